@@ -1,0 +1,117 @@
+/** validate, run, top, explain. */
+import type { Command } from 'commander';
+import { formatProblem } from '../../core/errors.ts';
+import { InputError } from '../../core/errors.ts';
+import { run } from '../../core/run.ts';
+import { explainArea, findArea, topMeasures } from '../../core/explain.ts';
+import type { Result } from '../../core/types.ts';
+import { loadFramework, validateFramework, type Loaded } from '../../io/loadFramework.ts';
+import { writeOutputs } from '../../io/writeOutputs.ts';
+import { fmt, fmtRank, textTable } from '../format.ts';
+import { positiveInt, UsageError } from '../usage.ts';
+
+export function registerCoreCommands(program: Command): void {
+  program
+    .command('validate')
+    .description('check a framework and its data; report every problem at once')
+    .argument('<framework>', 'framework YAML file')
+    .action((path: string) => {
+      const { loaded, problems } = validateFramework(path);
+      for (const p of problems) process.stderr.write(`${p.severity}: ${formatProblem(p)}\n`);
+      const errors = problems.filter((p) => p.severity === 'error').length;
+      if (errors || !loaded) throw Object.assign(new InputError(`${errors} error(s)`), { message: `${errors} error(s), ${problems.length - errors} warning(s)` });
+      const f = loaded.framework;
+      process.stdout.write(
+        `ok: ${f.name}: ${loaded.inputs.areas.codes.length} areas, ${f.categories.length} categories, ${f.measures.length} measures, ` +
+          `${f.indicators.length} indicators (${Object.keys(loaded.inputs.data).length} with data, ${loaded.inputs.excluded.length} excluded), ${problems.length} warning(s)\n`,
+      );
+    });
+
+  program
+    .command('run')
+    .description('run the index and write outputs (CSV, Arrow, GeoJSON, manifest) atomically')
+    .argument('<framework>', 'framework YAML file')
+    .requiredOption('-o, --out <dir>', 'output folder (replaced atomically)')
+    .option('--reproducible', 'leave timings out of the manifest so repeated runs are byte-identical')
+    .option('-n, --top <n>', 'print the top n areas', positiveInt('--top'), 0)
+    .action(async (path: string, opts: { out: string; reproducible?: boolean; top: number }) => {
+      const { loaded, result, timings } = timedRun(path);
+      const t0 = performance.now();
+      const files = await writeOutputs(result, loaded, opts.out, { reproducible: opts.reproducible, timings });
+      timings.writeMs = performance.now() - t0;
+      printWarnings(loaded, result);
+      process.stdout.write(`wrote ${files.length} files to ${opts.out}: ${files.join(', ')}\n`);
+      if (opts.top > 0) process.stdout.write(topTable(result, opts.top) + '\n');
+    });
+
+  program
+    .command('top')
+    .description('print the highest-priority areas with their boroughs and driving measures')
+    .argument('<framework>', 'framework YAML file')
+    .option('-n, --n <n>', 'how many', positiveInt('-n'), 20)
+    .action((path: string, opts: { n: number }) => {
+      const { result } = timedRun(path);
+      process.stdout.write(topTable(result, opts.n) + '\n');
+    });
+
+  program
+    .command('explain')
+    .description("an area's breakdown: which measures and indicators push it up (contribution = weight × normalised value)")
+    .argument('<framework>', 'framework YAML file')
+    .argument('<area>', 'area code or name')
+    .option('--json', 'print JSON')
+    .action((path: string, query: string, opts: { json?: boolean }) => {
+      const { result } = timedRun(path);
+      const hits = findArea(result, query);
+      if (hits.length === 0) throw new UsageError(`no area matches "${query}"`);
+      if (hits.length > 1) {
+        throw new UsageError(`"${query}" matches ${hits.length} areas: ${hits.slice(0, 8).map((i) => `${result.areas.names[i]} (${result.areas.codes[i]})`).join(', ')}; give a code`);
+      }
+      const e = explainArea(result, hits[0]);
+      if (opts.json) {
+        process.stdout.write(JSON.stringify(e, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n');
+        return;
+      }
+      process.stdout.write(`${e.name} (${e.code}), ${e.parentName}: rank ${fmtRank(e.rank)} of ${result.rank.filter((r) => r === r).length}, decile ${e.decile || '–'}, index ${fmt(e.index, 3)}\n`);
+      if (!e.exact) process.stdout.write('(geometric or exponential methods: contributions are a first-order attribution)\n');
+      const rows: (string | number)[][] = [];
+      for (const c of e.categories) {
+        rows.push([c.name, fmt(c.score, 3), fmt(c.weight, 3), fmt(c.contribution, 3)]);
+        for (const m of c.measures) {
+          rows.push([`  ${m.name}`, fmt(m.score, 3), fmt(m.weight, 3), fmt(m.contribution, 3)]);
+          for (const i of m.indicators) {
+            const raw = `${fmt(i.raw, 2)}${i.unit ? ' ' + i.unit : ''}${i.level === 'borough' ? ' [borough]' : ''}${i.imputed ? ' [imputed]' : ''}`;
+            rows.push([`    ${i.name}: ${raw}`, fmt(i.score, 3), fmt(i.weight, 4), fmt(i.contribution, 3)]);
+          }
+        }
+      }
+      process.stdout.write(textTable(['', 'score', 'weight', 'contribution'], rows, ['l', 'r', 'r', 'r']) + '\n');
+    });
+}
+
+export function timedRun(path: string): { loaded: Loaded; result: Result; timings: Record<string, number> } {
+  const t0 = performance.now();
+  const loaded = loadFramework(path);
+  const t1 = performance.now();
+  const result = run(loaded.framework, loaded.inputs);
+  const t2 = performance.now();
+  return { loaded, result, timings: { loadMs: t1 - t0, pipelineMs: t2 - t1 } };
+}
+
+function printWarnings(loaded: Loaded, result: Result): void {
+  for (const w of loaded.warnings) process.stderr.write(`warning: ${formatProblem(w)}\n`);
+  for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
+  for (const x of result.excluded) process.stderr.write(`excluded: ${x.id}: ${x.reason}\n`);
+}
+
+export function topTable(result: Result, n: number): string {
+  const order = Array.from(result.rank.keys()).filter((i) => result.rank[i] === result.rank[i]).sort((a, b) => result.rank[a] - result.rank[b]).slice(0, n);
+  const rows = order.map((i) => [
+    fmtRank(result.rank[i]),
+    result.areas.names[i],
+    result.areas.parentNames[result.areas.parent[i]] ?? '',
+    fmt(result.index[i], 3),
+    topMeasures(result, i, 3).map((m) => m.name).join('; '),
+  ]);
+  return textTable(['rank', 'area', 'borough', 'index', 'driving measures'], rows, ['r', 'l', 'l', 'r', 'l']);
+}

@@ -1,0 +1,37 @@
+/**
+ * The `wardrank` command line. Commands are thin: parse, call the library, print.
+ * Exit codes: 0 ok, 1 bad input (a located message on stderr), 2 usage.
+ */
+import { Command, CommanderError } from 'commander';
+import { InputError } from '../core/errors.ts';
+import { PACKAGE_VERSION } from '../io/writeOutputs.ts';
+import { registerCoreCommands } from './commands/core.ts';
+import { UsageError } from './usage.ts';
+
+const program = new Command('wardrank')
+  .description('A transparent, defensible ranking of neighbourhoods for violence-reduction work.')
+  .version(PACKAGE_VERSION)
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride();
+
+registerCoreCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  process.exitCode = exitCodeFor(e);
+}
+
+function exitCodeFor(e: unknown): number {
+  if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+  if (e instanceof UsageError) {
+    process.stderr.write(`wardrank: ${e.message}\n`);
+    return 2;
+  }
+  if (e instanceof InputError) {
+    process.stderr.write(`${e.message}\n`);
+    return 1;
+  }
+  process.stderr.write(`wardrank: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+  return 3;
+}

@@ -1,0 +1,160 @@
+/**
+ * The framework: the analyst's description of an index (indicators → measures → categories),
+ * with every step's method settings. These are the resolved, validated shapes the pipeline
+ * reads; `src/io/loadFramework.ts` builds them from YAML + CSV and `frameworkSchema` validates
+ * the YAML part. Pure: no I/O, so the browser can re-run the index from the same object.
+ */
+import { z } from 'zod';
+
+export type Level = 'ward' | 'borough';
+export type Direction = 1 | -1;
+export type IndicatorStatus = 'real' | 'proxy' | 'no-public-source';
+
+export const IMPUTE_METHODS = ['none', 'mean', 'median', 'group-mean'] as const;
+export const TREAT_METHODS = ['coinr', 'none'] as const;
+export const NORMALISE_METHODS = ['zscore', 'minmax', 'rank', 'percentile', 'normal-scores', 'distance-to-reference'] as const;
+export const AGGREGATE_METHODS = ['arithmetic', 'geometric'] as const;
+export const COMBINE_METHODS = ['arithmetic', 'exponential'] as const;
+
+export type ImputeMethod = (typeof IMPUTE_METHODS)[number];
+export type TreatMethod = (typeof TREAT_METHODS)[number];
+export type NormaliseMethod = (typeof NORMALISE_METHODS)[number];
+export type AggregateMethod = (typeof AGGREGATE_METHODS)[number];
+export type CombineMethod = (typeof COMBINE_METHODS)[number];
+
+export interface IndicatorSpec {
+  id: string;
+  name: string;
+  measure: string;
+  file?: string;
+  key: string;
+  column?: string;
+  denominator?: string;
+  multiplier: number;
+  level: Level;
+  direction: Direction;
+  unit: string;
+  transform?: 'log' | 'sqrt';
+  weight: number;
+  period: string;
+  source: string;
+  licence: string;
+  status: IndicatorStatus;
+  optional: boolean;
+  notes: string;
+}
+
+const id = z.string().regex(/^[a-z0-9_]+$/, 'an id of lower-case letters, digits and _');
+const weight = z.number().finite().nonnegative();
+
+export const methodsSchema = z
+  .object({
+    impute: z.object({ method: z.enum(IMPUTE_METHODS).default('none') }).strict().default({ method: 'none' }),
+    treat: z
+      .object({
+        method: z.enum(TREAT_METHODS).default('coinr'),
+        skew: z.number().positive().default(2),
+        kurtosis: z.number().default(3.5),
+        max_winsorised: z.number().int().nonnegative().max(1000).default(5),
+      })
+      .strict()
+      .default({ method: 'coinr', skew: 2, kurtosis: 3.5, max_winsorised: 5 }),
+    normalise: z
+      .object({
+        method: z.enum(NORMALISE_METHODS).default('zscore'),
+        reference: z.union([z.literal('median'), z.literal('max'), z.number().finite()]).default('median'),
+      })
+      .strict()
+      .default({ method: 'zscore', reference: 'median' }),
+    aggregate: z
+      .object({
+        indicators: z.enum(AGGREGATE_METHODS).default('arithmetic'),
+        measures: z.enum(AGGREGATE_METHODS).default('arithmetic'),
+      })
+      .strict()
+      .default({ indicators: 'arithmetic', measures: 'arithmetic' }),
+    combine: z
+      .object({
+        method: z.enum(COMBINE_METHODS).default('arithmetic'),
+        /** Share of category weight a ward needs to be ranked (1: every category with data). */
+        min_coverage: z.number().min(0).max(1).default(1),
+      })
+      .strict()
+      .default({ method: 'arithmetic', min_coverage: 1 }),
+    rank: z.object({ top_k: z.number().int().positive().default(3) }).strict().default({ top_k: 3 }),
+  })
+  .strict();
+
+export type Methods = z.infer<typeof methodsSchema>;
+
+export const categorySchema = z
+  .object({ id, name: z.string().min(1), weight, min_coverage: z.number().min(0).max(1).default(0.5) })
+  .strict();
+export const measureSchema = z
+  .object({
+    id,
+    name: z.string().min(1),
+    category: id,
+    weight,
+    min_coverage: z.number().min(0).max(1).default(0.5),
+  })
+  .strict();
+
+export type CategorySpec = z.infer<typeof categorySchema>;
+export type MeasureSpec = z.infer<typeof measureSchema>;
+
+export const areasSpecSchema = z
+  .object({
+    file: z.string().min(1),
+    code_column: z.string().default('code'),
+    name_column: z.string().default('name'),
+    parent_column: z.string().default('borough_code'),
+    parent_name_column: z.string().default('borough_name'),
+    population_column: z.string().optional(),
+    boundaries: z.string().optional(),
+    adjacency: z.string().optional(),
+  })
+  .strict();
+
+export type AreasSpec = z.infer<typeof areasSpecSchema>;
+
+/** The YAML file. Sections other issues own (robustness, pilots) are passed through. */
+export const frameworkFileSchema = z
+  .object({
+    name: z.string().min(1),
+    description: z.string().default(''),
+    areas: areasSpecSchema,
+    categories: z.array(categorySchema).min(1),
+    measures: z.array(measureSchema).min(1),
+    indicators: z.string().min(1),
+    methods: methodsSchema.default(methodsSchema.parse({})),
+    robustness: z.unknown().optional(),
+    pilots: z.unknown().optional(),
+  })
+  .strict();
+
+export type FrameworkFile = z.infer<typeof frameworkFileSchema>;
+
+/** A validated framework: the YAML with its indicator table read in. */
+export interface Framework extends Omit<FrameworkFile, 'indicators'> {
+  indicators: IndicatorSpec[];
+}
+
+/** The default method settings (every field filled). */
+export function defaultMethods(): Methods {
+  return methodsSchema.parse({});
+}
+
+/** A copy of `methods` with some settings replaced, as a robustness run or the map's what-if does. */
+export function withMethods(methods: Methods, patch: DeepPartial<Methods>): Methods {
+  return {
+    impute: { ...methods.impute, ...patch.impute },
+    treat: { ...methods.treat, ...patch.treat },
+    normalise: { ...methods.normalise, ...patch.normalise },
+    aggregate: { ...methods.aggregate, ...patch.aggregate },
+    combine: { ...methods.combine, ...patch.combine },
+    rank: { ...methods.rank, ...patch.rank },
+  } as Methods;
+}
+
+export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? Partial<T[K]> : T[K] };

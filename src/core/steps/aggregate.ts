@@ -1,0 +1,104 @@
+/**
+ * Step "aggregate": indicators → measures → categories, each a weighted arithmetic or geometric
+ * mean with weights renormalised over the values present (see `weightedRowMean`).
+ *
+ * - A ward whose present indicator weight is below the measure's `min_coverage` share gets no
+ *   measure score (NaN) and a flag; likewise measures → categories with the category's
+ *   `min_coverage`. Nothing is silently treated as zero.
+ * - Geometric means need strictly positive inputs, so each input column is first rescaled to
+ *   [1, 100] (COINr's convention), and the run log says so.
+ *
+ * Reference: OECD/JRC (2008) Handbook §1.7 (linear and geometric aggregation).
+ */
+import type { AggregateMethod, CategorySpec, MeasureSpec } from '../framework.ts';
+import type { StepRecord } from '../types.ts';
+import { rescaleToPositive, weightedRowMean } from '../stats/weightedMean.ts';
+
+export interface Group {
+  id: string;
+  minCoverage: number;
+  members: string[];
+  weights: number[];
+}
+
+export interface AggregateOutput {
+  scores: Record<string, Float64Array>;
+  /** Per group: count of areas below the coverage threshold. */
+  uncovered: Record<string, number>;
+}
+
+/** Aggregates member columns into one column per group. */
+export function aggregateGroups(
+  groups: readonly Group[],
+  columns: Readonly<Record<string, Float64Array>>,
+  kind: AggregateMethod,
+  n: number,
+): AggregateOutput {
+  const scores: Record<string, Float64Array> = {};
+  const uncovered: Record<string, number> = {};
+  const prepared: Record<string, Float64Array> = {};
+  const input = (id: string) => {
+    if (kind === 'arithmetic') return columns[id];
+    return (prepared[id] ??= rescaleToPositive(columns[id]));
+  };
+  for (const g of groups) {
+    const cols = g.members.map(input);
+    const { value } = weightedRowMean(cols, g.weights, kind, g.minCoverage, n);
+    scores[g.id] = value;
+    let missing = 0;
+    for (let i = 0; i < n; i++) if (value[i] !== value[i]) missing++;
+    uncovered[g.id] = missing;
+  }
+  return { scores, uncovered };
+}
+
+/** The measure groups: each measure's indicators (those with data) and their weights. */
+export function measureGroups(
+  measures: readonly MeasureSpec[],
+  indicatorMeasure: ReadonlyMap<string, string>,
+  indicatorWeight: Readonly<Record<string, number>>,
+): Group[] {
+  return measures
+    .map((m) => {
+      const members = [...indicatorMeasure].filter(([, mid]) => mid === m.id).map(([id]) => id);
+      return { id: m.id, minCoverage: m.min_coverage, members, weights: members.map((id) => indicatorWeight[id]) };
+    })
+    .filter((g) => g.members.length > 0 && g.weights.some((w) => w > 0));
+}
+
+/** The category groups over the measures that have data. */
+export function categoryGroups(
+  categories: readonly CategorySpec[],
+  measures: readonly MeasureSpec[],
+  measuresWithData: ReadonlySet<string>,
+  measureWeight: Readonly<Record<string, number>>,
+): Group[] {
+  return categories
+    .map((c) => {
+      const members = measures.filter((m) => m.category === c.id && measuresWithData.has(m.id)).map((m) => m.id);
+      return { id: c.id, minCoverage: c.min_coverage, members, weights: members.map((id) => measureWeight[id]) };
+    })
+    .filter((g) => g.members.length > 0 && g.weights.some((w) => w > 0));
+}
+
+export function aggregateRecord(
+  level: 'measures' | 'categories',
+  kind: AggregateMethod,
+  groups: readonly Group[],
+  out: AggregateOutput,
+): StepRecord {
+  const notes: string[] = [];
+  if (kind === 'geometric') notes.push(`${level}: inputs rescaled to [1, 100] for the geometric mean (strictly positive)`);
+  for (const g of groups) {
+    if (out.uncovered[g.id] > 0) {
+      notes.push(`${g.id}: ${out.uncovered[g.id]} area(s) below ${Math.round(g.minCoverage * 100)} % coverage get no score`);
+    }
+  }
+  return { step: `aggregate:${level}`, settings: { method: kind, groups: groups.map(({ id, members, weights, minCoverage }) => ({ id, members, weights, minCoverage })) }, notes };
+}
+
+/** Weights divided by their sum (all zero → all zero). */
+export function normaliseWeights(weights: readonly number[]): number[] {
+  const total = weights.reduce((a, b) => a + (b > 0 ? b : 0), 0);
+  return weights.map((w) => (total > 0 && w > 0 ? w / total : 0));
+}

@@ -1,0 +1,294 @@
+/**
+ * Reads a framework (YAML + indicator table + areas + data files), validates all of it and
+ * returns the pipeline's inputs. Every problem found is reported at once, each naming the file,
+ * row and column or field, so an analyst can fix a spreadsheet in one pass.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, relative, resolve } from 'node:path';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { frameworkFileSchema, type Framework, type FrameworkFile, type IndicatorSpec } from '../core/framework.ts';
+import { InputError, type Problem } from '../core/errors.ts';
+import type { Areas, Excluded, IndicatorData, Inputs } from '../core/types.ts';
+import { parseCsv } from './csv.ts';
+import { csvTable, readDataTable, type DataTable } from './dataTable.ts';
+import { readIndicatorTable } from './indicatorTable.ts';
+import { resolveInside } from './paths.ts';
+
+export interface Loaded {
+  /** Absolute path of the framework file. */
+  path: string;
+  dir: string;
+  framework: Framework;
+  inputs: Inputs;
+  /** SHA-256 of every file read, keyed by path relative to the framework folder. */
+  hashes: Record<string, string>;
+  warnings: Problem[];
+  /** Absolute paths of optional geometry files, when declared. */
+  boundaries?: string;
+  adjacency?: string;
+}
+
+const MAX_YAML_BYTES = 1 << 20;
+const MAX_DEPTH = 12;
+
+/** Loads and validates; throws an InputError listing every error. */
+export function loadFramework(path: string): Loaded {
+  const { loaded, problems } = validateFramework(path);
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length || !loaded) throw InputError.of(errors.length ? errors : problems);
+  return loaded;
+}
+
+/** Loads and validates, returning every problem (errors and warnings) rather than throwing. */
+export function validateFramework(path: string): { loaded?: Loaded; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const file = resolve(path);
+  const label = basename(file);
+  const dir = dirname(file);
+  const hashes: Record<string, string> = {};
+  const read = (abs: string): Buffer => {
+    const b = readFileSync(abs);
+    hashes[relative(dir, abs)] = sha256(b);
+    return b;
+  };
+  try {
+    const yamlFile = parseFrameworkYaml(file, label, read, problems);
+    if (!yamlFile) return { problems };
+    const at = (rel: string, field: string): string | undefined => {
+      const abs = resolveInside(dir, rel);
+      if (!abs) problems.push(err(label, field, `path "${rel}" leaves the framework folder`, 'a path inside the folder of the framework file'));
+      else if (!existsSync(abs)) problems.push(err(label, field, `file "${rel}" not found`, 'an existing file, relative to the framework file'));
+      else return abs;
+      return undefined;
+    };
+    const indicatorsPath = at(yamlFile.indicators, 'indicators');
+    const areasPath = at(yamlFile.areas.file, 'areas.file');
+    const boundaries = yamlFile.areas.boundaries ? at(yamlFile.areas.boundaries, 'areas.boundaries') : undefined;
+    const adjacency = yamlFile.areas.adjacency ? at(yamlFile.areas.adjacency, 'areas.adjacency') : undefined;
+    checkStructure(yamlFile, label, problems);
+    const indicators = indicatorsPath ? readIndicatorTable(read(indicatorsPath).toString('utf8'), yamlFile.indicators, yamlFile, problems) : [];
+    const areas = areasPath ? readAreas(read(areasPath).toString('utf8'), yamlFile, problems) : undefined;
+    if (!areas || problems.some((p) => p.severity === 'error')) return { problems };
+    const framework: Framework = { ...yamlFile, indicators };
+    const { data, excluded } = readIndicatorData(framework, yamlFile.indicators, areas, dir, read, problems);
+    if (problems.some((p) => p.severity === 'error')) return { problems };
+    const loaded: Loaded = {
+      path: file,
+      dir,
+      framework,
+      inputs: { areas, data, excluded },
+      hashes,
+      warnings: problems.filter((p) => p.severity === 'warning'),
+      boundaries,
+      adjacency,
+    };
+    return { loaded, problems };
+  } catch (e) {
+    if (e instanceof InputError) return { problems: [...problems, ...e.problems] };
+    throw e;
+  }
+}
+
+export function sha256(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function err(file: string, field: string, message: string, expected?: string): Problem {
+  return { file, field, message, expected, severity: 'error' };
+}
+
+function parseFrameworkYaml(file: string, label: string, read: (p: string) => Buffer, problems: Problem[]): FrameworkFile | undefined {
+  if (!existsSync(file)) {
+    problems.push({ file: label, message: 'framework file not found', expected: 'a path to a framework YAML file', severity: 'error' });
+    return undefined;
+  }
+  const bytes = read(file);
+  if (bytes.length > MAX_YAML_BYTES) {
+    problems.push({ file: label, message: `framework file is ${bytes.length} bytes`, expected: `at most ${MAX_YAML_BYTES} bytes`, severity: 'error' });
+    return undefined;
+  }
+  // maxAliasCount stops "billion laughs" alias bombs before they expand.
+  const doc = parseDocument(bytes.toString('utf8'), { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) {
+    for (const e of doc.errors) problems.push({ file: label, row: e.linePos?.[0]?.line, message: `YAML: ${e.message.split('\n')[0]}`, expected: 'valid YAML', severity: 'error' });
+    return undefined;
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 50 });
+  } catch (e) {
+    problems.push({ file: label, message: `YAML: ${(e as Error).message}`, expected: 'YAML without excessive aliases', severity: 'error' });
+    return undefined;
+  }
+  if (depth(value) > MAX_DEPTH) {
+    problems.push({ file: label, message: 'YAML nested too deeply', expected: `at most ${MAX_DEPTH} levels`, severity: 'error' });
+    return undefined;
+  }
+  const parsed = frameworkFileSchema.safeParse(value);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(zodProblem(label, issue));
+    return undefined;
+  }
+  return parsed.data;
+}
+
+function zodProblem(file: string, issue: z.core.$ZodIssue): Problem {
+  const field = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  return { file, field: field || '(top level)', message: issue.message, severity: 'error' };
+}
+
+function depth(v: unknown, d = 0): number {
+  if (d > MAX_DEPTH) return d;
+  if (v && typeof v === 'object') {
+    let m = d;
+    for (const x of Object.values(v)) m = Math.max(m, depth(x, d + 1));
+    return m;
+  }
+  return d;
+}
+
+/** Cross-references inside the YAML: unique ids, known categories, some positive weight. */
+function checkStructure(f: FrameworkFile, file: string, problems: Problem[]): void {
+  const dup = (kind: 'categories' | 'measures', ids: string[]) =>
+    ids.forEach((id, i) => {
+      if (ids.indexOf(id) !== i) problems.push(err(file, `${kind}[${i}].id`, `duplicate id "${id}"`, 'ids unique within the list'));
+    });
+  dup('categories', f.categories.map((c) => c.id));
+  dup('measures', f.measures.map((m) => m.id));
+  const cats = new Set(f.categories.map((c) => c.id));
+  f.measures.forEach((m, i) => {
+    if (!cats.has(m.category)) problems.push(err(file, `measures[${i}].category`, `unknown category "${m.category}"`, `one of: ${[...cats].join(', ')}`));
+  });
+  if (!f.categories.some((c) => c.weight > 0)) problems.push(err(file, 'categories', 'all category weights are zero', 'at least one positive weight'));
+  for (const c of f.categories) {
+    const ms = f.measures.filter((m) => m.category === c.id);
+    if (ms.length && !ms.some((m) => m.weight > 0)) problems.push(err(file, `categories.${c.id}`, `all measure weights in category "${c.id}" are zero`, 'at least one positive weight'));
+  }
+}
+
+function readAreas(text: string, f: FrameworkFile, problems: Problem[]): Areas | undefined {
+  const label = f.areas.file;
+  const t = csvTable(parseCsv(text, { file: label }));
+  const spec = f.areas;
+  const codes = t.strings(spec.code_column);
+  const names = t.strings(spec.name_column);
+  const parentCodesByRow = t.strings(spec.parent_column);
+  const parentNamesByRow = t.columns.includes(spec.parent_name_column) ? t.strings(spec.parent_name_column) : parentCodesByRow;
+  const population = spec.population_column ? t.numbers(spec.population_column, problems) : new Float64Array(codes.length).fill(NaN);
+  const seen = new Map<string, number>();
+  codes.forEach((c, r) => {
+    if (c === '') problems.push({ file: label, row: r + 2, column: spec.code_column, message: 'empty area code', expected: 'a code', severity: 'error' });
+    else if (seen.has(c)) problems.push({ file: label, row: r + 2, column: spec.code_column, message: `duplicate area code "${c}" (first on row ${seen.get(c)! + 2})`, expected: 'each area once', severity: 'error' });
+    else seen.set(c, r);
+  });
+  population.forEach((p, r) => {
+    if (p < 0) problems.push({ file: label, row: r + 2, column: spec.population_column, message: `negative population ${p}`, expected: 'a count ≥ 0', severity: 'error' });
+  });
+  const parentCodes: string[] = [];
+  const parentNames: string[] = [];
+  const parentIndex = new Map<string, number>();
+  const parent = new Int32Array(codes.length);
+  parentCodesByRow.forEach((pc, r) => {
+    let k = parentIndex.get(pc);
+    if (k === undefined) {
+      k = parentCodes.length;
+      parentIndex.set(pc, k);
+      parentCodes.push(pc);
+      parentNames.push(parentNamesByRow[r]);
+    }
+    parent[r] = pc === '' ? -1 : k;
+  });
+  return { codes, names, parent, parentCodes, parentNames, population };
+}
+
+function readIndicatorData(
+  f: Framework,
+  tableLabel: string,
+  areas: Areas,
+  dir: string,
+  read: (p: string) => Buffer,
+  problems: Problem[],
+): { data: Record<string, IndicatorData>; excluded: Excluded[] } {
+  const data: Record<string, IndicatorData> = {};
+  const excluded: Excluded[] = [];
+  const tables = new Map<string, DataTable>();
+  const wardIndex = new Map(areas.codes.map((c, i) => [c, i]));
+  const boroughIndex = new Map(areas.parentCodes.map((c, i) => [c, i]));
+  f.indicators.forEach((spec, k) => {
+    const row = k + 2;
+    if (spec.status === 'no-public-source') {
+      excluded.push({ id: spec.id, reason: 'no public source: not in the run' });
+      return;
+    }
+    const abs = resolveInside(dir, spec.file!);
+    if (!abs) {
+      problems.push({ file: tableLabel, row, column: 'file', message: `path "${spec.file}" leaves the framework folder`, expected: 'a path inside the framework folder', severity: 'error' });
+      return;
+    }
+    if (!existsSync(abs)) {
+      if (spec.optional) excluded.push({ id: spec.id, reason: `no data supplied (optional file ${spec.file} not found)` });
+      else problems.push({ file: spec.file, message: `data file for indicator "${spec.id}" not found`, expected: 'an existing file (or mark the indicator optional: yes)', severity: 'error' });
+      return;
+    }
+    let table = tables.get(abs);
+    if (!table) {
+      read(abs);
+      table = readDataTable(abs, spec.file!);
+      tables.set(abs, table);
+    }
+    try {
+      data[spec.id] = alignColumn(table, spec, spec.level === 'borough' ? boroughIndex : wardIndex, problems);
+    } catch (e) {
+      if (e instanceof InputError) problems.push(...e.problems);
+      else throw e;
+    }
+  });
+  return { data, excluded };
+}
+
+/** Puts one indicator's column in area order; reports duplicates, unknown and missing codes, negative counts. */
+function alignColumn(table: DataTable, spec: IndicatorSpec, index: Map<string, number>, problems: Problem[]): IndicatorData {
+  const keys = table.strings(spec.key);
+  const values = table.numbers(spec.column!, problems);
+  const denominator = spec.denominator ? table.numbers(spec.denominator, problems) : undefined;
+  const n = index.size;
+  const outV = new Float64Array(n).fill(NaN);
+  const outD = denominator ? new Float64Array(n).fill(NaN) : undefined;
+  const seenRow = new Int32Array(n).fill(-1);
+  const unknown: string[] = [];
+  for (let r = 0; r < keys.length; r++) {
+    const i = index.get(keys[r]);
+    if (i === undefined) {
+      if (keys[r] !== '') unknown.push(keys[r]);
+      continue;
+    }
+    if (seenRow[i] >= 0) {
+      problems.push({ file: table.file, row: r + 2, column: spec.key, message: `duplicate area code "${keys[r]}" (first on row ${seenRow[i] + 2})`, expected: 'each area once', severity: 'error' });
+      continue;
+    }
+    seenRow[i] = r;
+    outV[i] = values[r];
+    if (outD && denominator) {
+      outD[i] = denominator[r];
+      if (values[r] < 0) problems.push({ file: table.file, row: r + 2, column: spec.column, message: `negative count ${values[r]} for indicator "${spec.id}"`, expected: 'a count ≥ 0', severity: 'error' });
+      if (denominator[r] < 0) problems.push({ file: table.file, row: r + 2, column: spec.denominator, message: `negative denominator ${denominator[r]}`, expected: 'a count ≥ 0', severity: 'error' });
+    }
+  }
+  if (unknown.length) {
+    problems.push({
+      file: table.file,
+      column: spec.key,
+      message: `${unknown.length} code(s) not among the ${spec.level === 'borough' ? 'boroughs' : 'areas'}, ignored for "${spec.id}": ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', …' : ''}`,
+      expected: `${spec.level} codes listed in the areas file`,
+      severity: 'warning',
+    });
+  }
+  let absent = 0;
+  for (let i = 0; i < n; i++) if (seenRow[i] < 0) absent++;
+  if (absent > 0) {
+    problems.push({ file: table.file, column: spec.key, message: `${absent} ${spec.level}(s) have no row for "${spec.id}": treated as missing`, severity: 'warning' });
+  }
+  return { values: outV, denominator: outD };
+}

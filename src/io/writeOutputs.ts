@@ -1,0 +1,109 @@
+/**
+ * Writes a run's outputs into a folder, atomically (the folder appears complete or not at all):
+ * results.csv and results.arrow (the results table), results.geojson (joined to boundaries when
+ * the framework has them), boroughs.csv, treatment.csv and manifest.json (inputs' SHA-256, every
+ * setting, the run log, exclusions, warnings, versions, timings).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Float64, Table, Utf8, makeVector, tableToIPC, vectorFromArray } from 'apache-arrow';
+import type { Result } from '../core/types.ts';
+import { formatProblem, type Problem } from '../core/errors.ts';
+import { writeDirAtomic } from './atomic.ts';
+import { formatCsv } from './csv.ts';
+import { resultColumns, roundForOutput } from './resultTable.ts';
+import { sha256, type Loaded } from './loadFramework.ts';
+
+export interface OutputOptions {
+  /** Leave wall-clock timings out of the manifest, so two runs give byte-identical files. */
+  reproducible?: boolean;
+  timings?: Record<string, number>;
+  /** Extra files to write (name → contents), e.g. an xlsx workbook from another module. */
+  extraFiles?: Record<string, string | Uint8Array>;
+}
+
+export const PACKAGE_VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+
+export async function writeOutputs(result: Result, loaded: Loaded, dir: string, options: OutputOptions = {}): Promise<string[]> {
+  const files: Record<string, string | Uint8Array> = {
+    'results.csv': resultsCsv(result),
+    'results.arrow': resultsArrow(result),
+    'boroughs.csv': boroughsCsv(result),
+    'treatment.csv': treatmentCsv(result),
+    ...options.extraFiles,
+  };
+  if (loaded.boundaries) files['results.geojson'] = resultsGeoJson(result, readFileSync(loaded.boundaries, 'utf8'));
+  const outputs = Object.fromEntries(Object.entries(files).map(([name, data]) => [name, sha256(data)]));
+  files['manifest.json'] = JSON.stringify(manifest(result, loaded, outputs, options), null, 2) + '\n';
+  await writeDirAtomic(dir, (tmp) => {
+    for (const [name, data] of Object.entries(files)) writeFileSync(join(tmp, name), data);
+  });
+  return Object.keys(files);
+}
+
+export function resultsCsv(result: Result): string {
+  const cols = resultColumns(result);
+  const n = result.areas.codes.length;
+  const rows = Array.from({ length: n }, (_, i) => cols.map((c) => (c.kind === 'number' ? roundForOutput(c.values(i) as number) : c.values(i))));
+  return formatCsv(cols.map((c) => c.name), rows);
+}
+
+export function resultsArrow(result: Result): Uint8Array {
+  const n = result.areas.codes.length;
+  const vectors: Record<string, ReturnType<typeof makeVector>> = {};
+  for (const c of resultColumns(result)) {
+    if (c.kind === 'number') vectors[c.name] = makeVector({ type: new Float64(), data: Float64Array.from({ length: n }, (_, i) => c.values(i) as number) });
+    else vectors[c.name] = vectorFromArray(Array.from({ length: n }, (_, i) => String(c.values(i))), new Utf8());
+  }
+  return tableToIPC(new Table(vectors), 'file');
+}
+
+function boroughsCsv(result: Result): string {
+  const header = ['code', 'name', 'wards', 'ranked_wards', 'average_score', 'average_rank', 'extent', 'local_concentration', 'top_decile_share', 'rank_of_average_score'];
+  return formatCsv(
+    header,
+    result.boroughs.map((b) => [b.code, b.name, b.wards, b.rankedWards, roundForOutput(b.averageScore), roundForOutput(b.averageRank), roundForOutput(b.extent), roundForOutput(b.localConcentration), roundForOutput(b.topDecileShare), b.rankOfAverageScore]),
+  );
+}
+
+function treatmentCsv(result: Result): string {
+  return formatCsv(
+    ['indicator', 'action', 'winsorised_points', 'skewness_before', 'kurtosis_before', 'skewness_after', 'kurtosis_after'],
+    result.treatment.map((t) => [t.indicator, t.action, t.winsorised, roundForOutput(t.skewBefore), roundForOutput(t.kurtosisBefore), roundForOutput(t.skewAfter), roundForOutput(t.kurtosisAfter)]),
+  );
+}
+
+/** Boundaries with each feature's results as properties (join on properties.code). */
+export function resultsGeoJson(result: Result, boundariesText: string): string {
+  const fc = JSON.parse(boundariesText) as { type: string; features: { type: string; properties: Record<string, unknown> | null; geometry: unknown }[] };
+  const index = new Map(result.areas.codes.map((c, i) => [c, i]));
+  const cols = resultColumns(result).filter((c) => !/_(raw|treated)$/.test(c.name));
+  const features = fc.features.map((f) => {
+    const i = index.get(String(f.properties?.code ?? ''));
+    const props: Record<string, unknown> = { ...f.properties };
+    if (i !== undefined) for (const c of cols) props[c.name] = c.kind === 'number' ? jsonNumber(c.values(i) as number) : c.values(i);
+    return { type: 'Feature', properties: props, geometry: f.geometry };
+  });
+  return JSON.stringify({ type: 'FeatureCollection', features });
+}
+
+function jsonNumber(v: number): number | null {
+  return Number.isFinite(v) ? roundForOutput(v) : null;
+}
+
+function manifest(result: Result, loaded: Loaded, outputs: Record<string, string>, options: OutputOptions) {
+  return {
+    tool: { name: 'wardrank', version: PACKAGE_VERSION },
+    framework: { name: result.framework.name, file: loaded.path.split('/').pop() },
+    inputs: loaded.hashes,
+    methods: result.methods,
+    weights: result.weights,
+    areas: { count: result.areas.codes.length, ranked: result.rank.filter((r) => r === r).length },
+    indicators: result.framework.indicators.map((s) => ({ id: s.id, measure: s.measure, level: s.level, direction: s.direction, weight: s.weight, status: s.status, used: result.indicatorIds.includes(s.id) })),
+    excluded: result.excluded,
+    log: result.log,
+    warnings: [...result.warnings, ...loaded.warnings.map((p: Problem) => formatProblem(p))],
+    outputs,
+    ...(options.reproducible ? {} : { runtime: { node: typeof process !== 'undefined' ? process.version : '', timingsMs: options.timings ?? {} } }),
+  };
+}
