@@ -1,13 +1,16 @@
 /**
  * Writes a run's outputs into a folder, atomically (the folder appears complete or not at all):
  * results.csv and results.arrow (the results table), results.geojson (joined to boundaries when
- * the framework has them), boroughs.csv, treatment.csv and manifest.json (inputs' SHA-256, every
+ * the framework has them), boroughs.csv, treatment.csv, prepared.json (the denominated inputs
+ * and the framework, so a server or the map can re-run the index) and manifest.json (inputs' SHA-256, every
  * setting, the run log, exclusions, warnings, versions, timings).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Float64, Table, Utf8, makeVector, tableToIPC, vectorFromArray } from 'apache-arrow';
 import type { Result } from '../core/types.ts';
+import type { Prepared } from '../core/run.ts';
+import { toBundle } from '../core/bundle.ts';
 import { formatProblem, type Problem } from '../core/errors.ts';
 import { writeDirAtomic } from './atomic.ts';
 import { formatCsv } from './csv.ts';
@@ -24,12 +27,19 @@ export interface OutputOptions {
 
 export const PACKAGE_VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
-export async function writeOutputs(result: Result, loaded: Loaded, dir: string, options: OutputOptions = {}): Promise<string[]> {
+export async function writeOutputs(
+  prepared: Prepared,
+  result: Result,
+  loaded: Loaded,
+  dir: string,
+  options: OutputOptions = {},
+): Promise<string[]> {
   const files: Record<string, string | Uint8Array> = {
     'results.csv': resultsCsv(result),
     'results.arrow': resultsArrow(result),
     'boroughs.csv': boroughsCsv(result),
     'treatment.csv': treatmentCsv(result),
+    'prepared.json': JSON.stringify(toBundle(prepared)) + '\n',
     ...options.extraFiles,
   };
   if (loaded.boundaries) files['results.geojson'] = resultsGeoJson(result, readFileSync(loaded.boundaries, 'utf8'));

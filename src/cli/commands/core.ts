@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { formatProblem } from '../../core/errors.ts';
 import { InputError } from '../../core/errors.ts';
-import { run } from '../../core/run.ts';
+import { prepare, score, type Prepared } from '../../core/run.ts';
 import { explainArea, findArea, topMeasures } from '../../core/explain.ts';
 import type { Result } from '../../core/types.ts';
 import { loadFramework, validateFramework, type Loaded } from '../../io/loadFramework.ts';
@@ -35,9 +35,9 @@ export function registerCoreCommands(program: Command): void {
     .option('--reproducible', 'leave timings out of the manifest so repeated runs are byte-identical')
     .option('-n, --top <n>', 'print the top n areas', positiveInt('--top'), 0)
     .action(async (path: string, opts: { out: string; reproducible?: boolean; top: number }) => {
-      const { loaded, result, timings } = timedRun(path);
+      const { loaded, prepared, result, timings } = timedRun(path);
       const t0 = performance.now();
-      const files = await writeOutputs(result, loaded, opts.out, { reproducible: opts.reproducible, timings });
+      const files = await writeOutputs(prepared, result, loaded, opts.out, { reproducible: opts.reproducible, timings });
       timings.writeMs = performance.now() - t0;
       printWarnings(loaded, result);
       process.stdout.write(`wrote ${files.length} files to ${opts.out}: ${files.join(', ')}\n`);
@@ -89,13 +89,14 @@ export function registerCoreCommands(program: Command): void {
     });
 }
 
-export function timedRun(path: string): { loaded: Loaded; result: Result; timings: Record<string, number> } {
+export function timedRun(path: string): { loaded: Loaded; prepared: Prepared; result: Result; timings: Record<string, number> } {
   const t0 = performance.now();
   const loaded = loadFramework(path);
   const t1 = performance.now();
-  const result = run(loaded.framework, loaded.inputs);
+  const prepared = prepare(loaded.framework, loaded.inputs);
+  const result = score(prepared);
   const t2 = performance.now();
-  return { loaded, result, timings: { loadMs: t1 - t0, pipelineMs: t2 - t1 } };
+  return { loaded, prepared, result, timings: { loadMs: t1 - t0, pipelineMs: t2 - t1 } };
 }
 
 function printWarnings(loaded: Loaded, result: Result): void {

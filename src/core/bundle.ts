@@ -1,0 +1,64 @@
+/**
+ * A `Prepared` run as plain JSON, so the browser map can re-run `score()` with other weights
+ * (what-if) using exactly the same code and data as the CLI. Missing values travel as null.
+ */
+import type { Framework } from './framework.ts';
+import type { Prepared } from './run.ts';
+import type { Excluded, StepRecord } from './types.ts';
+
+export interface PreparedBundle {
+  version: 1;
+  framework: Framework;
+  areas: {
+    codes: string[];
+    names: string[];
+    parent: number[];
+    parentCodes: string[];
+    parentNames: string[];
+    population: (number | null)[];
+  };
+  /** Ward-level indicator values after denominate and apportion, by indicator id. */
+  raw: Record<string, (number | null)[]>;
+  excluded: Excluded[];
+  log: StepRecord[];
+}
+
+const toJson = (x: ArrayLike<number>) => Array.from(x, (v) => (Number.isFinite(v) ? v : null));
+const fromJson = (x: readonly (number | null)[]) => Float64Array.from(x, (v) => (v === null ? NaN : v));
+
+export function toBundle(p: Prepared): PreparedBundle {
+  return {
+    version: 1,
+    framework: p.framework,
+    areas: {
+      codes: p.areas.codes,
+      names: p.areas.names,
+      parent: Array.from(p.areas.parent),
+      parentCodes: p.areas.parentCodes,
+      parentNames: p.areas.parentNames,
+      population: toJson(p.areas.population),
+    },
+    raw: Object.fromEntries(Object.entries(p.raw).map(([id, col]) => [id, toJson(col)])),
+    excluded: p.excluded,
+    log: p.log,
+  };
+}
+
+export function fromBundle(b: PreparedBundle): Prepared {
+  const raw = Object.fromEntries(Object.entries(b.raw).map(([id, col]) => [id, fromJson(col)]));
+  return {
+    framework: b.framework,
+    areas: {
+      codes: b.areas.codes,
+      names: b.areas.names,
+      parent: Int32Array.from(b.areas.parent),
+      parentCodes: b.areas.parentCodes,
+      parentNames: b.areas.parentNames,
+      population: fromJson(b.areas.population),
+    },
+    specs: b.framework.indicators.filter((s) => raw[s.id] !== undefined),
+    raw,
+    excluded: b.excluded,
+    log: b.log,
+  };
+}
