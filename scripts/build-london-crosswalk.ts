@@ -1,0 +1,115 @@
+/**
+ * Builds data/london/crosswalk_wards2013_to_wards2018.csv: the population-weighted crosswalk
+ * from 2013 ONS wards (City merged, the vintage of the GLA ward atlas and ward profiles) to
+ * GLA 2018 wards (City merged, the project's base geography).
+ *
+ * Population points: each 2011 LSOA's interior point (src/geo/pointInside.ts) carrying its
+ * IoD 2019 mid-2015 population (excluding prisoners). Run on its own with
+ *   node --import tsx scripts/build-london-crosswalk.ts
+ * and as part of scripts/build-london-geo.ts. Reads the raw files from $WARDRANK_RAW_DATA
+ * (default ../shared/data beside the repository).
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import { InputError } from '../src/core/errors.ts';
+import { columnIndex, formatCsv, parseCsv } from '../src/io/csv.ts';
+import { writeFileAtomic } from '../src/io/atomic.ts';
+import { populationCrosswalk, type Crosswalk } from '../src/geo/crosswalk.ts';
+import { CROSSWALK_COLUMNS, crosswalkRows } from '../src/geo/crosswalkTable.ts';
+import { pointInside } from '../src/geo/pointInside.ts';
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const RAW = resolve(process.env.WARDRANK_RAW_DATA ?? join(REPO, '..', 'shared', 'data'));
+export const OUT = join(REPO, 'data', 'london');
+
+export const INPUTS = {
+  wards2018: 'boundaries/london_wards_2018_citymerged.geojson',
+  wards2013: 'boundaries/london_wards_2013_ons_gen_citymerged.geojson',
+  lsoa2011: 'boundaries/london_lsoa2011_gen.geojson',
+  lsoaPopulation: 'deprivation/england_lsoa11_File_6_-_IoD2019_Population_Denominators.csv.gz',
+  imdWards: 'deprivation/imd2019_london_wards2018.csv',
+  boroughProfiles: 'profiles/gla_borough_profiles_2015_cleaned.csv',
+  thames: 'basemap/thames.geojson',
+  tubeLines: 'basemap/tube_lines.geojson',
+} as const;
+
+export const CROSSWALK_FILE = 'crosswalk_wards2013_to_wards2018.csv';
+const LSOA_POPULATION_COLUMN = 'Total population: mid 2015 (excluding prisoners)';
+
+/** Bytes of a raw input (gunzipped text for .gz). */
+export function readRaw(rel: string): string {
+  const bytes = readFileSync(join(RAW, rel));
+  return (rel.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+}
+
+export function readGeoJson<G extends FeatureCollection = FeatureCollection>(rel: string): G {
+  return JSON.parse(readRaw(rel)) as G;
+}
+
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+export function sha256File(path: string): string {
+  return sha256(readFileSync(path));
+}
+
+/** A number written with thousands separators ("1,296") as the IoD CSVs do. */
+export function parseCount(text: string, file: string, row: number, column: string): number {
+  const v = Number(text.replace(/,/g, ''));
+  if (text.trim() === '' || !Number.isFinite(v) || v < 0) {
+    throw new InputError(`"${text}" is not a count`, { file, row, column, expected: 'a number ≥ 0' });
+  }
+  return v;
+}
+
+/** LSOA 2011 interior points with their IoD 2019 mid-2015 populations (London only). */
+export function lsoaPopulationPoints(): FeatureCollection<Point> {
+  const lsoas = readGeoJson<FeatureCollection<Polygon | MultiPolygon>>(INPUTS.lsoa2011);
+  const table = parseCsv(readRaw(INPUTS.lsoaPopulation), { file: INPUTS.lsoaPopulation });
+  const codeCol = columnIndex(table, 'LSOA code (2011)');
+  const popCol = columnIndex(table, LSOA_POPULATION_COLUMN);
+  const population = new Map<string, number>();
+  table.rows.forEach((r, i) => population.set(r[codeCol], parseCount(r[popCol], table.file, i + 2, LSOA_POPULATION_COLUMN)));
+  const features: Feature<Point>[] = lsoas.features.map((f, i) => {
+    const code = String(f.properties?.LSOA11CD);
+    const pop = population.get(code);
+    if (pop === undefined) {
+      throw new InputError(`LSOA ${code} has no population in ${INPUTS.lsoaPopulation}`, {
+        file: INPUTS.lsoa2011,
+        field: `features[${i}].properties.LSOA11CD`,
+        expected: 'an LSOA 2011 code present in the IoD 2019 denominators',
+      });
+    }
+    return { type: 'Feature', properties: { code, population: pop }, geometry: { type: 'Point', coordinates: round6(pointInside(f.geometry)) } };
+  });
+  return { type: 'FeatureCollection', features };
+}
+
+export function round6(p: number[]): number[] {
+  return [Math.round(p[0] * 1e6) / 1e6, Math.round(p[1] * 1e6) / 1e6];
+}
+
+/** The 2013 → 2018 ward crosswalk (population method). */
+export function buildWardCrosswalk(wards2018: FeatureCollection, points: FeatureCollection<Point>): Crosswalk {
+  const wards2013 = readGeoJson(INPUTS.wards2013);
+  return populationCrosswalk(wards2013, wards2018, points, { sourceKey: 'WD13CD', targetKey: 'GSS_CODE', populationKey: 'population' });
+}
+
+export function crosswalkCsv(cw: Crosswalk): string {
+  return formatCsv(CROSSWALK_COLUMNS, crosswalkRows(cw));
+}
+
+function main(): void {
+  const points = lsoaPopulationPoints();
+  const cw = buildWardCrosswalk(readGeoJson(INPUTS.wards2018), points);
+  writeFileAtomic(join(OUT, CROSSWALK_FILE), crosswalkCsv(cw));
+  console.log(`${CROSSWALK_FILE}: ${cw.share.length} rows, ${cw.sourceCodes.length} → ${cw.targetCodes.length} wards`);
+  for (const n of cw.notes) console.log(`  ${n}`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();
