@@ -1,7 +1,6 @@
 /** validate, run, top, explain. */
 import type { Command } from 'commander';
 import { formatProblem } from '../../core/errors.ts';
-import { InputError } from '../../core/errors.ts';
 import { prepare, score, type Prepared } from '../../core/run.ts';
 import { explainArea, findArea, topMeasures } from '../../core/explain.ts';
 import type { Result } from '../../core/types.ts';
@@ -19,7 +18,11 @@ export function registerCoreCommands(program: Command): void {
       const { loaded, problems } = validateFramework(path);
       for (const p of problems) process.stderr.write(`${p.severity}: ${formatProblem(p)}\n`);
       const errors = problems.filter((p) => p.severity === 'error').length;
-      if (errors || !loaded) throw Object.assign(new InputError(`${errors} error(s)`), { message: `${errors} error(s), ${problems.length - errors} warning(s)` });
+      if (errors || !loaded) {
+        process.stderr.write(`${errors} error(s), ${problems.length - errors} warning(s)\n`);
+        process.exitCode = 1;
+        return;
+      }
       const f = loaded.framework;
       process.stdout.write(
         `ok: ${f.name}: ${loaded.inputs.areas.codes.length} areas, ${f.categories.length} categories, ${f.measures.length} measures, ` +
