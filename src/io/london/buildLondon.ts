@@ -26,7 +26,7 @@ export function buildLondonTables(src: LondonSources, crosswalk: CsvTable): Lond
   const cols = ['source_code', 'target_code', 'share', 'method'].map((c) => columnIndex(crosswalk, c));
   const rows = crosswalk.rows.map((r) => cols.map((i) => r[i].trim()));
   const cw = crosswalkFromRows(rows, { file: crosswalk.file, sourceCodes: src.atlas.codes, targetCodes: imd.codes });
-  const carried = buildCarriedWards(src.atlas, cw, imd.names);
+  const carried = buildCarriedWards(src.atlas, src.wardProfiles, cw, imd.names);
   const boroughs = buildBoroughProfiles(src.boroughProfiles);
   return { imd, crime, carried, boroughs };
 }

@@ -13,6 +13,7 @@ import type { GlaWardTable } from '../glaWardTable.ts';
 import { addColumn, type BuiltTable } from './builtTable.ts';
 
 const ATLAS = 'GLA, Ward Profiles and Atlas (ward-atlas-data.csv, 2013 wards); OGL v3.0';
+const PROFILES = 'GLA, Ward Profiles 2015 (2013 wards); OGL v3.0';
 
 /** Largest share of a target's inflow that may come from 2013 wards with a missing rate (their rates are then averaged over the rest). */
 export const RATE_MAX_MISSING_SHARE = 0.25;
@@ -31,6 +32,8 @@ export type CarrySpec =
       kind: 'rate';
       name: string;
       sources: [string];
+      /** Read from the ward profiles 2015 instead of the atlas (where the profiles are more precise). */
+      fromProfiles?: boolean;
       /** Name of a count spec (above it in the list) whose source values weigh the average. */
       weight: string;
       description: string;
@@ -131,7 +134,17 @@ export const CARRIED: CarrySpec[] = [
   },
   { kind: 'rate', name: 'gcse_capped_score_2014', sources: ['GCSE; Average GCSE capped point scores; 2014'], weight: 'children_0_15_2013', description: 'Average capped GCSE point score of pupils resident in the ward (higher = better)', unit: 'points', period: '2014' },
   { kind: 'rate', name: 'absence_overall_pct_2013', sources: ['Pupil Absence; Overall Absence in All Schools (%); 2013'], weight: 'children_0_15_2013', description: 'Overall absence of resident pupils, % of half-days', unit: '%', period: '2013' },
-  { kind: 'rate', name: 'absence_unauthorised_pct_2013', sources: ['Pupil Absence; Unauthorised Absence in All Schools (%); 2013'], weight: 'children_0_15_2013', description: 'Unauthorised absence of resident pupils, % of half-days', unit: '%', period: '2013' },
+  {
+    kind: 'rate',
+    name: 'absence_unauthorised_pct_2013',
+    // The atlas rounds this to whole per cent for 33 wards; the ward profiles give one decimal for all.
+    sources: ['Unauthorised Absence in All Schools (%) - 2013'],
+    fromProfiles: true,
+    weight: 'children_0_15_2013',
+    description: 'Unauthorised absence of resident pupils, % of half-days',
+    unit: '%',
+    period: '2013',
+  },
   { kind: 'rate', name: 'life_expectancy_2009_13', sources: ['Life Expectancy; Life expectancy at birth (all persons); 2009-2013'], weight: 'population_2013', description: 'Life expectancy at birth, all persons (ONS/GLA)', unit: 'years', period: '2009-2013' },
   {
     kind: 'rate',
@@ -187,12 +200,19 @@ function meanOf(columns: Float64Array[]): Float64Array {
  * Builds the carried table on the crosswalk's targets. The crosswalk's source codes must be
  * the atlas codes in atlas order (crosswalkFromRows with `sourceCodes: atlas.codes`).
  */
-export function buildCarriedWards(atlas: GlaWardTable, cw: Crosswalk, targetNames: string[], specs: CarrySpec[] = CARRIED): BuiltTable {
+export function buildCarriedWards(atlas: GlaWardTable, profiles: GlaWardTable, cw: Crosswalk, targetNames: string[], specs: CarrySpec[] = CARRIED): BuiltTable {
   if (cw.sourceCodes.join() !== atlas.codes.join()) throw new Error('crosswalk source codes must be the atlas codes in atlas order');
+  const profileRow = new Map(profiles.codes.map((c, i) => [c, i]));
+  // A ward profiles column in atlas order (NaN for a ward the profiles lack).
+  const fromProfiles = (name: string) => {
+    const v = profiles.column(name);
+    return Float64Array.from(atlas.codes, (c) => (profileRow.has(c) ? v[profileRow.get(c)!] : NaN));
+  };
   const t: BuiltTable = { file: 'carried_wards.csv', codes: cw.targetCodes, names: targetNames, labels: [], columns: [], values: {} };
   const sourceValues = new Map<string, Float64Array>();
   for (const spec of specs) {
-    const src = spec.sources.map((c) => atlas.column(c));
+    const profilesSpec = spec.kind === 'rate' && spec.fromProfiles === true;
+    const src = spec.sources.map((c) => (profilesSpec ? fromProfiles(c) : atlas.column(c)));
     const x = src.length === 1 ? src[0] : meanOf(src);
     sourceValues.set(spec.name, x);
     const from = spec.sources.map((s) => `"${s}"`).join(' + ');
@@ -212,7 +232,7 @@ export function buildCarriedWards(atlas: GlaWardTable, cw: Crosswalk, targetName
           description: spec.description,
           unit: spec.unit,
           period: spec.period,
-          source: ATLAS,
+          source: profilesSpec ? PROFILES : ATLAS,
           method: `rate published without counts: mean of 2013-ward rates weighted by apportioned ${spec.weight} (r_j = Σ s_ij P_i r_i / Σ s_ij P_i); missing if > ${RATE_MAX_MISSING_SHARE * 100} % of inflow is from wards with no value; from ${from}`,
         },
         apportionRates(cw, x, w, { maxMissingShare: RATE_MAX_MISSING_SHARE }),
