@@ -1,47 +1,5 @@
 /**
- * The results table: one row per area with ranks, scores and every indicator raw, treated and
- * normalised, plus flags. One definition of the columns feeds CSV, Arrow and GeoJSON outputs.
+ * The results table's columns. Defined in core (src/core/resultTable.ts) so the browser map's
+ * CSV download has exactly the columns of results.csv; re-exported here for the writers.
  */
-import type { Result } from '../core/types.ts';
-
-export interface ResultColumn {
-  name: string;
-  kind: 'string' | 'number';
-  values: (i: number) => string | number;
-}
-
-export function resultColumns(r: Result): ResultColumn[] {
-  const a = r.areas;
-  const boroughLevel = r.indicatorIds.filter((id) => r.framework.indicators.find((s) => s.id === id)?.level === 'borough');
-  const cols: ResultColumn[] = [
-    { name: 'code', kind: 'string', values: (i) => a.codes[i] },
-    { name: 'name', kind: 'string', values: (i) => a.names[i] },
-    { name: 'borough_code', kind: 'string', values: (i) => a.parentCodes[a.parent[i]] ?? '' },
-    { name: 'borough_name', kind: 'string', values: (i) => a.parentNames[a.parent[i]] ?? '' },
-    { name: 'rank', kind: 'number', values: (i) => r.rank[i] },
-    { name: 'decile', kind: 'number', values: (i) => (r.decile[i] === 0 ? NaN : r.decile[i]) },
-    { name: 'borough_rank', kind: 'number', values: (i) => r.parentRank[i] },
-    { name: 'index', kind: 'number', values: (i) => r.index[i] },
-    ...r.categoryIds.map((id) => ({ name: `category_${id}`, kind: 'number' as const, values: (i: number) => r.categories[id][i] })),
-    ...r.measureIds.map((id) => ({ name: `measure_${id}`, kind: 'number' as const, values: (i: number) => r.measures[id][i] })),
-  ];
-  for (const id of r.indicatorIds) {
-    cols.push(
-      { name: `${id}_raw`, kind: 'number', values: (i) => r.raw[id][i] },
-      { name: `${id}_treated`, kind: 'number', values: (i) => r.treated[id][i] },
-      { name: `${id}_normalised`, kind: 'number', values: (i) => r.normalised[id][i] },
-    );
-  }
-  cols.push(
-    { name: 'flag_not_ranked', kind: 'number', values: (i) => (r.rank[i] === r.rank[i] ? 0 : 1) },
-    { name: 'flag_missing_measures', kind: 'string', values: (i) => r.measureIds.filter((m) => r.measures[m][i] !== r.measures[m][i]).join(';') },
-    { name: 'flag_imputed', kind: 'string', values: (i) => r.indicatorIds.filter((id) => r.imputed[id][i] === 1).join(';') },
-    { name: 'flag_borough_level', kind: 'string', values: () => boroughLevel.join(';') },
-  );
-  return cols;
-}
-
-/** Rounds to 10 significant digits so outputs are stable and readable (doubles print noise past that). */
-export function roundForOutput(v: number): number {
-  return Number.isFinite(v) ? Number(v.toPrecision(10)) : v;
-}
+export { resultColumns, roundForOutput, type ResultColumn } from '../core/resultTable.ts';
