@@ -126,3 +126,12 @@ describe('London indicator coverage', () => {
     expect(excluded).toEqual(new Set(rows.filter((r) => r.status === 'no-public-source' || r.optional === 'yes').map((r) => r.id)));
   });
 });
+
+describe('London data dictionary (README.md)', () => {
+  const readme = readFileSync(join(LONDON, 'README.md'), 'utf-8');
+  it('documents every indicator, every pas.csv column and the OGL attribution', () => {
+    for (const r of rows) expect(readme.includes(`\`${r.id}\``), r.id).toBe(true);
+    for (const r of rows.filter((x) => x.file === 'pas.csv')) expect(readme.includes(`| \`${r.column}\` |`), r.column).toBe(true);
+    expect(readme).toContain('Contains public sector information licensed under the Open Government Licence v3.0. Contains OS data © Crown copyright and database right.');
+  });
+});
