@@ -1,0 +1,78 @@
+/**
+ * Plane geometry of line segments: distance and intersection, with exact orientation tests
+ * on the input doubles where the answer must not depend on rounding (shared endpoints).
+ */
+
+/** Twice the signed area of triangle abc: > 0 when a→b→c turns left. */
+export function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
+  return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+}
+
+/** Distance from point p to segment ab (projection clamped to the segment). */
+export function pointSegmentDistance(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const len2 = dx * dx + dy * dy;
+  let t = len2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / len2 : 0;
+  t = t < 0 ? 0 : t > 1 ? 1 : t;
+  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+}
+
+/** True when closed segments ab and cd have at least one point in common. */
+export function segmentsIntersect(
+  ax: number, ay: number, bx: number, by: number,
+  cx: number, cy: number, dx: number, dy: number,
+): boolean {
+  const d1 = orient(cx, cy, dx, dy, ax, ay);
+  const d2 = orient(cx, cy, dx, dy, bx, by);
+  const d3 = orient(ax, ay, bx, by, cx, cy);
+  const d4 = orient(ax, ay, bx, by, dx, dy);
+  if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) return true;
+  return (
+    (d1 === 0 && onSegment(cx, cy, dx, dy, ax, ay)) ||
+    (d2 === 0 && onSegment(cx, cy, dx, dy, bx, by)) ||
+    (d3 === 0 && onSegment(ax, ay, bx, by, cx, cy)) ||
+    (d4 === 0 && onSegment(ax, ay, bx, by, dx, dy))
+  );
+}
+
+/** For p collinear with ab: is p within the segment's box? */
+function onSegment(ax: number, ay: number, bx: number, by: number, px: number, py: number): boolean {
+  return Math.min(ax, bx) <= px && px <= Math.max(ax, bx) && Math.min(ay, by) <= py && py <= Math.max(ay, by);
+}
+
+/** Shortest distance between closed segments ab and cd (0 when they intersect). */
+export function segmentDistance(
+  ax: number, ay: number, bx: number, by: number,
+  cx: number, cy: number, dx: number, dy: number,
+): number {
+  if (segmentsIntersect(ax, ay, bx, by, cx, cy, dx, dy)) return 0;
+  return Math.min(
+    pointSegmentDistance(ax, ay, cx, cy, dx, dy),
+    pointSegmentDistance(bx, by, cx, cy, dx, dy),
+    pointSegmentDistance(cx, cy, ax, ay, bx, by),
+    pointSegmentDistance(dx, dy, ax, ay, bx, by),
+  );
+}
+
+/**
+ * True when segments ab and cd meet anywhere except at one shared endpoint: a crossing, a
+ * T-touch, or a collinear overlap. Segments that only share an endpoint (consecutive edges of
+ * a ring, or arcs meeting at a junction) do not conflict.
+ */
+export function segmentsConflict(
+  ax: number, ay: number, bx: number, by: number,
+  cx: number, cy: number, dx: number, dy: number,
+): boolean {
+  if (!segmentsIntersect(ax, ay, bx, by, cx, cy, dx, dy)) return false;
+  const shared =
+    (ax === cx && ay === cy ? 1 : 0) + (ax === dx && ay === dy ? 1 : 0) + (bx === cx && by === cy ? 1 : 0) + (bx === dx && by === dy ? 1 : 0);
+  if (shared === 0) return true;
+  if (shared >= 2) return true; // the same segment twice (or a degenerate one)
+  // One shared endpoint: a conflict only if the segments are collinear and overlap beyond it.
+  if (orient(ax, ay, bx, by, cx, cy) !== 0 || orient(ax, ay, bx, by, dx, dy) !== 0) return false;
+  const [px, py, qx, qy] = ax === cx && ay === cy ? [bx, by, dx, dy] : ax === dx && ay === dy ? [bx, by, cx, cy] : bx === cx && by === cy ? [ax, ay, dx, dy] : [ax, ay, cx, cy];
+  const [sx, sy] = ax === cx && ay === cy ? [ax, ay] : ax === dx && ay === dy ? [ax, ay] : [bx, by];
+  // Overlap when the two free ends lie on the same side of the shared point.
+  return (px - sx) * (qx - sx) + (py - sy) * (qy - sy) > 0;
+}
