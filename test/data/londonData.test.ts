@@ -11,7 +11,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { columnIndex, parseCsv, type CsvTable } from '../../src/io/csv.ts';
 import { sha256File, sha256Hex } from '../../src/io/sha256.ts';
 import { buildLondonTables, type LondonTables } from '../../src/io/london/buildLondon.ts';
-import { formatBuiltTable } from '../../src/io/london/builtTable.ts';
+import { toArrowIpc } from '../../src/io/arrow.ts';
+import { builtTableColumns, formatBuiltTable } from '../../src/io/london/builtTable.ts';
+import { joinWardTables } from '../../src/io/london/joinWardTables.ts';
 import { CARRIED } from '../../src/io/london/carriedWards.ts';
 import { minorId, TREND_MIN_BASE } from '../../src/io/london/crimeWards.ts';
 import { loadLondonSources, readVerifiedSource, type LondonSources } from '../../src/io/london/loadSources.ts';
@@ -41,6 +43,9 @@ describe('determinism', () => {
       expect(sha256File(join(LONDON, built[key].file)), `${built[key].file} is stale: run npm run data:london`).toBe(a);
       expect(manifest.outputs.find((o) => o.file === built[key].file)?.sha256).toBe(a);
     }
+    const arrow = (t: LondonTables) => sha256Hex(toArrowIpc(builtTableColumns(joinWardTables('ward_indicators.arrow', [t.imd, t.crime, t.carried]))));
+    expect(arrow(again)).toBe(arrow(built));
+    expect(sha256File(join(LONDON, 'ward_indicators.arrow'))).toBe(arrow(built));
     expect(manifest.inputs.find((i) => i.file === 'crosswalk_wards2013_to_wards2018.csv')?.sha256).toBe(sha256File(join(LONDON, 'crosswalk_wards2013_to_wards2018.csv')));
   });
 });
