@@ -1,11 +1,9 @@
 /**
- * A data file (CSV or Arrow IPC) seen as named columns, so the loader reads both alike:
- * key columns as strings, value columns as Float64Array with every bad cell reported by file,
- * row and column.
+ * A parsed CSV table seen as named columns: strings, or Float64Array with every bad cell
+ * reported by file, row and column. Used for small tables read whole (the areas file); data
+ * files go through the streaming `readColumns`.
  */
-import { readFileSync } from 'node:fs';
-import { tableFromIPC } from 'apache-arrow';
-import { parseCsv, type CsvTable } from './csv.ts';
+import type { CsvTable } from './csv.ts';
 import { parseNumberCell } from './numbers.ts';
 import type { Problem } from '../core/errors.ts';
 import { InputError } from '../core/errors.ts';
@@ -17,18 +15,6 @@ export interface DataTable {
   strings(column: string): string[];
   /** Numbers; problems are appended to `problems` and the bad cells become NaN. */
   numbers(column: string, problems: Problem[]): Float64Array;
-}
-
-/** Reads a CSV or (by extension .arrow/.feather/.ipc) an Arrow IPC file. `label` names it in messages. */
-export function readDataTable(path: string, label: string): DataTable {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    throw new InputError(`cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { file: label, expected: 'an existing, readable file' });
-  }
-  if (/\.(arrow|feather|ipc)$/i.test(path)) return arrowTable(bytes, label);
-  return csvTable(parseCsv(new TextDecoder('utf-8').decode(bytes), { file: label }));
 }
 
 export function csvTable(t: CsvTable): DataTable {
@@ -54,47 +40,6 @@ export function csvTable(t: CsvTable): DataTable {
         else {
           out[r] = NaN;
           problems.push({ file: t.file, row: r + 2, column: c, message: p.problem, expected: p.expected, severity: 'error' });
-        }
-      }
-      return out;
-    },
-  };
-}
-
-function arrowTable(bytes: Uint8Array, label: string): DataTable {
-  let table;
-  try {
-    table = tableFromIPC(bytes);
-  } catch (e) {
-    throw new InputError(`not a readable Arrow IPC file (${(e as Error).message})`, { file: label, expected: 'an Arrow IPC file' });
-  }
-  const names = table.schema.fields.map((f) => f.name);
-  const vector = (c: string) => {
-    const v = table.getChild(c);
-    if (!v) throw new InputError(`column "${c}" not found`, { file: label, column: c, expected: `one of: ${names.join(', ')}` });
-    return v;
-  };
-  return {
-    file: label,
-    columns: names,
-    rowCount: table.numRows,
-    strings: (c) => Array.from(vector(c).toArray() as ArrayLike<unknown>, (v) => (v == null ? '' : String(v).trim())),
-    numbers: (c, problems) => {
-      const v = vector(c);
-      const out = new Float64Array(table.numRows);
-      for (let r = 0; r < table.numRows; r++) {
-        const x = v.get(r);
-        if (x == null) out[r] = NaN;
-        else if (typeof x === 'number' || typeof x === 'bigint') {
-          out[r] = Number(x);
-          if (!Number.isFinite(out[r])) {
-            problems.push({ file: label, row: r + 1, column: c, message: `${x} is not a finite number`, expected: 'a finite number or null', severity: 'error' });
-            out[r] = NaN;
-          }
-        } else {
-          const p = parseNumberCell(String(x));
-          out[r] = p.ok ? p.value : NaN;
-          if (!p.ok) problems.push({ file: label, row: r + 1, column: c, message: p.problem, expected: p.expected, severity: 'error' });
         }
       }
       return out;

@@ -4,7 +4,7 @@
  * row and column or field, so an analyst can fix a spreadsheet in one pass.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
@@ -12,7 +12,8 @@ import { frameworkFileSchema, type Framework, type FrameworkFile, type Indicator
 import { InputError, type Problem } from '../core/errors.ts';
 import type { Areas, Excluded, IndicatorData, Inputs } from '../core/types.ts';
 import { parseCsv } from './csv.ts';
-import { csvTable, readDataTable, type DataTable } from './dataTable.ts';
+import { csvTable } from './dataTable.ts';
+import { readColumns, type Columns, type KeyRequest } from './readColumns.ts';
 import { readIndicatorTable } from './indicatorTable.ts';
 import { resolveInside } from './paths.ts';
 
@@ -72,7 +73,7 @@ export function validateFramework(path: string): { loaded?: Loaded; problems: Pr
     const areas = areasPath ? readAreas(read(areasPath).toString('utf8'), yamlFile, problems) : undefined;
     if (!areas || problems.some((p) => p.severity === 'error')) return { problems };
     const framework: Framework = { ...yamlFile, indicators };
-    const { data, excluded } = readIndicatorData(framework, yamlFile.indicators, areas, dir, read, problems);
+    const { data, excluded } = readIndicatorData(framework, yamlFile.indicators, areas, dir, (abs) => (hashes[relative(dir, abs)] = sha256File(abs)), problems);
     if (problems.some((p) => p.severity === 'error')) return { problems };
     const loaded: Loaded = {
       path: file,
@@ -93,6 +94,19 @@ export function validateFramework(path: string): { loaded?: Loaded; problems: Pr
 
 export function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** SHA-256 of a file, read in 1 MiB chunks (bounded memory for large data files). */
+export function sha256File(path: string): string {
+  const hash = createHash('sha256');
+  const fd = openSync(path, 'r');
+  const buf = Buffer.allocUnsafe(1 << 20);
+  try {
+    for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) hash.update(buf.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
 }
 
 function err(file: string, field: string, message: string, expected?: string): Problem {
@@ -208,23 +222,22 @@ function readIndicatorData(
   tableLabel: string,
   areas: Areas,
   dir: string,
-  read: (p: string) => Buffer,
+  hashFile: (abs: string) => void,
   problems: Problem[],
 ): { data: Record<string, IndicatorData>; excluded: Excluded[] } {
   const data: Record<string, IndicatorData> = {};
   const excluded: Excluded[] = [];
-  const tables = new Map<string, DataTable>();
   const wardIndex = new Map(areas.codes.map((c, i) => [c, i]));
   const boroughIndex = new Map(areas.parentCodes.map((c, i) => [c, i]));
+  const byFile = new Map<string, { label: string; specs: IndicatorSpec[] }>();
   f.indicators.forEach((spec, k) => {
-    const row = k + 2;
     if (spec.status === 'no-public-source') {
       excluded.push({ id: spec.id, reason: 'no public source: not in the run' });
       return;
     }
     const abs = resolveInside(dir, spec.file!);
     if (!abs) {
-      problems.push({ file: tableLabel, row, column: 'file', message: `path "${spec.file}" leaves the framework folder`, expected: 'a path inside the framework folder', severity: 'error' });
+      problems.push({ file: tableLabel, row: k + 2, column: 'file', message: `path "${spec.file}" leaves the framework folder`, expected: 'a path inside the framework folder', severity: 'error' });
       return;
     }
     if (!existsSync(abs)) {
@@ -232,55 +245,67 @@ function readIndicatorData(
       else problems.push({ file: spec.file, message: `data file for indicator "${spec.id}" not found`, expected: 'an existing file (or mark the indicator optional: yes)', severity: 'error' });
       return;
     }
-    let table = tables.get(abs);
-    if (!table) {
-      read(abs);
-      table = readDataTable(abs, spec.file!);
-      tables.set(abs, table);
-    }
+    const entry = byFile.get(abs) ?? { label: spec.file!, specs: [] };
+    entry.specs.push(spec);
+    byFile.set(abs, entry);
+  });
+  for (const [abs, { label, specs }] of byFile) {
+    hashFile(abs);
+    const keyRequests = new Map<string, KeyRequest>();
+    for (const s of specs) keyRequests.set(keyName(s), { column: s.key, index: s.level === 'borough' ? boroughIndex : wardIndex });
+    const numbers = [...new Set(specs.flatMap((s) => [s.column!, ...(s.denominator ? [s.denominator] : [])]))];
     try {
-      data[spec.id] = alignColumn(table, spec, spec.level === 'borough' ? boroughIndex : wardIndex, problems);
+      // Two levels may key on the same column name; read each (column, level) once.
+      const byLevel = groupBy([...keyRequests.entries()], ([k]) => k.split('\u0000')[1]);
+      for (const entries of byLevel.values()) {
+        const cols = readColumns(abs, label, { keys: entries.map(([, r]) => r), numbers }, problems);
+        for (const s of specs) if (entries.some(([k]) => k === keyName(s))) data[s.id] = alignColumn(cols, s, problems, s.level === 'borough' ? boroughIndex.size : wardIndex.size);
+      }
     } catch (e) {
       if (e instanceof InputError) problems.push(...e.problems);
       else throw e;
     }
-  });
+  }
   return { data, excluded };
 }
 
+const keyName = (s: IndicatorSpec) => `${s.key}\u0000${s.level}`;
+
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) m.set(key(it), [...(m.get(key(it)) ?? []), it]);
+  return m;
+}
+
 /** Puts one indicator's column in area order; reports duplicates, unknown and missing codes, negative counts. */
-function alignColumn(table: DataTable, spec: IndicatorSpec, index: Map<string, number>, problems: Problem[]): IndicatorData {
-  const keys = table.strings(spec.key);
-  const values = table.numbers(spec.column!, problems);
-  const denominator = spec.denominator ? table.numbers(spec.denominator, problems) : undefined;
-  const n = index.size;
+function alignColumn(cols: Columns, spec: IndicatorSpec, problems: Problem[], n: number): IndicatorData {
+  const key = cols.keys[spec.key];
+  const values = cols.numbers[spec.column!];
+  const denominator = spec.denominator ? cols.numbers[spec.denominator] : undefined;
   const outV = new Float64Array(n).fill(NaN);
   const outD = denominator ? new Float64Array(n).fill(NaN) : undefined;
   const seenRow = new Int32Array(n).fill(-1);
-  const unknown: string[] = [];
-  for (let r = 0; r < keys.length; r++) {
-    const i = index.get(keys[r]);
-    if (i === undefined) {
-      if (keys[r] !== '') unknown.push(keys[r]);
-      continue;
-    }
+  const rowNo = (r: number) => r + cols.rowNumberOffset;
+  for (let r = 0; r < cols.rows; r++) {
+    const i = key.area[r];
+    if (i < 0) continue;
     if (seenRow[i] >= 0) {
-      problems.push({ file: table.file, row: r + 2, column: spec.key, message: `duplicate area code "${keys[r]}" (first on row ${seenRow[i] + 2})`, expected: 'each area once', severity: 'error' });
+      problems.push({ file: cols.file, row: rowNo(r), column: spec.key, message: `duplicate area code (first on row ${rowNo(seenRow[i])})`, expected: 'each area once', severity: 'error' });
       continue;
     }
     seenRow[i] = r;
     outV[i] = values[r];
     if (outD && denominator) {
       outD[i] = denominator[r];
-      if (values[r] < 0) problems.push({ file: table.file, row: r + 2, column: spec.column, message: `negative count ${values[r]} for indicator "${spec.id}"`, expected: 'a count ≥ 0', severity: 'error' });
-      if (denominator[r] < 0) problems.push({ file: table.file, row: r + 2, column: spec.denominator, message: `negative denominator ${denominator[r]}`, expected: 'a count ≥ 0', severity: 'error' });
+      if (values[r] < 0) problems.push({ file: cols.file, row: rowNo(r), column: spec.column, message: `negative count ${values[r]} for indicator "${spec.id}"`, expected: 'a count ≥ 0', severity: 'error' });
+      if (denominator[r] < 0) problems.push({ file: cols.file, row: rowNo(r), column: spec.denominator, message: `negative denominator ${denominator[r]}`, expected: 'a count ≥ 0', severity: 'error' });
     }
   }
-  if (unknown.length) {
+  if (key.unknownCount) {
     problems.push({
-      file: table.file,
+      file: cols.file,
       column: spec.key,
-      message: `${unknown.length} code(s) not among the ${spec.level === 'borough' ? 'boroughs' : 'areas'}, ignored for "${spec.id}": ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', …' : ''}`,
+      message: `${key.unknownCount} code(s) not among the ${spec.level === 'borough' ? 'boroughs' : 'areas'}, ignored for "${spec.id}": ${key.unknownExamples.join(', ')}${key.unknownCount > key.unknownExamples.length ? ', …' : ''}`,
       expected: `${spec.level} codes listed in the areas file`,
       severity: 'warning',
     });
@@ -288,7 +313,7 @@ function alignColumn(table: DataTable, spec: IndicatorSpec, index: Map<string, n
   let absent = 0;
   for (let i = 0; i < n; i++) if (seenRow[i] < 0) absent++;
   if (absent > 0) {
-    problems.push({ file: table.file, column: spec.key, message: `${absent} ${spec.level}(s) have no row for "${spec.id}": treated as missing`, severity: 'warning' });
+    problems.push({ file: cols.file, column: spec.key, message: `${absent} ${spec.level}(s) have no row for "${spec.id}": treated as missing`, severity: 'warning' });
   }
   return { values: outV, denominator: outD };
 }
