@@ -9,7 +9,9 @@ import { toArrowIpc } from '../../src/io/arrow.ts';
 import { parseCsv } from '../../src/io/csv.ts';
 import { readGlaWardTable } from '../../src/io/glaWardTable.ts';
 import { guardedPercentChange } from '../../src/io/guardedPercentChange.ts';
+import { crosswalkFromRows } from '../../src/geo/crosswalkTable.ts';
 import { formatNumber } from '../../src/io/london/builtTable.ts';
+import { buildCarriedWards, type CarrySpec } from '../../src/io/london/carriedWards.ts';
 import { minorId, slug } from '../../src/io/london/crimeWards.ts';
 import { readMpsWardCrime, sumWardCrime } from '../../src/io/mpsWardCrime.ts';
 import { decodeText } from '../../src/io/readText.ts';
@@ -106,5 +108,43 @@ describe('small helpers', () => {
     expect(t.getChild('code')!.toArray()).toEqual(['a', 'b']);
     expect(t.getChild('x')!.get(0)).toBe(1.5);
     expect(t.getChild('x')!.get(1)).toBeNull();
+  });
+});
+
+describe('buildCarriedWards (synthetic 2 → 2 crosswalk, hand-computed)', () => {
+  // Source A lies wholly in target X; source B is split half and half between X and Y.
+  const cw = crosswalkFromRows(
+    [
+      ['A', 'X', '1', 'population'],
+      ['B', 'X', '0.5', 'population'],
+      ['B', 'Y', '0.5', 'population'],
+    ],
+    { file: 'synthetic-crosswalk.csv', sourceCodes: ['A', 'B'], targetCodes: ['X', 'Y'] },
+  );
+  const atlas = readGlaWardTable(
+    parseCsv(['New Code,pop,n 2012,n 2013,rate', 'A,100,8,12,20', 'B,300,30,30,40'].join('\n'), { file: 'synthetic-atlas.csv' }),
+    { codeColumn: 'New Code', isArea: () => true },
+  );
+  const profiles = readGlaWardTable(parseCsv('New code,p\nA,1\nB,2', { file: 'synthetic-profiles.csv' }), { codeColumn: 'New code', isArea: () => true });
+  const specs: CarrySpec[] = [
+    { kind: 'count', name: 'pop', sources: ['pop'], description: '', unit: '', period: '' },
+    { kind: 'count', name: 'n', sources: ['n 2012', 'n 2013'], description: '', unit: '', period: '' },
+    { kind: 'rate', name: 'rate', sources: ['rate'], weight: 'pop', description: '', unit: '', period: '' },
+    { kind: 'rate', name: 'p', sources: ['p'], fromProfiles: true, weight: 'pop', description: '', unit: '', period: '' },
+  ];
+  const t = buildCarriedWards(atlas, profiles, cw, ['X ward', 'Y ward'], specs);
+
+  it('apportions counts (annual means of several years): X = 10 + 30/2, Y = 30/2', () => {
+    expect(Array.from(t.values.pop)).toEqual([250, 150]);
+    expect(Array.from(t.values.n)).toEqual([25, 15]);
+  });
+  it('averages rates weighted by apportioned population: X = (100·20 + 150·40) / 250 = 32, Y = 40', () => {
+    expect(t.values.rate[0]).toBeCloseTo(32, 12);
+    expect(t.values.rate[1]).toBeCloseTo(40, 12);
+    expect(t.values.p[0]).toBeCloseTo((100 * 1 + 150 * 2) / 250, 12);
+  });
+  it('records the method of every column', () => {
+    expect(t.columns.find((c) => c.name === 'n')!.method).toMatch(/apportioned.*annual mean/);
+    expect(t.columns.find((c) => c.name === 'rate')!.method).toMatch(/weighted by apportioned pop/);
   });
 });
