@@ -8,18 +8,28 @@ import { PACKAGE_VERSION } from '../io/writeOutputs.ts';
 import { registerCoreCommands } from './commands/core.ts';
 import { UsageError } from './usage.ts';
 
-const program = new Command('wardrank')
-  .description('A transparent, defensible ranking of neighbourhoods for violence-reduction work.')
-  .version(PACKAGE_VERSION)
-  .showHelpAfterError('(run with --help for usage)')
-  .exitOverride();
+/** The program with every command registered. */
+export function buildProgram(): Command {
+  const program = new Command('wardrank')
+    .description('A transparent, defensible ranking of neighbourhoods for violence-reduction work.')
+    .version(PACKAGE_VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerCoreCommands(program);
+  return program;
+}
 
-registerCoreCommands(program);
-
-try {
-  await program.parseAsync(process.argv);
-} catch (e) {
-  process.exitCode = exitCodeFor(e);
+/** Runs the CLI on argv (as process.argv: node, script, args…) and returns the exit code. */
+export async function runCli(argv: string[]): Promise<number> {
+  process.exitCode = undefined;
+  try {
+    await buildProgram().parseAsync(argv);
+    return Number(process.exitCode ?? 0);
+  } catch (e) {
+    return exitCodeFor(e);
+  } finally {
+    process.exitCode = undefined;
+  }
 }
 
 function exitCodeFor(e: unknown): number {
