@@ -1,0 +1,107 @@
+/**
+ * The server's read-only JSON API, as the map sees it (the contract in docs/map.md). Every URL is
+ * relative, so the page works wherever the server mounts it. Missing numbers arrive as null.
+ */
+import type { PreparedBundle } from '../../src/core/bundle.ts';
+import type { Explanation } from '../../src/core/explain.ts';
+
+export interface FrameworkInfo {
+  name: string;
+  description: string;
+  categories: { id: string; name: string; weight: number }[];
+  measures: { id: string; name: string; category: string; weight: number }[];
+  indicators: {
+    id: string;
+    name: string;
+    measure: string;
+    level: 'ward' | 'borough';
+    direction: 1 | -1;
+    unit: string;
+    status: string;
+    source: string;
+    period: string;
+    licence: string;
+    used: boolean;
+  }[];
+  methods: unknown;
+  weights: { categories: Record<string, number>; measures: Record<string, number>; indicators: Record<string, number> };
+  excluded: { id: string; reason: string }[];
+  attribution: string[];
+  topK: number;
+}
+
+export interface WardRow {
+  code: string;
+  name: string;
+  borough_code: string;
+  borough_name: string;
+  rank: number | null;
+  decile: number | null;
+  index: number | null;
+  categories: Record<string, number | null>;
+  measures: Record<string, number | null>;
+  indicators: Record<string, number | null>;
+}
+
+export interface WardsResponse {
+  wards: WardRow[];
+  medians: { categories: Record<string, number>; measures: Record<string, number> };
+}
+
+export interface Robustness {
+  median_rank: number;
+  p05_rank: number;
+  p95_rank: number;
+  p_top_k: number;
+  p_top_decile: number;
+}
+
+export interface PilotRow {
+  pilot: number | string;
+  code: string;
+  name: string;
+  borough_code: string;
+  borough_name: string;
+  rank: number;
+  decile: number;
+  index: number;
+  top_measures: unknown;
+  reason: string;
+}
+
+export interface ComparisonRow {
+  pilot_code: string;
+  code: string;
+  name: string;
+  borough_name: string;
+  distance: number;
+  rank: number;
+}
+
+export interface PilotsResponse {
+  pilots: PilotRow[];
+  comparisons: ComparisonRow[];
+  note?: string;
+}
+
+/** Explanation as JSON: NaN travels as null. */
+export type ExplanationJson = Explanation;
+
+export interface WardDetail {
+  ward: WardRow;
+  explain: ExplanationJson;
+  raw: Record<string, { value: number | null; unit: string; level: string; name: string }>;
+  robustness: Robustness | null;
+  pilot: unknown;
+}
+
+export type GeoJson = GeoJSON.FeatureCollection;
+
+/** GET a JSON document relative to the page; throws with the status on failure. */
+export async function getJson<T>(path: string): Promise<T> {
+  const res = await fetch(path, { headers: { accept: 'application/json' } });
+  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+  return (await res.json()) as T;
+}
+
+export type { PreparedBundle };

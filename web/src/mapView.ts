@@ -1,0 +1,147 @@
+/**
+ * The MapLibre map: an offline style built from shipped GeoJSON only (no tiles, fonts, glyphs or
+ * sprites), the ward choropleth coloured through feature-state (so a what-if recolour touches
+ * no geometry), outlines for pilots, comparison wards and the selection, and borough names as
+ * HTML markers (symbol text layers would need glyph files).
+ */
+import { AttributionControl, Map as MapLibreMap, Marker, NavigationControl, ScaleControl, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { fillColourExpression } from './palette.ts';
+import { bbox, labelPoint } from './geometry.ts';
+import type { GeoJson } from './api.ts';
+
+// Vite emits the worker as an asset; without this MapLibre looks for it next to its own module
+// file, which the bundler has renamed, and the worker 404s.
+setWorkerUrl(workerUrl);
+
+export interface BasemapLayer {
+  id: string;
+  name: string;
+  data: GeoJson;
+}
+
+const WARDS = 'wards';
+const POLY = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false];
+const LINE = ['match', ['geometry-type'], ['LineString', 'MultiLineString'], true, false];
+
+function kindOf(id: string): 'boroughs' | 'water' | 'lines' {
+  if (/borough|district|outline/.test(id)) return 'boroughs';
+  if (/thames|river|water/.test(id)) return 'water';
+  return 'lines';
+}
+
+function style(boundaries: GeoJson, basemaps: readonly BasemapLayer[]): StyleSpecification {
+  const sources: StyleSpecification['sources'] = { [WARDS]: { type: 'geojson', data: boundaries, promoteId: 'code' } };
+  for (const b of basemaps) sources[`basemap-${b.id}`] = { type: 'geojson', data: b.data };
+  const layers: StyleSpecification['layers'] = [
+    { id: 'background', type: 'background', paint: { 'background-color': '#f4f2ee' } },
+    { id: 'ward-fill', type: 'fill', source: WARDS, paint: { 'fill-color': fillColourExpression() as never, 'fill-opacity': 0.88 } },
+    { id: 'ward-line', type: 'line', source: WARDS, paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.2, 13, 1], 'line-opacity': 0.6 } },
+  ];
+  for (const b of basemaps) {
+    const source = `basemap-${b.id}`;
+    const kind = kindOf(b.id);
+    if (kind === 'water') {
+      layers.push({ id: `${source}-fill`, type: 'fill', source, filter: POLY as never, paint: { 'fill-color': '#a9cce3' } });
+      layers.push({ id: `${source}-line`, type: 'line', source, filter: LINE as never, paint: { 'line-color': '#a9cce3', 'line-width': 3 } });
+    } else if (kind === 'boroughs') {
+      layers.push({ id: `${source}-line`, type: 'line', source, paint: { 'line-color': '#1f1f1f', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.8, 13, 2] } });
+    } else {
+      layers.push({ id: `${source}-line`, type: 'line', source, layout: { visibility: 'none' }, paint: { 'line-color': '#3a3a3a', 'line-width': 1, 'line-opacity': 0.7, 'line-dasharray': [3, 2] } });
+    }
+  }
+  // Pilots: solid black on a white casing; comparison wards: dashed. The casing keeps both
+  // visible over the darkest and the lightest classes.
+  const casing = (id: string, width: number) => ({ id, type: 'line' as const, source: WARDS, filter: ['in', ['get', 'code'], ['literal', []]] as never, paint: { 'line-color': '#ffffff', 'line-width': width } });
+  layers.push(casing('comparison-casing', 4.5), { id: 'comparison-line', type: 'line', source: WARDS, filter: ['in', ['get', 'code'], ['literal', []]] as never, paint: { 'line-color': '#000000', 'line-width': 2, 'line-dasharray': [1.5, 1.2] } });
+  layers.push(casing('pilot-casing', 5.5), { id: 'pilot-line', type: 'line', source: WARDS, filter: ['in', ['get', 'code'], ['literal', []]] as never, paint: { 'line-color': '#000000', 'line-width': 3 } });
+  layers.push(
+    { id: 'selected-casing', type: 'line', source: WARDS, filter: ['==', ['get', 'code'], ''], paint: { 'line-color': '#000000', 'line-width': 7 } },
+    { id: 'selected-line', type: 'line', source: WARDS, filter: ['==', ['get', 'code'], ''], paint: { 'line-color': '#ff5fd2', 'line-width': 3.5 } },
+  );
+  return { version: 8, name: 'wardrank offline', sources, layers };
+}
+
+export interface MapOptions {
+  container: HTMLElement;
+  boundaries: GeoJson;
+  basemaps: readonly BasemapLayer[];
+  attribution: string[];
+  view: { zoom: number; lat: number; lng: number } | null;
+}
+
+export function createMap(o: MapOptions): MapLibreMap {
+  const bounds = bbox(o.boundaries);
+  const map = new MapLibreMap({
+    container: o.container,
+    style: style(o.boundaries, o.basemaps),
+    attributionControl: false,
+    ...(o.view ? { center: [o.view.lng, o.view.lat] as [number, number], zoom: o.view.zoom } : { bounds, fitBoundsOptions: { padding: 20 } }),
+    maxZoom: 16,
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+    canvasContextAttributes: { preserveDrawingBuffer: true },
+  });
+  map.touchZoomRotate.disableRotation();
+  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+  map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+  map.addControl(new AttributionControl({ compact: true, customAttribution: o.attribution }), 'bottom-right');
+  for (const b of o.basemaps) if (kindOf(b.id) === 'boroughs') addBoroughLabels(map, b.data);
+  return map;
+}
+
+/** Borough names as HTML markers (no glyphs needed); hidden when zoomed far out. */
+function addBoroughLabels(map: MapLibreMap, fc: GeoJson): void {
+  for (const f of fc.features) {
+    const name = String(f.properties?.name ?? f.properties?.NAME ?? '');
+    const at = labelPoint(f.geometry);
+    if (!name || !at) continue;
+    const el = document.createElement('div');
+    el.className = 'borough-label';
+    el.textContent = name;
+    el.setAttribute('aria-hidden', 'true');
+    new Marker({ element: el, anchor: 'center' }).setLngLat(at).addTo(map);
+  }
+  const update = () => map.getContainer().classList.toggle('labels-hidden', map.getZoom() < 9.3);
+  map.on('zoomend', update);
+  update();
+}
+
+/** Colours the wards by class (1…10, 0 = no data). */
+export function setClasses(map: MapLibreMap, codes: readonly string[], classes: Uint8Array): void {
+  for (let i = 0; i < codes.length; i++) map.setFeatureState({ source: WARDS, id: codes[i] }, { cls: classes[i] });
+}
+
+export function setOutlines(map: MapLibreMap, pilots: string[], comparisons: string[]): void {
+  const inList = (codes: string[]) => ['in', ['get', 'code'], ['literal', codes]] as never;
+  map.setFilter('pilot-casing', inList(pilots));
+  map.setFilter('pilot-line', inList(pilots));
+  map.setFilter('comparison-casing', inList(comparisons));
+  map.setFilter('comparison-line', inList(comparisons));
+}
+
+export function setSelected(map: MapLibreMap, code: string | null): void {
+  const f = ['==', ['get', 'code'], code ?? ''] as never;
+  map.setFilter('selected-casing', f);
+  map.setFilter('selected-line', f);
+}
+
+export function setTubeVisible(map: MapLibreMap, basemaps: readonly BasemapLayer[], visible: boolean): void {
+  for (const b of basemaps) if (kindOf(b.id) === 'lines') map.setLayoutProperty(`basemap-${b.id}-line`, 'visibility', visible ? 'visible' : 'none');
+}
+
+export function hasLineBasemap(basemaps: readonly BasemapLayer[]): boolean {
+  return basemaps.some((b) => kindOf(b.id) === 'lines');
+}
+
+/** Flies to a ward's bounding box. */
+export function flyToWard(map: MapLibreMap, boundaries: GeoJson, code: string): void {
+  const f = boundaries.features.find((x) => x.properties?.code === code);
+  if (!f) return;
+  const b = bbox({ type: 'FeatureCollection', features: [f] });
+  map.fitBounds(b, { padding: 80, maxZoom: 13.5, duration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 800 });
+}
+
+export { WARDS };
