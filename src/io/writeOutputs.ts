@@ -3,10 +3,11 @@
  * results.csv and results.arrow (the results table), results.geojson (joined to boundaries when
  * the framework has them), boroughs.csv, treatment.csv, prepared.json (the denominated inputs
  * and the framework, so a server or the map can re-run the index) and manifest.json (inputs' SHA-256, every
- * setting, the run log, exclusions, warnings, versions, timings).
+ * setting, the run log, exclusions, warnings, versions, timings), plus the framework's map
+ * geometry under geo/ (see geometryFiles.ts).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Float64, Table, Utf8, makeVector, tableToIPC, vectorFromArray } from 'apache-arrow';
 import type { Result } from '../core/types.ts';
 import type { Prepared } from '../core/run.ts';
@@ -16,6 +17,7 @@ import { writeDirAtomic } from './atomic.ts';
 import { formatCsv } from './csv.ts';
 import { resultColumns, roundForOutput } from './resultTable.ts';
 import { sha256, type Loaded } from './loadFramework.ts';
+import { geometryFiles } from './geometryFiles.ts';
 
 export interface OutputOptions {
   /** Leave wall-clock timings out of the manifest, so two runs give byte-identical files. */
@@ -40,13 +42,18 @@ export async function writeOutputs(
     'boroughs.csv': boroughsCsv(result),
     'treatment.csv': treatmentCsv(result),
     'prepared.json': JSON.stringify(toBundle(prepared)) + '\n',
+    // The map's geometry (geo/boundaries.json, geo/basemap/<id>.json), so the folder serves alone.
+    ...geometryFiles(loaded),
     ...options.extraFiles,
   };
   if (loaded.boundaries) files['results.geojson'] = resultsGeoJson(result, readFileSync(loaded.boundaries, 'utf8'));
   const outputs = Object.fromEntries(Object.entries(files).map(([name, data]) => [name, sha256(data)]));
   files['manifest.json'] = JSON.stringify(manifest(result, loaded, outputs, options), null, 2) + '\n';
   await writeDirAtomic(dir, (tmp) => {
-    for (const [name, data] of Object.entries(files)) writeFileSync(join(tmp, name), data);
+    for (const [name, data] of Object.entries(files)) {
+      mkdirSync(dirname(join(tmp, name)), { recursive: true });
+      writeFileSync(join(tmp, name), data);
+    }
   });
   return Object.keys(files);
 }

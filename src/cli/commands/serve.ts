@@ -1,0 +1,63 @@
+/** serve: the map and its read-only JSON API, for a framework file or a `wardrank run` output folder. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { buildApp, DEFAULT_WEB_ROOT } from '../../server/app.ts';
+import { loadSource } from '../../server/source.ts';
+import { UsageError } from '../usage.ts';
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+const FORCE_EXIT_MS = 10_000;
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the map and a read-only JSON API (docs/api.md) for a framework or a run output folder')
+    .argument('<source>', 'framework YAML file, or output folder of `wardrank run`')
+    .option('-p, --port <port>', 'TCP port (0: any free port)', tcpPort, 8080)
+    .option('--host <host>', 'interface to listen on; the default serves this machine only', '127.0.0.1')
+    .option('--web <dir>', 'web build folder', DEFAULT_WEB_ROOT)
+    .action(async (path: string, opts: { port: number; host: string; web: string }) => {
+      const source = loadSource(path);
+      for (const w of source.warnings) process.stderr.write(`warning: ${w}\n`);
+      const app = buildApp(source, { webRoot: opts.web });
+      try {
+        await app.listen({ port: opts.port, host: opts.host });
+      } catch (e) {
+        throw new UsageError(`cannot listen on ${opts.host}:${opts.port}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message} (choose another --port or --host)`);
+      }
+      const address = app.server.address();
+      const port = typeof address === 'object' && address ? address.port : opts.port;
+      const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+      const ranked = source.result.rank.filter((r) => r === r).length;
+      process.stdout.write(`wardrank: serving ${source.result.framework.name} (${ranked} ranked wards) from ${source.path}\n  http://${host}:${port}/\n`);
+      if (!LOOPBACK.has(opts.host)) process.stderr.write(`warning: listening on ${opts.host}: reachable from other machines\n`);
+      if (!existsSync(join(opts.web, 'index.html'))) process.stderr.write(`warning: no map build in ${opts.web}: run \`npm run build:web\` (the API works meanwhile)\n`);
+      await closedOnSignal(app.close.bind(app));
+    });
+}
+
+/** Resolves once a SIGINT or SIGTERM has closed the server (in-flight requests finish); a second signal, or 10 s, forces exit. */
+function closedOnSignal(close: () => Promise<void>): Promise<void> {
+  return new Promise((resolve) => {
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) process.exit(130);
+      stopping = true;
+      process.stderr.write(`wardrank: ${signal}: closing (again to force)\n`);
+      setTimeout(() => process.exit(1), FORCE_EXIT_MS).unref();
+      close().then(resolve, (e: Error) => {
+        process.stderr.write(`wardrank: error while closing: ${e.message}\n`);
+        resolve();
+      });
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+function tcpPort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, got "${value}"`);
+  return n;
+}

@@ -1,0 +1,52 @@
+/**
+ * The map's static files from the web build folder (`npm run build:web` → web/dist): `/` is
+ * index.html; names are resolved by `resolveWebPath`, which refuses anything outside the folder.
+ * Vite's hashed `/assets/` files are cached for a year; everything else is revalidated. When the
+ * folder has no index.html yet, pages answer 503 with how to build it (the API still works).
+ */
+import { createReadStream, existsSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { resolveWebPath } from '../webPath.ts';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.pbf': 'application/x-protobuf',
+  '.wasm': 'application/wasm',
+};
+
+export const NOT_BUILT_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>wardrank: map not built</title></head>
+<body><h1>The map has not been built</h1>
+<p>The web build folder has no <code>index.html</code>. Run <code>npm run build:web</code> and reload this page.</p>
+<p>The JSON API works meanwhile: <a href="/api/framework">/api/framework</a>, <a href="/api/wards">/api/wards</a>.</p>
+</body></html>
+`;
+
+export function registerWebRoutes(app: FastifyInstance, webRoot: string): void {
+  app.get('/*', (req, reply) => {
+    if (!existsSync(join(webRoot, 'index.html'))) return reply.code(503).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(NOT_BUILT_PAGE);
+    const hit = resolveWebPath(webRoot, req.raw.url ?? '/');
+    if ('status' in hit) return reply.code(hit.status).send({ error: hit.error });
+    const immutable = /^\/assets\//.test(req.raw.url ?? '');
+    reply
+      .type(TYPES[extname(hit.file).toLowerCase()] ?? 'application/octet-stream')
+      .header('content-length', hit.size)
+      .header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+    return reply.send(createReadStream(hit.file));
+  });
+}

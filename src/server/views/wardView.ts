@@ -1,0 +1,30 @@
+/**
+ * `GET /api/wards/:code`: one ward's row, why it ranks where it does (`explainArea`: weight ×
+ * normalised value per category, measure and indicator), its raw indicator values with units,
+ * and, when the served output has them, its robustness summary and its role in the pilot
+ * selection.
+ */
+import { explainArea } from '../../core/explain.ts';
+import type { Result } from '../../core/types.ts';
+import { pilotRole, type PilotTables } from '../pilotTables.ts';
+import type { RobustnessRow } from '../robustnessTable.ts';
+import { jsonNumber, wardRow } from './wardsView.ts';
+
+export function wardView(result: Result, i: number, robustness?: ReadonlyMap<string, RobustnessRow>, pilots?: PilotTables) {
+  const code = result.areas.codes[i];
+  const spec = new Map(result.framework.indicators.map((s) => [s.id, s]));
+  const raw = Object.fromEntries(
+    result.indicatorIds.map((id) => {
+      const s = spec.get(id)!;
+      return [id, { value: jsonNumber(result.raw[id][i]), unit: s.unit, level: s.level, name: s.name }];
+    }),
+  );
+  return {
+    ward: wardRow(result, i),
+    // NaN (no score) becomes null when serialised (see jsonPayload)
+    explain: explainArea(result, i),
+    raw,
+    robustness: robustness?.get(code) ?? null,
+    pilot: pilots ? pilotRole(pilots, code) : null,
+  };
+}
