@@ -6,8 +6,8 @@
  *   node --import tsx scripts/build-london-indicators.ts --vendor   # first copy the raw files from ../shared/data
  *
  * Outputs: imd_wards.csv, crime_wards.csv, carried_wards.csv, borough_profiles.csv,
- * ward_indicators.arrow (the three ward tables joined), columns.csv (every column described)
- * and data-manifest.json (SHA-256 of every input and output). Deterministic: same inputs, same bytes.
+ * ward_indicators.arrow (the three ward tables joined), columns.csv (every column described),
+ * pas.template.csv (blank form for the survey drop-in) and data-manifest.json (SHA-256 of every input and output). Deterministic: same inputs, same bytes.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -22,6 +22,7 @@ import { builtTableColumns, columnDictionaryRows, COLUMN_DICTIONARY_HEADER, form
 import { loadLondonSources } from '../src/io/london/loadSources.ts';
 import { joinWardTables } from '../src/io/london/joinWardTables.ts';
 import { LONDON_SOURCES } from '../src/io/london/sources.ts';
+import { pasTemplate } from '../src/io/london/pasTemplate.ts';
 import { formatProblem, InputError } from '../src/core/errors.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -62,6 +63,9 @@ function main(): void {
   }
   writeFileAtomic(join(out, 'columns.csv'), formatCsv(COLUMN_DICTIONARY_HEADER, columnDictionaryRows(tables)));
   outputs.push('columns.csv');
+  const indicators = parseCsv(readFileSync(join(out, 'indicators.csv'), 'utf-8'), { file: 'indicators.csv' });
+  writeFileAtomic(join(out, 'pas.template.csv'), pasTemplate(indicators, t.imd.codes, t.imd.names));
+  outputs.push('pas.template.csv');
   writeArrowFile(join(out, 'ward_indicators.arrow'), builtTableColumns(joinWardTables('ward_indicators.arrow', [t.imd, t.crime, t.carried])));
   outputs.push('ward_indicators.arrow');
 

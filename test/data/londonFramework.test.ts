@@ -3,11 +3,12 @@
  * 17 measures), that every indicator points at real data, that directions are right, that each
  * indicator covers the wards it should, and that the engine's loader accepts it.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { columnIndex, type CsvTable } from '../../src/io/csv.ts';
+import { columnIndex, formatCsv, type CsvTable } from '../../src/io/csv.ts';
 import { validateFramework } from '../../src/io/loadFramework.ts';
 import { countPresent, LONDON, numberColumn, readLondonCsv } from './london.ts';
 
@@ -133,5 +134,32 @@ describe('London data dictionary (README.md)', () => {
     for (const r of rows) expect(readme.includes(`\`${r.id}\``), r.id).toBe(true);
     for (const r of rows.filter((x) => x.file === 'pas.csv')) expect(readme.includes(`| \`${r.column}\` |`), r.column).toBe(true);
     expect(readme).toContain('Contains public sector information licensed under the Open Government Licence v3.0. Contains OS data © Crown copyright and database right.');
+  });
+});
+
+describe('PAS drop-in', () => {
+  it('pas.template.csv lists all 633 wards with every declared pas.csv column and no values', () => {
+    const t = readLondonCsv('pas.template.csv');
+    expect(t.header).toEqual(['code', 'name', ...new Set(rows.filter((r) => r.file === 'pas.csv').map((r) => r.column))]);
+    expect(t.rows.map((r) => r[0]).sort()).toEqual([...wardCodes].sort());
+    for (const r of t.rows) expect(r.slice(2).every((c) => c === '')).toBe(true);
+  });
+
+  it('a supplied pas.csv (synthetic values, in a temporary copy) brings the PAS indicators and the police measure into the run', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wardrank-pas-'));
+    try {
+      for (const f of readdirSync(LONDON)) if (f !== 'sources') copyFileSync(join(LONDON, f), join(dir, f));
+      const template = readLondonCsv('pas.template.csv');
+      // Synthetic survey shares, generated: 40 + (ward index × 7 + column × 13) mod 50.
+      const synthetic = template.rows.map((r, i) => [r[0], r[1], ...r.slice(2).map((_, j) => String(40 + ((i * 7 + j * 13) % 50)))]);
+      writeFileSync(join(dir, 'pas.csv'), formatCsv(template.header, synthetic));
+      const { loaded, problems } = validateFramework(join(dir, 'framework.yaml'));
+      expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+      const excluded = new Set(loaded!.inputs.excluded.map((e) => e.id));
+      for (const r of rows.filter((x) => x.file === 'pas.csv')) expect(excluded.has(r.id), r.id).toBe(false);
+      expect(loaded!.inputs.data.pas_police_good_job.values.length).toBe(633);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
