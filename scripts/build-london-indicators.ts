@@ -75,6 +75,7 @@ function main(): void {
     inputs: [
       ...LONDON_SOURCES.map((s) => ({ file: `sources/${s.vendored}`, original: s.shared, publisher: s.publisher, sha256: s.sha256, sha256_gz: sha256File(join(sourcesDir, s.vendored)) })),
       { file: CROSSWALK, original: 'scripts/build-london-geo.ts', publisher: 'derived (ONS/GLA boundaries, ONS LSOA populations)', sha256: sha256File(crosswalkPath) },
+      { file: 'indicators.csv', original: 'hand-maintained framework table (its pas.csv columns shape pas.template.csv)', publisher: 'wardrank', sha256: sha256File(join(out, 'indicators.csv')) },
     ],
     outputs: outputs.map((f) => ({ file: f, sha256: sha256File(join(out, f)) })),
   };
