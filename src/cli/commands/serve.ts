@@ -56,8 +56,8 @@ function closedOnSignal(close: () => Promise<void>): Promise<void> {
   });
 }
 
-function tcpPort(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, got "${value}"`);
+export function tcpPort(value: string): number {
+  const n = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 0 && n <= 65535)) throw new UsageError(`--port must be a whole number from 0 to 65535, got "${value}"`);
   return n;
 }
