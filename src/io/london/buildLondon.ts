@@ -7,7 +7,7 @@ import type { CsvTable } from '../csv.ts';
 import { columnIndex } from '../csv.ts';
 import { buildBoroughProfiles } from './boroughProfiles.ts';
 import type { BuiltTable } from './builtTable.ts';
-import { buildCarriedWards } from './carriedWards.ts';
+import { ATLAS_POPULATION, buildCarriedWards } from './carriedWards.ts';
 import { buildCrimeWards } from './crimeWards.ts';
 import { buildImdWards } from './imdWards.ts';
 import type { LondonSources } from './loadSources.ts';
@@ -25,7 +25,9 @@ export function buildLondonTables(src: LondonSources, crosswalk: CsvTable): Lond
   const crime = buildCrimeWards(src.crime, { codes: imd.codes, names: imd.names, population: imd.values.population });
   const cols = ['source_code', 'target_code', 'share', 'method'].map((c) => columnIndex(crosswalk, c));
   const rows = crosswalk.rows.map((r) => cols.map((i) => r[i].trim()));
-  const cw = crosswalkFromRows(rows, { file: crosswalk.file, sourceCodes: src.atlas.codes, targetCodes: imd.codes });
+  // The crosswalk table does not carry source sizes; the atlas's 2013 populations stand in, so a
+  // target's "missing share" (of inflow from wards with no value) is weighted by people, not by shares.
+  const cw = { ...crosswalkFromRows(rows, { file: crosswalk.file, sourceCodes: src.atlas.codes, targetCodes: imd.codes }), sourceWeight: src.atlas.column(ATLAS_POPULATION) };
   const carried = buildCarriedWards(src.atlas, src.wardProfiles, cw, imd.names);
   const boroughs = buildBoroughProfiles(src.boroughProfiles);
   return { imd, crime, carried, boroughs };

@@ -42,6 +42,8 @@ export type CarrySpec =
     };
 
 const POP = (y: string) => `Population and Age; All ages; ${y}`;
+/** Residents of each 2013 ward in 2013: weighs the inflow of missing values (see buildLondonTables). */
+export const ATLAS_POPULATION = POP('2013');
 
 /** What is carried. Counts first: rates name a count as their weight. */
 export const CARRIED: CarrySpec[] = [
@@ -233,7 +235,7 @@ export function buildCarriedWards(atlas: GlaWardTable, profiles: GlaWardTable, c
           unit: spec.unit,
           period: spec.period,
           source: profilesSpec ? PROFILES : ATLAS,
-          method: `rate published without counts: mean of 2013-ward rates weighted by apportioned ${spec.weight} (r_j = Σ s_ij P_i r_i / Σ s_ij P_i); missing if > ${RATE_MAX_MISSING_SHARE * 100} % of inflow is from wards with no value; from ${from}`,
+          method: `rate published without counts: mean of 2013-ward rates weighted by apportioned ${spec.weight} (r_j = Σ s_ij P_i r_i / Σ s_ij P_i); missing if > ${RATE_MAX_MISSING_SHARE * 100} % of inflow (weighted by 2013 residents) is from wards with no value; from ${from}`,
         },
         apportionRates(cw, x, w, { maxMissingShare: RATE_MAX_MISSING_SHARE }),
       );
