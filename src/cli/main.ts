@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { InputError } from '../core/errors.ts';
 import { PACKAGE_VERSION } from '../io/writeOutputs.ts';
 import { registerCoreCommands } from './commands/core.ts';
+import { registerAuditCommand } from './commands/audit.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { UsageError } from './usage.ts';
 
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerCoreCommands(program);
+  registerAuditCommand(program);
   registerServeCommand(program);
   return program;
 }

@@ -6,6 +6,7 @@ import { explainArea, findArea, topMeasures } from '../../core/explain.ts';
 import type { Result } from '../../core/types.ts';
 import { loadFramework, validateFramework, type Loaded } from '../../io/loadFramework.ts';
 import { writeOutputs } from '../../io/writeOutputs.ts';
+import { DEFAULT_FORMATS, formatFiles, OUTPUT_FORMATS, parseFormats } from '../../io/outputFormats.ts';
 import { fmt, fmtRank, textTable } from '../format.ts';
 import { positiveInt, UsageError } from '../usage.ts';
 
@@ -37,10 +38,14 @@ export function registerCoreCommands(program: Command): void {
     .requiredOption('-o, --out <dir>', 'output folder (replaced atomically)')
     .option('--reproducible', 'leave timings out of the manifest so repeated runs are byte-identical')
     .option('-n, --top <n>', 'print the top n areas', positiveInt('--top'), 0)
-    .action(async (path: string, opts: { out: string; reproducible?: boolean; top: number }) => {
+    .option('--format <list>', `output formats, comma-separated: ${OUTPUT_FORMATS.join(', ')} (csv, arrow and geojson are always written)`, DEFAULT_FORMATS)
+    .action(async (path: string, opts: { out: string; reproducible?: boolean; top: number; format: string }) => {
+      const { formats, unknown } = parseFormats(opts.format);
+      if (unknown.length) throw new UsageError(`--format: unknown format(s) ${unknown.join(', ')}; expected some of ${OUTPUT_FORMATS.join(', ')}`);
       const { loaded, prepared, result, timings } = timedRun(path);
       const t0 = performance.now();
-      const files = await writeOutputs(prepared, result, loaded, opts.out, { reproducible: opts.reproducible, timings });
+      const extraFiles = await formatFiles(formats, result, loaded, { reproducible: opts.reproducible });
+      const files = await writeOutputs(prepared, result, loaded, opts.out, { reproducible: opts.reproducible, timings, extraFiles });
       timings.writeMs = performance.now() - t0;
       printWarnings(loaded, result);
       process.stdout.write(`wrote ${files.length} files to ${opts.out}: ${files.join(', ')}\n`);

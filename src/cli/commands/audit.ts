@@ -1,0 +1,36 @@
+/** `wardrank audit`: the statistical audit of a framework's run, as audit.html and audit.json. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { auditJson, auditResult } from '../../audit/audit.ts';
+import type { CorrelationMethod } from '../../audit/correlation.ts';
+import { auditHtml } from '../../audit/report/page.ts';
+import { writeDirAtomic } from '../../io/atomic.ts';
+import { UsageError } from '../usage.ts';
+import { timedRun } from './core.ts';
+
+export function registerAuditCommand(program: Command): void {
+  program
+    .command('audit')
+    .description('statistical audit (coverage, distributions, correlations, alpha, PCA, effective weights) as a self-contained HTML report and JSON')
+    .argument('<framework>', 'framework YAML file')
+    .requiredOption('-o, --out <dir>', 'output folder (replaced atomically): audit.html, audit.json')
+    .option('--method <method>', 'correlation: pearson | spearman', 'pearson')
+    .action(async (path: string, opts: { out: string; method: string }) => {
+      if (opts.method !== 'pearson' && opts.method !== 'spearman') throw new UsageError(`--method must be pearson or spearman, got "${opts.method}"`);
+      const { result, loaded } = timedRun(path);
+      const audit = auditResult(result, { method: opts.method as CorrelationMethod });
+      const f = result.framework;
+      const names = Object.fromEntries([...f.indicators, ...f.measures, ...f.categories].map((x) => [x.id, x.name]));
+      const html = auditHtml(audit, { names, subtitle: `Framework file ${loaded.path.split('/').pop()}.` });
+      await writeDirAtomic(opts.out, (tmp) => {
+        writeFileSync(join(tmp, 'audit.html'), html);
+        writeFileSync(join(tmp, 'audit.json'), auditJson(audit));
+      });
+      const a = audit;
+      process.stdout.write(
+        `wrote audit.html and audit.json to ${opts.out}: ${a.coverage.indicators.length} indicators, ` +
+          `${a.flags.redundant.length} redundant pair(s) (|r| > ${a.thresholds.redundant}), ${a.flags.negativeWithinMeasure.length} negative pair(s) inside a measure\n`,
+      );
+    });
+}
