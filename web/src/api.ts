@@ -28,6 +28,8 @@ export interface FrameworkInfo {
   excluded: { id: string; reason: string }[];
   attribution: string[];
   topK: number;
+  /** Where the geometry is (the server adds it; older servers do not). */
+  geo?: { boundaries: string | null; basemap: { id: string; name: string; url: string }[] };
 }
 
 export interface WardRow {

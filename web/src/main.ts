@@ -10,6 +10,7 @@ import { score, type Prepared } from '../../src/core/run.ts';
 import type { Result } from '../../src/core/types.ts';
 import { getJson, type FrameworkInfo, type GeoJson, type PilotsResponse, type PreparedBundle, type WardDetail, type WardsResponse } from './api.ts';
 import { layerClasses } from './classify.ts';
+import { labelPoint } from './geometry.ts';
 import { byId, el, fmtRank } from './dom.ts';
 import { mapPng, resultCsv, saveBlob } from './downloads.ts';
 import { classCounts, renderLegend } from './legend.ts';
@@ -21,14 +22,15 @@ import { renderPanel } from './wardPanel.ts';
 import { tableFromApi, tableFromResult, type WardTable } from './wardTable.ts';
 import { buildSliders, type Weights } from './weightSliders.ts';
 
-const OGL = 'Contains public sector information licensed under the Open Government Licence v3.0. Contains OS data © Crown copyright and database right.';
+const OGL = 'Contains public sector information licensed under the Open Government Licence v3.0.';
+const OS = 'Contains OS data © Crown copyright and database right.';
 
 declare global {
   interface Window {
     /** Set once the map has drawn the first classes (the e2e test waits for it). */
     __wardrankReady?: boolean;
     /** Figures for tests and the curious: the last re-rank's time in ms, and the current ranks. */
-    __wardrank?: { rerankMs: number[]; rankOf(code: string): number | null };
+    __wardrank?: { rerankMs: number[]; rankOf(code: string): number | null; screenPoint(code: string): [number, number] | null };
   }
 }
 
@@ -55,11 +57,11 @@ async function main(): Promise<void> {
     getJson<GeoJson>('geo/boundaries.json'),
     getJson<PreparedBundle>('api/bundle').catch(() => null),
   ]);
-  const basemapSpecs = bundle?.framework.areas.basemap ?? [];
+  const basemapSpecs = framework.geo?.basemap ?? bundle?.framework.areas.basemap ?? [];
   const basemaps: BasemapLayer[] = (
     await Promise.all(basemapSpecs.map((b) => getJson<GeoJson>(`geo/basemap/${b.id}.json`).then((data) => ({ id: b.id, name: b.name, data })).catch(() => null)))
   ).filter((b): b is BasemapLayer => b !== null);
-  const attribution = framework.attribution.some((a) => a.includes('Open Government Licence')) ? framework.attribution : [OGL, ...framework.attribution];
+  const attribution = attributionOf(framework);
 
   const published = tableFromApi(wards.wards);
   const map = createMap({ container: byId('map'), boundaries, basemaps, attribution, view: state.view });
@@ -76,7 +78,16 @@ async function main(): Promise<void> {
     details: new Map(),
     areaName: /london/i.test(framework.name) ? 'London' : 'all-ward',
   };
-  window.__wardrank = { rerankMs: [], rankOf: (code) => rankOf(app.table, code) };
+  window.__wardrank = {
+    rerankMs: [],
+    rankOf: (code) => rankOf(app.table, code),
+    screenPoint: (code) => {
+      const at = labelPoint(boundaries.features.find((f) => f.properties?.code === code)?.geometry ?? null);
+      if (!at) return null;
+      const p = map.project(at);
+      return [p.x, p.y];
+    },
+  };
 
   document.title = `${framework.name} — ward priority map`;
   byId('title').textContent = framework.name;
@@ -177,7 +188,7 @@ function setUpControls(app: App, basemaps: BasemapLayer[]): ReturnType<typeof bu
   });
 
   byId<HTMLButtonElement>('dl-png').addEventListener('click', async () => {
-    const blob = await mapPng(app.map, `${app.framework.name}: ${layerLabel(app.framework, app.state.layer)}`, attributionOf(app));
+    const blob = await mapPng(app.map, `${app.framework.name}: ${layerLabel(app.framework, app.state.layer)}`, attributionOf(app.framework));
     saveBlob(blob, `wardrank-${app.state.layer.replace(':', '-')}.png`);
   });
   const csv = byId<HTMLButtonElement>('dl-csv');
@@ -216,8 +227,10 @@ function setUpControls(app: App, basemaps: BasemapLayer[]): ReturnType<typeof bu
   return sliders;
 }
 
-function attributionOf(app: App): string[] {
-  return app.framework.attribution.some((a) => a.includes('Open Government Licence')) ? app.framework.attribution : [OGL, ...app.framework.attribution];
+/** The server's attributions, led by the OGL and OS statements (added when the server's list lacks them). */
+function attributionOf(f: FrameworkInfo): string[] {
+  const lead = [OGL, OS].filter((s) => !f.attribution.some((a) => a.includes(s.slice(0, 30))));
+  return [...lead, ...f.attribution];
 }
 
 /** The Result for the weights on screen (computed once for the published weights when first needed). */

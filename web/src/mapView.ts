@@ -87,13 +87,17 @@ export function createMap(o: MapOptions): MapLibreMap {
   map.touchZoomRotate.disableRotation();
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
-  map.addControl(new AttributionControl({ compact: true, customAttribution: o.attribution }), 'bottom-right');
+  map.addControl(new AttributionControl({ compact: true, customAttribution: o.attribution.join(' · ') }), 'bottom-right');
   for (const b of o.basemaps) if (kindOf(b.id) === 'boroughs') addBoroughLabels(map, b.data);
   return map;
 }
 
-/** Borough names as HTML markers (no glyphs needed); hidden when zoomed far out. */
+/**
+ * Borough names as HTML markers (no glyphs needed). After each move, labels that would overlap
+ * one already placed are hidden, larger boroughs placed first; all are hidden when zoomed far out.
+ */
 function addBoroughLabels(map: MapLibreMap, fc: GeoJson): void {
+  const labels: { el: HTMLElement; size: number }[] = [];
   for (const f of fc.features) {
     const name = String(f.properties?.name ?? f.properties?.NAME ?? '');
     const at = labelPoint(f.geometry);
@@ -103,10 +107,23 @@ function addBoroughLabels(map: MapLibreMap, fc: GeoJson): void {
     el.textContent = name;
     el.setAttribute('aria-hidden', 'true');
     new Marker({ element: el, anchor: 'center' }).setLngLat(at).addTo(map);
+    const [w, s, e, n] = bbox({ type: 'FeatureCollection', features: [f] });
+    labels.push({ el, size: (e - w) * (n - s) });
   }
-  const update = () => map.getContainer().classList.toggle('labels-hidden', map.getZoom() < 9.3);
-  map.on('zoomend', update);
-  update();
+  labels.sort((a, b) => b.size - a.size);
+  const update = () => {
+    map.getContainer().classList.toggle('labels-hidden', map.getZoom() < 9.3);
+    const placed: DOMRect[] = [];
+    for (const l of labels) {
+      l.el.style.visibility = 'visible';
+      const r = l.el.getBoundingClientRect();
+      const clash = placed.some((p) => r.left < p.right + 4 && r.right > p.left - 4 && r.top < p.bottom && r.bottom > p.top);
+      if (clash) l.el.style.visibility = 'hidden';
+      else placed.push(r);
+    }
+  };
+  map.on('moveend', update);
+  map.once('idle', update);
 }
 
 /** Colours the wards by class (1…10, 0 = no data). */
@@ -141,7 +158,11 @@ export function flyToWard(map: MapLibreMap, boundaries: GeoJson, code: string): 
   const f = boundaries.features.find((x) => x.properties?.code === code);
   if (!f) return;
   const b = bbox({ type: 'FeatureCollection', features: [f] });
-  map.fitBounds(b, { padding: 80, maxZoom: 13.5, duration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 800 });
+  // Frame the ward with its surroundings: one zoom level out from a tight fit.
+  const cam = map.cameraForBounds(b, { padding: 40 });
+  if (!cam?.center) return;
+  const zoom = Math.min(13, Math.max(map.getMinZoom(), (cam.zoom ?? 12) - 1));
+  map.flyTo({ center: cam.center, zoom, duration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 800 });
 }
 
 export { WARDS };

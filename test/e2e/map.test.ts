@@ -1,0 +1,147 @@
+/**
+ * The partner map in a real browser: the built page (web/dist) served by the real server
+ * (`buildApp`) over the small fixture, driven with Debian Chromium through playwright-core.
+ * Checks what a partner relies on: the map loads offline (no request leaves 127.0.0.1, no
+ * console errors), clicking a ward shows the rank the CLI computes, a weight slider re-ranks
+ * the wards with the engine's own score(), and a permalink reproduces the view.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from 'vite';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/server/app.ts';
+import { loadSource } from '../../src/server/source.ts';
+import { loadFramework } from '../../src/io/loadFramework.ts';
+import { prepare, score, type WeightOverrides } from '../../src/core/run.ts';
+import type { Result } from '../../src/core/types.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const WEB_DIST = join(ROOT, 'web/dist');
+const FRAMEWORK = join(ROOT, 'test/fixtures/small/framework.yaml');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+
+/** Newest modification time of the files a web build is made from. */
+function newestSource(): number {
+  let newest = 0;
+  const visit = (p: string) => {
+    const s = statSync(p);
+    if (s.isDirectory()) for (const f of readdirSync(p)) visit(join(p, f));
+    else newest = Math.max(newest, s.mtimeMs);
+  };
+  for (const p of ['web/src', 'web/index.html', 'web/vite.config.ts', 'src/core']) visit(join(ROOT, p));
+  return newest;
+}
+
+async function ensureBuilt(): Promise<void> {
+  const index = join(WEB_DIST, 'index.html');
+  if (existsSync(index) && statSync(index).mtimeMs >= newestSource()) return;
+  await build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'error' });
+}
+
+function rankIn(result: Result, code: string): number {
+  return result.rank[result.areas.codes.indexOf(code)];
+}
+
+describe('partner map in Chromium', () => {
+  let app: FastifyInstance;
+  let context: BrowserContext;
+  let page: Page;
+  let origin: string;
+  let profile: string;
+  const requests: string[] = [];
+  const errors: string[] = [];
+  const prepared = (() => {
+    const loaded = loadFramework(FRAMEWORK);
+    return prepare(loaded.framework, loaded.inputs);
+  })();
+  const published = score(prepared);
+
+  beforeAll(async () => {
+    await ensureBuilt();
+    app = buildApp(loadSource(FRAMEWORK), { webRoot: WEB_DIST, log: (line) => errors.push(`server: ${line}`) });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    if (!address || typeof address !== 'object') throw new Error('server has no address');
+    origin = `http://127.0.0.1:${address.port}`;
+    profile = mkdtempSync(join(tmpdir(), 'wardrank-chromium-'));
+    // A fresh profile per run (playwright takes it as launchPersistentContext's first argument,
+    // not as --user-data-dir); flags keep Chromium from calling home.
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      viewport: { width: 1200, height: 800 },
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader'],
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => errors.push(`page: ${e.message}`));
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await app?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  const ready = async () => page.waitForFunction(() => window.__wardrankReady === true, null, { timeout: 30_000 });
+  const rankText = () => page.locator('[data-testid=ward-rank]').textContent();
+
+  it('loads, reaches idle, and clicking a ward shows the rank the CLI computes', async () => {
+    await page.goto(`${origin}/`);
+    await ready();
+    // Legend counts: the small fixture ranks all 10 wards, one per decile.
+    await expect.poll(() => page.locator('.legend-classes li .count').allTextContents()).toEqual(['1', '1', '1', '1', '1', '1', '1', '1', '1', '1', '0']);
+
+    const code = 'A05';
+    const expected = rankIn(published, code);
+    const point = await page.evaluate((c) => window.__wardrank!.screenPoint(c), code);
+    expect(point).not.toBeNull();
+    const box = (await page.locator('#map').boundingBox())!;
+    await page.mouse.click(box.x + point![0], box.y + point![1]);
+    await expect.poll(rankText).toBe(`Rank ${expected} of 10 · decile ${published.decile[published.areas.codes.indexOf(code)]}`);
+    expect(await page.locator('#panel-title').textContent()).toBe('Echo');
+    expect(page.url()).toContain('ward=A05');
+  });
+
+  it('moving a weight slider re-ranks with score() and the permalink reproduces it', async () => {
+    const weights: WeightOverrides = { categories: { health: 0 } };
+    const whatIf = score(prepared, { weights });
+    const code = 'A05';
+    expect(rankIn(whatIf, code)).not.toBe(rankIn(published, code)); // the fixture must make this a real check
+    await page.locator('#w-categories-health').fill('0');
+    await expect.poll(rankText).toBe(`Rank ${rankIn(whatIf, code)} of 10 · decile ${whatIf.decile[whatIf.areas.codes.indexOf(code)]}`);
+    expect(await page.locator('.whatif-note').textContent()).toContain(`Published rank: ${rankIn(published, code)}`);
+    // Every ward's rank on the page equals the engine's.
+    const shown = await page.evaluate((codes) => codes.map((c) => window.__wardrank!.rankOf(c)), whatIf.areas.codes);
+    expect(shown).toEqual(Array.from(whatIf.rank));
+    expect(await page.locator('#timing').textContent()).toMatch(/^Re-ranked 10 wards in \d+\.\d ms/);
+    const permalink = page.url();
+    expect(permalink).toContain('wc=health:0');
+
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'map.png') });
+
+    await page.goto('about:blank');
+    await page.goto(permalink);
+    await ready();
+    await expect.poll(rankText).toBe(`Rank ${rankIn(whatIf, code)} of 10 · decile ${whatIf.decile[whatIf.areas.codes.indexOf(code)]}`);
+    expect(await page.locator('#w-categories-health').inputValue()).toBe('0');
+
+    await page.locator('#reset').click();
+    await expect.poll(rankText).toBe(`Rank ${rankIn(published, code)} of 10 · decile ${published.decile[published.areas.codes.indexOf(code)]}`);
+    expect(page.url()).not.toContain('wc=');
+  });
+
+  it('made no request beyond 127.0.0.1 and logged no errors', () => {
+    const outside = requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('data:') && !u.startsWith('blob:') && u !== 'about:blank');
+    expect(outside).toEqual([]);
+    expect(requests.some((u) => u.endsWith('/api/bundle'))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
