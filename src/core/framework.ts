@@ -113,6 +113,8 @@ export const areasSpecSchema = z
     population_column: z.string().optional(),
     boundaries: z.string().optional(),
     adjacency: z.string().optional(),
+    /** Expected [west, south, east, north] of the boundaries in degrees: catches swapped lat/lon. */
+    extent: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
     /** Context layers for the map (borough outlines, the Thames…), GeoJSON files. */
     basemap: z.array(z.object({ id, name: z.string().min(1), file: z.string().min(1) }).strict()).default([]),
   })

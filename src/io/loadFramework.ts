@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { frameworkFileSchema, type Framework, type FrameworkFile, type IndicatorSpec } from '../core/framework.ts';
 import { InputError, type Problem } from '../core/errors.ts';
@@ -16,6 +16,7 @@ import { csvTable } from './dataTable.ts';
 import { readColumns, type Columns, type KeyRequest } from './readColumns.ts';
 import { readIndicatorTable } from './indicatorTable.ts';
 import { resolveInside } from './paths.ts';
+import { checkBoundaries } from '../geo/checkBoundaries.ts';
 
 export interface Loaded {
   /** Absolute path of the framework file. */
@@ -72,6 +73,15 @@ export function validateFramework(path: string): { loaded?: Loaded; problems: Pr
     const indicators = indicatorsPath ? readIndicatorTable(read(indicatorsPath).toString('utf8'), yamlFile.indicators, yamlFile, problems) : [];
     const areas = areasPath ? readAreas(read(areasPath).toString('utf8'), yamlFile, problems) : undefined;
     if (!areas || problems.some((p) => p.severity === 'error')) return { problems };
+    if (boundaries) {
+      let geo: unknown;
+      try {
+        geo = JSON.parse(read(boundaries).toString('utf8'));
+      } catch (e) {
+        problems.push(err(yamlFile.areas.boundaries!, '(file)', `not valid JSON (${(e as Error).message})`, 'a GeoJSON FeatureCollection'));
+      }
+      if (geo !== undefined) problems.push(...checkBoundaries(geo, yamlFile.areas.boundaries!, areas.codes, yamlFile.areas.extent));
+    }
     const framework: Framework = { ...yamlFile, indicators };
     const { data, excluded } = readIndicatorData(framework, yamlFile.indicators, areas, dir, (abs) => (hashes[relative(dir, abs)] = sha256File(abs)), problems);
     if (problems.some((p) => p.severity === 'error')) return { problems };
@@ -124,9 +134,10 @@ function parseFrameworkYaml(file: string, label: string, read: (p: string) => Bu
     return undefined;
   }
   // maxAliasCount stops "billion laughs" alias bombs before they expand.
-  const doc = parseDocument(bytes.toString('utf8'), { prettyErrors: false, uniqueKeys: true });
+  const lines = new LineCounter();
+  const doc = parseDocument(bytes.toString('utf8'), { prettyErrors: false, uniqueKeys: true, lineCounter: lines });
   if (doc.errors.length) {
-    for (const e of doc.errors) problems.push({ file: label, row: e.linePos?.[0]?.line, message: `YAML: ${e.message.split('\n')[0]}`, expected: 'valid YAML', severity: 'error' });
+    for (const e of doc.errors) problems.push({ file: label, row: lines.linePos(e.pos[0]).line, message: `YAML: ${e.message.split('\n')[0]}`, expected: 'valid YAML', severity: 'error' });
     return undefined;
   }
   let value: unknown;
@@ -259,7 +270,7 @@ function readIndicatorData(
       const byLevel = groupBy([...keyRequests.entries()], ([k]) => k.split('\u0000')[1]);
       for (const entries of byLevel.values()) {
         const cols = readColumns(abs, label, { keys: entries.map(([, r]) => r), numbers }, problems);
-        for (const s of specs) if (entries.some(([k]) => k === keyName(s))) data[s.id] = alignColumn(cols, s, problems, s.level === 'borough' ? boroughIndex.size : wardIndex.size);
+        for (const s of specs) if (entries.some(([k]) => k === keyName(s))) data[s.id] = alignColumn(cols, s, problems, s.level === 'borough' ? areas.parentCodes : areas.codes);
       }
     } catch (e) {
       if (e instanceof InputError) problems.push(...e.problems);
@@ -278,14 +289,15 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
 }
 
 /** Puts one indicator's column in area order; reports duplicates, unknown and missing codes, negative counts. */
-function alignColumn(cols: Columns, spec: IndicatorSpec, problems: Problem[], n: number): IndicatorData {
+function alignColumn(cols: Columns, spec: IndicatorSpec, problems: Problem[], codes: readonly string[]): IndicatorData {
+  const n = codes.length;
   const key = cols.keys[spec.key];
   const values = cols.numbers[spec.column!];
   const denominator = spec.denominator ? cols.numbers[spec.denominator] : undefined;
   const outV = new Float64Array(n).fill(NaN);
   const outD = denominator ? new Float64Array(n).fill(NaN) : undefined;
   const seenRow = new Int32Array(n).fill(-1);
-  const rowNo = (r: number) => r + cols.rowNumberOffset;
+  const rowNo = (r: number) => cols.rowNumber[r];
   for (let r = 0; r < cols.rows; r++) {
     const i = key.area[r];
     if (i < 0) continue;
@@ -299,21 +311,28 @@ function alignColumn(cols: Columns, spec: IndicatorSpec, problems: Problem[], n:
       outD[i] = denominator[r];
       if (values[r] < 0) problems.push({ file: cols.file, row: rowNo(r), column: spec.column, message: `negative count ${values[r]} for indicator "${spec.id}"`, expected: 'a count ≥ 0', severity: 'error' });
       if (denominator[r] < 0) problems.push({ file: cols.file, row: rowNo(r), column: spec.denominator, message: `negative denominator ${denominator[r]}`, expected: 'a count ≥ 0', severity: 'error' });
+      if (denominator[r] === 0 && values[r] === values[r]) {
+        problems.push({ file: cols.file, row: rowNo(r), column: spec.denominator, message: `zero denominator: the rate of "${spec.id}" is undefined`, expected: 'a positive denominator, or an empty numerator cell for a missing value', severity: 'error' });
+      }
     }
   }
-  if (key.unknownCount) {
+  const unknown = key.unknownCount
+    ? `${key.unknownCount} code(s) in the file are not ${spec.level === 'borough' ? 'boroughs' : 'areas'} of this framework (e.g. ${key.unknownExamples.join(', ')})`
+    : '';
+  const absent: string[] = [];
+  for (let i = 0; i < n; i++) if (seenRow[i] < 0) absent.push(codes[i]);
+  if (absent.length > 0) {
+    // A missing row is an error, not missing data: a mistyped code or another boundary vintage would otherwise
+    // pass silently. Missing data is said explicitly, with a row whose cell is empty.
     problems.push({
       file: cols.file,
       column: spec.key,
-      message: `${key.unknownCount} code(s) not among the ${spec.level === 'borough' ? 'boroughs' : 'areas'}, ignored for "${spec.id}": ${key.unknownExamples.join(', ')}${key.unknownCount > key.unknownExamples.length ? ', …' : ''}`,
-      expected: `${spec.level} codes listed in the areas file`,
-      severity: 'warning',
+      message: `${absent.length} ${spec.level}(s) have no row for "${spec.id}": ${absent.slice(0, 5).join(', ')}${absent.length > 5 ? ', …' : ''}${unknown ? `; ${unknown}` : ''}`,
+      expected: `a row for every ${spec.level} (an empty cell marks a missing value)${key.unknownCount ? '; check the codes’ boundary vintage (see the crosswalk in docs/geography.md)' : ''}`,
+      severity: 'error',
     });
-  }
-  let absent = 0;
-  for (let i = 0; i < n; i++) if (seenRow[i] < 0) absent++;
-  if (absent > 0) {
-    problems.push({ file: cols.file, column: spec.key, message: `${absent} ${spec.level}(s) have no row for "${spec.id}": treated as missing`, severity: 'warning' });
+  } else if (unknown) {
+    problems.push({ file: cols.file, column: spec.key, message: `${unknown}: ignored`, severity: 'warning' });
   }
   return { values: outV, denominator: outD };
 }

@@ -1,8 +1,8 @@
 /**
- * Reads just the columns a framework needs from a data file, streaming CSV in 1 MiB chunks so
- * that memory grows with the number of rows × columns requested (typed arrays), not with the
- * file's size: a 200 MB export with dozens of unused columns loads in bounded memory. Key cells
- * are turned into area indices as they are read; only a few unknown codes are kept, as examples.
+ * Reads just the columns a framework needs from a data file, streaming CSV in 1 MiB chunks.
+ * Key cells become area indices as they are read, and only rows for known areas are kept (as
+ * typed arrays), so memory grows with the framework's areas, not with the file: a 200 MB
+ * national export loads in bounded memory. Unknown codes are counted, a few kept as examples.
  * Arrow IPC files are read whole (they are columnar already).
  */
 import { closeSync, openSync, readSync, readFileSync } from 'node:fs';
@@ -32,9 +32,12 @@ export interface KeyColumn {
 
 export interface Columns {
   file: string;
+  /** Rows kept (those with at least one known key). */
   rows: number;
-  /** Row number as shown in a spreadsheet for data row r: r + 2 for CSV (header is row 1), r + 1 for Arrow. */
-  rowNumberOffset: number;
+  /** Rows in the file. */
+  rowsRead: number;
+  /** Each kept row's number as a spreadsheet shows it (CSV header = row 1; Arrow rows from 1). */
+  rowNumber: Int32Array;
   keys: Record<string, KeyColumn>;
   numbers: Record<string, Float64Array>;
 }
@@ -75,6 +78,9 @@ function readCsvColumns(path: string, label: string, request: ColumnRequest, pro
   let keyIdx: number[] = [];
   let numIdx: number[] = [];
   let rows = 0;
+  let rowsRead = 0;
+  const rowNumbers = new Growable();
+  const rowAreas = new Int32Array(keyCols.length);
   const keyArrays = keyCols.map(() => new Growable());
   const unknown = keyCols.map(() => ({ count: 0, examples: [] as string[] }));
   const numArrays = numCols.map(() => new Growable());
@@ -88,15 +94,21 @@ function readCsvColumns(path: string, label: string, request: ColumnRequest, pro
     }
     if (isBlank(rec)) return;
     if (rec.length !== header.length) throw raggedRow(label, row, rec.length, header.length);
+    rowsRead++;
+    let known = false;
     for (let k = 0; k < keyIdx.length; k++) {
       const code = rec[keyIdx[k]].trim();
       const i = request.keys[k].index.get(code);
-      keyArrays[k].set(rows, i ?? -1);
-      if (i === undefined && code !== '') {
+      rowAreas[k] = i ?? -1;
+      if (i !== undefined) known = true;
+      else if (code !== '') {
         unknown[k].count++;
         if (unknown[k].examples.length < 5) unknown[k].examples.push(code);
       }
     }
+    if (!known) return; // a row for an area outside the framework: not kept, not parsed
+    for (let k = 0; k < keyIdx.length; k++) keyArrays[k].set(rows, rowAreas[k]);
+    rowNumbers.set(rows, row);
     for (let k = 0; k < numIdx.length; k++) {
       const p = parseNumberCell(rec[numIdx[k]]);
       if (p.ok) numArrays[k].set(rows, p.value);
@@ -127,13 +139,15 @@ function readCsvColumns(path: string, label: string, request: ColumnRequest, pro
     closeSync(fd);
   }
   if (!header) throw new InputError('the file is empty', { file: label, expected: 'a header row and data rows' });
+  if (rowsRead === 0) throw new InputError('the file has a header but no data rows', { file: label, row: 2, expected: 'one row per area' });
   for (const [col, count] of cellProblems) {
     if (count > MAX_CELL_PROBLEMS) problems.push({ file: label, column: col, message: `${count - MAX_CELL_PROBLEMS} more cell(s) in this column are not numbers`, severity: 'error' });
   }
   return {
     file: label,
     rows,
-    rowNumberOffset: 2,
+    rowsRead,
+    rowNumber: Int32Array.from(rowNumbers.data.subarray(0, rows)),
     keys: Object.fromEntries(
       keyCols.map((c, k) => [c, { area: Int32Array.from(keyArrays[k].data.subarray(0, rows)), unknownCount: unknown[k].count, unknownExamples: unknown[k].examples }]),
     ),
@@ -189,7 +203,8 @@ function readArrowColumns(path: string, label: string, request: ColumnRequest, p
     }
     numbers[c] = out;
   }
-  return { file: label, rows, rowNumberOffset: 1, keys, numbers };
+  if (rows === 0) throw new InputError('the file has no data rows', { file: label, expected: 'one row per area' });
+  return { file: label, rows, rowsRead: rows, rowNumber: Int32Array.from({ length: rows }, (_, r) => r + 1), keys, numbers };
 }
 
 function finite(v: number) {
