@@ -14,15 +14,30 @@
  *   → [0, 18.75, 37.5, 56.25, 75, 25, 43.75, 62.5, 81.25, 100]
  * index = (crime + health)/2.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, existsSync, lstatSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseCsv } from '../../src/io/csv.ts';
+import { runCli } from '../../src/cli/main.ts';
 
 const FRAMEWORK = 'test/fixtures/small/framework.yaml';
-const cli = (...args: string[]) => spawnSync('node', ['bin/wardrank.js', ...args], { encoding: 'utf8' });
+
+/** Runs the CLI in-process (the bin is exercised once, below), capturing its output. */
+async function cli(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((stdout += String(c)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true));
+  try {
+    const status = await runCli(['node', 'wardrank', ...args]);
+    return { status, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
 
 const crime = [50, 20, 35, 50, 100 / 3, 60, 50, 50, 140 / 3, 220 / 3];
 const health = [0, 18.75, 37.5, 56.25, 75, 25, 43.75, 62.5, 81.25, 100];
@@ -31,9 +46,9 @@ const index = crime.map((c, i) => (c + health[i]) / 2);
 const expectedRank = [9, 10, 8, 5, 4, 7, 6, 3, 2, 1];
 
 describe('wardrank CLI on the small fixture', () => {
-  it('run writes a complete output folder whose scores and ranks match the hand computation', () => {
+  it('run writes a complete output folder whose scores and ranks match the hand computation', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'wardrank-')), 'out');
-    const r = cli('run', FRAMEWORK, '--out', out);
+    const r = await cli('run', FRAMEWORK, '--out', out);
     expect(r.status, r.stderr).toBe(0);
     expect(readdirSync(out)).toEqual(expect.arrayContaining(['boroughs.csv', 'manifest.json', 'prepared.json', 'results.arrow', 'results.csv', 'results.geojson', 'treatment.csv']));
     const t = parseCsv(readFileSync(join(out, 'results.csv'), 'utf8'), { file: 'results.csv' });
@@ -50,7 +65,7 @@ describe('wardrank CLI on the small fixture', () => {
       { id: 'hospital', reason: 'no public source: not in the run' },
       { id: 'survey', reason: 'no data supplied (optional file survey.csv not found)' },
     ]);
-    expect(Object.keys(manifest.inputs).sort()).toEqual(['areas.csv', 'boroughs.csv', 'framework.yaml', 'indicators.csv', 'wards.csv']);
+    expect(Object.keys(manifest.inputs).sort()).toEqual(['areas.csv', 'areas.geojson', 'boroughs.csv', 'framework.yaml', 'indicators.csv', 'wards.csv']);
     expect(manifest.methods.normalise.method).toBe('minmax');
     expect(manifest.log.map((s: { step: string }) => s.step)).toEqual(['validate', 'denominate', 'apportion', 'impute', 'treat', 'normalise', 'aggregate:measures', 'aggregate:categories', 'combine', 'rank']);
     const boroughs = parseCsv(readFileSync(join(out, 'boroughs.csv'), 'utf8'), { file: 'boroughs.csv' });
@@ -61,8 +76,8 @@ describe('wardrank CLI on the small fixture', () => {
     expect(lstatSync(out).isSymbolicLink()).toBe(true);
   });
 
-  it('top prints the wards in rank order with their boroughs and driving measures', () => {
-    const r = cli('top', FRAMEWORK, '-n', '3');
+  it('top prints the wards in rank order with their boroughs and driving measures', async () => {
+    const r = await cli('top', FRAMEWORK, '-n', '3');
     expect(r.status, r.stderr).toBe(0);
     const lines = r.stdout.trim().split('\n').slice(2);
     expect(lines).toHaveLength(3);
@@ -71,8 +86,8 @@ describe('wardrank CLI on the small fixture', () => {
     expect(lines[2]).toMatch(/^\s*3\s+Hotel/);
   });
 
-  it('explain gives contributions that add up to the index (arithmetic methods)', () => {
-    const r = cli('explain', FRAMEWORK, 'Echo', '--json');
+  it('explain gives contributions that add up to the index (arithmetic methods)', async () => {
+    const r = await cli('explain', FRAMEWORK, 'Echo', '--json');
     expect(r.status, r.stderr).toBe(0);
     const e = JSON.parse(r.stdout);
     expect(e.rank).toBe(4);
@@ -85,20 +100,20 @@ describe('wardrank CLI on the small fixture', () => {
     expect(imd.contribution).toBeCloseTo(25, 9);
   });
 
-  it('exit codes: 0 ok, 1 bad input, 2 usage', () => {
-    expect(cli('validate', FRAMEWORK).status).toBe(0);
-    const bad = cli('validate', 'test/fixtures/small/nope.yaml');
+  it('exit codes: 0 ok, 1 bad input, 2 usage', async () => {
+    expect((await cli('validate', FRAMEWORK)).status).toBe(0);
+    const bad = await cli('validate', 'test/fixtures/small/nope.yaml');
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/nope\.yaml: framework file not found/);
-    expect(cli('run', FRAMEWORK).status).toBe(2); // missing --out
-    expect(cli('frobnicate').status).toBe(2);
-    expect(cli('explain', FRAMEWORK, 'Nowhere').status).toBe(2);
-    expect(cli('top', FRAMEWORK, '-n', 'lots').status).toBe(2);
+    expect((await cli('run', FRAMEWORK)).status).toBe(2); // missing --out
+    expect((await cli('frobnicate')).status).toBe(2);
+    expect((await cli('explain', FRAMEWORK, 'Nowhere')).status).toBe(2);
+    expect((await cli('top', FRAMEWORK, '-n', 'lots')).status).toBe(2);
   });
 
-  it('--help works on every command', () => {
+  it('--help works on every command, and the bin runs', async () => {
     for (const c of ['validate', 'run', 'top', 'explain']) {
-      const r = cli(c, '--help');
+      const r = await cli(c, '--help');
       expect(r.status).toBe(0);
       expect(r.stdout).toMatch(new RegExp(`Usage: wardrank ${c}`));
     }
