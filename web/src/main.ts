@@ -97,11 +97,16 @@ async function main(): Promise<void> {
   else rerank(app);
   sliders?.set(app.state.weights);
 
+  performance.mark('wardrank:data');
   map.on('load', () => {
+    performance.mark('wardrank:load');
     setOutlines(map, pilots.pilots.map((p) => p.code), pilots.comparisons.map((c) => c.code));
     recolour(app);
     if (state.ward) void select(app, state.ward, { fly: !state.view });
-    map.once('idle', () => (window.__wardrankReady = true));
+    map.once('idle', () => {
+      performance.mark('wardrank:idle');
+      window.__wardrankReady = true;
+    });
   });
   map.on('click', 'ward-fill', (e) => {
     const code = e.features?.[0]?.properties?.code;
@@ -283,9 +288,12 @@ async function select(app: App, code: string, o: { fly: boolean }): Promise<void
   if (i < 0) return;
   app.state.ward = code;
   setSelected(app.map, code);
-  if (o.fly) flyToWard(app.map, app.boundaries, code);
   writeHash(app);
   await refreshPanel(app);
+  // On a phone the panel is a bottom sheet over the map: keep the ward in the part still visible.
+  const sheet = matchMedia('(max-width: 760px)').matches ? byId('panel').offsetHeight : 0;
+  app.map.setPadding({ top: 0, left: 0, right: 0, bottom: sheet });
+  if (o.fly || sheet > 0) flyToWard(app.map, app.boundaries, code);
   byId('announcer').textContent = `${app.published.names[i]}, ${app.published.boroughNames[i]}: rank ${fmtRank(rankOf(app.table, code))}.`;
 }
 
@@ -294,6 +302,7 @@ function clearSelection(app: App): void {
   setSelected(app.map, null);
   byId('panel').hidden = true;
   document.body.classList.remove('has-panel');
+  app.map.setPadding({ top: 0, left: 0, right: 0, bottom: 0 });
   writeHash(app);
 }
 
