@@ -8,6 +8,7 @@ import { PACKAGE_VERSION } from '../io/writeOutputs.ts';
 import { registerCoreCommands } from './commands/core.ts';
 import { registerAuditCommand } from './commands/audit.ts';
 import { registerServeCommand } from './commands/serve.ts';
+import { registerPilotsCommand } from './commands/pilots.ts';
 import { UsageError } from './usage.ts';
 
 /** The program with every command registered. */
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerCoreCommands(program);
   registerAuditCommand(program);
   registerServeCommand(program);
+  registerPilotsCommand(program);
   return program;
 }
 

@@ -1,0 +1,195 @@
+/**
+ * The decision note a commissioner files: what was chosen and why, what was passed over and
+ * why, the comparison wards and their balance, the caveats, and the exact inputs (SHA-256) and
+ * settings, so anyone can regenerate it. It carries no date or timing, so the same inputs give
+ * the same bytes.
+ */
+import type { Result } from '../core/types.ts';
+import type { NoteDocument, Block } from './noteDocument.ts';
+import type { PilotPlan } from './pilotPlan.ts';
+import type { Unit } from './pilotUnits.ts';
+
+export interface NoteMeta {
+  /** SHA-256 of every input file, keyed by a path a reader can find. */
+  hashes: Record<string, string>;
+  /** The command line that produced the note. */
+  command: string;
+  /** How many passed-over wards to list (the CSV has them all). */
+  passedOverRows?: number;
+}
+
+export function decisionNote(plan: PilotPlan, r: Result, meta: NoteMeta): NoteDocument {
+  const a = r.areas;
+  const ward = (i: number) => `${a.names[i]} (${a.codes[i]})`;
+  const boroughOf = (i: number) => a.parentNames[a.parent[i]] ?? '';
+  const area = (u: Unit) => (u.members.length > 1 ? `${ward(u.seed)} + ${u.members.slice(1).map(ward).join(', ')}` : ward(u.seed));
+  const measureName = (id: string) => r.framework.measures.find((m) => m.id === id)?.name ?? id;
+  const s = plan.settings;
+  const sel = plan.selection;
+  const title = `Pilot areas: decision note — ${r.framework.name}`;
+  const blocks: Block[] = [{ kind: 'title', text: title }];
+
+  const constraints = constraintText(plan, r);
+  blocks.push({
+    kind: 'paragraph',
+    text:
+      `**Recommendation:** ${plan.pilots.length} pilot area(s): ${plan.pilots.map((p) => `${area(p.unit)}, ${boroughOf(p.unit.seed)}`).join('; ')}. ` +
+      `They are the set with the highest total index score (${fmt(sel.total, 3)}) among all sets meeting the constraints (${constraints}), ` +
+      `found exactly by branch and bound over ${plan.rankedCount} ranked wards (${sel.nodes} nodes searched).`,
+  });
+  blocks.push({ kind: 'paragraph', text: greedyText(plan, ward) });
+
+  blocks.push({ kind: 'heading', text: 'Pilots and why' });
+  const rob = plan.pilots.some((p) => p.robustness);
+  blocks.push({
+    kind: 'table',
+    header: ['#', 'Pilot area', 'Borough', 'Rank', 'Decile', 'Index', 'Measures contributing most (weight × score)', ...(rob ? ['Rank 90% interval', 'P(top k)'] : [])],
+    align: ['r', 'l', 'l', 'r', 'r', 'r', 'l', 'r', 'r'],
+    rows: plan.pilots.map((p, k) => [
+      String(k + 1),
+      area(p.unit),
+      boroughOf(p.unit.seed),
+      `${fmtRank(p.rank)} of ${plan.rankedCount}`,
+      String(p.decile || '–'),
+      fmt(p.unit.score, 2),
+      p.topMeasures.map((m) => `${m.name} ${fmt(m.contribution, 2)}`).join('; '),
+      ...(rob ? [p.robustness ? `${fmtRank(p.robustness.p05_rank)}–${fmtRank(p.robustness.p95_rank)} (median ${fmtRank(p.robustness.median_rank)})` : '–', p.robustness ? fmt(p.robustness.p_top_k, 2) : '–'] : []),
+    ]),
+  });
+
+  blocks.push({ kind: 'heading', text: 'Higher-ranked wards passed over' });
+  const limit = meta.passedOverRows ?? 12;
+  const passed = sel.passedOver;
+  if (!passed.length) blocks.push({ kind: 'paragraph', text: 'None: the pilots are the top-ranked eligible wards.' });
+  else {
+    blocks.push({
+      kind: 'table',
+      header: ['Rank', 'Ward', 'Borough', 'Index', 'Why not chosen'],
+      align: ['r', 'l', 'l', 'r', 'l'],
+      rows: passed.slice(0, limit).map((p) => [fmtRank(r.rank[p.area]), ward(p.area), boroughOf(p.area), fmt(r.index[p.area], 2), p.reasons.join('; ')]),
+    });
+    if (passed.length > limit) blocks.push({ kind: 'paragraph', text: `${passed.length - limit} more in passed-over.csv.` });
+  }
+
+  blocks.push({ kind: 'heading', text: 'Comparison wards for the evaluation' });
+  const m = plan.matching;
+  const left = m.pool.leftOut;
+  blocks.push({
+    kind: 'paragraph',
+    text:
+      `${s.comparisons} per pilot, matched on the pre-intervention profile: Mahalanobis distance on ${m.measureIds.length} standardised measure scores ` +
+      `(pooled covariance, rank ${m.covarianceRank} of ${m.measureIds.length}, pseudo-inverse)${m.dropped.length ? `, leaving out ${m.dropped.map(measureName).join(', ')} (no spread)` : ''}` +
+      `${m.propensity ? `, within a propensity caliper of ${s.matching.caliper} SD of the logit (${fmt(m.propensity.caliperLogit, 3)})` : ''}` +
+      `${s.matching.same_inner_outer ? ', within the same inner/outer London class' : ''}; ` +
+      `${s.matching.replacement ? 'with replacement (a ward may serve several pilots)' : 'without replacement (each comparison ward serves one pilot)'}. ` +
+      `Pool: ${count(m.pool.eligible)} wards, after leaving out pilots (${left.pilot}), excluded wards (${left.excluded}), wards adjacent to a pilot (${left.adjacent}) ` +
+      `and wards within ${s.buffer_km} km of a pilot (${left.buffer}${left.noCentroid ? `, plus ${left.noCentroid} without a centroid` : ''}).`,
+  });
+  blocks.push({
+    kind: 'table',
+    header: ['Pilot', 'Comparison ward', 'Borough', 'Rank', 'Distance', 'km'],
+    align: ['l', 'l', 'l', 'r', 'r', 'r'],
+    rows: m.matches.map((x) => [a.names[plan.pilots[x.pilot].unit.seed], ward(x.area), boroughOf(x.area), fmtRank(r.rank[x.area]), fmt(x.distance, 3), fmt(x.km, 1)]),
+  });
+
+  blocks.push({ kind: 'heading', text: 'Balance (standardised mean difference, pilots − comparison)' });
+  const flag = (f: string) => (f === 'warn' ? ' ⚠' : f === 'flag' ? ' *' : '');
+  blocks.push({
+    kind: 'table',
+    header: ['Measure', 'Pilots mean', 'Pool mean', 'SMD before', 'Comparisons mean', 'SMD after'],
+    align: ['l', 'r', 'r', 'r', 'r', 'r'],
+    rows: plan.balance.map((b) => [
+      b.variable === 'index' ? 'Index score' : measureName(b.variable),
+      fmt(b.before.meanTreated, 2),
+      fmt(b.before.meanControl, 2),
+      fmt(b.before.smd, 2) + flag(b.flagBefore),
+      fmt(b.after.meanControl, 2),
+      fmt(b.after.smd, 2) + flag(b.flagAfter),
+    ]),
+  });
+  blocks.push({ kind: 'paragraph', text: 'SMD = (mean pilots − mean comparison) / √((s²pilots + s²comparison)/2) (Austin 2009). * |SMD| > 0.1 (imbalance); ⚠ |SMD| > 0.25 (serious). "Before" compares the pilots with the whole comparison pool.' });
+
+  blocks.push({ kind: 'heading', text: 'Caveats' });
+  blocks.push({ kind: 'list', items: [...plan.caveats, ...plan.warnings.map((w) => `Warning: ${w}`)] });
+
+  blocks.push({ kind: 'heading', text: 'Inputs and settings' });
+  blocks.push({ kind: 'paragraph', text: `Command: \`${meta.command}\`. Settings: ${settingsText(plan)}.` });
+  blocks.push({
+    kind: 'table',
+    header: ['Input file', 'SHA-256'],
+    small: true,
+    rows: Object.keys(meta.hashes)
+      .sort()
+      .map((f) => [f, meta.hashes[f]]),
+  });
+  return { title, blocks };
+}
+
+/** The constraints in words, e.g. "3 pilots, at most 1 per borough, not adjacent, ≥ 2 km apart". */
+export function constraintText(plan: PilotPlan, r: Result): string {
+  const s = plan.settings;
+  const parts = [`${s.k} pilot(s)`];
+  if (plan.selection.borough) {
+    const b = plan.selection.borough;
+    parts.push(
+      b.rule === 'named'
+        ? `all in ${r.areas.parentNames[b.borough]}`
+        : `all in ${r.areas.parentNames[b.borough]} (the borough with the highest sum of its top ${s.k} scores, ${fmt(b.sums[0].sum, 2)})`,
+    );
+  }
+  if (s.max_per_borough !== undefined) parts.push(`at most ${s.max_per_borough} per borough`);
+  if (s.non_adjacent) parts.push('no two adjacent');
+  if (s.min_distance_km > 0) parts.push(`centroids at least ${s.min_distance_km} km apart`);
+  if (s.exclude.length) parts.push(`${s.exclude.length} ward(s) excluded as already funded`);
+  if (s.cluster) parts.push(`each a seed ward plus adjacent wards up to ${s.cluster.population_cap.toLocaleString('en-GB')} residents`);
+  return parts.join(', ');
+}
+
+function greedyText(plan: PilotPlan, ward: (i: number) => string): string {
+  const sel = plan.selection;
+  const exact = new Set(sel.chosen.map((u) => u.seed));
+  const greedy = new Set(sel.greedy.map((u) => u.seed));
+  if (sel.greedy.length === sel.chosen.length && [...greedy].every((x) => exact.has(x))) {
+    return 'Taking the highest-ranked ward that fits, one at a time (greedy, top-down), gives the same set.';
+  }
+  const onlyGreedy = sel.greedy.filter((u) => !exact.has(u.seed)).map((u) => ward(u.seed));
+  const onlyExact = sel.chosen.filter((u) => !greedy.has(u.seed)).map((u) => ward(u.seed));
+  return (
+    `**Differs from a greedy top-down choice:** taking the highest-ranked ward that fits, one at a time, would choose ${onlyGreedy.join(', ') || 'fewer areas'} ` +
+    `instead of ${onlyExact.join(', ')} (total ${fmt(sel.greedyTotal, 3)} for ${sel.greedy.length} area(s), against ${fmt(sel.total, 3)}): ` +
+    'an early pick blocks a better combination further down the ranking.'
+  );
+}
+
+function settingsText(plan: PilotPlan): string {
+  const s = plan.settings;
+  const m = s.matching;
+  return [
+    `k ${s.k}`,
+    `max per borough ${s.max_per_borough ?? 'none'}`,
+    `borough ${s.borough ?? 'any'}`,
+    `non-adjacent ${s.non_adjacent ? 'yes' : 'no'}`,
+    `min distance ${s.min_distance_km} km`,
+    `exclude [${s.exclude.join(', ')}]`,
+    `cluster ${s.cluster ? `cap ${s.cluster.population_cap}, same borough ${s.cluster.same_borough ? 'yes' : 'no'}` : 'no'}`,
+    `comparisons ${s.comparisons}`,
+    `buffer ${s.buffer_km} km`,
+    `replacement ${m.replacement ? 'yes' : 'no'}`,
+    `propensity ${m.propensity ? `yes (caliper ${m.caliper} SD, ridge ${m.ridge})` : 'no'}`,
+    `same inner/outer ${m.same_inner_outer ? 'yes' : 'no'}`,
+  ].join('; ');
+}
+
+function count(mask: Uint8Array): number {
+  let n = 0;
+  for (const x of mask) n += x;
+  return n;
+}
+
+function fmt(v: number, digits: number): string {
+  return Number.isFinite(v) ? v.toFixed(digits) : '–';
+}
+
+function fmtRank(v: number): string {
+  return Number.isFinite(v) ? (Number.isInteger(v) ? String(v) : v.toFixed(1)) : '–';
+}

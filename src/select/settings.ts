@@ -1,0 +1,83 @@
+/**
+ * Settings for `wardrank pilots`: the framework YAML's `pilots:` section, validated here (the
+ * core schema passes it through as `unknown`), then overridden field by field by CLI flags.
+ *
+ * ```yaml
+ * pilots:
+ *   k: 3                       # how many pilot areas
+ *   max_per_borough: 1         # at most m pilots in one borough (omit: no cap)
+ *   borough: best              # all pilots in one borough: a borough code or name, or "best"
+ *                              #   (the borough with the highest sum of its top-k eligible scores)
+ *   exclude: [E05000001]       # wards not to choose (already funded); also kept out of comparisons
+ *   non_adjacent: true         # no two pilots share a boundary (queen contiguity)
+ *   min_distance_km: 2         # and/or centroids at least this far apart
+ *   cluster: { population_cap: 30000, same_borough: true }   # a pilot = seed ward + adjacent wards
+ *   comparisons: 3             # comparison wards per pilot
+ *   buffer_km: 1               # comparison wards at least this far from every pilot (spillover)
+ *   matching: { replacement: false, propensity: false, caliper: 0.2, ridge: 1, same_inner_outer: false }
+ * ```
+ */
+import { z } from 'zod';
+import { InputError, type Problem } from '../core/errors.ts';
+
+export const matchingSchema = z
+  .object({
+    /** Reuse a comparison ward for several pilots (default: no, each ward used once). */
+    replacement: z.boolean().default(false),
+    /** Restrict matches to a caliper on the logit of a propensity score. */
+    propensity: z.boolean().default(false),
+    /** Caliper width in standard deviations of the logit propensity (Austin 2011: 0.2). */
+    caliper: z.number().positive().default(0.2),
+    /** Ridge penalty of the propensity model (a handful of pilots separate perfectly without one). */
+    ridge: z.number().nonnegative().default(1),
+    /** Match only within the same inner/outer London class (areas CSV column `inner_outer`). */
+    same_inner_outer: z.boolean().default(false),
+  })
+  .strict();
+
+export const pilotSettingsSchema = z
+  .object({
+    k: z.number().int().positive().max(20).default(3),
+    max_per_borough: z.number().int().positive().optional(),
+    borough: z.string().min(1).optional(),
+    exclude: z.array(z.string().min(1)).default([]),
+    non_adjacent: z.boolean().default(true),
+    min_distance_km: z.number().nonnegative().default(0),
+    cluster: z
+      .object({ population_cap: z.number().positive(), same_borough: z.boolean().default(true) })
+      .strict()
+      .optional(),
+    comparisons: z.number().int().nonnegative().max(50).default(3),
+    buffer_km: z.number().nonnegative().default(1),
+    matching: matchingSchema.default(matchingSchema.parse({})),
+  })
+  .strict();
+
+export type PilotSettings = z.infer<typeof pilotSettingsSchema>;
+export type MatchingSettings = z.infer<typeof matchingSchema>;
+
+/** CLI flags: any subset of the settings, already typed. */
+export type PilotOverrides = Partial<Omit<PilotSettings, 'matching' | 'cluster'>> & {
+  matching?: Partial<MatchingSettings>;
+  cluster?: PilotSettings['cluster'];
+};
+
+/** Validates the YAML `pilots:` section (undefined → all defaults); errors name `pilots.<field>`. */
+export function parsePilotSettings(raw: unknown, file = 'framework.yaml'): PilotSettings {
+  const parsed = pilotSettingsSchema.safeParse(raw ?? {});
+  if (parsed.success) return parsed.data;
+  const problems: Problem[] = parsed.error.issues.map((issue) => ({
+    file,
+    field: ['pilots', ...issue.path.map(String)].join('.'),
+    message: issue.message,
+    severity: 'error',
+  }));
+  throw InputError.of(problems);
+}
+
+/** The YAML settings with CLI flags laid over them (a flag given wins; undefined leaves the YAML value). */
+export function withOverrides(settings: PilotSettings, o: PilotOverrides): PilotSettings {
+  const defined = <T extends object>(x: T): Partial<T> => Object.fromEntries(Object.entries(x).filter(([, v]) => v !== undefined)) as Partial<T>;
+  const { matching, ...rest } = o;
+  return pilotSettingsSchema.parse({ ...settings, ...defined(rest), matching: { ...settings.matching, ...defined(matching ?? {}) } });
+}
