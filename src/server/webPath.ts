@@ -15,7 +15,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import { resolveInside } from '../io/paths.ts';
 
-export type WebPath = { file: string; size: number } | { status: 400 | 404; error: string };
+export type WebPath = { file: string; size: number; mtimeMs: number } | { status: 400 | 404; error: string };
 
 const MAX_SEGMENTS = 16;
 
@@ -43,7 +43,7 @@ export function resolveWebPath(root: string, url: string): WebPath {
     if (!isInside(realpathSync(root), real)) return { status: 404, error: 'not found' };
     const st = statSync(real);
     if (!st.isFile()) return { status: 404, error: 'not found' };
-    return { file: real, size: st.size };
+    return { file: real, size: st.size, mtimeMs: st.mtimeMs };
   } catch {
     return { status: 404, error: 'not found' };
   }

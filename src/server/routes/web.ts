@@ -1,13 +1,16 @@
 /**
  * The map's static files from the web build folder (`npm run build:web` → web/dist): `/` is
  * index.html; names are resolved by `resolveWebPath`, which refuses anything outside the folder.
- * Vite's hashed `/assets/` files are cached for a year; everything else is revalidated. When the
+ * Vite's hashed `/assets/` files are cached for a year; everything else is revalidated. Text
+ * files go gzipped to clients that accept it (`GzipCache`). When the
  * folder has no index.html yet, pages answer 503 with how to build it (the API still works).
  */
 import { createReadStream, existsSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { resolveWebPath } from '../webPath.ts';
+import { compressible, GzipCache } from '../gzipCache.ts';
+import { acceptsGzip } from '../payload.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -38,15 +41,22 @@ export const NOT_BUILT_PAGE = `<!doctype html>
 `;
 
 export function registerWebRoutes(app: FastifyInstance, webRoot: string): void {
-  app.get('/*', (req, reply) => {
+  const gzipped = new GzipCache();
+  app.get('/*', async (req, reply) => {
     if (!existsSync(join(webRoot, 'index.html'))) return reply.code(503).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(NOT_BUILT_PAGE);
     const hit = resolveWebPath(webRoot, req.raw.url ?? '/');
     if ('status' in hit) return reply.code(hit.status).send({ error: hit.error });
     const immutable = /^\/assets\//.test(req.raw.url ?? '');
     reply
       .type(TYPES[extname(hit.file).toLowerCase()] ?? 'application/octet-stream')
-      .header('content-length', hit.size)
       .header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
-    return reply.send(createReadStream(hit.file));
+    if (compressible(hit.file, hit.size)) {
+      reply.header('vary', 'accept-encoding');
+      if (acceptsGzip(req.headers['accept-encoding'])) {
+        const gz = await gzipped.get(hit.file, hit.size, hit.mtimeMs);
+        return reply.header('content-encoding', 'gzip').header('content-length', gz.length).send(gz);
+      }
+    }
+    return reply.header('content-length', hit.size).send(createReadStream(hit.file));
   });
 }
