@@ -3,8 +3,10 @@
  * `rank(ties.method = "average")`): the smallest value gets 1; k values tied over positions
  * p…p+k−1 each get p + (k−1)/2. Missing values (NaN) get NaN and are not counted.
  *
- * Sorting an index array keyed by a typed column keeps this O(n log n) with no per-cell objects.
+ * Sorting an index array keyed by a typed column keeps this fast with no per-cell objects.
  */
+import { radixOrder } from './radixOrder.ts';
+
 export function rankAverage(x: ArrayLike<number>, out: Float64Array = new Float64Array(x.length)): Float64Array {
   const order = presentOrder(x);
   const m = order.length;
@@ -21,13 +23,22 @@ export function rankAverage(x: ArrayLike<number>, out: Float64Array = new Float6
   return out;
 }
 
-/** Indices of the non-missing values, sorted by value ascending (stable for ties: lower index first). */
+/**
+ * Indices of the non-missing values, sorted by value ascending (stable for ties: lower index
+ * first). Short columns use a comparator sort; longer ones a radix sort (`radixOrder`), whose
+ * cost grows linearly — the comparator sort dominated ranking at national scale.
+ */
 export function presentOrder(x: ArrayLike<number>): Uint32Array {
   let m = 0;
   for (let i = 0; i < x.length; i++) if (x[i] === x[i]) m++;
   const order = new Uint32Array(m);
   let k = 0;
   for (let i = 0; i < x.length; i++) if (x[i] === x[i]) order[k++] = i;
-  order.sort((a, b) => x[a] - x[b] || a - b);
-  return order;
+  if (m < RADIX_FROM) return order.sort((a, b) => x[a] - x[b] || a - b);
+  const values = new Float64Array(m);
+  for (let j = 0; j < m; j++) values[j] = x[order[j]];
+  return radixOrder(values, order);
 }
+
+/** Below this many values the radix sort's fixed cost (8 × 256 counters) outweighs its gain. */
+const RADIX_FROM = 256;

@@ -8,7 +8,7 @@
  * `order` is the ascending order of the present values (see `presentOrder`), computed once.
  */
 export function winsorise(x: Float64Array, order: Uint32Array, k: number, side: 'upper' | 'lower'): Float64Array {
-  const out = Float64Array.from(x);
+  const out = x.slice();
   const m = order.length;
   if (k <= 0 || m === 0) return out;
   k = Math.min(k, m - 1);

@@ -15,12 +15,16 @@
  */
 import type { Areas, BoroughSummary } from '../types.ts';
 import { rankDescending } from '../stats/rankDescending.ts';
+import { presentOrder } from '../stats/rankAverage.ts';
 
 export function boroughSummaries(areas: Areas, index: Float64Array, rank: Float64Array, decile: Uint8Array): BoroughSummary[] {
   const N = countRanked(rank);
   const groups: number[][] = areas.parentCodes.map(() => []);
   for (let i = 0; i < areas.codes.length; i++) if (areas.parent[i] >= 0) groups[areas.parent[i]].push(i);
-  const out: BoroughSummary[] = groups.map((idx, g) => summarise(areas, idx, g, index, rank, decile, N));
+  // each borough's ranked wards in rank order, from one sort of all ranks (sorting per borough was the cost)
+  const byRank: number[][] = areas.parentCodes.map(() => []);
+  for (const i of presentOrder(rank)) if (areas.parent[i] >= 0) byRank[areas.parent[i]].push(i);
+  const out: BoroughSummary[] = groups.map((idx, g) => summarise(areas, idx, byRank[g], g, index, rank, decile, N));
   const avg = Float64Array.from(out, (b) => b.averageScore);
   const r = rankDescending(avg);
   out.forEach((b, i) => (b.rankOfAverageScore = r[i]));
@@ -36,6 +40,7 @@ function countRanked(rank: Float64Array): number {
 function summarise(
   areas: Areas,
   idx: number[],
+  rankedInOrder: number[],
   g: number,
   index: Float64Array,
   rank: Float64Array,
@@ -66,13 +71,16 @@ function summarise(
     averageScore: wsum > 0 ? score / wsum : NaN,
     averageRank: wsum > 0 ? rsum / wsum : NaN,
     extent: wsum > 0 ? ext / wsum : NaN,
-    localConcentration: localConcentration(ranked, rank, pop, wsum),
+    localConcentration: localConcentration(rankedInOrder, rank, pop, wsum),
     topDecileShare: ranked.length ? top / ranked.length : NaN,
     rankOfAverageScore: NaN,
   };
 }
 
-/** Population-weighted mean rank of the top wards holding 10 % of the population (last one in part). */
+/**
+ * Population-weighted mean rank of the top wards holding 10 % of the population (last one in
+ * part). `idx` may come in any order; already in rank order, the sort is a single linear pass.
+ */
 export function localConcentration(idx: number[], rank: Float64Array, pop: (i: number) => number, total: number): number {
   if (!(total > 0)) return NaN;
   const sorted = [...idx].sort((a, b) => rank[a] - rank[b]);

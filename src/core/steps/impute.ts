@@ -53,7 +53,7 @@ function imputeColumn(
   parentCount: number,
   flags: Uint8Array,
 ): { filled: Float64Array; fallback: number } {
-  const filled = Float64Array.from(col);
+  const filled = col.slice();
   const overall = method === 'median' ? median(col) : moments(col).mean;
   let fallback = 0;
   let groupMean: Float64Array | undefined;

@@ -8,6 +8,7 @@
  */
 import type { StepRecord } from '../types.ts';
 import { rankDescending } from '../stats/rankDescending.ts';
+import { presentOrder } from '../stats/rankAverage.ts';
 
 export interface RankOutput {
   rank: Float64Array;
@@ -38,16 +39,35 @@ export function decileOf(rank: number, n: number): number {
   return Math.min(10, Math.max(1, Math.ceil((10 * rank) / n - 1e-9)));
 }
 
-/** Descending ranks computed separately within each group. */
+/**
+ * Descending ranks computed separately within each group (ties averaged, NaN for missing values
+ * or no group). One pass over the global descending order: within a run of tied values, a
+ * group's k members get (ranks already given in the group) + (k + 1)/2 — the same as ranking
+ * each group on its own, without sorting every group separately.
+ */
 export function rankWithinGroups(x: Float64Array, group: Int32Array, groupCount: number): Float64Array {
   const out = new Float64Array(x.length).fill(NaN);
-  const members: number[][] = Array.from({ length: groupCount }, () => []);
-  for (let i = 0; i < x.length; i++) if (group[i] >= 0) members[group[i]].push(i);
-  for (const idx of members) {
-    const sub = new Float64Array(idx.length);
-    for (let k = 0; k < idx.length; k++) sub[k] = x[idx[k]];
-    const r = rankDescending(sub);
-    for (let k = 0; k < idx.length; k++) out[idx[k]] = r[k];
+  const neg = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) neg[i] = -x[i];
+  const order = presentOrder(neg);
+  const before = new Float64Array(groupCount);
+  const tied = new Float64Array(groupCount);
+  for (let start = 0; start < order.length; ) {
+    let end = start + 1;
+    while (end < order.length && neg[order[end]] === neg[order[start]]) end++;
+    for (let k = start; k < end; k++) if (group[order[k]] >= 0) tied[group[order[k]]]++;
+    for (let k = start; k < end; k++) {
+      const g = group[order[k]];
+      if (g >= 0) out[order[k]] = before[g] + (tied[g] + 1) / 2;
+    }
+    for (let k = start; k < end; k++) {
+      const g = group[order[k]];
+      if (g >= 0) {
+        before[g] += tied[g];
+        tied[g] = 0;
+      }
+    }
+    start = end;
   }
   return out;
 }
