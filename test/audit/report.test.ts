@@ -75,6 +75,15 @@ describe('audit of the small fixture', () => {
     expect(vr.withIndex).toBeCloseTo(sampleCorrelation(violenceRate, Array.from(result.index)), 12);
   });
 
+  it("distributions carry each indicator's treatment record under COINr treatment too", () => {
+    const methods = { ...loaded.framework.methods, treat: { method: 'coinr' as const, skew: 2, kurtosis: 3.5, max_winsorised: 5 } };
+    const coinr = run(loaded.framework, loaded.inputs, { methods });
+    expect(coinr.treatment.map((t) => t.indicator)).toEqual(coinr.indicatorIds);
+    const d = auditResult(coinr).distributions.find((x) => x.id === 'blade')!;
+    expect(d.kurtosisBefore).toBeCloseTo(4, 10); // [50,50,—,100,0,50,50,50,50,50]: excess kurtosis 4, skew 0 → untreated
+    expect(d.action).toBe('none');
+  });
+
   it('audit.json has nulls for missing numbers and arrays for typed arrays', () => {
     const j = JSON.parse(auditJson(audit));
     expect(j.alpha.measures.find((m: { id: string }) => m.id === 'weapons').alpha).toBeNull();

@@ -8,6 +8,8 @@ import type { CorrelationMatrix } from '../correlation.ts';
 import { divergingColour, textOn } from './colours.ts';
 import { esc } from './html.ts';
 
+const MAX_LABEL = 34;
+
 export interface HeatmapOptions {
   /** Group of each row/column (measure or category id): boundaries drawn between groups. */
   groups?: string[];
@@ -19,9 +21,10 @@ export interface HeatmapOptions {
 
 export function heatmapSvg(m: CorrelationMatrix, o: HeatmapOptions): string {
   const k = m.ids.length;
-  const labels = o.labels ?? m.ids;
+  // Long names are cut so the matrix keeps its size; the full pair is in each cell's tooltip.
+  const labels = (o.labels ?? m.ids).map((l) => (l.length > MAX_LABEL ? l.slice(0, MAX_LABEL - 1) + '…' : l));
   const cell = k > 30 ? 14 : k > 15 ? 20 : 28;
-  const labelW = Math.min(220, 12 + 6 * Math.max(4, ...labels.map((l) => l.length)));
+  const labelW = 12 + 6 * Math.max(4, ...labels.map((l) => l.length));
   const size = labelW + k * cell + 4;
   const redundant = o.redundant ?? 0.9;
   const negativeBelow = o.negativeBelow ?? 0;
@@ -39,7 +42,7 @@ export function heatmapSvg(m: CorrelationMatrix, o: HeatmapOptions): string {
       const flagged = i !== j && Math.abs(r) > redundant;
       const negative = i !== j && sameGroup && o.groups !== undefined && r < negativeBelow;
       const stroke = flagged ? ' stroke="#000" stroke-width="2.5"' : negative ? ' stroke="#000" stroke-width="1.5" stroke-dasharray="3 2"' : ' stroke="#fff" stroke-width="0.5"';
-      parts.push(`<rect x="${x}" y="${y}" width="${cell}" height="${cell}" fill="${divergingColour(r)}"${stroke}><title>${esc(`${m.ids[i]} × ${m.ids[j]}: r = ${Number.isFinite(r) ? r.toFixed(3) : 'n/a'} (n = ${m.n[i * k + j]})`)}</title></rect>`);
+      parts.push(`<rect x="${x}" y="${y}" width="${cell}" height="${cell}" fill="${divergingColour(r)}"${stroke}><title>${esc(`${(o.labels ?? m.ids)[i]} × ${(o.labels ?? m.ids)[j]}: r = ${Number.isFinite(r) ? r.toFixed(3) : 'n/a'} (n = ${m.n[i * k + j]})`)}</title></rect>`);
       if (cell >= 20 && i !== j) parts.push(`<text x="${x + cell / 2}" y="${y + cell * 0.62}" font-size="${cell * 0.3}" text-anchor="middle" fill="${textOn(r)}">${Number.isFinite(r) ? r.toFixed(2).replace(/^(-?)0\./, '$1.') : ''}</text>`);
     }
   }
