@@ -33,6 +33,7 @@ export const INPUTS = {
   lsoaPopulation: 'deprivation/england_lsoa11_File_6_-_IoD2019_Population_Denominators.csv.gz',
   imdWards: 'deprivation/imd2019_london_wards2018.csv',
   boroughProfiles: 'profiles/gla_borough_profiles_2015_cleaned.csv',
+  wardProfiles: 'profiles/gla_ward_profiles_2015_wards2011.csv',
   thames: 'basemap/thames.geojson',
   tubeLines: 'basemap/tube_lines.geojson',
 } as const;
@@ -40,10 +41,19 @@ export const INPUTS = {
 export const CROSSWALK_FILE = 'crosswalk_wards2013_to_wards2018.csv';
 const LSOA_POPULATION_COLUMN = 'Total population: mid 2015 (excluding prisoners)';
 
-/** Bytes of a raw input (gunzipped text for .gz). */
+/** Text of a raw input (gunzipped for .gz; the ward profiles are Latin-1). */
 export function readRaw(rel: string): string {
   const bytes = readFileSync(join(RAW, rel));
-  return (rel.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+  return (rel.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString(rel === INPUTS.wardProfiles ? 'latin1' : 'utf8');
+}
+
+/** 2013-ward code → GLA ward profiles "Population - 2015" (624 wards + the City as E09000001). */
+export function wardProfilePopulation2015(): Map<string, number> {
+  const file = INPUTS.wardProfiles;
+  const t = parseCsv(readRaw(file), { file });
+  const code = columnIndex(t, 'New code');
+  const pop = columnIndex(t, 'Population - 2015');
+  return new Map(t.rows.map((r, i) => [r[code], parseCount(r[pop], file, i + 2, 'Population - 2015')]));
 }
 
 export function readGeoJson<G extends FeatureCollection = FeatureCollection>(rel: string): G {

@@ -43,7 +43,9 @@ import {
   readRaw,
   round6,
   sha256,
+  wardProfilePopulation2015,
 } from './build-london-crosswalk.ts';
+import { apportionCounts, type Crosswalk } from '../src/geo/crosswalk.ts';
 
 /** Settings recorded in the manifest; docs/geography.md explains the choices. */
 export const SETTINGS = {
@@ -146,6 +148,41 @@ function roundReport(r: SimplifyReport): Record<string, number> {
   return out;
 }
 
+/**
+ * How well the crosswalk carries a known count: the GLA ward profiles' 2015 population on
+ * 2013 wards, carried to 2018 wards, against the IoD 2019 mid-2015 population of the 2018
+ * wards. The two sources differ (GLA estimates vs ONS small-area estimates), so wards whose
+ * boundaries did not change (code kept, share 1) give the baseline disagreement; the gap
+ * between changed and unchanged wards is what the crosswalk adds.
+ */
+function crosswalkValidation(cw: Crosswalk, records: WardRecord[]) {
+  const source = wardProfilePopulation2015();
+  const x = Float64Array.from(cw.sourceCodes, (c) => source.get(c) ?? NaN);
+  const y = apportionCounts(cw, x);
+  const truth = new Map(records.map((r) => [r.code, r.population]));
+  const unchanged = new Set<string>();
+  for (let k = 0; k < cw.share.length; k++) {
+    const s = cw.sourceCodes[cw.source[k]];
+    if (cw.share[k] === 1 && s === cw.targetCodes[cw.target[k]]) unchanged.add(s);
+  }
+  const errors = (keep: (code: string) => boolean) =>
+    cw.targetCodes
+      .map((c, j) => [c, Math.abs(y[j] - (truth.get(c) as number)) / (truth.get(c) as number)] as const)
+      .filter(([c]) => keep(c))
+      .map(([, e]) => e)
+      .sort((a, b) => a - b);
+  const summary = (e: number[]) => ({
+    wards: e.length,
+    median_abs_pct_diff: Number((100 * e[Math.floor((e.length - 1) / 2)]).toFixed(2)),
+    p90_abs_pct_diff: Number((100 * e[Math.floor(0.9 * (e.length - 1))]).toFixed(2)),
+  });
+  return {
+    compared: `${INPUTS.wardProfiles} "Population - 2015" carried to 2018 wards vs areas.csv population`,
+    unchanged_wards: summary(errors((c) => unchanged.has(c))),
+    changed_wards: summary(errors((c) => !unchanged.has(c))),
+  };
+}
+
 /** Validity and area of decoded features against the unsimplified ones. */
 function checkFeatures(fc: FeatureCollection<Polygon | MultiPolygon>, reference: FeatureCollection<Polygon | MultiPolygon>) {
   const a = fc.features.reduce((s, f) => s + area(f), 0);
@@ -209,6 +246,7 @@ export function buildGeo(): void {
   const points = lsoaPopulationPoints();
   const crosswalk = buildWardCrosswalk(readGeoJson(INPUTS.wards2018), points);
   files.set(CROSSWALK_FILE, crosswalkCsv(crosswalk));
+  const validation = crosswalkValidation(crosswalk, records);
   const lsoaPopulation = points.features.reduce((s, f) => s + (f.properties?.population as number), 0);
 
   const manifest = {
@@ -247,6 +285,7 @@ export function buildGeo(): void {
       adjacency_max_neighbours: Math.max(...degrees),
       crosswalk_rows: crosswalk.share.length,
       crosswalk_notes: crosswalk.notes,
+      crosswalk_validation: validation,
     },
   };
   files.set('geo-manifest.json', JSON.stringify(manifest, null, 2) + '\n');

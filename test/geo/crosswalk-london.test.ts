@@ -1,8 +1,6 @@
 // The shipped 2013 → 2018 ward crosswalk, checked against the raw data it was built from.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCsv, columnIndex } from '../../src/io/csv.ts';
+import { parseCsv } from '../../src/io/csv.ts';
 import { apportionCounts } from '../../src/geo/crosswalk.ts';
 import { crosswalkFromRows } from '../../src/geo/crosswalkTable.ts';
 import {
@@ -11,8 +9,8 @@ import {
   crosswalkCsv,
   INPUTS,
   lsoaPopulationPoints,
-  RAW,
   readGeoJson,
+  wardProfilePopulation2015,
 } from '../../scripts/build-london-crosswalk.ts';
 import { shipped, sumBy } from './helpers.ts';
 
@@ -38,11 +36,7 @@ describe('crosswalk_wards2013_to_wards2018.csv', () => {
   });
 
   it('carries the 2015 ward-profile population onto 2018 wards with the London total kept (within 0.1 %)', () => {
-    const file = 'profiles/gla_ward_profiles_2015_wards2011.csv';
-    const profiles = parseCsv(readFileSync(join(RAW, file)).toString('latin1'), { file });
-    const code = columnIndex(profiles, 'New code');
-    const popCol = columnIndex(profiles, 'Population - 2015');
-    const byCode = new Map(profiles.rows.map((r) => [r[code], Number(r[popCol].replace(/,/g, ''))]));
+    const byCode = wardProfilePopulation2015();
     const x = Float64Array.from(cw.sourceCodes, (c) => byCode.get(c) ?? NaN);
     expect(x.every(Number.isFinite)).toBe(true);
     const y = apportionCounts(cw, x);
