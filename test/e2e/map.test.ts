@@ -3,9 +3,12 @@
  * (`buildApp`) over the small fixture, driven with Debian Chromium through playwright-core.
  * Checks what a partner relies on: the map loads offline (no request leaves 127.0.0.1, no
  * console errors), clicking a ward shows the rank the CLI computes, a weight slider re-ranks
- * the wards with the engine's own score(), and a permalink reproduces the view.
+ * the wards with the engine's own score(), a permalink reproduces the view, and keyboard search
+ * opens a pilot ward's reasons. The server reads a `wardrank run` output folder of the fixture,
+ * to which the test adds SYNTHETIC pilot, comparison and robustness tables (made up here, only
+ * to exercise the display; no real selection or robustness run is implied).
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +18,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
 import { loadSource } from '../../src/server/source.ts';
 import { loadFramework } from '../../src/io/loadFramework.ts';
+import { writeOutputs } from '../../src/io/writeOutputs.ts';
+import { formatCsv } from '../../src/io/csv.ts';
 import { prepare, score, type WeightOverrides } from '../../src/core/run.ts';
 import type { Result } from '../../src/core/types.ts';
 
@@ -52,25 +57,37 @@ describe('partner map in Chromium', () => {
   let page: Page;
   let origin: string;
   let profile: string;
+  let outDir: string;
   const requests: string[] = [];
   const errors: string[] = [];
-  const prepared = (() => {
-    const loaded = loadFramework(FRAMEWORK);
-    return prepare(loaded.framework, loaded.inputs);
-  })();
+  const loaded = loadFramework(FRAMEWORK);
+  const prepared = prepare(loaded.framework, loaded.inputs);
   const published = score(prepared);
+  const top = published.areas.codes[published.rank.indexOf(1)];
+  const SYNTHETIC_REASON = 'synthetic test reason: highest index in its borough';
 
   beforeAll(async () => {
     await ensureBuilt();
-    app = buildApp(loadSource(FRAMEWORK), { webRoot: WEB_DIST, log: (line) => errors.push(`server: ${line}`) });
+    profile = mkdtempSync(join(tmpdir(), 'wardrank-e2e-'));
+    const out = (outDir = join(profile, 'out'));
+    await writeOutputs(prepared, published, loaded, out, { reproducible: true });
+    const a = published.areas;
+    const t = a.codes.indexOf(top);
+    writeFileSync(
+      join(out, 'pilots.csv'),
+      formatCsv(['pilot', 'code', 'name', 'borough_code', 'borough_name', 'rank', 'decile', 'index', 'reason'], [[1, top, a.names[t], a.parentCodes[a.parent[t]], a.parentNames[a.parent[t]], 1, 1, published.index[t], SYNTHETIC_REASON]]),
+    );
+    writeFileSync(join(out, 'comparisons.csv'), formatCsv(['pilot_code', 'code', 'name', 'borough_name', 'distance', 'rank'], [[top, 'A05', 'Echo', 'Borough One', 0.5, rankIn(published, 'A05')]]));
+    writeFileSync(join(out, 'robustness.csv'), formatCsv(['code', 'name', 'nominal_rank', 'median_rank', 'p05_rank', 'p95_rank', 'p_top_k', 'p_top_decile'], [['A05', 'Echo', 4, 4, 3, 6, 0.25, 0.1]]));
+    app = buildApp(loadSource(out), { webRoot: WEB_DIST, log: (line) => errors.push(`server: ${line}`) });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     if (!address || typeof address !== 'object') throw new Error('server has no address');
     origin = `http://127.0.0.1:${address.port}`;
-    profile = mkdtempSync(join(tmpdir(), 'wardrank-chromium-'));
     // A fresh profile per run (playwright takes it as launchPersistentContext's first argument,
     // not as --user-data-dir); flags keep Chromium from calling home.
-    context = await chromium.launchPersistentContext(profile, {
+    context = await chromium.launchPersistentContext(join(profile, 'chromium'), {
+      acceptDownloads: true,
       executablePath: CHROMIUM,
       viewport: { width: 1200, height: 800 },
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader'],
@@ -107,6 +124,30 @@ describe('partner map in Chromium', () => {
     await expect.poll(rankText).toBe(`Rank ${expected} of 10 · decile ${published.decile[published.areas.codes.indexOf(code)]}`);
     expect(await page.locator('#panel-title').textContent()).toBe('Echo');
     expect(page.url()).toContain('ward=A05');
+    // The (synthetic) robustness row and comparison role are shown with the ward.
+    expect(await page.locator('.robustness').textContent()).toContain('between 3 and 6 (90 % interval; median 4)');
+    expect(await page.locator('.pilot h3').textContent()).toBe('Comparison ward');
+  });
+
+  it('finds a ward with the keyboard and shows why it is a pilot', async () => {
+    const t = published.areas.codes.indexOf(top);
+    await page.locator('#search').focus();
+    await page.keyboard.type(published.areas.names[t]);
+    await expect.poll(() => page.locator('#search-list [role=option]').count()).toBeGreaterThan(0);
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#search').getAttribute('aria-activedescendant')).toBe('ward-option-0');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#panel-title').textContent()).toBe(published.areas.names[t]);
+    expect(await rankText()).toBe('Rank 1 of 10 · decile 1');
+    expect(await page.locator('.pilot').textContent()).toContain(SYNTHETIC_REASON);
+    expect(await page.locator('.pilot').textContent()).toContain(`Echo (Borough One, rank ${rankIn(published, 'A05')})`);
+    expect(await page.locator('.pilot h3').textContent()).toBe('Pilot ward 1');
+    expect(await page.locator('.legend-outlines').textContent()).toContain('Pilot ward');
+    // Back to the ward the next test moves.
+    await page.locator('#search').fill('');
+    await page.keyboard.type('A05');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#panel-title').textContent()).toBe('Echo');
   });
 
   it('moving a weight slider re-ranks with score() and the permalink reproduces it', async () => {
@@ -136,6 +177,19 @@ describe('partner map in Chromium', () => {
     await page.locator('#reset').click();
     await expect.poll(rankText).toBe(`Rank ${rankIn(published, code)} of 10 · decile ${published.decile[published.areas.codes.indexOf(code)]}`);
     expect(page.url()).not.toContain('wc=');
+  });
+
+  it('downloads the table as the same CSV as results.csv, and the map as a PNG', async () => {
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('#dl-csv').click()]);
+    expect(csv.suggestedFilename()).toBe('wardrank-results.csv');
+    expect(readFileSync((await csv.path())!, 'utf8')).toBe(readFileSync(join(outDir, 'results.csv'), 'utf8'));
+    const [png] = await Promise.all([page.waitForEvent('download'), page.locator('#dl-png').click()]);
+    const bytes = readFileSync((await png.path())!);
+    expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    // IHDR width = the map canvas width in device pixels; height adds the caption strip.
+    const canvas = (await page.locator('#map canvas').boundingBox())!;
+    expect(bytes.readUInt32BE(16)).toBe(Math.round(canvas.width));
+    expect(bytes.readUInt32BE(20)).toBeGreaterThan(Math.round(canvas.height));
   });
 
   it('made no request beyond 127.0.0.1 and logged no errors', () => {

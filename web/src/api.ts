@@ -51,11 +51,11 @@ export interface WardsResponse {
 }
 
 export interface Robustness {
-  median_rank: number;
-  p05_rank: number;
-  p95_rank: number;
-  p_top_k: number;
-  p_top_decile: number;
+  median_rank: number | null;
+  p05_rank: number | null;
+  p95_rank: number | null;
+  p_top_k: number | null;
+  p_top_decile: number | null;
 }
 
 export interface PilotRow {
@@ -84,6 +84,26 @@ export interface PilotsResponse {
   pilots: PilotRow[];
   comparisons: ComparisonRow[];
   note?: string;
+}
+
+type Rec = Record<string, unknown>;
+const text = (r: Rec, keys: string[]) => {
+  for (const k of keys) if (typeof r[k] === 'string' && r[k] !== '') return r[k] as string;
+  return '';
+};
+
+/**
+ * The pilot tables pass through the server as CSV records, so column names may vary a little
+ * (`code` or `ward_code`; `pilot_code` or `pilot`): read them the way the server's pilotRole does.
+ */
+export function normalisePilots(raw: PilotsResponse): PilotsResponse {
+  const pilots = (raw.pilots ?? []).map((r) => ({ ...r, code: text(r as unknown as Rec, ['code', 'ward_code']) }));
+  const comparisons = (raw.comparisons ?? []).map((r) => ({
+    ...r,
+    code: text(r as unknown as Rec, ['code', 'comparison_code', 'ward_code']),
+    pilot_code: text(r as unknown as Rec, ['pilot_code', 'pilot']),
+  }));
+  return { pilots: pilots.filter((p) => p.code), comparisons: comparisons.filter((c) => c.code), note: raw.note };
 }
 
 /** Explanation as JSON: NaN travels as null. */

@@ -8,7 +8,7 @@ import { fromBundle } from '../../src/core/bundle.ts';
 import { explainArea, type Explanation } from '../../src/core/explain.ts';
 import { score, type Prepared } from '../../src/core/run.ts';
 import type { Result } from '../../src/core/types.ts';
-import { getJson, type FrameworkInfo, type GeoJson, type PilotsResponse, type PreparedBundle, type WardDetail, type WardsResponse } from './api.ts';
+import { getJson, normalisePilots, type FrameworkInfo, type GeoJson, type PilotsResponse, type PreparedBundle, type WardDetail, type WardsResponse } from './api.ts';
 import { layerClasses } from './classify.ts';
 import { labelPoint } from './geometry.ts';
 import { byId, el, fmtRank } from './dom.ts';
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   const [framework, wards, pilots, boundaries, bundle] = await Promise.all([
     getJson<FrameworkInfo>('api/framework'),
     getJson<WardsResponse>('api/wards'),
-    getJson<PilotsResponse>('api/pilots').catch((): PilotsResponse => ({ pilots: [], comparisons: [] })),
+    getJson<PilotsResponse>('api/pilots').then(normalisePilots, (): PilotsResponse => ({ pilots: [], comparisons: [] })),
     getJson<GeoJson>('geo/boundaries.json'),
     getJson<PreparedBundle>('api/bundle').catch(() => null),
   ]);
@@ -234,8 +234,8 @@ function setUpControls(app: App, basemaps: BasemapLayer[]): ReturnType<typeof bu
 
 /** The server's attributions, led by the OGL and OS statements (added when the server's list lacks them). */
 function attributionOf(f: FrameworkInfo): string[] {
-  const lead = [OGL, OS].filter((s) => !f.attribution.some((a) => a.includes(s.slice(0, 30))));
-  return [...lead, ...f.attribution];
+  const rest = f.attribution.filter((a) => !a.startsWith(OGL.slice(0, 40)) && !a.startsWith(OS.slice(0, 30)));
+  return [OGL, OS, ...rest];
 }
 
 /** The Result for the weights on screen (computed once for the published weights when first needed). */

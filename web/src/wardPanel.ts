@@ -25,6 +25,7 @@ export interface PanelInput {
   topK: number;
 }
 
+const percent = (v: number | null) => (v === null || !Number.isFinite(v) ? '–' : `${fmt(v * 100, 3)} %`);
 const finite = (v: number | null | undefined): v is number => v !== null && v !== undefined && Number.isFinite(v);
 
 function range(col: Float64Array): { min: number; max: number; median: number } {
@@ -76,7 +77,7 @@ export function renderPanel(host: HTMLElement, p: PanelInput): void {
         { class: 'robustness' },
         el('h3', {}, 'How sure is the rank?'),
         el('p', {}, `Across the robustness runs the rank fell between ${fmtRank(p.robustness.p05_rank)} and ${fmtRank(p.robustness.p95_rank)} (90 % interval; median ${fmtRank(p.robustness.median_rank)}).`),
-        el('p', {}, `In the top ${p.topK}: ${fmt(p.robustness.p_top_k * 100, 3)} % of runs · in the top decile: ${fmt(p.robustness.p_top_decile * 100, 3)} % of runs.`),
+        el('p', {}, `In the top ${p.topK}: ${percent(p.robustness.p_top_k)} of runs · in the top decile: ${percent(p.robustness.p_top_decile)} of runs.`),
         p.whatIf ? el('p', { class: 'hint' }, 'These figures are for the published weights.') : null,
       )
     : null;
@@ -118,8 +119,8 @@ function pilotSection(p: PanelInput): HTMLElement | null {
     return el(
       'section',
       { class: 'pilot' },
-      el('h3', {}, `Pilot ward ${p.pilot.pilot}`),
-      el('p', {}, p.pilot.reason),
+      el('h3', {}, p.pilot.pilot !== undefined && p.pilot.pilot !== null ? `Pilot ward ${p.pilot.pilot}` : 'Pilot ward'),
+      p.pilot.reason ? el('p', {}, p.pilot.reason) : null,
       p.comparisons.length ? el('p', {}, 'Comparison wards: ', p.comparisons.map((c) => `${c.name} (${c.borough_name}, rank ${fmtRank(c.rank)})`).join('; ')) : null,
     );
   }
