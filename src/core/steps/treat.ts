@@ -14,7 +14,7 @@
 import type { IndicatorSpec, Methods } from '../framework.ts';
 import type { StepRecord, TreatmentRecord } from '../types.ts';
 import { shape, type Shape } from '../stats/shape.ts';
-import { presentOrder } from '../stats/rankAverage.ts';
+import { extremeOrder } from '../stats/extremeOrder.ts';
 import { winsorise } from '../stats/winsorise.ts';
 import { logTransformCT } from '../stats/logTransform.ts';
 
@@ -71,8 +71,9 @@ export function treatOutliers(
 ): { values: Float64Array; record: Omit<TreatmentRecord, 'indicator'> } {
   const before = shape(x);
   if (!failsShapeCheck(before, settings)) return { values: x, record: record('', before, 'none', 0, before) };
-  const order = presentOrder(x);
   const side = before.skewness > 0 ? 'upper' : 'lower';
+  // winsorise reads only the extreme end of the order: the max_winsorised + 1 most extreme points
+  const order = extremeOrder(x, settings.max_winsorised + 1, side);
   for (let k = 1; k <= settings.max_winsorised; k++) {
     const w = winsorise(x, order, k, side);
     const s = shape(w);
