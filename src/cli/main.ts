@@ -8,6 +8,7 @@ import { PACKAGE_VERSION } from '../io/writeOutputs.ts';
 import { registerCoreCommands } from './commands/core.ts';
 import { registerAuditCommand } from './commands/audit.ts';
 import { registerServeCommand } from './commands/serve.ts';
+import { registerRobustnessCommand } from './commands/robustness.ts';
 import { registerPilotsCommand } from './commands/pilots.ts';
 import { UsageError } from './usage.ts';
 
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerCoreCommands(program);
   registerAuditCommand(program);
   registerServeCommand(program);
+  registerRobustnessCommand(program);
   registerPilotsCommand(program);
   return program;
 }

@@ -7,9 +7,18 @@
  *
  * coverage = Σ_present wᵢ / Σ_all wᵢ; a row whose coverage is below `minCoverage` gets NaN.
  * Returns the result and the coverage per row. Column-at-a-time loops keep the inner loop on
- * contiguous typed arrays.
+ * contiguous typed arrays. `into` (optional) supplies the output and scratch arrays (length ≥ n),
+ * so a caller evaluating thousands of runs (robustness) does not allocate per call.
  */
+import { extent } from './moments.ts';
+
 export type MeanKind = 'arithmetic' | 'geometric';
+
+export interface RowMeanBuffers {
+  value: Float64Array;
+  coverage: Float64Array;
+  wsum: Float64Array;
+}
 
 export function weightedRowMean(
   columns: readonly Float64Array[],
@@ -17,9 +26,10 @@ export function weightedRowMean(
   kind: MeanKind,
   minCoverage: number,
   n: number,
+  into?: RowMeanBuffers,
 ): { value: Float64Array; coverage: Float64Array } {
-  const sum = new Float64Array(n);
-  const wsum = new Float64Array(n);
+  const sum = into ? into.value.fill(0) : new Float64Array(n);
+  const wsum = into ? into.wsum.fill(0) : new Float64Array(n);
   let wall = 0;
   for (let c = 0; c < columns.length; c++) {
     const w = weights[c];
@@ -44,7 +54,7 @@ export function weightedRowMean(
       }
     }
   }
-  const coverage = new Float64Array(n);
+  const coverage = into ? into.coverage : new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const cov = wall > 0 ? wsum[i] / wall : 0;
     coverage[i] = cov;
@@ -59,13 +69,7 @@ export function weightedRowMean(
 
 /** Rescale to [1, 100] (min-max), as COINr does before a geometric mean: all values strictly positive. */
 export function rescaleToPositive(x: Float64Array): Float64Array {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i];
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
+  const [lo, hi] = extent(x);
   const out = new Float64Array(x.length);
   const range = hi - lo;
   for (let i = 0; i < x.length; i++) {

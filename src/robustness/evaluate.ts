@@ -1,0 +1,122 @@
+/**
+ * Evaluates a contiguous range of a plan's runs, accumulating what the analysis needs so that
+ * ranges evaluated anywhere (this thread, any worker) merge exactly by addition:
+ *
+ * - per run: the output Y = mean absolute rank shift against the nominal ranking,
+ *   Y = (1/m) Σ_w |r_w − r⁰_w| over the m wards ranked in both (the Sobol output), the number
+ *   of wards ranked, and notes on choices that could not be applied or changed the structure;
+ * - per ward, over the uncertainty runs (block A only): a histogram of its rank (ranks are
+ *   multiples of ½, so bin = 2r − 2 is exact), and counts of runs in the top k and in the top
+ *   decile (decile 1 of that run's ranked wards).
+ *
+ * Integer counts make the merged result independent of how the runs were split.
+ */
+import type { Prepared } from '../core/run.ts';
+import { decileOf } from '../core/steps/rank.ts';
+import { runOptions, type Design } from './design.ts';
+import { FastScorer } from './fastScore.ts';
+import type { Plan } from './samplePlan.ts';
+
+export interface Job {
+  prepared: Prepared;
+  design: Design;
+  plan: Plan;
+  nominalRank: Float64Array;
+}
+
+export interface ChunkResult {
+  from: number;
+  to: number;
+  /** Mean absolute rank shift per run (index row − from). */
+  y: Float64Array;
+  ranked: Int32Array;
+  /** Per run: '; '-joined notes, '' when none. */
+  notes: string[];
+  /** n × (2n − 1) rank counts, ward-major (A rows only). */
+  hist: Int32Array;
+  topK: Int32Array;
+  topDecile: Int32Array;
+}
+
+export function emptyChunk(n: number, from: number, to: number): ChunkResult {
+  return {
+    from,
+    to,
+    y: new Float64Array(to - from),
+    ranked: new Int32Array(to - from),
+    notes: new Array<string>(to - from).fill(''),
+    hist: new Int32Array(n * Math.max(1, 2 * n - 1)),
+    topK: new Int32Array(n),
+    topDecile: new Int32Array(n),
+  };
+}
+
+export function evaluateRows(job: Job, from: number, to: number, onProgress?: (done: number) => void): ChunkResult {
+  const { prepared, design, plan, nominalRank } = job;
+  const n = prepared.areas.codes.length;
+  const bins = Math.max(1, 2 * n - 1);
+  const out = emptyChunk(n, from, to);
+  const scorer = new FastScorer(prepared);
+  const level = new Map(prepared.specs.map((s) => [s.id, s.level]));
+  const k = design.topK;
+  for (let row = from; row < to; row++) {
+    const options = runOptions(design, plan.values, row);
+    const { rank, emptied } = scorer.score(options);
+    const notes: string[] = [];
+    const left = options.omit[0];
+    if (left !== undefined && !options.boroughStandIns && level.get(left) === 'borough') {
+      notes.push(`omit ${left} not applied: borough stand-ins are off, so it is already out`);
+    }
+    for (const e of emptied) notes.push(`${e} has no data left; its weight renormalised over the rest`);
+    let ranked = 0;
+    let lost = 0;
+    let shift = 0;
+    let both = 0;
+    for (let i = 0; i < n; i++) {
+      const r = rank[i];
+      if (r === r) {
+        ranked++;
+        const r0 = nominalRank[i];
+        if (r0 === r0) {
+          shift += Math.abs(r - r0);
+          both++;
+        }
+      } else if (nominalRank[i] === nominalRank[i]) lost++;
+    }
+    if (lost) notes.push(`${lost} ward(s) ranked in the nominal run are not ranked`);
+    const t = row - from;
+    out.y[t] = both > 0 ? shift / both : NaN;
+    out.ranked[t] = ranked;
+    out.notes[t] = notes.join('; ');
+    if (row < plan.base) {
+      for (let i = 0; i < n; i++) {
+        const r = rank[i];
+        if (r !== r) continue;
+        out.hist[i * bins + Math.round(2 * r) - 2]++;
+        if (r <= k) out.topK[i]++;
+        if (decileOf(r, ranked) === 1) out.topDecile[i]++;
+      }
+    }
+    if (onProgress && ((t + 1) % 256 === 0 || row === to - 1)) onProgress(t + 1);
+  }
+  return out;
+}
+
+/** Merges chunk results (in any order) into one covering all their rows. */
+export function mergeChunks(n: number, chunks: readonly ChunkResult[]): ChunkResult {
+  const sorted = [...chunks].sort((a, b) => a.from - b.from);
+  const from = sorted.length ? sorted[0].from : 0;
+  const to = sorted.length ? sorted[sorted.length - 1].to : 0;
+  const out = emptyChunk(n, from, to);
+  for (const c of sorted) {
+    out.y.set(c.y, c.from - from);
+    out.ranked.set(c.ranked, c.from - from);
+    for (let t = 0; t < c.notes.length; t++) out.notes[c.from - from + t] = c.notes[t];
+    for (let i = 0; i < c.hist.length; i++) out.hist[i] += c.hist[i];
+    for (let i = 0; i < n; i++) {
+      out.topK[i] += c.topK[i];
+      out.topDecile[i] += c.topDecile[i];
+    }
+  }
+  return out;
+}

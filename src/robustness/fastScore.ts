@@ -1,0 +1,172 @@
+/**
+ * The Monte Carlo fast path: `score()`'s arithmetic from cached normalised columns straight to
+ * ranks, skipping what a run does not need (treatment records, borough summaries, ranks within
+ * boroughs, the run log) and allocating nothing per run on the arithmetic path.
+ *
+ * Imputation, outlier treatment and normalisation act on each indicator column on its own, so
+ * the normalised columns depend only on (impute, treat, normalise) — not on weights, on which
+ * indicator is left out, or on borough stand-ins. They are computed once per combination
+ * (`NormalisedCache`, with the [1, 100] rescaling geometric means need) and shared by every run
+ * using it; a run then only re-aggregates. When indicator weights are not perturbed, a measure's
+ * score depends only on that combination, the indicator aggregation method and which of its
+ * indicators the run leaves out, so measure scores are cached on that key too (a leave-one-out
+ * run recomputes at most one measure). A run then computes:
+ *
+ *   measure m:   weighted mean of its indicators present in the run   (framework order)
+ *   category c:  weighted mean of its measures with data              (framework order)
+ *   index:       weighted mean of the categories (IoD exponential transform first if asked)
+ *   rank:        priority rank (`PriorityRanker`)
+ *
+ * Groups are formed exactly as `measureGroups` / `categoryGroups` form them (members with data,
+ * a group kept when some member weight is positive), and every mean is core's
+ * `weightedRowMean` with the same columns, weights and order, so the index and ranks equal
+ * `score()`'s to the last bit (tested against `score()`).
+ */
+import type { Methods } from '../core/framework.ts';
+import type { Prepared, ScoreOptions } from '../core/run.ts';
+import { impute } from '../core/steps/impute.ts';
+import { treat } from '../core/steps/treat.ts';
+import { normalise } from '../core/steps/normalise.ts';
+import { exponentialTransform } from '../core/stats/exponentialTransform.ts';
+import { rescaleToPositive, weightedRowMean, type RowMeanBuffers } from '../core/stats/weightedMean.ts';
+import { PriorityRanker } from './priorityRanks.ts';
+
+export type RunOptions = Required<Pick<ScoreOptions, 'methods' | 'weights' | 'omit' | 'boroughStandIns'>>;
+
+export interface FastResult {
+  index: Float64Array;
+  rank: Float64Array;
+  /** Measures and categories with data nominally but none in this run (weights renormalised). */
+  emptied: string[];
+}
+
+interface Columns {
+  key: string;
+  normalised: Float64Array[];
+  positive?: Float64Array[];
+}
+
+/** Normalised columns of every indicator (in `prepared.specs` order), per (impute, treat, normalise). */
+export class NormalisedCache {
+  private readonly byKey = new Map<string, Columns>();
+  constructor(private readonly prepared: Prepared) {}
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  columns(methods: Methods, positive: boolean): Columns {
+    const t = methods.treat;
+    const key = `${methods.impute.method}|${t.method}|${t.skew}|${t.kurtosis}|${t.max_winsorised}|${methods.normalise.method}|${methods.normalise.reference}`;
+    let cols = this.byKey.get(key);
+    if (!cols) {
+      const { specs, raw, areas } = this.prepared;
+      const im = impute(raw, methods.impute.method, areas.parent, areas.parentCodes.length);
+      const tr = treat(specs, im.columns, methods.treat);
+      const no = normalise(tr.columns, Object.fromEntries(specs.map((s) => [s.id, s.direction])), methods.normalise).columns;
+      cols = { key, normalised: specs.map((s) => no[s.id]) };
+      this.byKey.set(key, cols);
+    }
+    if (positive && !cols.positive) cols.positive = cols.normalised.map(rescaleToPositive);
+    return cols;
+  }
+}
+
+const buffers = (n: number): RowMeanBuffers => ({ value: new Float64Array(n), coverage: new Float64Array(n), wsum: new Float64Array(n) });
+
+export class FastScorer {
+  private readonly n: number;
+  private readonly cache: NormalisedCache;
+  private readonly ranker: PriorityRanker;
+  /** Spec positions of each framework measure, in spec order. */
+  private readonly measureSpecs: number[][];
+  /** Framework measure positions of each framework category. */
+  private readonly categoryMeasures: number[][];
+  private readonly nominalMeasure: boolean[];
+  private readonly nominalCategory: boolean[];
+  private readonly measureOut: RowMeanBuffers[];
+  private readonly categoryOut: RowMeanBuffers[];
+  private readonly indexOut: RowMeanBuffers;
+  private readonly measureCache = new Map<string, Float64Array>();
+
+  constructor(private readonly prepared: Prepared) {
+    const { framework, specs } = prepared;
+    this.n = prepared.areas.codes.length;
+    this.cache = new NormalisedCache(prepared);
+    this.ranker = new PriorityRanker(this.n);
+    this.measureSpecs = framework.measures.map((m) => specs.flatMap((s, k) => (s.measure === m.id ? [k] : [])));
+    this.categoryMeasures = framework.categories.map((c) => framework.measures.flatMap((m, j) => (m.category === c.id ? [j] : [])));
+    this.nominalMeasure = this.measureSpecs.map((ks) => ks.length > 0);
+    this.nominalCategory = this.categoryMeasures.map((js) => js.some((j) => this.nominalMeasure[j]));
+    this.measureOut = framework.measures.map(() => buffers(this.n));
+    this.categoryOut = framework.categories.map(() => buffers(this.n));
+    this.indexOut = buffers(this.n);
+  }
+
+  /** Normalisation combinations computed so far. */
+  get combinations(): number {
+    return this.cache.size;
+  }
+
+  score(options: RunOptions): FastResult {
+    const { framework, specs } = this.prepared;
+    const { methods, weights: w, omit } = options;
+    const n = this.n;
+    const geometricIndicators = methods.aggregate.indicators === 'geometric';
+    const cols = this.cache.columns(methods, geometricIndicators);
+    const input = geometricIndicators ? cols.positive! : cols.normalised;
+
+    const measureScore: (Float64Array | undefined)[] = framework.measures.map(() => undefined);
+    const reusable = w.indicators === undefined;
+    framework.measures.forEach((m, j) => {
+      const members: Float64Array[] = [];
+      const weights: number[] = [];
+      let left = '';
+      for (const k of this.measureSpecs[j]) {
+        const s = specs[k];
+        if (omit.includes(s.id) || (!options.boroughStandIns && s.level === 'borough')) {
+          left += `,${k}`;
+          continue;
+        }
+        members.push(input[k]);
+        weights.push(w.indicators?.[s.id] ?? s.weight);
+      }
+      if (members.length === 0 || !weights.some((x) => x > 0)) return;
+      if (!reusable) {
+        measureScore[j] = weightedRowMean(members, weights, methods.aggregate.indicators, m.min_coverage, n, this.measureOut[j]).value;
+        return;
+      }
+      const key = `${cols.key}|${methods.aggregate.indicators}|${j}|${left}`;
+      let score = this.measureCache.get(key);
+      if (!score) this.measureCache.set(key, (score = weightedRowMean(members, weights, methods.aggregate.indicators, m.min_coverage, n).value));
+      measureScore[j] = score;
+    });
+
+    const categoryScores: Float64Array[] = [];
+    const categoryWeights: number[] = [];
+    const emptied: string[] = [];
+    framework.categories.forEach((c, q) => {
+      const members: Float64Array[] = [];
+      const weights: number[] = [];
+      for (const j of this.categoryMeasures[q]) {
+        const score = measureScore[j];
+        if (!score) {
+          if (this.nominalMeasure[j]) emptied.push(`measure ${framework.measures[j].id}`);
+          continue;
+        }
+        members.push(methods.aggregate.measures === 'geometric' ? rescaleToPositive(score) : score);
+        weights.push(w.measures?.[framework.measures[j].id] ?? framework.measures[j].weight);
+      }
+      if (members.length === 0 || !weights.some((x) => x > 0)) {
+        if (this.nominalCategory[q]) emptied.push(`category ${c.id}`);
+        return;
+      }
+      const value = weightedRowMean(members, weights, methods.aggregate.measures, c.min_coverage, n, this.categoryOut[q]).value;
+      categoryScores.push(methods.combine.method === 'exponential' ? exponentialTransform(value) : value);
+      categoryWeights.push(w.categories?.[c.id] ?? c.weight);
+    });
+    // combine(): arithmetic weighted mean of the (transformed) categories with min_coverage
+    const index = weightedRowMean(categoryScores, categoryWeights, 'arithmetic', methods.combine.min_coverage, n, this.indexOut).value;
+    return { index, rank: this.ranker.ranks(index), emptied };
+  }
+}

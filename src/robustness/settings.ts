@@ -1,0 +1,130 @@
+/**
+ * The framework YAML's `robustness:` section: which modelling choices the uncertainty and
+ * sensitivity analysis varies, and how. Every field has a default, so a framework without the
+ * section still gets an analysis (the defaults below); `wardrank robustness` flags override
+ * `runs` and `seed`.
+ *
+ * ```yaml
+ * robustness:
+ *   runs: 1000               # N: Monte Carlo runs (matrix A); Sobol adds N·(d+1) more
+ *   seed: 1                  # any whole number 0 … 2⁵³−1; same seed, same files
+ *   weights:                 # per level: none | uniform (± spread, relative) | dirichlet
+ *     categories: { distribution: uniform, spread: 0.25 }
+ *     measures:   { distribution: uniform, spread: 0.25 }
+ *     indicators: { distribution: none }
+ *   impute:    [none, mean, group-mean]           # sampled uniformly from the set;
+ *   normalise: [zscore, minmax, normal-scores, rank]   # [] = the framework's own method;
+ *   aggregate: [arithmetic, geometric]            # one item = fixed at that method
+ *   treat:     []
+ *   combine:   []
+ *   leave_one_out: true      # each run leaves out one random indicator, or none (uniform over p + 1)
+ *   borough_stand_ins: true  # each run switches borough-level stand-ins on or off (½ each)
+ *   sobol: { enabled: true, bootstrap: 500, confidence: 0.95 }
+ *   candidates: { min_p_top_k: 0.5, max_p95_rank: decile }
+ * ```
+ *
+ * Dirichlet weights: the weights of one group (the categories; the measures of one category;
+ * the indicators of one measure) are drawn from Dir(c · w / Σw) with c = `concentration`, so
+ * their mean is the nominal share w/Σw and their spread shrinks as c grows
+ * (SD = √(p(1−p)/(c+1)) for a member of share p). Uniform: w' = w · (1 + s·(2u − 1)),
+ * u ~ U(0, 1), each weight independently; weights are relative, so only ratios matter.
+ */
+import { z } from 'zod';
+import { AGGREGATE_METHODS, COMBINE_METHODS, IMPUTE_METHODS, NORMALISE_METHODS, TREAT_METHODS } from '../core/framework.ts';
+import { InputError } from '../core/errors.ts';
+
+export const WEIGHT_DISTRIBUTIONS = ['none', 'uniform', 'dirichlet'] as const;
+
+const perturbationSchema = z
+  .object({
+    distribution: z.enum(WEIGHT_DISTRIBUTIONS).default('uniform'),
+    /** Uniform: relative half-width, w' ∈ [w(1 − s), w(1 + s)]. */
+    spread: z.number().min(0).max(1).default(0.25),
+    /** Dirichlet: concentration c (Σα); larger is tighter around the nominal shares. */
+    concentration: z.number().positive().max(1e6).default(50),
+  })
+  .strict();
+
+const uniqueSet = <T extends string>(values: readonly [T, ...T[]], fallback: T[]) =>
+  z
+    .array(z.enum(values))
+    .refine((a) => new Set(a).size === a.length, 'each method at most once')
+    .default(fallback);
+
+export const robustnessSchema = z
+  .object({
+    runs: z.number().int().positive().max(10_000_000).default(1000),
+    seed: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).default(1),
+    weights: z
+      .object({
+        categories: perturbationSchema.default({ distribution: 'uniform', spread: 0.25, concentration: 50 }),
+        measures: perturbationSchema.default({ distribution: 'uniform', spread: 0.25, concentration: 50 }),
+        indicators: perturbationSchema.default({ distribution: 'none', spread: 0.25, concentration: 50 }),
+      })
+      .strict()
+      .default({
+        categories: { distribution: 'uniform', spread: 0.25, concentration: 50 },
+        measures: { distribution: 'uniform', spread: 0.25, concentration: 50 },
+        indicators: { distribution: 'none', spread: 0.25, concentration: 50 },
+      }),
+    impute: uniqueSet(IMPUTE_METHODS, ['none', 'mean', 'group-mean']),
+    treat: uniqueSet(TREAT_METHODS, []),
+    normalise: uniqueSet(NORMALISE_METHODS, ['zscore', 'minmax', 'normal-scores', 'rank']),
+    aggregate: uniqueSet(AGGREGATE_METHODS, ['arithmetic', 'geometric']),
+    combine: uniqueSet(COMBINE_METHODS, []),
+    leave_one_out: z.boolean().default(true),
+    borough_stand_ins: z.boolean().default(true),
+    sobol: z
+      .object({
+        enabled: z.boolean().default(true),
+        /** Bootstrap replicates for the confidence intervals (0: none). */
+        bootstrap: z.number().int().nonnegative().max(100_000).default(500),
+        confidence: z.number().gt(0).lt(1).default(0.95),
+      })
+      .strict()
+      .default({ enabled: true, bootstrap: 500, confidence: 0.95 }),
+    candidates: z
+      .object({
+        /** A ward is a robust candidate if it is in the top k in at least this share of runs … */
+        min_p_top_k: z.number().min(0).max(1).default(0.5),
+        /** … or its 95th-percentile rank is at most this (`decile`: the top-decile cut-off, ⌈N/10⌉). */
+        max_p95_rank: z.union([z.literal('decile'), z.number().positive()]).default('decile'),
+      })
+      .strict()
+      .default({ min_p_top_k: 0.5, max_p95_rank: 'decile' }),
+  })
+  .strict();
+
+export type RobustnessSettings = z.infer<typeof robustnessSchema>;
+export type WeightPerturbation = z.infer<typeof perturbationSchema>;
+
+/** The settings from a framework's `robustness:` section (undefined → all defaults). */
+export function parseRobustnessSettings(section: unknown, file = 'framework.yaml'): RobustnessSettings {
+  const parsed = robustnessSchema.safeParse(section ?? {});
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => ({
+    file,
+    field: ['robustness', ...issue.path.map(String)].join('.'),
+    message: issue.message,
+    expected: 'see docs/robustness.md for the robustness section',
+    severity: 'error' as const,
+  }));
+  throw InputError.of(problems);
+}
+
+/** Defaults with every choice fixed at the framework's own and no weight noise: each run is the nominal run. */
+export function noPerturbation(runs = 100, seed = 1): RobustnessSettings {
+  const none = { distribution: 'none' as const, spread: 0, concentration: 50 };
+  return parseRobustnessSettings({
+    runs,
+    seed,
+    weights: { categories: none, measures: none, indicators: none },
+    impute: [],
+    treat: [],
+    normalise: [],
+    aggregate: [],
+    combine: [],
+    leave_one_out: false,
+    borough_stand_ins: false,
+  });
+}

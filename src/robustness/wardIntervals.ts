@@ -1,0 +1,50 @@
+/**
+ * Per-ward summaries of the uncertainty runs (the N runs of block A): the median rank and the
+ * 5th–95th percentile rank interval (type-7 quantiles, see `percentile.ts`) over the runs in
+ * which the ward was ranked, and the share of all N runs in which it was in the top k
+ * (rank ≤ k) and in the top decile (decile 1 of that run's ranked wards). A ward never ranked
+ * (no data) has no interval (NaN) and probabilities 0.
+ */
+import type { Areas } from '../core/types.ts';
+import type { ChunkResult } from './evaluate.ts';
+import { quantileOfCounts } from './percentile.ts';
+
+export interface WardInterval {
+  code: string;
+  name: string;
+  nominalRank: number;
+  medianRank: number;
+  p05Rank: number;
+  p95Rank: number;
+  pTopK: number;
+  pTopDecile: number;
+  /** Runs (of N) in which the ward was ranked. */
+  rankedRuns: number;
+}
+
+export function wardIntervals(areas: Areas, nominalRank: Float64Array, merged: ChunkResult, runs: number): WardInterval[] {
+  const n = areas.codes.length;
+  const bins = Math.max(1, 2 * n - 1);
+  const rankOf = (bin: number) => (bin + 2) / 2;
+  return areas.codes.map((code, i) => {
+    let rankedRuns = 0;
+    for (let b = 0; b < bins; b++) rankedRuns += merged.hist[i * bins + b];
+    return {
+      code,
+      name: areas.names[i],
+      nominalRank: nominalRank[i],
+      medianRank: quantileOfCounts(merged.hist, i * bins, bins, 0.5, rankOf),
+      p05Rank: quantileOfCounts(merged.hist, i * bins, bins, 0.05, rankOf),
+      p95Rank: quantileOfCounts(merged.hist, i * bins, bins, 0.95, rankOf),
+      pTopK: runs > 0 ? merged.topK[i] / runs : NaN,
+      pTopDecile: runs > 0 ? merged.topDecile[i] / runs : NaN,
+      rankedRuns,
+    };
+  });
+}
+
+/** Wards in priority order: median rank, then nominal rank, then code (unranked last). */
+export function byMedianRank(rows: readonly WardInterval[]): WardInterval[] {
+  const key = (v: number) => (Number.isFinite(v) ? v : Infinity);
+  return [...rows].sort((a, b) => key(a.medianRank) - key(b.medianRank) || key(a.nominalRank) - key(b.nominalRank) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
