@@ -88,6 +88,9 @@ export function createMap(o: MapOptions): MapLibreMap {
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
   map.addControl(new AttributionControl({ compact: true, customAttribution: o.attribution.join(' · ') }), 'bottom-right');
+  // On a phone the full list would cover a third of the map: start collapsed behind its (i)
+  // button (the list is also under "About this map" and in every PNG download).
+  if (o.container.clientWidth < 640) map.once('load', () => o.container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show'));
   for (const b of o.basemaps) if (kindOf(b.id) === 'boroughs') addBoroughLabels(map, b.data);
   return map;
 }
