@@ -15,7 +15,7 @@
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 
@@ -51,6 +51,7 @@ try {
   const asset = existsSync(assets) ? readdirSync(assets).find((f) => f.endsWith('.js')) : undefined;
   const paths = ['/', '/api/framework', '/api/wards', ...pick.map((c) => `/api/wards/${c}`), '/api/bundle', '/geo/boundaries.json', asset ? `/assets/${asset}` : '/api/pilots', '/api/wards/X00000000'];
   const rssBefore = residentMiB(server.pid!);
+  const cpuBefore = cpuSeconds(server.pid!);
   const result = await autocannon({
     url: base,
     connections: CONNECTIONS,
@@ -60,6 +61,7 @@ try {
     requests: paths.map((path) => ({ method: 'GET' as const, path })),
   });
   const rssAfter = residentMiB(server.pid!);
+  const cpu = cpuSeconds(server.pid!) - cpuBefore;
   const codes = Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => `${code}: ${s.count}`).join(', ');
   const lines = [
     `source: ${source}`,
@@ -67,7 +69,8 @@ try {
     `latency: p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
     `throughput: ${result.requests.average.toFixed(0)} requests/s, ${(result.throughput.average / 2 ** 20).toFixed(1)} MiB/s`,
     `status codes: ${codes}; non-2xx ${result.non2xx} (expected ${Math.floor(AMOUNT / paths.length)} 404s: 1 route in ${paths.length}), 5xx ${result['5xx']}, errors ${result.errors}, timeouts ${result.timeouts}`,
-    `server resident memory: ${rssBefore} MiB before, ${rssAfter} MiB after`,
+    `server resident memory: ${rssBefore} MiB before, ${rssAfter} MiB after; server CPU ${cpu.toFixed(1)} s (${((cpu / result.requests.total) * 1000).toFixed(2)} ms per request)`,
+    `machine: ${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at the end`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
   if (result['5xx'] > 0 || result.errors > 0 || result.timeouts > 0) process.exitCode = 1;
@@ -85,5 +88,15 @@ function residentMiB(pid: number): string {
     return (kb / 1024).toFixed(0);
   } catch {
     return '?';
+  }
+}
+
+/** User + system CPU time of a process in seconds (Linux /proc, clock ticks of 1/100 s; NaN elsewhere). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
   }
 }
