@@ -18,7 +18,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'g
 import { InputError } from '../src/core/errors.ts';
 import { columnIndex, formatCsv, parseCsv } from '../src/io/csv.ts';
 import { writeFileAtomic } from '../src/io/atomic.ts';
-import { populationCrosswalk, type Crosswalk } from '../src/geo/crosswalk.ts';
+import { dasymetricCrosswalk, populationCrosswalk, type Crosswalk } from '../src/geo/crosswalk.ts';
 import { CROSSWALK_COLUMNS, crosswalkRows } from '../src/geo/crosswalkTable.ts';
 import { pointInside } from '../src/geo/pointInside.ts';
 
@@ -77,15 +77,15 @@ export function parseCount(text: string, file: string, row: number, column: stri
   return v;
 }
 
-/** LSOA 2011 interior points with their IoD 2019 mid-2015 populations (London only). */
-export function lsoaPopulationPoints(): FeatureCollection<Point> {
+/** London LSOA 2011 polygons with properties `code` and `population` (IoD 2019, mid-2015, excluding prisoners). */
+export function lsoaPopulationAreas(): FeatureCollection<Polygon | MultiPolygon> {
   const lsoas = readGeoJson<FeatureCollection<Polygon | MultiPolygon>>(INPUTS.lsoa2011);
   const table = parseCsv(readRaw(INPUTS.lsoaPopulation), { file: INPUTS.lsoaPopulation });
   const codeCol = columnIndex(table, 'LSOA code (2011)');
   const popCol = columnIndex(table, LSOA_POPULATION_COLUMN);
   const population = new Map<string, number>();
   table.rows.forEach((r, i) => population.set(r[codeCol], parseCount(r[popCol], table.file, i + 2, LSOA_POPULATION_COLUMN)));
-  const features: Feature<Point>[] = lsoas.features.map((f, i) => {
+  const features = lsoas.features.map((f, i): Feature<Polygon | MultiPolygon> => {
     const code = String(f.properties?.LSOA11CD);
     const pop = population.get(code);
     if (pop === undefined) {
@@ -95,19 +95,44 @@ export function lsoaPopulationPoints(): FeatureCollection<Point> {
         expected: 'an LSOA 2011 code present in the IoD 2019 denominators',
       });
     }
-    return { type: 'Feature', properties: { code, population: pop }, geometry: { type: 'Point', coordinates: round6(pointInside(f.geometry)) } };
+    return { type: 'Feature', properties: { code, population: pop }, geometry: f.geometry };
   });
   return { type: 'FeatureCollection', features };
+}
+
+/** LSOA 2011 interior points (6 decimals) with their populations. */
+export function lsoaPopulationPoints(areas = lsoaPopulationAreas()): FeatureCollection<Point> {
+  return {
+    type: 'FeatureCollection',
+    features: areas.features.map((f) => ({ type: 'Feature', properties: f.properties, geometry: { type: 'Point', coordinates: round6(pointInside(f.geometry)) } })),
+  };
 }
 
 export function round6(p: number[]): number[] {
   return [Math.round(p[0] * 1e6) / 1e6, Math.round(p[1] * 1e6) / 1e6];
 }
 
-/** The 2013 → 2018 ward crosswalk (population method). */
-export function buildWardCrosswalk(wards2018: FeatureCollection, points: FeatureCollection<Point>): Crosswalk {
+/**
+ * How the shipped 2013 → 2018 crosswalk is computed:
+ *  - 'points': populationCrosswalk, each LSOA's population wholly in the 2018 ward containing
+ *    its interior point (the method the crosswalk was first specified with);
+ *  - 'lsoa-split': dasymetricCrosswalk, each LSOA's population split over 2018 wards by area.
+ * docs/geography.md compares them ('lsoa-split' is about twice as close on changed wards).
+ */
+export type WardCrosswalkMethod = 'points' | 'lsoa-split';
+export const WARD_CROSSWALK_METHOD: WardCrosswalkMethod = 'points';
+
+/** The 2013 → 2018 ward crosswalk (population-weighted, by LSOA 2011). */
+export function buildWardCrosswalk(
+  wards2018: FeatureCollection,
+  lsoas: FeatureCollection<Polygon | MultiPolygon> = lsoaPopulationAreas(),
+  method: WardCrosswalkMethod = WARD_CROSSWALK_METHOD,
+): Crosswalk {
   const wards2013 = readGeoJson(INPUTS.wards2013);
-  return populationCrosswalk(wards2013, wards2018, points, { sourceKey: 'WD13CD', targetKey: 'GSS_CODE', populationKey: 'population' });
+  const opts = { sourceKey: 'WD13CD', targetKey: 'GSS_CODE', populationKey: 'population' };
+  return method === 'points'
+    ? populationCrosswalk(wards2013, wards2018, lsoaPopulationPoints(lsoas), opts)
+    : dasymetricCrosswalk(wards2013, wards2018, lsoas, opts);
 }
 
 export function crosswalkCsv(cw: Crosswalk): string {
@@ -115,8 +140,7 @@ export function crosswalkCsv(cw: Crosswalk): string {
 }
 
 function main(): void {
-  const points = lsoaPopulationPoints();
-  const cw = buildWardCrosswalk(readGeoJson(INPUTS.wards2018), points);
+  const cw = buildWardCrosswalk(readGeoJson(INPUTS.wards2018));
   writeFileAtomic(join(OUT, CROSSWALK_FILE), crosswalkCsv(cw));
   console.log(`${CROSSWALK_FILE}: ${cw.share.length} rows, ${cw.sourceCodes.length} → ${cw.targetCodes.length} wards`);
   for (const n of cw.notes) console.log(`  ${n}`);

@@ -35,7 +35,8 @@ import {
   CROSSWALK_FILE,
   crosswalkCsv,
   INPUTS,
-  lsoaPopulationPoints,
+  lsoaPopulationAreas,
+  WARD_CROSSWALK_METHOD,
   OUT,
   parseCount,
   RAW,
@@ -152,19 +153,14 @@ function roundReport(r: SimplifyReport): Record<string, number> {
  * How well the crosswalk carries a known count: the GLA ward profiles' 2015 population on
  * 2013 wards, carried to 2018 wards, against the IoD 2019 mid-2015 population of the 2018
  * wards. The two sources differ (GLA estimates vs ONS small-area estimates), so wards whose
- * boundaries did not change (code kept, share 1) give the baseline disagreement; the gap
+ * code is in both vintages (boundaries unchanged) give the baseline disagreement; the gap
  * between changed and unchanged wards is what the crosswalk adds.
  */
-function crosswalkValidation(cw: Crosswalk, records: WardRecord[]) {
-  const source = wardProfilePopulation2015();
+export function crosswalkValidation(cw: Crosswalk, records: WardRecord[], source = wardProfilePopulation2015()) {
   const x = Float64Array.from(cw.sourceCodes, (c) => source.get(c) ?? NaN);
   const y = apportionCounts(cw, x);
   const truth = new Map(records.map((r) => [r.code, r.population]));
-  const unchanged = new Set<string>();
-  for (let k = 0; k < cw.share.length; k++) {
-    const s = cw.sourceCodes[cw.source[k]];
-    if (cw.share[k] === 1 && s === cw.targetCodes[cw.target[k]]) unchanged.add(s);
-  }
+  const unchanged = new Set(cw.sourceCodes.filter((c) => truth.has(c)));
   const errors = (keep: (code: string) => boolean) =>
     cw.targetCodes
       .map((c, j) => [c, Math.abs(y[j] - (truth.get(c) as number)) / (truth.get(c) as number)] as const)
@@ -177,7 +173,8 @@ function crosswalkValidation(cw: Crosswalk, records: WardRecord[]) {
     p90_abs_pct_diff: Number((100 * e[Math.floor(0.9 * (e.length - 1))]).toFixed(2)),
   });
   return {
-    compared: `${INPUTS.wardProfiles} "Population - 2015" carried to 2018 wards vs areas.csv population`,
+    method: cw.method,
+    rows: cw.share.length,
     unchanged_wards: summary(errors((c) => unchanged.has(c))),
     changed_wards: summary(errors((c) => !unchanged.has(c))),
   };
@@ -242,12 +239,20 @@ export function buildGeo(): void {
   files.set('adjacency.csv', formatCsv(['code', 'neighbour'], pairs));
   const degrees = adjacency.codes.map((_, i) => adjacency.offsets[i + 1] - adjacency.offsets[i]);
 
-  // 2013 → 2018 crosswalk, population-weighted by LSOA 2011 points.
-  const points = lsoaPopulationPoints();
-  const crosswalk = buildWardCrosswalk(readGeoJson(INPUTS.wards2018), points);
+  // 2013 → 2018 crosswalk, population-weighted by LSOA 2011; the other method is built too,
+  // to record how the two compare.
+  const lsoas = lsoaPopulationAreas();
+  const wards2018 = readGeoJson(INPUTS.wards2018);
+  const crosswalk = buildWardCrosswalk(wards2018, lsoas);
   files.set(CROSSWALK_FILE, crosswalkCsv(crosswalk));
-  const validation = crosswalkValidation(crosswalk, records);
-  const lsoaPopulation = points.features.reduce((s, f) => s + (f.properties?.population as number), 0);
+  const profilePopulation = wardProfilePopulation2015();
+  const validation = Object.fromEntries(
+    (['points', 'lsoa-split'] as const).map((m) => [
+      m,
+      crosswalkValidation(m === WARD_CROSSWALK_METHOD ? crosswalk : buildWardCrosswalk(wards2018, lsoas, m), records, profilePopulation),
+    ]),
+  );
+  const lsoaPopulation = lsoas.features.reduce((s, f) => s + (f.properties?.population as number), 0);
 
   const manifest = {
     description: 'London geography for wardrank, built by scripts/build-london-geo.ts; methods in docs/geography.md',
@@ -265,7 +270,11 @@ export function buildGeo(): void {
       population: 'IoD 2019 ward summary (GLA) column population: ONS mid-2015 small-area population estimates, as used for the IoD 2019 denominators',
       inner_outer: 'GLA borough profiles inner_outer_london (ONS statistical definition of Inner/Outer London)',
       label_point: 'area centroid if inside the unsimplified ward, else midpoint of the widest interior stretch of its latitude line (src/geo/pointInside.ts)',
-      crosswalk: 'population: IoD 2019 mid-2015 LSOA 2011 populations at LSOA interior points; share of each 2013 ward population falling in each 2018 ward',
+      crosswalk_method: WARD_CROSSWALK_METHOD,
+      crosswalk:
+        WARD_CROSSWALK_METHOD === 'points'
+          ? 'population: IoD 2019 mid-2015 LSOA 2011 populations at LSOA interior points; share of each 2013 ward population falling in each 2018 ward'
+          : 'population: IoD 2019 mid-2015 LSOA 2011 populations, each LSOA in the 2013 ward of its interior point, split over 2018 wards by area (parts under 1 % dropped)',
     },
     checks: {
       wards: records.length,
@@ -285,7 +294,10 @@ export function buildGeo(): void {
       adjacency_max_neighbours: Math.max(...degrees),
       crosswalk_rows: crosswalk.share.length,
       crosswalk_notes: crosswalk.notes,
-      crosswalk_validation: validation,
+      crosswalk_validation: {
+        compared: `${INPUTS.wardProfiles} "Population - 2015" carried to 2018 wards vs areas.csv population (changed wards: code not in both vintages)`,
+        ...validation,
+      },
     },
   };
   files.set('geo-manifest.json', JSON.stringify(manifest, null, 2) + '\n');

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Point } from 'geojson';
+import type { Feature, Point, Polygon } from 'geojson';
+import { area, featureCollection, intersect } from '@turf/turf';
+import { scanlineOverlaps } from '../../src/geo/scanlineOverlap.ts';
+import { frameAt } from '../../src/geo/localFrame.ts';
 import {
   apportionCounts,
   apportionRates,
   areaCrosswalk,
+  dasymetricCrosswalk,
   missingShares,
   populationCrosswalk,
   type Crosswalk,
@@ -108,5 +112,46 @@ describe('crosswalk invariants', () => {
     for (const cw of [areaCrosswalk(sources, targets, keys), populationCrosswalk(sources, targets, points, { ...keys, populationKey: 'population' })]) {
       for (const total of sumBy(cw.source, cw.share).values()) expect(total).toBeCloseTo(1, 12);
     }
+  });
+});
+
+describe('dasymetricCrosswalk (small areas split by area)', () => {
+  // Small areas: L1 lon 0–1 (pop 100, in S1, all in T1), L2 lon 1–2 (200, in S1, half in T1
+  // 0–1.5 and half in T2), L3 lon 2–4 (60, in S2, half in T2 2–3 and half in T3 3–4).
+  // S1 → T1: (100 + 100)/300, T2: 100/300; S2 → T2: 30/60, T3: 30/60. S4 holds no small area
+  // and falls back to area weights (all in T3); S3 overlaps nothing.
+  const small = fixture('crosswalk_small_areas.geojson');
+  const cw = dasymetricCrosswalk(sources, targets, small, { ...keys, populationKey: 'population' });
+  it('shares each small area’s population over the targets by area', () => {
+    const t = table(cw);
+    expect(Object.keys(t).sort()).toEqual(['S1>T1', 'S1>T2', 'S2>T2', 'S2>T3', 'S4>T3']);
+    expect(t['S1>T1']).toBeCloseTo(2 / 3, 9);
+    expect(t['S1>T2']).toBeCloseTo(1 / 3, 9);
+    expect(t['S2>T2']).toBeCloseTo(0.5, 9);
+    expect(t['S2>T3']).toBeCloseTo(0.5, 9);
+    expect(t['S4>T3']).toBeCloseTo(1, 9);
+    expect(cw.method).toBe('population');
+    expect(cw.areaFallback).toEqual(['S4']);
+    expect(cw.uncovered).toEqual(['S3']);
+  });
+});
+
+describe('scanlineOverlaps', () => {
+  it('matches polygon clipping (turf intersect) on a triangle over two squares within 0.5 %', () => {
+    const sq = (x0: number, x1: number): Feature<Polygon> => ({
+      type: 'Feature',
+      properties: {},
+      geometry: { type: 'Polygon', coordinates: [[[x0, 51.5], [x1, 51.5], [x1, 51.51], [x0, 51.51], [x0, 51.5]]] },
+    });
+    const tri: Feature<Polygon> = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[-0.004, 51.499], [0.013, 51.503], [0.002, 51.512], [-0.004, 51.499]]] } };
+    const squares = [sq(-0.01, 0), sq(0, 0.01)];
+    const ov = scanlineOverlaps([tri], squares, frameAt(51.5), 2);
+    expect(Array.from(ov.a)).toEqual([0, 0]);
+    expect(Array.from(ov.b)).toEqual([0, 1]);
+    squares.forEach((s, j) => {
+      const exact = area(intersect(featureCollection([tri, s]))!);
+      expect(Math.abs(ov.areaM2[j] - exact) / exact).toBeLessThan(0.005);
+    });
+    expect(Math.abs(ov.areaA[0] - area(tri)) / area(tri)).toBeLessThan(0.005);
   });
 });
