@@ -24,6 +24,20 @@ def shown(path: pathlib.Path) -> str:
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
+def failing_output(nb) -> str:
+    """The text the failing cell printed: tslab reports compile errors on a stream, not in the error reply."""
+    ran = [c for c in nb.cells if c.cell_type == "code" and c.get("execution_count")]
+    if not ran:
+        return ""
+    texts = []
+    for o in ran[-1].get("outputs", []):
+        if o.get("output_type") == "stream":
+            texts.append(o.get("text", ""))
+        elif o.get("output_type") == "error":
+            texts.append("\n".join(o.get("traceback", [])) or f"{o.get('ename')}: {o.get('evalue')}")
+    return "".join(texts)[-4000:]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="*", type=pathlib.Path, help="default: notebooks/*.ipynb")
@@ -45,7 +59,7 @@ def main() -> int:
             client.execute(cwd=str(ROOT))
         except (CellExecutionError, DeadKernelError) as e:
             failed.append(path.name)
-            print(f"FAIL {shown(path)}:\n{e}", file=sys.stderr)
+            print(f"FAIL {shown(path)}:\n{e}\n{failing_output(nb)}", file=sys.stderr)
             continue
         errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.get("output_type") == "error"]
         if errors:
