@@ -106,6 +106,9 @@ async function main(): Promise<void> {
     map.once('idle', () => {
       performance.mark('wardrank:idle');
       window.__wardrankReady = true;
+      // Warm the engine while the partner reads the map, so the first slider move is not the
+      // one that pays for compiling score() (about 10x a warm run).
+      if (app.prepared) setTimeout(() => currentResult(app), 0);
     });
   });
   map.on('click', 'ward-fill', (e) => {
