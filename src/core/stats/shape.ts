@@ -10,30 +10,44 @@
  * measures of sample skewness and kurtosis", The Statistician 47(1), statistics G1 and G2.
  * A constant column has no shape: both are 0.
  */
-import { moments } from './moments.ts';
-
 export interface Shape {
   skewness: number;
   kurtosis: number;
 }
 
 export function shape(x: ArrayLike<number>): Shape {
-  const { n, mean, sd } = moments(x);
+  // Two passes: the mean, then Σd², Σd³, Σd⁴ of d = x − x̄ together, since Σz^k = Σd^k / s^k
+  // (one pass and no division per value fewer than computing s first: this runs for every
+  // indicator and every Winsorisation step).
+  let n = 0;
+  let sum = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (v === v) {
+      n++;
+      sum += v;
+    }
+  }
   if (n < 4) return { skewness: NaN, kurtosis: NaN };
-  if (!(sd > 0)) return { skewness: 0, kurtosis: 0 };
+  const mean = sum / n;
+  let s2 = 0;
   let s3 = 0;
   let s4 = 0;
   for (let i = 0; i < x.length; i++) {
     const v = x[i];
     if (v === v) {
-      const z = (v - mean) / sd;
-      const z2 = z * z;
-      s3 += z2 * z;
-      s4 += z2 * z2;
+      const d = v - mean;
+      const d2 = d * d;
+      s2 += d2;
+      s3 += d2 * d;
+      s4 += d2 * d2;
     }
   }
-  const skewness = (n / ((n - 1) * (n - 2))) * s3;
+  const variance = s2 / (n - 1);
+  if (!(variance > 0)) return { skewness: 0, kurtosis: 0 };
+  const sd = Math.sqrt(variance);
+  const skewness = (n / ((n - 1) * (n - 2))) * (s3 / (variance * sd));
   const kurtosis =
-    ((n * (n + 1)) / ((n - 1) * (n - 2) * (n - 3))) * s4 - (3 * (n - 1) * (n - 1)) / ((n - 2) * (n - 3));
+    ((n * (n + 1)) / ((n - 1) * (n - 2) * (n - 3))) * (s4 / (variance * variance)) - (3 * (n - 1) * (n - 1)) / ((n - 2) * (n - 3));
   return { skewness, kurtosis };
 }

@@ -44,14 +44,16 @@ export function normaliseColumn(
   reference: Methods['normalise']['reference'] = 'median',
 ): Float64Array {
   const y = new Float64Array(x.length);
+  if (method === 'zscore') {
+    // moments of d·x are d·x̄ and s (d = ±1: exact), so one pass writes (d·x − d·x̄)/s directly,
+    // bit for bit as before; "+ 0" keeps a value at the mean +0 rather than −0 when d = −1
+    const { mean, sd } = moments(x);
+    const scale = sd > 0 ? direction / sd : 0;
+    for (let i = 0; i < x.length; i++) y[i] = (x[i] - mean) * scale + 0;
+    return y;
+  }
   for (let i = 0; i < x.length; i++) y[i] = direction * x[i];
   switch (method) {
-    case 'zscore': {
-      const { mean, sd } = moments(y);
-      const scale = sd > 0 ? 1 / sd : 0;
-      for (let i = 0; i < y.length; i++) y[i] = (y[i] - mean) * scale;
-      return y;
-    }
     case 'minmax': {
       const [lo, hi] = extent(y);
       const range = hi - lo;
