@@ -47,13 +47,17 @@ export function readRaw(rel: string): string {
   return (rel.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString(rel === INPUTS.wardProfiles ? 'latin1' : 'utf8');
 }
 
+/** code → count, from two columns of a raw CSV. */
+export function readCounts(file: string, codeColumn: string, countColumn: string): Map<string, number> {
+  const t = parseCsv(readRaw(file), { file });
+  const code = columnIndex(t, codeColumn);
+  const count = columnIndex(t, countColumn);
+  return new Map(t.rows.map((r, i) => [r[code], parseCount(r[count], file, i + 2, countColumn)]));
+}
+
 /** 2013-ward code → GLA ward profiles "Population - 2015" (624 wards + the City as E09000001). */
 export function wardProfilePopulation2015(): Map<string, number> {
-  const file = INPUTS.wardProfiles;
-  const t = parseCsv(readRaw(file), { file });
-  const code = columnIndex(t, 'New code');
-  const pop = columnIndex(t, 'Population - 2015');
-  return new Map(t.rows.map((r, i) => [r[code], parseCount(r[pop], file, i + 2, 'Population - 2015')]));
+  return readCounts(INPUTS.wardProfiles, 'New code', 'Population - 2015');
 }
 
 export function readGeoJson<G extends FeatureCollection = FeatureCollection>(rel: string): G {
@@ -80,11 +84,7 @@ export function parseCount(text: string, file: string, row: number, column: stri
 /** London LSOA 2011 polygons with properties `code` and `population` (IoD 2019, mid-2015, excluding prisoners). */
 export function lsoaPopulationAreas(): FeatureCollection<Polygon | MultiPolygon> {
   const lsoas = readGeoJson<FeatureCollection<Polygon | MultiPolygon>>(INPUTS.lsoa2011);
-  const table = parseCsv(readRaw(INPUTS.lsoaPopulation), { file: INPUTS.lsoaPopulation });
-  const codeCol = columnIndex(table, 'LSOA code (2011)');
-  const popCol = columnIndex(table, LSOA_POPULATION_COLUMN);
-  const population = new Map<string, number>();
-  table.rows.forEach((r, i) => population.set(r[codeCol], parseCount(r[popCol], table.file, i + 2, LSOA_POPULATION_COLUMN)));
+  const population = readCounts(INPUTS.lsoaPopulation, 'LSOA code (2011)', LSOA_POPULATION_COLUMN);
   const features = lsoas.features.map((f, i): Feature<Polygon | MultiPolygon> => {
     const code = String(f.properties?.LSOA11CD);
     const pop = population.get(code);

@@ -38,7 +38,7 @@ import {
   lsoaPopulationAreas,
   WARD_CROSSWALK_METHOD,
   OUT,
-  parseCount,
+  readCounts,
   RAW,
   readGeoJson,
   readRaw,
@@ -89,11 +89,7 @@ export function readBoroughs(): Map<string, { name: string; innerOuter: 'inner' 
 
 /** Ward code → population (IoD 2019 ward summary: mid-2015 small-area estimates). */
 export function readWardPopulation(): Map<string, number> {
-  const file = INPUTS.imdWards;
-  const t = parseCsv(readRaw(file), { file });
-  const code = columnIndex(t, 'ward_code');
-  const pop = columnIndex(t, 'population');
-  return new Map(t.rows.map((r, i) => [r[code], parseCount(r[pop], file, i + 2, 'population')]));
+  return readCounts(INPUTS.imdWards, 'ward_code', 'population');
 }
 
 /** The 2018 wards, cleaned, sorted by code, with the project's four properties. */
