@@ -120,10 +120,15 @@ describe('partner map in Chromium', () => {
     const point = await page.evaluate((c) => window.__wardrank!.screenPoint(c), code);
     expect(point).not.toBeNull();
     const box = (await page.locator('#map').boundingBox())!;
+    await page.mouse.move(box.x + point![0], box.y + point![1]);
+    await expect.poll(() => page.locator('.ward-tip').textContent()).toBe(`Echo · Borough One · rank ${expected}`);
     await page.mouse.click(box.x + point![0], box.y + point![1]);
     await expect.poll(rankText).toBe(`Rank ${expected} of 10 · decile ${published.decile[published.areas.codes.indexOf(code)]}`);
     expect(await page.locator('#panel-title').textContent()).toBe('Echo');
     expect(page.url()).toContain('ward=A05');
+    // Contributions (effective weight × score): deprivation ½·75 = 37.5, violence ½·⅔·50 ≈ 16.7,
+    // weapons ½·⅓·0 = 0 (not a push).
+    expect(await page.locator('.why').textContent()).toBe('Pushed up most by: Deprivation, Violence.');
     // The (synthetic) robustness row and comparison role are shown with the ward.
     expect(await page.locator('.robustness').textContent()).toContain('between 3 and 6 (90 % interval; median 4)');
     expect(await page.locator('.pilot h3').textContent()).toBe('Comparison ward');

@@ -115,8 +115,23 @@ async function main(): Promise<void> {
     const code = e.features?.[0]?.properties?.code;
     if (typeof code === 'string') void select(app, code, { fly: false });
   });
-  map.on('mouseenter', 'ward-fill', () => (map.getCanvas().style.cursor = 'pointer'));
-  map.on('mouseleave', 'ward-fill', () => (map.getCanvas().style.cursor = ''));
+  const tip = el('div', { class: 'ward-tip', 'aria-hidden': 'true' });
+  tip.hidden = true;
+  byId('map').append(tip);
+  map.on('mousemove', 'ward-fill', (e) => {
+    const code = e.features?.[0]?.properties?.code;
+    const i = typeof code === 'string' ? app.table.codes.indexOf(code) : -1;
+    if (i < 0) return;
+    map.getCanvas().style.cursor = 'pointer';
+    tip.textContent = `${app.table.names[i]} · ${app.table.boroughNames[i]} · rank ${fmtRank(app.table.rank[i])}`;
+    tip.style.left = `${e.point.x + 12}px`;
+    tip.style.top = `${e.point.y + 12}px`;
+    tip.hidden = false;
+  });
+  map.on('mouseleave', 'ward-fill', () => {
+    map.getCanvas().style.cursor = '';
+    tip.hidden = true;
+  });
   map.on('moveend', () => {
     const c = map.getCenter();
     app.state.view = { zoom: map.getZoom(), lat: c.lat, lng: c.lng };

@@ -83,6 +83,10 @@ export function renderPanel(host: HTMLElement, p: PanelInput): void {
     : null;
 
   const pilot = pilotSection(p);
+  const drivers = topDrivers(e, 3);
+  const why = drivers.length
+    ? el('p', { class: 'why' }, 'Pushed up most by: ', drivers.join(', '), '.', e.exact ? '' : ' (approximate for geometric or exponential methods)')
+    : null;
 
   const scores = el('section', { class: 'scores' }, el('h3', {}, 'Scores against the median of all wards'), el('p', { class: 'hint' }, 'Bars span the lowest to the highest ward; the tick marks the median. Further right = higher priority.'));
   for (const c of e.categories) {
@@ -111,7 +115,20 @@ export function renderPanel(host: HTMLElement, p: PanelInput): void {
     el('h3', {}, 'Indicator values'),
     el('table', {}, el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Indicator'), el('th', { scope: 'col' }, 'Value'), el('th', { scope: 'col' }, 'Unit'))), el('tbody', {}, ...rawRows)),
   );
-  host.replaceChildren(head, pilot ?? '', robust ?? '', scores, raw);
+  host.replaceChildren(head, why ?? '', pilot ?? '', robust ?? '', scores, raw);
+}
+
+/**
+ * The measures with the largest positive contributions (effective weight × score, as
+ * `explainArea` gives them; `topMeasures` in src/core/explain.ts ranks the same way).
+ */
+function topDrivers(e: Explanation, k: number): string[] {
+  return e.categories
+    .flatMap((c) => c.measures)
+    .filter((m) => finite(m.contribution) && m.contribution > 0)
+    .sort((a, b) => b.contribution - a.contribution)
+    .slice(0, k)
+    .map((m) => m.name);
 }
 
 function pilotSection(p: PanelInput): HTMLElement | null {
