@@ -58,7 +58,7 @@ export function decisionNote(plan: PilotPlan, r: Result, meta: NoteMeta): NoteDo
   });
 
   blocks.push({ kind: 'heading', text: 'Higher-ranked wards passed over' });
-  const limit = meta.passedOverRows ?? 12;
+  const limit = meta.passedOverRows ?? 8;
   const passed = sel.passedOver;
   if (!passed.length) blocks.push({ kind: 'paragraph', text: 'None: the pilots are the top-ranked eligible wards.' });
   else {
@@ -87,9 +87,14 @@ export function decisionNote(plan: PilotPlan, r: Result, meta: NoteMeta): NoteDo
   });
   blocks.push({
     kind: 'table',
-    header: ['Pilot', 'Comparison ward', 'Borough', 'Rank', 'Distance', 'km'],
-    align: ['l', 'l', 'l', 'r', 'r', 'r'],
-    rows: m.matches.map((x) => [a.names[plan.pilots[x.pilot].unit.seed], ward(x.area), boroughOf(x.area), fmtRank(r.rank[x.area]), fmt(x.distance, 3), fmt(x.km, 1)]),
+    header: ['Pilot', 'Comparison wards (borough; rank; Mahalanobis distance; km from the pilot)'],
+    rows: plan.pilots.map((p, k) => [
+      ward(p.unit.seed),
+      m.matches
+        .filter((x) => x.pilot === k)
+        .map((x) => `${ward(x.area)} (${boroughOf(x.area)}; ${fmtRank(r.rank[x.area])}; ${fmt(x.distance, 2)}; ${fmt(x.km, 1)})`)
+        .join(', ') || 'none found',
+    ]),
   });
 
   blocks.push({ kind: 'heading', text: 'Balance (standardised mean difference, pilots − comparison)' });
@@ -107,20 +112,27 @@ export function decisionNote(plan: PilotPlan, r: Result, meta: NoteMeta): NoteDo
       fmt(b.after.smd, 2) + flag(b.flagAfter),
     ]),
   });
-  blocks.push({ kind: 'paragraph', text: 'SMD = (mean pilots − mean comparison) / √((s²pilots + s²comparison)/2) (Austin 2009). * |SMD| > 0.1 (imbalance); ⚠ |SMD| > 0.25 (serious). "Before" compares the pilots with the whole comparison pool.' });
+  blocks.push({
+    kind: 'paragraph',
+    text: 'SMD = (mean pilots − mean comparison) / √((s²pilots + s²comparison)/2) (Austin 2009); * |SMD| > 0.1, ⚠ |SMD| > 0.25. "Before": pilots against the whole pool. With a handful of pilots the SMDs are themselves noisy.',
+  });
 
   blocks.push({ kind: 'heading', text: 'Caveats' });
   blocks.push({ kind: 'list', items: [...plan.caveats, ...plan.warnings.map((w) => `Warning: ${w}`)] });
 
   blocks.push({ kind: 'heading', text: 'Inputs and settings' });
   blocks.push({ kind: 'paragraph', text: `Command: \`${meta.command}\`. Settings: ${settingsText(plan)}.` });
+  // Two files per row keeps the list short enough for one printed page.
+  const files = Object.keys(meta.hashes).sort();
+  const half = Math.ceil(files.length / 2);
   blocks.push({
     kind: 'table',
-    header: ['Input file', 'SHA-256'],
+    header: ['Input file', 'SHA-256', 'Input file', 'SHA-256'],
     small: true,
-    rows: Object.keys(meta.hashes)
-      .sort()
-      .map((f) => [f, meta.hashes[f]]),
+    rows: files.slice(0, half).map((f, i) => {
+      const g = files[half + i];
+      return [f, meta.hashes[f], g ?? '', g ? meta.hashes[g] : ''];
+    }),
   });
   return { title, blocks };
 }

@@ -14,21 +14,22 @@ export function noteCaveats(r: Result, pilots: readonly Unit[], haveRobustness: 
   const borough = r.indicatorIds.filter((id) => spec(id)?.level === 'borough');
   if (borough.length) {
     out.push(
-      `Borough-level stand-ins (${borough.map((id) => spec(id)!.name).join('; ')}) give every ward in a borough the same value: ` +
-        'they cannot separate wards within one borough, and they move whole boroughs up or down together.',
+      `${borough.length} borough-level stand-in indicator(s) (${few(borough.map((id) => spec(id)!.name))}) give every ward in a borough the same value: ` +
+        'they cannot separate wards within one borough.',
     );
   }
   const pops = pilots.map((u) => u.population).filter((p) => p === p);
   out.push(
-    'Small numbers: ward rates rest on small counts (a few incidents move a ward of a few thousand residents a long way), ' +
-      `so adjacent ranks are not meaningfully different${pops.length ? ` (pilot populations: ${pops.map((p) => Math.round(p).toLocaleString('en-GB')).join(', ')})` : ''}.` +
-      (haveRobustness ? ' The rank intervals below show how far each pilot moves under other defensible method choices.' : ' Run `wardrank robustness` to see rank intervals.'),
+    'Small numbers: ward rates rest on small counts, so a few incidents move a ward a long way and adjacent ranks are not meaningfully different' +
+      `${pops.length ? ` (pilot populations: ${pops.map((p) => Math.round(p).toLocaleString('en-GB')).join(', ')})` : ''}.` +
+      (haveRobustness ? ' The rank intervals above show how far each pilot moves under other defensible method choices.' : ' Run `wardrank robustness` to see rank intervals.'),
   );
   const unranked = r.areas.codes.flatMap((_, i) => (r.rank[i] === r.rank[i] ? [] : [r.areas.names[i]]));
   if (unranked.length) {
     out.push(
-      `${unranked.length} area(s) not ranked because data are missing (${unranked.slice(0, 5).join(', ')}${unranked.length > 5 ? ', …' : ''}); ` +
-        'for London this includes the City of London where the ward crime data do not cover it. They cannot be chosen or used as comparisons.',
+      `${unranked.length} area(s) not ranked because data are missing (${few(unranked)})` +
+        (unranked.some((n) => /city of london/i.test(n)) ? '; the City of London is not covered by the ward-level crime data' : '') +
+        '. They cannot be chosen or used as comparisons.',
     );
   }
   for (const c of f.categories) {
@@ -40,16 +41,19 @@ export function noteCaveats(r: Result, pilots: readonly Unit[], haveRobustness: 
     else if (proxies.length || missing.length) {
       out.push(
         `Category "${c.name}": ${proxies.length} of ${used.length} indicators used are proxies` +
-          (proxies.length ? ` (${proxies.map((id) => spec(id)!.name).join('; ')})` : '') +
-          (missing.length ? `; optional file(s) not supplied: ${missing.map((x) => spec(x.id)!.name).join('; ')} (e.g. no survey file)` : '') +
-          '. Its scores rest on stand-ins for what it is meant to measure.',
+          (proxies.length ? ` (${few(proxies.map((id) => spec(id)!.name))})` : '') +
+          (missing.length ? `; ${missing.length} optional indicator(s) without a data file (${few(missing.map((x) => spec(x.id)!.name))}), e.g. no survey file` : '') +
+          '.',
       );
     }
   }
   out.push(
-    'Regression to the mean: pilots are chosen for extreme scores, which tend to fall back even without any intervention. ' +
-      'Judge the pilots by their change against the comparison wards, not by before-and-after alone.',
+    'Regression to the mean: pilots are chosen for extreme scores, which tend to fall back even without intervention; judge them against the comparison wards, not before-and-after alone.',
   );
-  out.push('With a handful of pilots the balance table is indicative: a standardised mean difference on three areas is itself noisy.');
   return out;
+}
+
+/** Up to three names, then a count of the rest. */
+function few(names: readonly string[]): string {
+  return names.length <= 3 ? names.join('; ') : `${names.slice(0, 3).join('; ')}; and ${names.length - 3} more`;
 }

@@ -24,7 +24,7 @@ export function renderMarkdown(doc: NoteDocument): string {
 }
 
 const CSS = `
-@page { size: A4; margin: 12mm; }
+@page { size: A4; margin: 10mm; }
 body { font: 9.5pt/1.35 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #111; max-width: 190mm; margin: 1em auto; }
 h1 { font-size: 14pt; margin: 0 0 .3em; } h2 { font-size: 11pt; margin: .9em 0 .25em; border-bottom: 1px solid #999; }
 p { margin: .25em 0; } ul { margin: .2em 0 .2em 1.2em; padding: 0; } li { margin: .1em 0; }
@@ -32,7 +32,11 @@ table { border-collapse: collapse; width: 100%; margin: .3em 0; font-size: 8.5pt
 th, td { border: 1px solid #bbb; padding: 1px 4px; vertical-align: top; text-align: left; }
 th { background: #eee; } td.r, th.r { text-align: right; font-variant-numeric: tabular-nums; }
 table.small { font-size: 7pt; } table.small td { word-break: break-all; font-family: ui-monospace, Menlo, Consolas, monospace; }
-@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
+@media print {
+  body { margin: 0; max-width: none; font-size: 7.5pt; line-height: 1.2; }
+  h1 { font-size: 11.5pt; } h2 { font-size: 9pt; margin: .5em 0 .15em; break-after: avoid; }
+  table { font-size: 7pt; margin: .15em 0; } th, td { padding: 0 3px; } table.small { font-size: 5.5pt; } tr { break-inside: avoid; }
+}
 `.trim();
 
 export function renderHtml(doc: NoteDocument): string {

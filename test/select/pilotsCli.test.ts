@@ -51,7 +51,7 @@ describe('wardrank pilots on the small fixture', () => {
     expect(note).toContain('**Recommendation:** 2 pilot area(s): Juliet (A10), Borough Two; Charlie (A03), Borough One.');
     expect(note).toMatch(/areas\.csv \| [0-9a-f]{64} \|/);
     expect(note).toContain('test/fixtures/select/adjacency.csv');
-    expect(note).toContain('Borough-level stand-ins (Youth claimant rate)');
+    expect(note).toContain('1 borough-level stand-in indicator(s) (Youth claimant rate)');
     const html = readFileSync(join(out, 'decision-note.html'), 'utf8');
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).not.toMatch(/<script|<link|src=/);
