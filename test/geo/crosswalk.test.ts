@@ -92,6 +92,16 @@ describe('populationCrosswalk', () => {
     expect(tolerant[1]).toBe(20);
     expect(Number.isNaN(apportionCounts(cw, x, { maxMissingShare: 0.5 })[1])).toBe(true);
   });
+  it('averages the known rates of a partly missing target only when tolerated', () => {
+    const rates = Float64Array.from([0.1, NaN, 0.9, 0.5]);
+    const pop = Float64Array.from([400, 200, 1, 0]);
+    // T2 gets 300 people from S1 (rate 0.1) and 50 from S2 (missing): missing share 50/350.
+    expect(Number.isNaN(apportionRates(cw, rates, pop)[1])).toBe(true);
+    const r = apportionRates(cw, rates, pop, { maxMissingShare: 0.2 });
+    expect(r[0]).toBeCloseTo(0.1, 12);
+    expect(r[1]).toBeCloseTo(0.1, 12);
+    expect(Number.isNaN(r[2])).toBe(true); // T3: only S2 (missing) carries people
+  });
   it('round-trips through the CSV table form', () => {
     const back = crosswalkFromRows(crosswalkRows(cw), { file: 'x.csv', sourceCodes: cw.sourceCodes, targetCodes: cw.targetCodes });
     expect(table(back)).toEqual(table(cw));
