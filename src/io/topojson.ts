@@ -2,7 +2,7 @@
  * The results as TopoJSON for GIS (QGIS opens it directly): the same features and properties as
  * results.geojson (boundaries joined to the results), converted by topojson-server into one
  * object `results` with shared arcs and quantised coordinates. Shared borders are stored once,
- * so the file is several times smaller than the GeoJSON.
+ * so the geometry takes a fraction of the space (the properties, a row of results per ward, do not shrink).
  *
  * Quantisation q = 1e5 snaps coordinates to a 100 000 × 100 000 grid over the bounding box
  * (about 0.5 m across London), far finer than the boundaries' own generalisation.
