@@ -43,9 +43,18 @@ export function acceptsGzip(header: string | string[] | undefined): boolean {
   });
 }
 
+/** `If-None-Match` matching: `*`, or the tag among a comma-separated list (weak `W/` tags compare by value, RFC 9110 §13.1.2). */
+export function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((t) => {
+    const tag = t.trim();
+    return tag === '*' || tag === etag || tag === `W/${etag}`;
+  });
+}
+
 export function sendPayload(request: FastifyRequest, reply: FastifyReply, p: Payload): FastifyReply {
   reply.header('content-type', p.type).header('etag', p.etag).header('cache-control', 'no-cache').header('vary', 'accept-encoding');
-  if (request.headers['if-none-match'] === p.etag) return reply.code(304).send();
+  if (matchesEtag(request.headers['if-none-match'], p.etag)) return reply.code(304).send();
   if (p.gzip && acceptsGzip(request.headers['accept-encoding'])) return reply.header('content-encoding', 'gzip').send(p.gzip);
   return reply.send(p.body);
 }

@@ -190,6 +190,8 @@ describe('caching and compression', () => {
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
     expect((await get('/api/wards', { 'if-none-match': '"other"' })).statusCode).toBe(200);
+    expect((await get('/api/wards', { 'if-none-match': `"other", W/${etag}` })).statusCode).toBe(304);
+    expect((await get('/api/wards', { 'if-none-match': '*' })).statusCode).toBe(304);
   });
 
   it('HEAD gives the headers without a body', async () => {
