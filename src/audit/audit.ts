@@ -212,7 +212,7 @@ export function auditResult(result: Result, options: AuditOptions = {}): Audit {
       measure: m,
       category: c,
       withMeasure: correlate(norm(id), result.measures[m], method).r,
-      withCategory: correlate(norm(id), result.categories[c] ?? [], method).r,
+      withCategory: correlate(norm(id), result.categories[c], method).r,
       withIndex: correlate(norm(id), result.index, method).r,
     };
   });

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sampleCorrelation, sampleVariance } from 'simple-statistics';
+import { sampleCorrelation, sampleRankCorrelation, sampleVariance } from 'simple-statistics';
 import { loadFramework } from '../../src/io/loadFramework.ts';
 import { run } from '../../src/core/run.ts';
 import { auditJson, auditResult } from '../../src/audit/audit.ts';
@@ -39,6 +39,13 @@ describe('audit of the small fixture', () => {
     expect([neg.a, neg.b]).toEqual(['violence_rate', 'robbery_rate']);
     expect(neg.r).toBeCloseTo(sampleCorrelation(violenceRate, robbery), 12);
     expect(neg.r).toBeLessThan(0);
+  });
+
+  it('Spearman: the same flags, with rank correlations (simple-statistics sampleRankCorrelation)', () => {
+    const sp = auditResult(result, { method: 'spearman' });
+    expect(sp.method).toBe('spearman');
+    expect(sp.flags.redundant.map((p) => [p.a, p.b])).toEqual([['imd', 'life_exp']]);
+    expect(sp.flags.negativeWithinMeasure[0].r).toBeCloseTo(sampleRankCorrelation(violenceRate, robbery), 12);
   });
 
   it("Cronbach's alpha of the violence measure matches 2·(1 − (s²₁ + s²₂)/s²(sum))", () => {
