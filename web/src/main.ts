@@ -320,6 +320,7 @@ function clearSelection(app: App): void {
   setSelected(app.map, null);
   byId('panel').hidden = true;
   document.body.classList.remove('has-panel');
+  app.map.resize();
   app.map.setPadding({ top: 0, left: 0, right: 0, bottom: 0 });
   writeHash(app);
 }
@@ -349,8 +350,12 @@ async function refreshPanel(app: App): Promise<void> {
     pilotNames: Object.fromEntries(app.pilots.pilots.map((p) => [p.code, p.name])),
     topK: app.framework.topK,
   });
+  const opening = byId('panel').hidden;
   byId('panel').hidden = false;
   document.body.classList.add('has-panel');
+  // The map narrows when the side panel opens; resize now (not on the next ResizeObserver tick)
+  // so a fly-to that follows centres the ward in the map that is actually visible.
+  if (opening) app.map.resize();
 }
 
 function renderAbout(app: App, attribution: string[]): void {
