@@ -13,6 +13,8 @@
  * run recomputes at most one measure). A run then computes:
  *
  *   measure m:   weighted mean of its indicators present in the run   (framework order)
+ *                (geometric over measures: ln of the rescaled measure scores is kept with the
+ *                cached measure, and core's mean is told its inputs are logged)
  *   category c:  weighted mean of its measures with data              (framework order)
  *   index:       weighted mean of the categories (IoD exponential transform first if asked)
  *   rank:        priority rank (`PriorityRanker`)
@@ -87,7 +89,10 @@ export class FastScorer {
   private readonly measureOut: RowMeanBuffers[];
   private readonly categoryOut: RowMeanBuffers[];
   private readonly indexOut: RowMeanBuffers;
-  private readonly measureCache = new Map<string, Float64Array>();
+  /** Cached measure scores: key (combination, method, measure) → which members were left out → scores. */
+  private readonly measureCache = new Map<string, Map<string, Float64Array>>();
+  /** ln of the [1, 100]-rescaled scores of a cached measure column (geometric means over measures). */
+  private readonly loggedPositive = new WeakMap<Float64Array, Float64Array>();
 
   constructor(private readonly prepared: Prepared) {
     const { framework, specs } = prepared;
@@ -112,40 +117,45 @@ export class FastScorer {
     const { framework, specs } = this.prepared;
     const { methods, weights: w, omit } = options;
     const n = this.n;
-    const geometricIndicators = methods.aggregate.indicators === 'geometric';
-    const cols = this.cache.columns(methods, geometricIndicators);
-    const input = geometricIndicators ? cols.positive! : cols.normalised;
-
-    const measureScore: (Float64Array | undefined)[] = framework.measures.map(() => undefined);
+    const aggIndicators = methods.aggregate.indicators;
+    const geometricMeasures = methods.aggregate.measures === 'geometric';
+    const cols = this.cache.columns(methods, aggIndicators === 'geometric');
+    const input = aggIndicators === 'geometric' ? cols.positive! : cols.normalised;
     const reusable = w.indicators === undefined;
-    framework.measures.forEach((m, j) => {
+
+    const measureScore: (Float64Array | undefined)[] = new Array(framework.measures.length);
+    for (let j = 0; j < framework.measures.length; j++) {
+      const m = framework.measures[j];
       const members: Float64Array[] = [];
       const weights: number[] = [];
       let left = '';
       for (const k of this.measureSpecs[j]) {
         const s = specs[k];
-        if (omit.includes(s.id) || (!options.boroughStandIns && s.level === 'borough')) {
-          left += `,${k}`;
+        if ((omit.length > 0 && omit.includes(s.id)) || (!options.boroughStandIns && s.level === 'borough')) {
+          left += `${k},`;
           continue;
         }
         members.push(input[k]);
-        weights.push(w.indicators?.[s.id] ?? s.weight);
+        weights.push(reusable ? s.weight : (w.indicators![s.id] ?? s.weight));
       }
-      if (members.length === 0 || !weights.some((x) => x > 0)) return;
+      if (members.length === 0 || !weights.some((x) => x > 0)) continue;
       if (!reusable) {
-        measureScore[j] = weightedRowMean(members, weights, methods.aggregate.indicators, m.min_coverage, n, this.measureOut[j]).value;
-        return;
+        measureScore[j] = weightedRowMean(members, weights, aggIndicators, m.min_coverage, n, this.measureOut[j]).value;
+        continue;
       }
-      const key = `${cols.key}|${methods.aggregate.indicators}|${j}|${left}`;
-      let score = this.measureCache.get(key);
-      if (!score) this.measureCache.set(key, (score = weightedRowMean(members, weights, methods.aggregate.indicators, m.min_coverage, n).value));
+      const slotKey = `${cols.key}|${aggIndicators}|${j}`;
+      let slot = this.measureCache.get(slotKey);
+      if (!slot) this.measureCache.set(slotKey, (slot = new Map()));
+      let score = slot.get(left);
+      if (!score) slot.set(left, (score = weightedRowMean(members, weights, aggIndicators, m.min_coverage, n).value));
       measureScore[j] = score;
-    });
+    }
 
     const categoryScores: Float64Array[] = [];
     const categoryWeights: number[] = [];
     const emptied: string[] = [];
-    framework.categories.forEach((c, q) => {
+    for (let q = 0; q < framework.categories.length; q++) {
+      const c = framework.categories[q];
       const members: Float64Array[] = [];
       const weights: number[] = [];
       for (const j of this.categoryMeasures[q]) {
@@ -154,19 +164,30 @@ export class FastScorer {
           if (this.nominalMeasure[j]) emptied.push(`measure ${framework.measures[j].id}`);
           continue;
         }
-        members.push(methods.aggregate.measures === 'geometric' ? rescaleToPositive(score) : score);
+        members.push(geometricMeasures ? this.logPositive(score, reusable) : score);
         weights.push(w.measures?.[framework.measures[j].id] ?? framework.measures[j].weight);
       }
       if (members.length === 0 || !weights.some((x) => x > 0)) {
         if (this.nominalCategory[q]) emptied.push(`category ${c.id}`);
-        return;
+        continue;
       }
-      const value = weightedRowMean(members, weights, methods.aggregate.measures, c.min_coverage, n, this.categoryOut[q]).value;
+      const value = weightedRowMean(members, weights, methods.aggregate.measures, c.min_coverage, n, this.categoryOut[q], geometricMeasures).value;
       categoryScores.push(methods.combine.method === 'exponential' ? exponentialTransform(value) : value);
       categoryWeights.push(w.categories?.[c.id] ?? c.weight);
-    });
+    }
     // combine(): arithmetic weighted mean of the (transformed) categories with min_coverage
     const index = weightedRowMean(categoryScores, categoryWeights, 'arithmetic', methods.combine.min_coverage, n, this.indexOut).value;
     return { index, rank: this.ranker.ranks(index), emptied };
+  }
+
+  /** ln(rescaleToPositive(score)), remembered for cached (reused) measure columns. */
+  private logPositive(score: Float64Array, cached: boolean): Float64Array {
+    let out = cached ? this.loggedPositive.get(score) : undefined;
+    if (!out) {
+      out = rescaleToPositive(score);
+      for (let i = 0; i < out.length; i++) out[i] = Math.log(out[i]);
+      if (cached) this.loggedPositive.set(score, out);
+    }
+    return out;
   }
 }

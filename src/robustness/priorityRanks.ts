@@ -1,65 +1,92 @@
 /**
  * Priority ranks (1 = largest value, ties averaged, NaN for missing) — the same numbers as
- * core's `rankDescending`, computed for speed without a comparator sort: the present values are
- * copied and sorted ascending with the engine's native numeric sort, and each value's rank is
- *
- *   r = G + (E + 1) / 2,   G = #values greater than it,  E = #values equal to it
- *
- * found by two binary searches. The k tied values occupy positions G+1 … G+E of the descending
- * order, whose mean is G + (E + 1)/2: the fractional ("average") rank, exactly, since every
- * rank is a multiple of ½. Reusable scratch (`PriorityRanker`) keeps a Monte Carlo run free of
- * allocation. Reference: as `rankAverage` (R's `rank(ties.method = "average")`).
+ * core's `rankDescending`, computed without allocation for the Monte Carlo runs: the present
+ * values are negated into a scratch key array with their positions alongside, both sorted
+ * together by an in-place quicksort (median-of-three pivot, insertion sort below 16 items;
+ * Hoare 1962, Sedgewick 1978), then one sweep gives each run of k equal keys at sorted
+ * positions p … p+k−1 the rank p + (k−1)/2 (1-based) — the fractional ("average") rank. The
+ * order within a tie does not matter, so an unstable sort gives exactly core's ranks (tested).
+ * Reference: as `rankAverage` (R's `rank(ties.method = "average")`).
  */
 export class PriorityRanker {
-  private readonly sorted: Float64Array;
+  private readonly keys: Float64Array;
+  private readonly ids: Uint32Array;
   readonly rank: Float64Array;
 
   constructor(n: number) {
-    this.sorted = new Float64Array(n);
+    this.keys = new Float64Array(n);
+    this.ids = new Uint32Array(n);
     this.rank = new Float64Array(n);
   }
 
   /** Ranks of x (length n) into `this.rank`, which it returns. */
   ranks(x: Float64Array): Float64Array {
-    const n = x.length;
+    const { keys, ids, rank } = this;
     let m = 0;
-    for (let i = 0; i < n; i++) if (x[i] === x[i]) this.sorted[m++] = x[i];
-    const s = this.sorted.subarray(0, m).sort();
-    const out = this.rank;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < x.length; i++) {
       const v = x[i];
-      if (v !== v) {
-        out[i] = NaN;
-        continue;
+      rank[i] = NaN;
+      if (v === v) {
+        keys[m] = -v;
+        ids[m++] = i;
       }
-      const below = lowerBound(s, v);
-      const upTo = upperBound(s, v, below);
-      out[i] = m - upTo + (upTo - below + 1) / 2;
     }
-    return out;
+    sortTogether(keys, ids, 0, m);
+    let i = 0;
+    while (i < m) {
+      let j = i + 1;
+      while (j < m && keys[j] === keys[i]) j++;
+      const r = (i + 1 + j) / 2;
+      for (let k = i; k < j; k++) rank[ids[k]] = r;
+      i = j;
+    }
+    return rank;
   }
 }
 
-/** First position whose value is not < v. */
-function lowerBound(s: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = s.length;
-  while (lo < hi) {
+/** Sorts keys[lo, hi) ascending, applying the same swaps to ids. */
+function sortTogether(keys: Float64Array, ids: Uint32Array, lo: number, hi: number): void {
+  while (hi - lo > 16) {
     const mid = (lo + hi) >>> 1;
-    if (s[mid] < v) lo = mid + 1;
-    else hi = mid;
+    const a = keys[lo];
+    const b = keys[mid];
+    const c = keys[hi - 1];
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    let i = lo;
+    let j = hi - 1;
+    while (i <= j) {
+      while (keys[i] < pivot) i++;
+      while (keys[j] > pivot) j--;
+      if (i <= j) {
+        const k = keys[i];
+        keys[i] = keys[j];
+        keys[j] = k;
+        const d = ids[i];
+        ids[i] = ids[j];
+        ids[j] = d;
+        i++;
+        j--;
+      }
+    }
+    // recurse into the smaller side, loop on the larger: O(log n) stack
+    if (j - lo < hi - i) {
+      sortTogether(keys, ids, lo, j + 1);
+      lo = i;
+    } else {
+      sortTogether(keys, ids, i, hi);
+      hi = j + 1;
+    }
   }
-  return lo;
-}
-
-/** First position (from `from`) whose value is > v. */
-function upperBound(s: Float64Array, v: number, from: number): number {
-  let lo = from;
-  let hi = s.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (s[mid] <= v) lo = mid + 1;
-    else hi = mid;
+  for (let i = lo + 1; i < hi; i++) {
+    const k = keys[i];
+    const d = ids[i];
+    let j = i - 1;
+    while (j >= lo && keys[j] > k) {
+      keys[j + 1] = keys[j];
+      ids[j + 1] = ids[j];
+      j--;
+    }
+    keys[j + 1] = k;
+    ids[j + 1] = d;
   }
-  return lo;
 }

@@ -5,10 +5,14 @@
  * per-run outputs, which `mergeChunks` adds up — so the result is identical for any number of
  * workers (tested).
  *
- * Workers start at `workerEntry.mjs`, which registers tsx (the engine is TypeScript run without
- * a build step) and imports this same file, which then sees it is a worker.
+ * Workers run this same file, which sees it is a worker. The engine is TypeScript run without a
+ * build step, so the worker code is first bundled in memory by esbuild (~0.1 s, once per process)
+ * and started from a data: URL: each worker then parses one small script instead of loading tsx
+ * and transforming the module graph through its loader hooks (seconds on a busy machine). If
+ * esbuild is unavailable, workers start at `workerEntry.mjs`, which registers tsx.
  */
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { evaluateRows, mergeChunks, type ChunkResult, type Job } from './evaluate.ts';
 
@@ -23,7 +27,7 @@ interface WorkerInput {
 
 type WorkerMessage = { kind: 'progress'; done: number } | { kind: 'result'; result: ChunkResult };
 
-/** Below this many runs, starting worker threads (~0.3 s each, loading tsx) costs more than it saves. */
+/** Below this many runs, starting a worker thread costs more than it saves. */
 export const MIN_RUNS_PER_WORKER = 2000;
 
 /** Threads for `rows` runs when the caller does not say: one per core, at most one per MIN_RUNS_PER_WORKER runs. */
@@ -55,9 +59,26 @@ export async function evaluatePlan(job: Job, workers: number, onProgress?: (done
   return mergeChunks(n, results);
 }
 
-function runWorker(input: WorkerInput, onProgress: (done: number) => void): Promise<ChunkResult> {
+let script: Promise<URL> | undefined;
+
+/** The worker script: this module bundled to one ES module (data: URL), or the tsx entry. */
+function workerScript(): Promise<URL> {
+  script ??= (async () => {
+    try {
+      const { build } = await import('esbuild');
+      const out = await build({ entryPoints: [fileURLToPath(import.meta.url)], bundle: true, format: 'esm', platform: 'node', target: 'node20', write: false, logLevel: 'silent' });
+      return new URL(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].contents).toString('base64')}`);
+    } catch {
+      return new URL('./workerEntry.mjs', import.meta.url);
+    }
+  })();
+  return script;
+}
+
+async function runWorker(input: WorkerInput, onProgress: (done: number) => void): Promise<ChunkResult> {
+  const url = await workerScript();
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./workerEntry.mjs', import.meta.url), { workerData: input });
+    const worker = new Worker(url, { workerData: input });
     let result: ChunkResult | undefined;
     worker.on('message', (m: WorkerMessage) => {
       if (m.kind === 'progress') onProgress(m.done);

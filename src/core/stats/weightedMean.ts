@@ -8,7 +8,9 @@
  * coverage = Σ_present wᵢ / Σ_all wᵢ; a row whose coverage is below `minCoverage` gets NaN.
  * Returns the result and the coverage per row. Column-at-a-time loops keep the inner loop on
  * contiguous typed arrays. `into` (optional) supplies the output and scratch arrays (length ≥ n),
- * so a caller evaluating thousands of runs (robustness) does not allocate per call.
+ * so a caller evaluating thousands of runs (robustness) does not allocate per call; `logged`
+ * (geometric only) says the columns already hold ln xᵢ, so a caller reusing columns across many
+ * means takes each logarithm once (same arithmetic, same result).
  */
 import { extent } from './moments.ts';
 
@@ -27,6 +29,7 @@ export function weightedRowMean(
   minCoverage: number,
   n: number,
   into?: RowMeanBuffers,
+  logged = false,
 ): { value: Float64Array; coverage: Float64Array } {
   const sum = into ? into.value.fill(0) : new Float64Array(n);
   const wsum = into ? into.wsum.fill(0) : new Float64Array(n);
@@ -36,7 +39,7 @@ export function weightedRowMean(
     if (!(w > 0)) continue;
     wall += w;
     const col = columns[c];
-    if (kind === 'arithmetic') {
+    if (kind === 'arithmetic' || logged) {
       for (let i = 0; i < n; i++) {
         const v = col[i];
         if (v === v) {
