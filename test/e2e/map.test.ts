@@ -197,6 +197,24 @@ describe('partner map in Chromium', () => {
     expect(bytes.readUInt32BE(20)).toBeGreaterThan(Math.round(canvas.height));
   });
 
+  it('works at 375 px wide: the ward panel is a bottom sheet and the controls open below the map', async () => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto('about:blank');
+    await page.goto(`${origin}/#layer=index&ward=A05`);
+    await ready();
+    await expect.poll(rankText).toBe(`Rank ${rankIn(published, 'A05')} of 10 · decile ${published.decile[published.areas.codes.indexOf('A05')]}`);
+    const sheet = (await page.locator('#panel').boundingBox())!;
+    expect(sheet.width).toBe(375);
+    expect(sheet.y + sheet.height).toBeCloseTo(740, 0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    expect(await page.locator('#sidebar').isVisible()).toBe(false);
+    await page.locator('#panel-close').click();
+    await page.locator('#controls-toggle').click();
+    expect(await page.locator('#controls-toggle').getAttribute('aria-expanded')).toBe('true');
+    expect(await page.locator('#layer').isVisible()).toBe(true);
+    await page.setViewportSize({ width: 1200, height: 800 });
+  });
+
   it('made no request beyond 127.0.0.1 and logged no errors', () => {
     const outside = requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('data:') && !u.startsWith('blob:') && u !== 'about:blank');
     expect(outside).toEqual([]);
