@@ -46,6 +46,14 @@ describe('areaCrosswalk', () => {
     expect(cw.uncovered).toEqual(['S3']);
     expect(cw.method).toBe('area');
   });
+  it('gives the same shares when overlaps are measured by scanline', () => {
+    const fast = areaCrosswalk(sources, targets, { ...keys, engine: 'scanline', stepMetres: 50 });
+    const exact = table(cw);
+    const t = table(fast);
+    expect(Object.keys(t).sort()).toEqual(Object.keys(exact).sort());
+    for (const k of Object.keys(t)) expect(t[k]).toBeCloseTo(exact[k], 6);
+    expect(fast.uncovered).toEqual(['S3']);
+  });
   it('preserves the total of the covered sources', () => {
     const y = apportionCounts(cw, Float64Array.from([40, 80, 5, 7]));
     expect(y[0]).toBeCloseTo(30, 6);
