@@ -101,7 +101,10 @@ describe('London indicator coverage', () => {
     for (const r of used.filter((x) => x.level === 'ward' && x.file !== 'crime_wards.csv')) {
       const v = values(r);
       const n = countPresent(wardCodes.map((c) => v.get(c)!));
-      expect(n, r.id).toBeGreaterThanOrEqual(r.id.startsWith('obesity') ? 610 : 632);
+      // Obesity is suppressed for small wards; youth unemployment loses the wards fed by two impossible
+      // published percentages (Brownswood 159.6 %, Cazenove 493.3 %), treated as missing.
+      const floor = r.id.startsWith('obesity') ? 610 : r.id === 'youth_unemployment_2011' ? 630 : 632;
+      expect(n, r.id).toBeGreaterThanOrEqual(floor);
     }
     for (const r of used.filter((x) => x.level === 'borough')) {
       const v = values(r);

@@ -187,6 +187,19 @@ export const CARRIED: CarrySpec[] = [
   { kind: 'rate', name: 'turnout_mayoral_2012', sources: ['Election turnout; Turnout Mayoral election; 2012'], weight: 'population_2013', description: 'Turnout at the 2012 Mayor of London election (weighted by residents: electorates are not published here)', unit: '%', period: 'May 2012' },
 ];
 
+/** Values outside [lo, hi] become NaN; returns the labels (area codes) of the rejected values, with the value. */
+export function rejectOutside(x: Float64Array, lo: number, hi: number, labels: readonly string[]): { values: Float64Array; rejected: string[] } {
+  const values = x.slice();
+  const rejected: string[] = [];
+  for (let i = 0; i < x.length; i++) {
+    if (x[i] < lo || x[i] > hi) {
+      rejected.push(`${labels[i]}: ${Number(x[i].toPrecision(4))}`);
+      values[i] = NaN;
+    }
+  }
+  return { values, rejected };
+}
+
 /** Annual mean of several year columns; a year missing makes the mean missing. */
 function meanOf(columns: Float64Array[]): Float64Array {
   const out = new Float64Array(columns[0].length);
@@ -215,7 +228,11 @@ export function buildCarriedWards(atlas: GlaWardTable, profiles: GlaWardTable, c
   for (const spec of specs) {
     const profilesSpec = spec.kind === 'rate' && spec.fromProfiles === true;
     const src = spec.sources.map((c) => (profilesSpec ? fromProfiles(c) : atlas.column(c)));
-    const x = src.length === 1 ? src[0] : meanOf(src);
+    const raw = src.length === 1 ? src[0] : meanOf(src);
+    // A percentage outside 0–100 is a publisher error (the atlas has 2011 youth unemployment of 493 % in
+    // Cazenove): it is treated as missing, and the method says how many and which.
+    const { values: x, rejected } = spec.unit.startsWith('%') ? rejectOutside(raw, 0, 100, atlas.codes) : { values: raw, rejected: [] };
+    const rejectedNote = rejected.length ? `; ${rejected.length} 2013-ward value(s) outside 0–100 % treated as missing (publisher errors: ${rejected.join(', ')})` : '';
     sourceValues.set(spec.name, x);
     const from = spec.sources.map((s) => `"${s}"`).join(' + ');
     if (spec.kind === 'count') {
@@ -235,7 +252,7 @@ export function buildCarriedWards(atlas: GlaWardTable, profiles: GlaWardTable, c
           unit: spec.unit,
           period: spec.period,
           source: profilesSpec ? PROFILES : ATLAS,
-          method: `rate published without counts: mean of 2013-ward rates weighted by apportioned ${spec.weight} (r_j = Σ s_ij P_i r_i / Σ s_ij P_i); missing if > ${RATE_MAX_MISSING_SHARE * 100} % of inflow (weighted by 2013 residents) is from wards with no value; from ${from}`,
+          method: `rate published without counts: mean of 2013-ward rates weighted by apportioned ${spec.weight} (r_j = Σ s_ij P_i r_i / Σ s_ij P_i); missing if > ${RATE_MAX_MISSING_SHARE * 100} % of inflow (weighted by 2013 residents) is from wards with no value; from ${from}${rejectedNote}`,
         },
         apportionRates(cw, x, w, { maxMissingShare: RATE_MAX_MISSING_SHARE }),
       );
