@@ -77,8 +77,11 @@ export function decisionNote(plan: PilotPlan, r: Result, meta: NoteMeta): NoteDo
   blocks.push({
     kind: 'paragraph',
     text:
-      `${s.comparisons} per pilot, matched on the pre-intervention profile: Mahalanobis distance on ${m.measureIds.length} standardised measure scores ` +
-      `(pooled covariance, rank ${m.covarianceRank} of ${m.measureIds.length}, pseudo-inverse)${m.dropped.length ? `, leaving out ${m.dropped.map(measureName).join(', ')} (no spread)` : ''}` +
+      `${s.comparisons} per pilot, matched on the pre-intervention profile: ` +
+      (s.matching.metric === 'euclidean'
+        ? `standardised Euclidean distance on ${m.measureIds.length} standardised measure scores`
+        : `Mahalanobis distance on ${m.measureIds.length} standardised measure scores (pooled covariance, rank ${m.covarianceRank} of ${m.measureIds.length}, pseudo-inverse)`) +
+      `${m.dropped.length ? `, leaving out ${m.dropped.map(measureName).join(', ')} (no spread)` : ''}` +
       `${m.propensity ? `, within a propensity caliper of ${s.matching.caliper} SD of the logit (${fmt(m.propensity.caliperLogit, 3)})` : ''}` +
       `${s.matching.same_inner_outer ? ', within the same inner/outer London class' : ''}; ` +
       `${s.matching.replacement ? 'with replacement (a ward may serve several pilots)' : 'without replacement (each comparison ward serves one pilot)'}. ` +
@@ -87,7 +90,7 @@ export function decisionNote(plan: PilotPlan, r: Result, meta: NoteMeta): NoteDo
   });
   blocks.push({
     kind: 'table',
-    header: ['Pilot', 'Comparison wards (borough; rank; Mahalanobis distance; km from the pilot)'],
+    header: ['Pilot', `Comparison wards (borough; rank; ${s.matching.metric === 'euclidean' ? 'distance' : 'Mahalanobis distance'}; km from the pilot)`],
     rows: plan.pilots.map((p, k) => [
       ward(p.unit.seed),
       m.matches
@@ -186,6 +189,7 @@ function settingsText(plan: PilotPlan): string {
     `cluster ${s.cluster ? `cap ${s.cluster.population_cap}, same borough ${s.cluster.same_borough ? 'yes' : 'no'}` : 'no'}`,
     `comparisons ${s.comparisons}`,
     `buffer ${s.buffer_km} km`,
+    `metric ${m.metric}`,
     `replacement ${m.replacement ? 'yes' : 'no'}`,
     `propensity ${m.propensity ? `yes (caliper ${m.caliper} SD, ridge ${m.ridge})` : 'no'}`,
     `same inner/outer ${m.same_inner_outer ? 'yes' : 'no'}`,

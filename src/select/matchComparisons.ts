@@ -8,7 +8,11 @@
  * mean of its wards' profiles (`areaValue`).
  *
  * Distance: Mahalanobis (`Mahalanobis`), with the pooled covariance of the profiles over the
- * pilots and the comparison pool (pairwise-complete, `pairwiseCovariance`), pseudo-inverted.
+ * pilots and the comparison pool (pairwise-complete, `pairwiseCovariance`), pseudo-inverted; or,
+ * with `metric: euclidean`, the standardised Euclidean distance (identity covariance, same rule
+ * for missing measures). Pilots chosen for extreme scores sit far out along the main axis of
+ * the covariance, where Mahalanobis distance is cheapest, so it can pair them with wards of a
+ * much lower overall level; the balance table shows which metric balances better.
  *
  * Optional propensity caliper (Rosenbaum & Rubin 1985; Austin 2011 for the 0.2 SD width): a
  * ridge logistic regression of "is a pilot" on the profiles (missing z → 0, the mean), over the
@@ -84,7 +88,9 @@ export function matchComparisons(
   const profile = (row: number) => Float64Array.from(columns, (c) => c[row]);
   const poolRows = [...indices(pool.eligible), ...pilots.map((_, k) => n + k)];
   const covariance = pairwiseCovariance(columns, poolRows);
-  const metric = new Mahalanobis(covariance, p);
+  const identity = new Float64Array(p * p);
+  for (let j = 0; j < p; j++) identity[j * p + j] = 1;
+  const metric = new Mahalanobis(s.metric === 'euclidean' ? identity : covariance, p);
   const covarianceRank = pseudoInverse(covariance, p).rank;
 
   let propensity: Matching['propensity'];

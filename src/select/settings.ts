@@ -14,7 +14,7 @@
  *   cluster: { population_cap: 30000, same_borough: true }   # a pilot = seed ward + adjacent wards
  *   comparisons: 3             # comparison wards per pilot
  *   buffer_km: 1               # comparison wards at least this far from every pilot (spillover)
- *   matching: { replacement: false, propensity: false, caliper: 0.2, ridge: 1, same_inner_outer: false }
+ *   matching: { metric: mahalanobis, replacement: false, propensity: false, caliper: 0.2, ridge: 1, same_inner_outer: false }
  * ```
  */
 import { z } from 'zod';
@@ -22,6 +22,12 @@ import { InputError, type Problem } from '../core/errors.ts';
 
 export const matchingSchema = z
   .object({
+    /**
+     * Profile distance: `mahalanobis` (pooled covariance, the default) or `euclidean` (standardised
+     * Euclidean: the same with the identity for the covariance, so every measure counts equally and
+     * a difference in overall level is not discounted along correlated directions).
+     */
+    metric: z.enum(['mahalanobis', 'euclidean']).default('mahalanobis'),
     /** Reuse a comparison ward for several pilots (default: no, each ward used once). */
     replacement: z.boolean().default(false),
     /** Restrict matches to a caliper on the logit of a propensity score. */

@@ -63,6 +63,18 @@ describe('matchComparisons', () => {
     expect(m.covarianceRank).toBe(2);
   });
 
+  it('with the standardised Euclidean metric, the straight-line-closer ward W02 wins instead', () => {
+    const m = matchComparisons(fixture(), {}, [unit(0)], new Set(), matching({ metric: 'euclidean' }));
+    expect(m.matches[0].area).toBe(2);
+    // z-scores over all nine wards; distance = √(Σ Δz²).
+    const z = [m1, m2].map((col) => {
+      const mean = col.reduce((a, x) => a + x, 0) / col.length;
+      const sd = Math.sqrt(col.reduce((a, x) => a + (x - mean) ** 2, 0) / (col.length - 1));
+      return col.map((x) => (x - mean) / sd);
+    });
+    expect(m.matches[0].distance).toBeCloseTo(Math.hypot(z[0][2] - z[0][0], z[1][2] - z[1][0]), 12);
+  });
+
   it('without replacement, the second pilot does not get the first pilot’s ward; with replacement it does', () => {
     const r = fixture();
     // Pilots W00 and W02 both want W01 first. W00 goes first in the round.

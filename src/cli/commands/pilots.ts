@@ -9,9 +9,9 @@ import { pilotFiles } from '../../io/pilotFiles.ts';
 import { readRobustness } from '../../io/readRobustness.ts';
 import { sha256File } from '../../io/sha256.ts';
 import { pilotPlan } from '../../select/pilotPlan.ts';
-import { parsePilotSettings, withOverrides, type PilotOverrides, type PilotSettings } from '../../select/settings.ts';
+import { parsePilotSettings, withOverrides, type MatchingSettings, type PilotOverrides, type PilotSettings } from '../../select/settings.ts';
 import { fmt, fmtRank, textTable } from '../format.ts';
-import { nonNegativeNumber, positiveInt } from '../usage.ts';
+import { nonNegativeNumber, positiveInt, UsageError } from '../usage.ts';
 import { timedRun } from './core.ts';
 
 interface PilotsOptions {
@@ -26,6 +26,7 @@ interface PilotsOptions {
   comparisons?: number;
   bufferKm?: number;
   propensity?: boolean;
+  metric?: string;
   caliper?: number;
   sameInnerOuter?: boolean;
   withReplacement?: boolean;
@@ -48,6 +49,7 @@ export function registerPilotsCommand(program: Command): void {
     .option('--cluster-population <cap>', 'pilot = seed ward + adjacent wards up to this population', nonNegativeNumber('--cluster-population'))
     .option('--comparisons <c>', 'comparison wards per pilot (default 3)', positiveInt('--comparisons'))
     .option('--buffer-km <km>', 'comparison wards at least this far from any pilot (default 1)', nonNegativeNumber('--buffer-km'))
+    .option('--metric <m>', 'profile distance: mahalanobis (default) or euclidean (standardised)')
     .option('--propensity', 'match within a propensity-score caliper')
     .option('--caliper <sd>', 'caliper in SD of the logit propensity (default 0.2)', nonNegativeNumber('--caliper'))
     .option('--same-inner-outer', 'match within the same inner/outer London class')
@@ -66,7 +68,7 @@ export function registerPilotsCommand(program: Command): void {
         cluster: opts.clusterPopulation ? { population_cap: opts.clusterPopulation, same_borough: true } : undefined,
         comparisons: opts.comparisons,
         buffer_km: opts.bufferKm,
-        matching: { propensity: opts.propensity, caliper: opts.caliper, same_inner_outer: opts.sameInnerOuter, replacement: opts.withReplacement },
+        matching: { metric: metricOption(opts.metric), propensity: opts.propensity, caliper: opts.caliper, same_inner_outer: opts.sameInnerOuter, replacement: opts.withReplacement },
       };
       const settings = withOverrides(parsePilotSettings(loaded.framework.pilots, relative(process.cwd(), loaded.path)), overrides);
       const geo = loadGeography(loaded, opts.adjacency);
@@ -114,10 +116,16 @@ function commandLine(framework: string, s: PilotSettings, opts: PilotsOptions): 
   if (!s.non_adjacent) parts.push('--allow-adjacent');
   if (s.cluster) parts.push('--cluster-population', String(s.cluster.population_cap));
   parts.push('--comparisons', String(s.comparisons), '--buffer-km', String(s.buffer_km));
+  if (m.metric !== 'mahalanobis') parts.push('--metric', m.metric);
   if (m.propensity) parts.push('--propensity', '--caliper', String(m.caliper));
   if (m.same_inner_outer) parts.push('--same-inner-outer');
   if (m.replacement) parts.push('--with-replacement');
   if (opts.adjacency) parts.push('--adjacency', opts.adjacency);
   if (opts.robustness) parts.push('--robustness', opts.robustness);
   return parts.join(' ');
+}
+
+function metricOption(m: string | undefined): MatchingSettings['metric'] | undefined {
+  if (m === undefined || m === 'mahalanobis' || m === 'euclidean') return m;
+  throw new UsageError(`--metric must be mahalanobis or euclidean, got "${m}"`);
 }
