@@ -1,6 +1,6 @@
 /**
  * A small, seeded, reproducible pseudo-random number generator: xoshiro128** 1.1 (Blackman &
- * Vigna 2018), seeded by SplitMix64 (Steele, Lea & Flood 2014), as the xoshiro authors
+ * Vigna 2021), seeded by SplitMix64 (Steele, Lea & Flood 2014), as the xoshiro authors
  * recommend: a 64-bit seed is expanded into the 128-bit state by two SplitMix64 outputs, so
  * nearby seeds (1, 2, 3 …) give unrelated streams and the state is never all zero.
  *
@@ -14,7 +14,7 @@
  * Only 32-bit integer operations (Math.imul) run per draw, so it is fast in any JS engine;
  * BigInt is used only while seeding.
  *
- * References: D. Blackman, S. Vigna (2018), "Scrambled linear pseudorandom number generators",
+ * References: D. Blackman, S. Vigna (2021), "Scrambled linear pseudorandom number generators",
  * ACM TOMS 47(4); reference code https://prng.di.unimi.it/xoshiro128starstar.c (v1.1).
  * G. Steele, D. Lea, C. Flood (2014), "Fast splittable pseudorandom number generators", OOPSLA.
  */

@@ -33,14 +33,18 @@ export function wardIntervals(areas: Areas, nominalRank: Float64Array, merged: C
       code,
       name: areas.names[i],
       nominalRank: nominalRank[i],
-      medianRank: quantileOfCounts(merged.hist, i * bins, bins, 0.5, rankOf),
-      p05Rank: quantileOfCounts(merged.hist, i * bins, bins, 0.05, rankOf),
-      p95Rank: quantileOfCounts(merged.hist, i * bins, bins, 0.95, rankOf),
+      medianRank: tidy(quantileOfCounts(merged.hist, i * bins, bins, 0.5, rankOf)),
+      p05Rank: tidy(quantileOfCounts(merged.hist, i * bins, bins, 0.05, rankOf)),
+      p95Rank: tidy(quantileOfCounts(merged.hist, i * bins, bins, 0.95, rankOf)),
       pTopK: runs > 0 ? merged.topK[i] / runs : NaN,
       pTopDecile: runs > 0 ? merged.topDecile[i] / runs : NaN,
       rankedRuns,
     };
   });
+}
+
+function tidy(v: number): number {
+  return Math.round(v * 1e6) / 1e6;
 }
 
 /** Wards in priority order: median rank, then nominal rank, then code (unranked last). */
