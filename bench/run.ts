@@ -60,8 +60,11 @@ async function add(scenario: string, implementation: string, s: Scenario, target
   if (r.throughput !== undefined) row.note = `${r.throughput.toFixed(1)} runs/s; ${r.note ?? ''}`;
   if (target && r.timing) {
     row.target = [target.ms && `≤ ${target.ms} ms`, target.mb && `≤ ${target.mb} MB`].filter(Boolean).join(', ');
-    const ok = (!target.ms || r.timing.medianMs <= target.ms) && (!target.mb || r.rssMb <= target.mb);
-    row.verdict = ok ? 'met' : 'MISSED';
+    const memoryOk = !target.mb || r.rssMb <= target.mb;
+    const ok = (!target.ms || r.timing.medianMs <= target.ms) && memoryOk;
+    // On a busy shared machine wall time includes waiting for a core; say when CPU time meets the target
+    const cpuOk = (!target.ms || r.timing.cpuMs <= target.ms) && memoryOk;
+    row.verdict = ok ? 'met' : cpuOk ? 'MISSED on wall time; met on CPU time' : 'MISSED';
   }
   rows.push(row);
   return r;
@@ -129,7 +132,7 @@ async function main(): Promise<void> {
   }
   console.log(`\nLoad average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log('\n' + table(rows));
-  if (rows.some((r) => r.verdict === 'MISSED')) console.log('\nSome targets were missed (see verdict).');
+  if (rows.some((r) => r.verdict?.startsWith('MISSED'))) console.log('\nSome targets were missed (see verdict; compare the load average above).');
 }
 
 const fmt = (v: number | undefined, digits = 1) => (v === undefined ? '' : v < 10 ? v.toFixed(2) : v.toFixed(digits));
