@@ -47,6 +47,9 @@ async function ensureBuilt(): Promise<void> {
   await build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'error' });
 }
 
+/** Waits for the page to catch up (generous: CI machines can be slow), then asserts. */
+const eventually = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000, interval: 50 });
+
 function rankIn(result: Result, code: string): number {
   return result.rank[result.areas.codes.indexOf(code)];
 }
@@ -113,7 +116,7 @@ describe('partner map in Chromium', () => {
     await page.goto(`${origin}/`);
     await ready();
     // Legend counts: the small fixture ranks all 10 wards, one per decile.
-    await expect.poll(() => page.locator('.legend-classes li .count').allTextContents()).toEqual(['1', '1', '1', '1', '1', '1', '1', '1', '1', '1', '0']);
+    await eventually(() => page.locator('.legend-classes li .count').allTextContents()).toEqual(['1', '1', '1', '1', '1', '1', '1', '1', '1', '1', '0']);
 
     const code = 'A05';
     const expected = rankIn(published, code);
@@ -121,9 +124,9 @@ describe('partner map in Chromium', () => {
     expect(point).not.toBeNull();
     const box = (await page.locator('#map').boundingBox())!;
     await page.mouse.move(box.x + point![0], box.y + point![1]);
-    await expect.poll(() => page.locator('.ward-tip').textContent()).toBe(`Echo · Borough One · rank ${expected}`);
+    await eventually(() => page.locator('.ward-tip').textContent()).toBe(`Echo · Borough One · rank ${expected}`);
     await page.mouse.click(box.x + point![0], box.y + point![1]);
-    await expect.poll(rankText).toBe(`Rank ${expected} of 10 · decile ${published.decile[published.areas.codes.indexOf(code)]}`);
+    await eventually(rankText).toBe(`Rank ${expected} of 10 · decile ${published.decile[published.areas.codes.indexOf(code)]}`);
     expect(await page.locator('#panel-title').textContent()).toBe('Echo');
     expect(page.url()).toContain('ward=A05');
     // Contributions (effective weight × score): deprivation ½·75 = 37.5, violence ½·⅔·50 ≈ 16.7,
@@ -138,11 +141,11 @@ describe('partner map in Chromium', () => {
     const t = published.areas.codes.indexOf(top);
     await page.locator('#search').focus();
     await page.keyboard.type(published.areas.names[t]);
-    await expect.poll(() => page.locator('#search-list [role=option]').count()).toBeGreaterThan(0);
+    await eventually(() => page.locator('#search-list [role=option]').count()).toBeGreaterThan(0);
     await page.keyboard.press('ArrowDown');
     expect(await page.locator('#search').getAttribute('aria-activedescendant')).toBe('ward-option-0');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('#panel-title').textContent()).toBe(published.areas.names[t]);
+    await eventually(() => page.locator('#panel-title').textContent()).toBe(published.areas.names[t]);
     expect(await rankText()).toBe('Rank 1 of 10 · decile 1');
     expect(await page.locator('.pilot').textContent()).toContain(SYNTHETIC_REASON);
     expect(await page.locator('.pilot').textContent()).toContain(`Echo (Borough One, rank ${rankIn(published, 'A05')})`);
@@ -152,7 +155,7 @@ describe('partner map in Chromium', () => {
     await page.locator('#search').fill('');
     await page.keyboard.type('A05');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('#panel-title').textContent()).toBe('Echo');
+    await eventually(() => page.locator('#panel-title').textContent()).toBe('Echo');
   });
 
   it('moving a weight slider re-ranks with score() and the permalink reproduces it', async () => {
@@ -161,7 +164,7 @@ describe('partner map in Chromium', () => {
     const code = 'A05';
     expect(rankIn(whatIf, code)).not.toBe(rankIn(published, code)); // the fixture must make this a real check
     await page.locator('#w-categories-health').fill('0');
-    await expect.poll(rankText).toBe(`Rank ${rankIn(whatIf, code)} of 10 · decile ${whatIf.decile[whatIf.areas.codes.indexOf(code)]}`);
+    await eventually(rankText).toBe(`Rank ${rankIn(whatIf, code)} of 10 · decile ${whatIf.decile[whatIf.areas.codes.indexOf(code)]}`);
     expect(await page.locator('.whatif-note').textContent()).toContain(`Published rank: ${rankIn(published, code)}`);
     // Every ward's rank on the page equals the engine's.
     const shown = await page.evaluate((codes) => codes.map((c) => window.__wardrank!.rankOf(c)), whatIf.areas.codes);
@@ -176,11 +179,11 @@ describe('partner map in Chromium', () => {
     await page.goto('about:blank');
     await page.goto(permalink);
     await ready();
-    await expect.poll(rankText).toBe(`Rank ${rankIn(whatIf, code)} of 10 · decile ${whatIf.decile[whatIf.areas.codes.indexOf(code)]}`);
+    await eventually(rankText).toBe(`Rank ${rankIn(whatIf, code)} of 10 · decile ${whatIf.decile[whatIf.areas.codes.indexOf(code)]}`);
     expect(await page.locator('#w-categories-health').inputValue()).toBe('0');
 
     await page.locator('#reset').click();
-    await expect.poll(rankText).toBe(`Rank ${rankIn(published, code)} of 10 · decile ${published.decile[published.areas.codes.indexOf(code)]}`);
+    await eventually(rankText).toBe(`Rank ${rankIn(published, code)} of 10 · decile ${published.decile[published.areas.codes.indexOf(code)]}`);
     expect(page.url()).not.toContain('wc=');
   });
 
@@ -202,7 +205,7 @@ describe('partner map in Chromium', () => {
     await page.goto('about:blank');
     await page.goto(`${origin}/#layer=index&ward=A05`);
     await ready();
-    await expect.poll(rankText).toBe(`Rank ${rankIn(published, 'A05')} of 10 · decile ${published.decile[published.areas.codes.indexOf('A05')]}`);
+    await eventually(rankText).toBe(`Rank ${rankIn(published, 'A05')} of 10 · decile ${published.decile[published.areas.codes.indexOf('A05')]}`);
     const sheet = (await page.locator('#panel').boundingBox())!;
     expect(sheet.width).toBe(375);
     expect(sheet.y + sheet.height).toBeCloseTo(740, 0);
