@@ -57,6 +57,7 @@ export function selectPilots(r: Ranking, g: Geography, s: PilotSettings): Select
   if (s.non_adjacent && !g.neighbours) warnings.push('no adjacency file: pilots were not checked for sharing a boundary');
   if ((s.min_distance_km > 0 || s.cluster) && !g.lon) warnings.push('no centroids (no lon/lat columns or boundaries): the minimum distance was not applied');
   if (s.cluster && !g.neighbours) warnings.push('no adjacency file: clusters are single wards');
+  if (s.cluster && !areas.population.some((p) => p === p)) warnings.push('no population column: the population cap cannot be checked, so clusters are single wards');
 
   const units = pilotUnits(r, eligible, g, s.cluster);
   const conflict = conflictCache(units, g, s);
