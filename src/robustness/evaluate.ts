@@ -12,7 +12,6 @@
  * Integer counts make the merged result independent of how the runs were split.
  */
 import type { Prepared } from '../core/run.ts';
-import { decileOf } from '../core/steps/rank.ts';
 import { runOptions, type Design } from './design.ts';
 import { FastScorer } from './fastScore.ts';
 import type { Plan } from './samplePlan.ts';
@@ -92,9 +91,10 @@ export function evaluateRows(job: Job, from: number, to: number, onProgress?: (d
       for (let i = 0; i < n; i++) {
         const r = rank[i];
         if (r !== r) continue;
-        out.hist[i * bins + Math.round(2 * r) - 2]++;
+        out.hist[i * bins + 2 * r - 2]++; // 2r is a whole number
         if (r <= k) out.topK[i]++;
-        if (decileOf(r, ranked) === 1) out.topDecile[i]++;
+        // decileOf(r, ranked) === 1, i.e. ⌈10r/R − 1e-9⌉ ≤ 1, with the same arithmetic
+        if ((10 * r) / ranked - 1e-9 <= 1) out.topDecile[i]++;
       }
     }
     if (onProgress && ((t + 1) % 256 === 0 || row === to - 1)) onProgress(t + 1);
