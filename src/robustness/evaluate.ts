@@ -29,7 +29,7 @@ export interface ChunkResult {
   /** Mean absolute rank shift per run (index row − from). */
   y: Float64Array;
   ranked: Int32Array;
-  /** Per run: '; '-joined notes, '' when none. */
+  /** Per run: '; '-joined notes (no note contains '; '), '' when none. */
   notes: string[];
   /** n × (2n − 1) rank counts, ward-major (A rows only). */
   hist: Int32Array;
@@ -66,7 +66,7 @@ export function evaluateRows(job: Job, from: number, to: number, onProgress?: (d
     if (left !== undefined && !options.boroughStandIns && level.get(left) === 'borough') {
       notes.push(`omit ${left} not applied: borough stand-ins are off, so it is already out`);
     }
-    for (const e of emptied) notes.push(`${e} has no data left; its weight renormalised over the rest`);
+    for (const e of emptied) notes.push(`${e} has no data left (its weight renormalised over the rest)`);
     let ranked = 0;
     let lost = 0;
     let shift = 0;

@@ -8,6 +8,7 @@ import { runCli } from '../../src/cli/main.ts';
 import { parseCsv } from '../../src/io/csv.ts';
 import { parseRobustnessSettings } from '../../src/robustness/settings.ts';
 import { sha256 } from '../../src/io/loadFramework.ts';
+import { groupRunNotes } from '../../src/robustness/outputs.ts';
 
 const FIXTURE = 'test/fixtures/small/framework.yaml';
 const tmp = () => mkdtempSync(join(tmpdir(), 'wardrank-robustness-'));
@@ -86,6 +87,23 @@ describe('wardrank robustness outputs', () => {
   it('rejects a bad --seed as a usage error (exit 2)', async () => {
     const { code } = await quiet(['robustness', FIXTURE, '--seed', '-1', '--out', join(tmp(), 'x')]);
     expect(code).toBe(2);
+  });
+});
+
+describe('run notes in the manifest', () => {
+  it('group per note with the runs that carry it, most frequent first', () => {
+    expect(groupRunNotes(['a; b', '', 'b'])).toEqual([
+      { note: 'b', runs: 2, run_ids: [0, 2] },
+      { note: 'a', runs: 1, run_ids: [0] },
+    ]);
+  });
+
+  it('never split a note: every note the runs write is a whole sentence', async () => {
+    const dir = join(tmp(), 'out');
+    await quiet(['robustness', FIXTURE, '--runs', '200', '--seed', '5', '--out', dir, '--no-sobol']);
+    const manifest = JSON.parse(readFileSync(join(dir, 'robustness-manifest.json'), 'utf8'));
+    expect(manifest.run_notes.length).toBeGreaterThan(0);
+    for (const n of manifest.run_notes) expect(n.note).toMatch(/^(omit \S+ not applied: |measure \S+ has no data left \(|category \S+ has no data left \(|\d+ ward\(s\) ranked in the nominal run)/);
   });
 });
 
