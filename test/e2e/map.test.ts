@@ -170,6 +170,9 @@ describe('partner map in Chromium', () => {
     const shown = await page.evaluate((codes) => codes.map((c) => window.__wardrank!.rankOf(c)), whatIf.areas.codes);
     expect(shown).toEqual(Array.from(whatIf.rank));
     expect(await page.locator('#timing').textContent()).toMatch(/^Re-ranked 10 wards in \d+\.\d ms/);
+    // The "Highest priority" list follows the re-ranking.
+    const order = Array.from(whatIf.rank, (r, i) => [r, i]).sort((a, b) => a[0] - b[0]).map(([, i]) => whatIf.areas.names[i]);
+    expect(await page.locator('.top-list li button').allTextContents()).toEqual(order);
     const permalink = page.url();
     expect(permalink).toContain('wc=health:0');
 

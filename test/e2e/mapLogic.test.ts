@@ -9,7 +9,9 @@ import { matchWards } from '../../web/src/search.ts';
 import { bbox, labelPoint } from '../../web/src/geometry.ts';
 import { layerGroups } from '../../web/src/layerOptions.ts';
 import { classColour, NO_DATA, VIRIDIS_10 } from '../../web/src/palette.ts';
+import { topWards } from '../../web/src/topList.ts';
 import type { FrameworkInfo } from '../../web/src/api.ts';
+import type { WardTable } from '../../web/src/wardTable.ts';
 
 describe('decileClasses', () => {
   it('puts the highest score in decile 1 and the lowest in 10, missing in 0', () => {
@@ -92,5 +94,13 @@ describe('layerGroups', () => {
       ['indicator:ae', 2, false],
     ]);
     expect(groups[1].options[3].label).toBe('A&E assaults (borough stand-in)');
+  });
+});
+
+describe('topWards', () => {
+  it('lists ranked wards best first, skipping unranked, ties in table order', () => {
+    const t = { rank: Float64Array.from([3, NaN, 1, 4.5, 2, 4.5]) } as unknown as WardTable;
+    expect(topWards(t, 10)).toEqual([2, 4, 0, 3, 5]);
+    expect(topWards(t, 2)).toEqual([2, 4]);
   });
 });

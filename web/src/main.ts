@@ -17,6 +17,7 @@ import { classCounts, renderLegend } from './legend.ts';
 import { layerGroups, layerLabel } from './layerOptions.ts';
 import { createMap, flyToWard, hasLineBasemap, setClasses, setOutlines, setSelected, setTubeVisible, type BasemapLayer } from './mapView.ts';
 import { attachSearch } from './search.ts';
+import { renderTopList } from './topList.ts';
 import { formatHash, parseHash, type ViewState } from './viewState.ts';
 import { renderPanel } from './wardPanel.ts';
 import { tableFromApi, tableFromResult, type WardTable } from './wardTable.ts';
@@ -24,6 +25,8 @@ import { buildSliders, type Weights } from './weightSliders.ts';
 
 const OGL = 'Contains public sector information licensed under the Open Government Licence v3.0.';
 const OS = 'Contains OS data © Crown copyright and database right.';
+/** How many wards the "Highest priority" list shows. */
+const TOP_N = 10;
 
 declare global {
   interface Window {
@@ -280,6 +283,7 @@ function rerank(app: App): void {
 }
 
 function recolour(app: App): void {
+  renderTopList(byId('top'), app.table, TOP_N, (code) => void select(app, code, { fly: true }));
   const t0 = performance.now();
   const classes = layerClasses(app.table, app.state.layer);
   setClasses(app.map, app.table.codes, classes);
