@@ -9,7 +9,11 @@
  *   multiples of ½, so bin = 2r − 2 is exact), and counts of runs in the top k and in the top
  *   decile (decile 1 of that run's ranked wards).
  *
- * Integer counts make the merged result independent of how the runs were split.
+ * Integer counts make the merged result independent of how the runs were split. A histogram
+ * takes n·(2n − 1) counts, which stops fitting in memory at national scale (32,844 LSOAs:
+ * 8.6 GB), so above `histogramMaxAreas` areas (default 2,000) each A run's ranks are kept
+ * instead (Float32, exact for multiples of ½ below 2²³), N·n values in all, concatenated in run
+ * order; the quantiles are then taken from the sorted ranks — the same numbers.
  */
 import type { Prepared } from '../core/run.ts';
 import { runOptions, type Design } from './design.ts';
@@ -21,6 +25,14 @@ export interface Job {
   design: Design;
   plan: Plan;
   nominalRank: Float64Array;
+  /** Above this many areas, keep ranks per run rather than histograms (default 2,000). */
+  histogramMaxAreas?: number;
+}
+
+export const HISTOGRAM_MAX_AREAS = 2000;
+
+export function useHistogram(job: Pick<Job, 'histogramMaxAreas'>, n: number): boolean {
+  return n <= (job.histogramMaxAreas ?? HISTOGRAM_MAX_AREAS);
 }
 
 export interface ChunkResult {
@@ -31,20 +43,24 @@ export interface ChunkResult {
   ranked: Int32Array;
   /** Per run: '; '-joined notes (no note contains '; '), '' when none. */
   notes: string[];
-  /** n × (2n − 1) rank counts, ward-major (A rows only). */
+  /** n × (2n − 1) rank counts, ward-major (A rows only); empty when ranks are kept instead. */
   hist: Int32Array;
+  /** Ranks of the A rows in [from, to), run-major (n per run); empty when histograms are kept. */
+  ranks: Float32Array;
   topK: Int32Array;
   topDecile: Int32Array;
 }
 
-export function emptyChunk(n: number, from: number, to: number): ChunkResult {
+/** A chunk of zeros; `aRows` > 0 (runs of block A it will hold) selects kept ranks over a histogram. */
+export function emptyChunk(n: number, from: number, to: number, histogram = true, aRows = 0): ChunkResult {
   return {
     from,
     to,
     y: new Float64Array(to - from),
     ranked: new Int32Array(to - from),
     notes: new Array<string>(to - from).fill(''),
-    hist: new Int32Array(n * Math.max(1, 2 * n - 1)),
+    hist: new Int32Array(histogram ? n * Math.max(1, 2 * n - 1) : 0),
+    ranks: new Float32Array(histogram ? 0 : aRows * n),
     topK: new Int32Array(n),
     topDecile: new Int32Array(n),
   };
@@ -54,7 +70,8 @@ export function evaluateRows(job: Job, from: number, to: number, onProgress?: (d
   const { prepared, design, plan, nominalRank } = job;
   const n = prepared.areas.codes.length;
   const bins = Math.max(1, 2 * n - 1);
-  const out = emptyChunk(n, from, to);
+  const histogram = useHistogram(job, n);
+  const out = emptyChunk(n, from, to, histogram, Math.max(0, Math.min(to, plan.base) - from));
   const scorer = new FastScorer(prepared);
   const level = new Map(prepared.specs.map((s) => [s.id, s.level]));
   const k = design.topK;
@@ -88,10 +105,11 @@ export function evaluateRows(job: Job, from: number, to: number, onProgress?: (d
     out.ranked[t] = ranked;
     out.notes[t] = notes.join('; ');
     if (row < plan.base) {
+      if (!histogram) out.ranks.set(rank, t * n);
       for (let i = 0; i < n; i++) {
         const r = rank[i];
         if (r !== r) continue;
-        out.hist[i * bins + 2 * r - 2]++; // 2r is a whole number
+        if (histogram) out.hist[i * bins + 2 * r - 2]++; // 2r is a whole number
         if (r <= k) out.topK[i]++;
         // decileOf(r, ranked) === 1, i.e. ⌈10r/R − 1e-9⌉ ≤ 1, with the same arithmetic
         if ((10 * r) / ranked - 1e-9 <= 1) out.topDecile[i]++;
@@ -107,8 +125,13 @@ export function mergeChunks(n: number, chunks: readonly ChunkResult[]): ChunkRes
   const sorted = [...chunks].sort((a, b) => a.from - b.from);
   const from = sorted.length ? sorted[0].from : 0;
   const to = sorted.length ? sorted[sorted.length - 1].to : 0;
-  const out = emptyChunk(n, from, to);
+  const histogram = sorted.some((c) => c.hist.length > 0);
+  const keptRuns = sorted.reduce((a, c) => a + c.ranks.length / Math.max(1, n), 0);
+  const out = emptyChunk(n, from, to, histogram, keptRuns);
+  let at = 0;
   for (const c of sorted) {
+    out.ranks.set(c.ranks, at);
+    at += c.ranks.length;
     out.y.set(c.y, c.from - from);
     out.ranked.set(c.ranked, c.from - from);
     for (let t = 0; t < c.notes.length; t++) out.notes[c.from - from + t] = c.notes[t];

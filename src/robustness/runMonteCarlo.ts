@@ -12,7 +12,8 @@ import type { Methods } from '../core/framework.ts';
 import type { Prepared } from '../core/run.ts';
 import { score } from '../core/run.ts';
 import { buildDesign, type Design } from './design.ts';
-import type { ChunkResult } from './evaluate.ts';
+import { useHistogram, type ChunkResult } from './evaluate.ts';
+import { InputError } from '../core/errors.ts';
 import { autoWorkers, evaluatePlan } from './workers.ts';
 import { robustCandidates, type Candidate } from './candidates.ts';
 import { seededRng } from './rng.ts';
@@ -28,7 +29,12 @@ export interface MonteCarloOptions {
   onProgress?: (done: number, total: number) => void;
   /** Skip the Sobol design even if the settings ask for it (A only: N runs). */
   uncertaintyOnly?: boolean;
+  /** Above this many areas, keep each run's ranks instead of per-area histograms (see evaluate.ts). */
+  histogramMaxAreas?: number;
 }
+
+/** Kept ranks beyond this many values (4 bytes each: 1 GiB) are refused rather than exhausting memory. */
+const MAX_KEPT_RANKS = 1 << 28;
 
 export interface MonteCarloResult {
   settings: RobustnessSettings;
@@ -57,7 +63,15 @@ export async function runMonteCarlo(prepared: Prepared, settings: RobustnessSett
   const plan = samplePlan(design, settings.runs, sobolOn, seededRng(settings.seed, 0));
   const t2 = performance.now();
   const workers = options.workers === 'auto' ? autoWorkers(plan.rows) : Math.max(1, Math.floor(options.workers ?? 1));
-  const runs = await evaluatePlan({ prepared, design, plan, nominalRank }, workers, (done) => options.onProgress?.(done, plan.rows));
+  const job = { prepared, design, plan, nominalRank, histogramMaxAreas: options.histogramMaxAreas };
+  const n = prepared.areas.codes.length;
+  if (!useHistogram(job, n) && plan.base * n > MAX_KEPT_RANKS) {
+    throw new InputError(`${plan.base} runs × ${n} areas is too many ranks to keep (${plan.base * n} > ${MAX_KEPT_RANKS})`, {
+      field: 'robustness.runs',
+      expected: `at most ${Math.floor(MAX_KEPT_RANKS / n)} runs for ${n} areas`,
+    });
+  }
+  const runs = await evaluatePlan(job, workers, (done) => options.onProgress?.(done, plan.rows));
   const t3 = performance.now();
   let sobol: SobolWithIntervals | undefined;
   if (sobolOn) {

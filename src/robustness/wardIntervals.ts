@@ -7,7 +7,7 @@
  */
 import type { Areas } from '../core/types.ts';
 import type { ChunkResult } from './evaluate.ts';
-import { quantileOfCounts } from './percentile.ts';
+import { quantileOfCounts, quantileSorted } from './percentile.ts';
 
 export interface WardInterval {
   code: string;
@@ -26,16 +26,30 @@ export function wardIntervals(areas: Areas, nominalRank: Float64Array, merged: C
   const n = areas.codes.length;
   const bins = Math.max(1, 2 * n - 1);
   const rankOf = (bin: number) => (bin + 2) / 2;
+  const fromHistogram = merged.hist.length > 0;
+  const kept = fromHistogram ? 0 : merged.ranks.length / Math.max(1, n);
+  const own = new Float64Array(kept);
   return areas.codes.map((code, i) => {
     let rankedRuns = 0;
-    for (let b = 0; b < bins; b++) rankedRuns += merged.hist[i * bins + b];
+    let q: (p: number) => number;
+    if (fromHistogram) {
+      for (let b = 0; b < bins; b++) rankedRuns += merged.hist[i * bins + b];
+      q = (p) => quantileOfCounts(merged.hist, i * bins, bins, p, rankOf);
+    } else {
+      for (let r = 0; r < kept; r++) {
+        const v = merged.ranks[r * n + i];
+        if (v === v) own[rankedRuns++] = v;
+      }
+      const sorted = own.slice(0, rankedRuns).sort();
+      q = (p) => quantileSorted(sorted, p);
+    }
     return {
       code,
       name: areas.names[i],
       nominalRank: nominalRank[i],
-      medianRank: tidy(quantileOfCounts(merged.hist, i * bins, bins, 0.5, rankOf)),
-      p05Rank: tidy(quantileOfCounts(merged.hist, i * bins, bins, 0.05, rankOf)),
-      p95Rank: tidy(quantileOfCounts(merged.hist, i * bins, bins, 0.95, rankOf)),
+      medianRank: tidy(q(0.5)),
+      p05Rank: tidy(q(0.05)),
+      p95Rank: tidy(q(0.95)),
       pTopK: runs > 0 ? merged.topK[i] / runs : NaN,
       pTopDecile: runs > 0 ? merged.topDecile[i] / runs : NaN,
       rankedRuns,

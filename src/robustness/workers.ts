@@ -96,5 +96,5 @@ if (!isMainThread && parentPort && (workerData as WorkerInput | undefined)?.mark
   const { job, from, to } = workerData as WorkerInput;
   const port = parentPort;
   const result = evaluateRows(job, from, to, (done) => port.postMessage({ kind: 'progress', done } satisfies WorkerMessage));
-  port.postMessage({ kind: 'result', result } satisfies WorkerMessage, [result.y, result.ranked, result.hist, result.topK, result.topDecile].map((a) => a.buffer as ArrayBuffer));
+  port.postMessage({ kind: 'result', result } satisfies WorkerMessage, [result.y, result.ranked, result.hist, result.ranks, result.topK, result.topDecile].map((a) => a.buffer as ArrayBuffer));
 }

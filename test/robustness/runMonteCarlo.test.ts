@@ -88,6 +88,20 @@ describe('runMonteCarlo', () => {
     expect(two.sobol).toEqual(one.sobol);
   });
 
+  it('keeps per-run ranks above the histogram size limit and gets the same intervals (one thread or two)', async () => {
+    const { framework, inputs } = syntheticLondon({ areas: 120, parents: 8 });
+    const prepared = prepare(framework, inputs);
+    const settings = parseRobustnessSettings({ runs: 45, seed: 8, sobol: { enabled: false } });
+    const histogram = await runMonteCarlo(prepared, settings);
+    const kept = await runMonteCarlo(prepared, settings, { histogramMaxAreas: 50 });
+    const keptTwo = await runMonteCarlo(prepared, settings, { histogramMaxAreas: 50, workers: 2 });
+    expect(histogram.runs.hist.length).toBe(120 * 239);
+    expect(kept.runs.hist.length).toBe(0);
+    expect(kept.runs.ranks.length).toBe(45 * 120);
+    expect(kept.wards).toEqual(histogram.wards);
+    expect(keptTwo.wards).toEqual(histogram.wards);
+  });
+
   it('same seed, same samples; different seed, different samples', async () => {
     const prepared = small();
     const a = await runMonteCarlo(prepared, parseRobustnessSettings({ runs: 30, seed: 1, sobol: { enabled: false } }));
