@@ -64,7 +64,9 @@ export function registerRobustnessCommand(program: Command): void {
       const written = await writeRobustnessOutputs(opts.out, files);
       const t4 = performance.now();
       const out = process.stdout;
-      out.write(`${mc.plan.base} runs (${mc.plan.rows} with the Sobol design, ${mc.design.factors.length} factors: ${mc.design.factors.map((f) => f.id).join(', ') || 'none'}) on ${mc.workers} thread(s)\n`);
+      const factors = `${mc.design.factors.length} factors: ${mc.design.factors.map((f) => f.id).join(', ') || 'none'}`;
+      const design = mc.plan.sobol ? `${mc.plan.rows} with the Sobol design` : 'no Sobol design';
+      out.write(`${mc.plan.base} runs (${design}; ${factors}) on ${mc.workers} thread(s)\n`);
       out.write(`evaluation ${fmt(mc.timings.evaluateMs / 1000, 2)} s (${Math.round(mc.timings.runsPerSecond)} runs/s); total ${fmt((t4 - t0) / 1000, 2)} s\n`);
       for (const n of mc.design.notes) process.stderr.write(`${n.kind === 'note' ? 'note' : 'not applied'}: ${n.choice}: ${n.why}\n`);
       const runNotes = new Set(mc.runs.notes.filter(Boolean)).size;
