@@ -4,6 +4,9 @@
  */
 import type { PreparedBundle } from '../../src/core/bundle.ts';
 import type { Explanation } from '../../src/core/explain.ts';
+import type { WardRow } from '../../src/core/apiTypes.ts';
+
+export type { WardRow };
 
 export interface FrameworkInfo {
   name: string;
@@ -30,19 +33,6 @@ export interface FrameworkInfo {
   topK: number;
   /** Where the geometry is (the server adds it; older servers do not). */
   geo?: { boundaries: string | null; basemap: { id: string; name: string; url: string }[] };
-}
-
-export interface WardRow {
-  code: string;
-  name: string;
-  borough_code: string;
-  borough_name: string;
-  rank: number | null;
-  decile: number | null;
-  index: number | null;
-  categories: Record<string, number | null>;
-  measures: Record<string, number | null>;
-  indicators: Record<string, number | null>;
 }
 
 export interface WardsResponse {

@@ -10,7 +10,8 @@ export interface Moments {
   sd: number;
 }
 
-export function moments(x: ArrayLike<number>): Moments {
+/** Count and mean of the non-missing values (mean NaN when there are none). */
+export function presentMean(x: ArrayLike<number>): { n: number; mean: number } {
   let n = 0;
   let sum = 0;
   for (let i = 0; i < x.length; i++) {
@@ -20,8 +21,12 @@ export function moments(x: ArrayLike<number>): Moments {
       sum += v;
     }
   }
+  return { n, mean: n > 0 ? sum / n : NaN };
+}
+
+export function moments(x: ArrayLike<number>): Moments {
+  const { n, mean } = presentMean(x);
   if (n === 0) return { n, mean: NaN, sd: NaN };
-  const mean = sum / n;
   let ss = 0;
   for (let i = 0; i < x.length; i++) {
     const v = x[i];

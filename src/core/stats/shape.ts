@@ -10,6 +10,8 @@
  * measures of sample skewness and kurtosis", The Statistician 47(1), statistics G1 and G2.
  * A constant column has no shape: both are 0.
  */
+import { presentMean } from './moments.ts';
+
 export interface Shape {
   skewness: number;
   kurtosis: number;
@@ -19,17 +21,8 @@ export function shape(x: ArrayLike<number>): Shape {
   // Two passes: the mean, then Σd², Σd³, Σd⁴ of d = x − x̄ together, since Σz^k = Σd^k / s^k
   // (one pass and no division per value fewer than computing s first: this runs for every
   // indicator and every Winsorisation step).
-  let n = 0;
-  let sum = 0;
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i];
-    if (v === v) {
-      n++;
-      sum += v;
-    }
-  }
+  const { n, mean } = presentMean(x);
   if (n < 4) return { skewness: NaN, kurtosis: NaN };
-  const mean = sum / n;
   let s2 = 0;
   let s3 = 0;
   let s4 = 0;

@@ -5,19 +5,9 @@
  */
 import { median } from '../../core/stats/quantile.ts';
 import type { Result } from '../../core/types.ts';
+import type { WardRow } from '../../core/apiTypes.ts';
 
-export interface WardRow {
-  code: string;
-  name: string;
-  borough_code: string;
-  borough_name: string;
-  rank: number | null;
-  decile: number | null;
-  index: number | null;
-  categories: Record<string, number | null>;
-  measures: Record<string, number | null>;
-  indicators: Record<string, number | null>;
-}
+export type { WardRow };
 
 /** A finite number, or null (JSON has no NaN). */
 export function jsonNumber(v: number): number | null {
