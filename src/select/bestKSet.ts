@@ -13,7 +13,12 @@
  * scores are sorted). A node is pruned when bound ≤ the best total found so far, so the search
  * returns the optimum; because "take" is tried first and only a strictly higher total replaces
  * the incumbent, ties go to the set that comes first in rank order. k is small (a handful of
- * pilots), so the search visits few nodes; `nodes` reports how many.
+ * pilots), so the search usually visits few nodes; `nodes` reports how many. The greedy set,
+ * when it has k items, is the starting incumbent (it is the feasible k-set first in rank order,
+ * so the tie rule is unchanged). A node budget (`maxNodes`, default 1,000,000) guards against
+ * the rare hard case (many pilots under tight spacing, where even proving infeasibility is
+ * combinatorial): when it runs out, `complete` is false and the best set found is returned,
+ * not proven optimal, and the caller must say so.
  *
  * Greedy top-down selection (`greedyKSet`) takes items in score order whenever they fit; it is
  * what a reader would do by hand, and the plan reports where it differs from the optimum.
@@ -30,6 +35,15 @@ export interface KSetProblem {
   compatible: (a: number, b: number) => boolean;
   /** An item that must be in the set (used to price "the best set including ward X"). */
   forced?: number;
+  /** Stop after this many nodes (default 1,000,000). */
+  maxNodes?: number;
+}
+
+export interface KSetSearch {
+  best?: KSet;
+  nodes: number;
+  /** False when the node budget ran out: `best` is then not proven optimal (or a set may exist that was not found). */
+  complete: boolean;
 }
 
 export interface KSet {
@@ -37,8 +51,15 @@ export interface KSet {
   total: number;
 }
 
-export function bestKSet(p: KSetProblem): (KSet & { nodes: number }) | undefined {
+/** The optimum (with node count and completeness), or undefined when none was found. */
+export function bestKSet(p: KSetProblem): (KSet & { nodes: number; complete: boolean }) | undefined {
+  const r = searchKSet(p);
+  return r.best ? { ...r.best, nodes: r.nodes, complete: r.complete } : undefined;
+}
+
+export function searchKSet(p: KSetProblem): KSetSearch {
   const { scores, k } = p;
+  const maxNodes = p.maxNodes ?? 1_000_000;
   const n = scores.length;
   for (let i = 1; i < n; i++) if (!(scores[i] <= scores[i - 1])) throw new Error('bestKSet: scores must be in descending order');
   const cap = p.groupCap ?? Infinity;
@@ -73,14 +94,18 @@ export function bestKSet(p: KSetProblem): (KSet & { nodes: number }) | undefined
     }
     return r > 0 ? -Infinity : bound;
   };
+  let complete = true;
   const search = (pos: number, sum: number): void => {
-    nodes++;
+    if (++nodes > maxNodes) {
+      complete = false;
+      return;
+    }
     if (chosen.length === k) {
       if (!best || sum > best.total) best = { items: [...chosen].sort((a, b) => a - b), total: sum };
       return;
     }
     if (upper(pos, sum) <= (best?.total ?? -Infinity)) return;
-    for (let i = pos; i < n; i++) {
+    for (let i = pos; i < n && complete; i++) {
       if (i === p.forced || !fits(i)) continue;
       push(i);
       search(i + 1, sum + scores[i]);
@@ -90,13 +115,16 @@ export function bestKSet(p: KSetProblem): (KSet & { nodes: number }) | undefined
     }
   };
 
+  if (k === 0) return { best: { items: [], total: 0 }, nodes: 1, complete: true };
   if (p.forced !== undefined) {
-    if (k === 0) return undefined;
     push(p.forced);
     search(0, scores[p.forced]);
-  } else if (k === 0) return { items: [], total: 0, nodes: 1 };
-  else search(0, 0);
-  return best ? { ...best, nodes } : undefined;
+  } else {
+    const g = greedyKSet(p);
+    if (g.items.length === k) best = g;
+    search(0, 0);
+  }
+  return { best, nodes, complete };
 }
 
 /** Top-down: take each item in score order when it fits with those already taken. */

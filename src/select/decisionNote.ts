@@ -34,8 +34,12 @@ export function decisionNote(plan: PilotPlan, r: Result, meta: NoteMeta): NoteDo
     kind: 'paragraph',
     text:
       `**Recommendation:** ${plan.pilots.length} pilot area(s): ${plan.pilots.map((p) => `${area(p.unit)}, ${boroughOf(p.unit.seed)}`).join('; ')}. ` +
-      `They are the set with the highest total index score (${fmt(sel.total, 3)}) among all sets meeting the constraints (${constraints}), ` +
-      `found exactly by branch and bound over ${plan.rankedCount} ranked wards (${sel.nodes} nodes searched).`,
+      (sel.proven
+        ? `They are the set with the highest total index score (${fmt(sel.total, 3)}) among all sets meeting the constraints (${constraints}), `
+        : `They meet the constraints (${constraints}) with a total index score of ${fmt(sel.total, 3)}, `) +
+      (sel.proven
+        ? `found exactly by branch and bound over ${plan.rankedCount} ranked wards (${sel.nodes} nodes searched).`
+        : `the best found by branch and bound over ${plan.rankedCount} ranked wards before its budget of nodes ran out (${sel.nodes} nodes): **not proven optimal**.`),
   });
   blocks.push({ kind: 'paragraph', text: greedyText(plan, ward) });
 

@@ -9,7 +9,7 @@
  * chosen and a warning says so.
  */
 import { InputError } from '../core/errors.ts';
-import { bestKSet, greedyKSet, type KSetProblem } from './bestKSet.ts';
+import { greedyKSet, searchKSet, type KSetProblem } from './bestKSet.ts';
 import type { Geography } from './geography.ts';
 import { pilotUnits, type Ranking, type Unit } from './pilotUnits.ts';
 import type { PilotSettings } from './settings.ts';
@@ -37,6 +37,8 @@ export interface Selection {
   greedyTotal: number;
   /** Branch-and-bound nodes visited. */
   nodes: number;
+  /** Whether the final search finished (the set is proven optimal). */
+  proven: boolean;
   excluded: Set<number>;
   borough?: BoroughChoice;
   /** Ranked wards above the lowest-ranked pilot that were not chosen, in rank order. */
@@ -68,12 +70,27 @@ export function selectPilots(r: Ranking, g: Geography, s: PilotSettings): Select
     groupCap: s.max_per_borough,
     compatible: (a, b) => conflict(a, b) === undefined,
   };
-  let found = bestKSet(problem);
-  while (!found && problem.k > 0) {
+  // One node budget for the whole descent k, k−1, …: once spent, each further step only checks
+  // the greedy set, so an infeasible request cannot multiply the work.
+  const budget = 1_000_000;
+  let search = searchKSet({ ...problem, maxNodes: budget });
+  let nodes = search.nodes;
+  let complete = search.complete;
+  while (!search.best && problem.k > 0) {
     problem.k--;
-    found = bestKSet(problem);
+    search = searchKSet({ ...problem, maxNodes: Math.max(0, budget - nodes) });
+    nodes += search.nodes;
+    complete &&= search.complete;
   }
-  if (problem.k < s.k) warnings.push(`only ${problem.k} pilot area(s) satisfy the constraints (asked for ${s.k})`);
+  const found = search.best;
+  if (problem.k < s.k) {
+    warnings.push(
+      complete
+        ? `only ${problem.k} pilot area(s) satisfy the constraints (asked for ${s.k})`
+        : `no set of ${s.k} pilot areas was found within the search budget; ${problem.k} chosen`,
+    );
+  }
+  if (!search.complete) warnings.push(`the search stopped at its node budget: the chosen set is the best found, not proven optimal`);
   const items = found?.items ?? [];
   const greedy = greedyKSet(problem);
   const chosen = items.map((i) => units[i]);
@@ -84,7 +101,8 @@ export function selectPilots(r: Ranking, g: Geography, s: PilotSettings): Select
     total: found?.total ?? 0,
     greedy: greedy.items.map((i) => units[i]),
     greedyTotal: greedy.total,
-    nodes: found?.nodes ?? 0,
+    nodes,
+    proven: search.complete,
     excluded,
     borough,
     passedOver,
@@ -178,11 +196,13 @@ function passedOverWards(
         reasons.push(`borough cap: already ${sameBorough} pilot(s) in ${areas.parentNames[units[u].borough]}`);
       }
       if (!reasons.length) {
-        const withIt = bestKSet({ ...problem, forced: u });
+        const withIt = searchKSet({ ...problem, forced: u });
         reasons.push(
-          withIt
-            ? `not optimal: the set without it scores higher (best set including it totals ${withIt.total.toFixed(3)} against ${total.toFixed(3)})`
-            : `not optimal: no set of ${problem.k} pilots that includes it meets the constraints`,
+          withIt.best
+            ? `not optimal: the set without it scores higher (best set including it ${withIt.complete ? '' : 'found '}totals ${withIt.best.total.toFixed(3)} against ${total.toFixed(3)})`
+            : withIt.complete
+              ? `not optimal: no set of ${problem.k} pilots that includes it meets the constraints`
+              : `not optimal: no set of ${problem.k} pilots including it was found within the search budget`,
         );
       }
     }

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bestKSet, greedyKSet, type KSetProblem } from '../../src/select/bestKSet.ts';
+import { bestKSet, greedyKSet, searchKSet, type KSetProblem } from '../../src/select/bestKSet.ts';
 
 /** Every k-subset, checked against the constraints: the reference optimum. */
 function bruteForce(p: KSetProblem): { total: number; items: number[] } | undefined {
@@ -118,5 +118,21 @@ describe('bestKSet', () => {
     const p: KSetProblem = { scores: [9, 8, 7, 1], k: 2, group: [0, 0, 0, 1], groupCap: 1, compatible: () => true };
     expect(bestKSet(p)).toMatchObject({ items: [0, 3], total: 10 });
     expect(() => bestKSet({ ...p, scores: [1, 2, 3, 4] })).toThrow(/descending/);
+  });
+});
+
+describe('bestKSet node budget', () => {
+  it('reports an incomplete search when the budget runs out, and the greedy set as a floor', () => {
+    // 30 items, no conflicts, but k = 31 is impossible and k = 5 with a tiny budget cannot be proven.
+    const scores = Array.from({ length: 30 }, (_, i) => 30 - i);
+    const p: KSetProblem = { scores, k: 5, compatible: (a, b) => (a + b) % 2 === 1 || Math.abs(a - b) > 3, maxNodes: 3 };
+    const r = searchKSet(p);
+    expect(r.complete).toBe(false);
+    expect(r.best).toBeDefined(); // the greedy incumbent
+    const g = greedyKSet(p);
+    expect(r.best!.total).toBeGreaterThanOrEqual(g.total);
+    const full = searchKSet({ ...p, maxNodes: undefined });
+    expect(full.complete).toBe(true);
+    expect(full.best!.total).toBeCloseTo(bruteForce({ ...p, maxNodes: undefined })!.total, 9);
   });
 });
