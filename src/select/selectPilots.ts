@@ -196,7 +196,7 @@ function passedOverWards(
         reasons.push(`borough cap: already ${sameBorough} pilot(s) in ${areas.parentNames[units[u].borough]}`);
       }
       if (!reasons.length) {
-        const withIt = searchKSet({ ...problem, forced: u });
+        const withIt = searchKSet({ ...problem, forced: u, maxNodes: 100_000 });
         reasons.push(
           withIt.best
             ? `not optimal: the set without it scores higher (best set including it ${withIt.complete ? '' : 'found '}totals ${withIt.best.total.toFixed(3)} against ${total.toFixed(3)})`
