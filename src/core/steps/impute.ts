@@ -31,14 +31,14 @@ export function impute(
   const notes: string[] = [];
   for (const [id, col] of Object.entries(columns)) {
     const flags = new Uint8Array(col.length);
-    if (method === 'none') {
-      out[id] = col;
-    } else {
-      const { filled, fallback } = imputeColumn(col, method, parent, parentCount, flags);
-      out[id] = filled;
-      if (fallback > 0) notes.push(`${id}: ${fallback} value(s) had no data in their borough; London mean used`);
-    }
     imputed[id] = flags;
+    if (method === 'none') {
+      out[id] = col; // nothing imputed: the flags stay 0, no need to count them
+      continue;
+    }
+    const { filled, fallback } = imputeColumn(col, method, parent, parentCount, flags);
+    out[id] = filled;
+    if (fallback > 0) notes.push(`${id}: ${fallback} value(s) had no data in their borough; London mean used`);
     let n = 0;
     for (let i = 0; i < flags.length; i++) n += flags[i];
     if (n > 0) notes.push(`${id}: ${n} value(s) imputed (${method})`);
