@@ -131,6 +131,8 @@ export const frameworkFileSchema = z
     categories: z.array(categorySchema).min(1),
     measures: z.array(measureSchema).min(1),
     indicators: z.string().min(1),
+    /** Credits for data not named in the indicator table (boundaries, basemap layers). */
+    attribution: z.array(z.string().min(1)).default([]),
     methods: methodsSchema.default(methodsSchema.parse({})),
     robustness: z.unknown().optional(),
     pilots: z.unknown().optional(),
@@ -140,8 +142,9 @@ export const frameworkFileSchema = z
 export type FrameworkFile = z.infer<typeof frameworkFileSchema>;
 
 /** A validated framework: the YAML with its indicator table read in. */
-export interface Framework extends Omit<FrameworkFile, 'indicators'> {
+export interface Framework extends Omit<FrameworkFile, 'indicators' | 'attribution'> {
   indicators: IndicatorSpec[];
+  attribution?: string[];
 }
 
 /** The default method settings (every field filled). */

@@ -42,14 +42,15 @@ export function frameworkView(result: Result, geometry: ReadonlyMap<string, unkn
 }
 
 /**
- * Credits for the data in use, taken from the indicator table only (never invented): each
- * distinct `source` of a used indicator with its licence, and the OGL v3.0 attribution statement
- * when any used source is under the Open Government Licence (its terms require that statement).
+ * Credits for the data in use, never invented: each distinct `source` of a used indicator with
+ * its licence, the framework's own `attribution` lines (boundaries, basemap), and the OGL v3.0
+ * attribution statement when any used source is under the Open Government Licence (its terms
+ * require that statement).
  */
 export function attribution(result: Result): string[] {
   const used = new Set(result.indicatorIds);
   const specs = result.framework.indicators.filter((s) => used.has(s.id) && s.source.trim() !== '');
-  const lines = [...new Set(specs.map((s) => (s.licence.trim() ? `${s.source.trim()} (${s.licence.trim()})` : s.source.trim())))];
+  const lines = [...new Set([...specs.map((s) => (s.licence.trim() ? `${s.source.trim()} (${s.licence.trim()})` : s.source.trim())), ...(result.framework.attribution ?? [])])];
   if (specs.some((s) => /\bOGL\b|open government licence/i.test(s.licence))) lines.unshift(OGL);
   return lines;
 }
