@@ -6,7 +6,8 @@
  * Imputation, outlier treatment and normalisation act on each indicator column on its own, so
  * the normalised columns depend only on (impute, treat, normalise) — not on weights, on which
  * indicator is left out, or on borough stand-ins. They are computed once per combination
- * (`NormalisedCache`, with the [1, 100] rescaling geometric means need) and shared by every run
+ * (`NormalisedCache`, with the [1, 100] rescaling geometric means need; the treated columns,
+ * the costly part, once per (impute, treat)) and shared by every run
  * using it; a run then only re-aggregates. When indicator weights are not perturbed, a measure's
  * score depends only on that combination, the indicator aggregation method and which of its
  * indicators the run leaves out, so measure scores are cached on that key too (a leave-one-out
@@ -51,6 +52,8 @@ interface Columns {
 /** Normalised columns of every indicator (in `prepared.specs` order), per (impute, treat, normalise). */
 export class NormalisedCache {
   private readonly byKey = new Map<string, Columns>();
+  /** Treated columns per (impute, treat): shared by every normalisation method. */
+  private readonly treated = new Map<string, Record<string, Float64Array>>();
   constructor(private readonly prepared: Prepared) {}
 
   get size(): number {
@@ -59,13 +62,17 @@ export class NormalisedCache {
 
   columns(methods: Methods, positive: boolean): Columns {
     const t = methods.treat;
-    const key = `${methods.impute.method}|${t.method}|${t.skew}|${t.kurtosis}|${t.max_winsorised}|${methods.normalise.method}|${methods.normalise.reference}`;
+    const treatKey = `${methods.impute.method}|${t.method}|${t.skew}|${t.kurtosis}|${t.max_winsorised}`;
+    const key = `${treatKey}|${methods.normalise.method}|${methods.normalise.reference}`;
     let cols = this.byKey.get(key);
     if (!cols) {
       const { specs, raw, areas } = this.prepared;
-      const im = impute(raw, methods.impute.method, areas.parent, areas.parentCodes.length);
-      const tr = treat(specs, im.columns, methods.treat);
-      const no = normalise(tr.columns, Object.fromEntries(specs.map((s) => [s.id, s.direction])), methods.normalise).columns;
+      let treated = this.treated.get(treatKey);
+      if (!treated) {
+        const im = impute(raw, methods.impute.method, areas.parent, areas.parentCodes.length);
+        this.treated.set(treatKey, (treated = treat(specs, im.columns, methods.treat).columns));
+      }
+      const no = normalise(treated, Object.fromEntries(specs.map((s) => [s.id, s.direction])), methods.normalise).columns;
       cols = { key, normalised: specs.map((s) => no[s.id]) };
       this.byKey.set(key, cols);
     }

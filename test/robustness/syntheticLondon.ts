@@ -4,7 +4,7 @@
  * ~2 % of ward values missing. Values come from a seeded generator, so they are the same on
  * every machine. Indicators share a latent "need" per area, so rankings have structure.
  */
-import { defaultMethods, type Framework, type IndicatorSpec, type Methods } from '../../src/core/framework.ts';
+import { defaultMethods, frameworkFileSchema, type Framework, type IndicatorSpec, type Methods } from '../../src/core/framework.ts';
 import type { Inputs } from '../../src/core/types.ts';
 import { inverseNormalCdf } from '../../src/core/stats/inverseNormalCdf.ts';
 import { seededRng } from '../../src/robustness/rng.ts';
@@ -56,15 +56,16 @@ export function syntheticLondon(options: { areas?: number; parents?: number; ind
       data[s.id] = { values: Float64Array.from({ length: n }, (_, i) => (rng.uniform() < 0.02 ? NaN : Math.exp(s.direction * (0.6 * need[i] + 0.3 * parentNeed[parent[i]]) + 0.6 * normal()))) };
     }
   }
-  const framework: Framework = {
+  // through the file schema, so every field a framework file gets by default is filled
+  const file = frameworkFileSchema.parse({
     name: 'Synthetic London (not real data)',
     description: 'synthetic',
-    areas: { file: 'areas.csv', code_column: 'code', name_column: 'name', parent_column: 'borough_code', parent_name_column: 'borough_name', basemap: [] },
+    areas: { file: 'areas.csv' },
     categories,
     measures,
-    indicators,
-    methods: { ...defaultMethods(), ...options.methods },
-  };
+    indicators: 'indicators.csv',
+  });
+  const framework: Framework = { ...file, indicators, methods: { ...defaultMethods(), ...options.methods } };
   const inputs: Inputs = {
     areas: {
       codes: Array.from({ length: n }, (_, i) => `S${String(i).padStart(4, '0')}`),
