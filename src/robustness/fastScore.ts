@@ -81,7 +81,7 @@ export class NormalisedCache {
   }
 }
 
-const buffers = (n: number): RowMeanBuffers => ({ value: new Float64Array(n), coverage: new Float64Array(n), wsum: new Float64Array(n) });
+const buffers = (n: number): RowMeanBuffers => ({ value: new Float64Array(n), coverage: new Float64Array(n) });
 
 export class FastScorer {
   private readonly n: number;

@@ -6,11 +6,12 @@
  *   geometric:   y = exp(Σᵢ wᵢ·ln xᵢ / Σᵢ wᵢ)    over present i (requires every xᵢ > 0)
  *
  * coverage = Σ_present wᵢ / Σ_all wᵢ; a row whose coverage is below `minCoverage` gets NaN.
- * Returns the result and the coverage per row. Column-at-a-time loops keep the inner loop on
- * contiguous typed arrays. `into` (optional) supplies the output and scratch arrays (length ≥ n),
- * so a caller evaluating thousands of runs (robustness) does not allocate per call; `logged`
- * (geometric only) says the columns already hold ln xᵢ, so a caller reusing columns across many
- * means takes each logarithm once (same arithmetic, same result).
+ * Returns the result and the coverage per row. Each row's sums stay in registers while it
+ * walks the columns (row at a time: about twice as fast as updating two arrays per column, and
+ * the same sums in the same order, so the same results). `into` (optional) supplies the output
+ * arrays (length ≥ n), so a caller evaluating thousands of runs (robustness) does not allocate
+ * per call; `logged` (geometric only) says the columns already hold ln xᵢ, so a caller reusing
+ * columns across many means takes each logarithm once (same arithmetic, same result).
  */
 import { extent } from './moments.ts';
 
@@ -19,7 +20,6 @@ export type MeanKind = 'arithmetic' | 'geometric';
 export interface RowMeanBuffers {
   value: Float64Array;
   coverage: Float64Array;
-  wsum: Float64Array;
 }
 
 export function weightedRowMean(
@@ -31,43 +31,50 @@ export function weightedRowMean(
   into?: RowMeanBuffers,
   logged = false,
 ): { value: Float64Array; coverage: Float64Array } {
-  const sum = into ? into.value.fill(0) : new Float64Array(n);
-  const wsum = into ? into.wsum.fill(0) : new Float64Array(n);
+  // the columns with positive weight, in order; each row then sums over them in that order
+  const cols: Float64Array[] = [];
+  const ws: number[] = [];
   let wall = 0;
   for (let c = 0; c < columns.length; c++) {
     const w = weights[c];
     if (!(w > 0)) continue;
     wall += w;
-    const col = columns[c];
-    if (kind === 'arithmetic' || logged) {
-      for (let i = 0; i < n; i++) {
-        const v = col[i];
+    cols.push(columns[c]);
+    ws.push(w);
+  }
+  const value = into ? into.value : new Float64Array(n);
+  const coverage = into ? into.coverage : new Float64Array(n);
+  const takeLog = kind === 'geometric' && !logged;
+  const m = cols.length;
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    let wsum = 0;
+    if (takeLog) {
+      for (let c = 0; c < m; c++) {
+        const v = cols[c][i];
         if (v === v) {
-          sum[i] += w * v;
-          wsum[i] += w;
+          sum += ws[c] * Math.log(v);
+          wsum += ws[c];
         }
       }
     } else {
-      for (let i = 0; i < n; i++) {
-        const v = col[i];
+      for (let c = 0; c < m; c++) {
+        const v = cols[c][i];
         if (v === v) {
-          sum[i] += w * Math.log(v);
-          wsum[i] += w;
+          sum += ws[c] * v;
+          wsum += ws[c];
         }
       }
     }
-  }
-  const coverage = into ? into.coverage : new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const cov = wall > 0 ? wsum[i] / wall : 0;
+    const cov = wall > 0 ? wsum / wall : 0;
     coverage[i] = cov;
     // a small tolerance so that coverage exactly at the threshold is not lost to rounding
-    if (wsum[i] > 0 && cov >= minCoverage - 1e-12) {
-      const m = sum[i] / wsum[i];
-      sum[i] = kind === 'arithmetic' ? m : Math.exp(m);
-    } else sum[i] = NaN;
+    if (wsum > 0 && cov >= minCoverage - 1e-12) {
+      const mean = sum / wsum;
+      value[i] = kind === 'arithmetic' ? mean : Math.exp(mean);
+    } else value[i] = NaN;
   }
-  return { value: sum, coverage };
+  return { value, coverage };
 }
 
 /** Rescale to [1, 100] (min-max), as COINr does before a geometric mean: all values strictly positive. */
