@@ -5,7 +5,7 @@
  * method sets. Usage (the "before" copy extracted from git, see docs/performance.md):
  *
  *   git archive <commit> src/core | tar -x -C /tmp/core-before
- *   node --expose-gc --import tsx bench/compareCore.ts /tmp/core-before [areas…]
+ *   node --import tsx bench/compareCore.ts /tmp/core-before [areas…]
  */
 import { resolve, join } from 'node:path';
 import { withMethods, type DeepPartial, type Methods } from '../src/core/framework.ts';
@@ -36,7 +36,6 @@ async function main(): Promise<void> {
   if (!beforeDir) throw new Error('usage: bench/compareCore.ts <folder holding the old src/core> [areas…]');
   const before = (await import(join(resolve(beforeDir), 'src', 'core', 'run.ts'))) as Core;
   const after = (await import('../src/core/run.ts')) as Core;
-  const gc = (globalThis as { gc?: () => void }).gc;
   const rows: Row[] = [];
   for (const n of (sizes.length ? sizes : ['680', '33755']).map(Number)) {
     const { framework, inputs } = syntheticFramework({ areas: n, indicators: 60 });
@@ -49,7 +48,6 @@ async function main(): Promise<void> {
     const cpu = { before: [] as number[], after: [] as number[] };
     for (let r = 0; r < runs + 5; r++) {
       for (const [name, core] of [['before', before], ['after', after]] as const) {
-        gc?.();
         const c = process.cpuUsage();
         const t = performance.now();
         core.score(core.prepare(framework, inputs));

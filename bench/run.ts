@@ -37,10 +37,10 @@ export interface Row {
   note?: string;
 }
 
-/** Runs a TypeScript file in a fresh Node process with tsx and --expose-gc; resolves with the message it sends. */
+/** Runs a TypeScript file in a fresh Node process with tsx; resolves with the message it sends. */
 export function child<T>(file: string, argv: string[]): Promise<T> {
   return new Promise((resolve, reject) => {
-    const p = fork(join(import.meta.dirname, file), argv, { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const p = fork(join(import.meta.dirname, file), argv, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let got: T | undefined;
     p.on('message', (m) => (got = m as T));
     p.on('error', reject);
