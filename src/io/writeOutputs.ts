@@ -8,12 +8,12 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Float64, Table, Utf8, makeVector, tableToIPC, vectorFromArray } from 'apache-arrow';
 import type { Result } from '../core/types.ts';
 import type { Prepared } from '../core/run.ts';
 import { toBundle } from '../core/bundle.ts';
 import { formatProblem, type Problem } from '../core/errors.ts';
 import { writeDirAtomic } from './atomic.ts';
+import { toArrowIpc, type ColumnTable } from './arrow.ts';
 import { formatCsv } from './csv.ts';
 import { resultColumns, roundForOutput } from './resultTable.ts';
 import { sha256, type Loaded } from './loadFramework.ts';
@@ -65,14 +65,15 @@ export function resultsCsv(result: Result): string {
   return formatCsv(cols.map((c) => c.name), rows);
 }
 
+/** The results table as Arrow IPC; missing values are Arrow nulls. */
 export function resultsArrow(result: Result): Uint8Array {
   const n = result.areas.codes.length;
-  const vectors: Record<string, ReturnType<typeof makeVector>> = {};
-  for (const c of resultColumns(result)) {
-    if (c.kind === 'number') vectors[c.name] = makeVector({ type: new Float64(), data: Float64Array.from({ length: n }, (_, i) => c.values(i) as number) });
-    else vectors[c.name] = vectorFromArray(Array.from({ length: n }, (_, i) => String(c.values(i))), new Utf8());
+  const cols = resultColumns(result);
+  const values: ColumnTable['values'] = {};
+  for (const c of cols) {
+    values[c.name] = c.kind === 'number' ? Float64Array.from({ length: n }, (_, i) => c.values(i) as number) : Array.from({ length: n }, (_, i) => String(c.values(i)));
   }
-  return tableToIPC(new Table(vectors), 'file');
+  return toArrowIpc({ columns: cols.map((c) => c.name), values });
 }
 
 function boroughsCsv(result: Result): string {
