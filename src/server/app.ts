@@ -7,8 +7,8 @@
  * security headers; limits keep a request small (no bodies: 1 KiB; URL 2 KiB; route
  * parameters 100 characters; query strings are length-checked and ignored — no route reads one).
  */
+import { DEFAULT_WEB_ROOT } from './webRoot.ts';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { fileURLToPath } from 'node:url';
 import { registerApiRoutes } from './routes/api.ts';
 import { registerGeoRoutes } from './routes/geo.ts';
 import { registerWebRoutes } from './routes/web.ts';
@@ -22,7 +22,7 @@ export interface AppOptions {
   log?: (line: string) => void;
 }
 
-export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
+export { DEFAULT_WEB_ROOT };
 
 export function buildApp(source: Source, options: AppOptions = {}): FastifyInstance {
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));

@@ -2,8 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { buildApp, DEFAULT_WEB_ROOT } from '../../server/app.ts';
-import { loadSource } from '../../server/source.ts';
+import { DEFAULT_WEB_ROOT } from '../../server/webRoot.ts';
 import { UsageError } from '../usage.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -18,6 +17,8 @@ export function registerServeCommand(program: Command): void {
     .option('--host <host>', 'interface to listen on; the default serves this machine only', '127.0.0.1')
     .option('--web <dir>', 'web build folder', DEFAULT_WEB_ROOT)
     .action(async (path: string, opts: { port: number; host: string; web: string }) => {
+      // The server and its dependencies load only when serving, so other commands start fast.
+      const [{ buildApp }, { loadSource }] = await Promise.all([import('../../server/app.ts'), import('../../server/source.ts')]);
       const source = loadSource(path);
       for (const w of source.warnings) process.stderr.write(`warning: ${w}\n`);
       const app = buildApp(source, { webRoot: opts.web });
