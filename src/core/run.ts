@@ -17,6 +17,7 @@ import { aggregateGroups, aggregateRecord, categoryGroups, measureGroups, normal
 import { combine } from './steps/combine.ts';
 import { rankAreas } from './steps/rank.ts';
 import { boroughSummaries } from './steps/boroughSummary.ts';
+import { categoryEvidence, evidenceWarning } from './evidence.ts';
 
 export interface Prepared {
   framework: Framework;
@@ -90,6 +91,10 @@ export function score(prepared: Prepared, options: ScoreOptions = {}): Result {
   for (const c of framework.categories) if (!cGroups.some((g) => g.id === c.id)) noData.push(`category ${c.id}`);
   for (const what of noData) excluded.push({ id: what.split(' ')[1], reason: `${what.split(' ')[0]}: no data supplied; weights renormalised over the rest` });
 
+  const effective = { indicators: effectiveWeights(mGroups), measures: effectiveWeights(cGroups) };
+  const evidence = categoryEvidence(framework, effective, cGroups.map((g) => g.id), excluded);
+  const evidenceWarnings = evidence.flatMap((e) => evidenceWarning(e, categoryById(framework, e.category).name) ?? []);
+
   const co = combine(categoriesOut.scores, categoryWeight, methods.combine, n);
   const rk = rankAreas(co.index, areas.parent, areas.parentCodes.length);
 
@@ -107,8 +112,7 @@ export function score(prepared: Prepared, options: ScoreOptions = {}): Result {
     measures: measuresOut.scores,
     categories: categoriesOut.scores,
     weights: {
-      indicators: effectiveWeights(mGroups),
-      measures: effectiveWeights(cGroups),
+      ...effective,
       categories: Object.fromEntries(zip(cGroups.map((g) => g.id), normaliseWeights(cGroups.map((g) => categoryWeight[g.id])))),
     },
     index: co.index,
@@ -128,7 +132,7 @@ export function score(prepared: Prepared, options: ScoreOptions = {}): Result {
       co.record,
       rk.record,
     ],
-    warnings: noData.map((what) => `${what}: no data supplied; weights renormalised over the rest`),
+    warnings: [...noData.map((what) => `${what}: no data supplied; weights renormalised over the rest`), ...evidenceWarnings],
   };
 }
 
