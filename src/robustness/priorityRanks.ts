@@ -8,6 +8,8 @@
  * order within a tie does not matter, so an unstable sort gives exactly core's ranks (tested).
  * Reference: as `rankAverage` (R's `rank(ties.method = "average")`).
  */
+import { sortTogether } from '../core/stats/sortTogether.ts';
+
 export class PriorityRanker {
   private readonly keys: Float64Array;
   private readonly ids: Uint32Array;
@@ -41,52 +43,5 @@ export class PriorityRanker {
       i = j;
     }
     return rank;
-  }
-}
-
-/** Sorts keys[lo, hi) ascending, applying the same swaps to ids. */
-function sortTogether(keys: Float64Array, ids: Uint32Array, lo: number, hi: number): void {
-  while (hi - lo > 16) {
-    const mid = (lo + hi) >>> 1;
-    const a = keys[lo];
-    const b = keys[mid];
-    const c = keys[hi - 1];
-    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
-    let i = lo;
-    let j = hi - 1;
-    while (i <= j) {
-      while (keys[i] < pivot) i++;
-      while (keys[j] > pivot) j--;
-      if (i <= j) {
-        const k = keys[i];
-        keys[i] = keys[j];
-        keys[j] = k;
-        const d = ids[i];
-        ids[i] = ids[j];
-        ids[j] = d;
-        i++;
-        j--;
-      }
-    }
-    // recurse into the smaller side, loop on the larger: O(log n) stack
-    if (j - lo < hi - i) {
-      sortTogether(keys, ids, lo, j + 1);
-      lo = i;
-    } else {
-      sortTogether(keys, ids, i, hi);
-      hi = j + 1;
-    }
-  }
-  for (let i = lo + 1; i < hi; i++) {
-    const k = keys[i];
-    const d = ids[i];
-    let j = i - 1;
-    while (j >= lo && keys[j] > k) {
-      keys[j + 1] = keys[j];
-      ids[j + 1] = ids[j];
-      j--;
-    }
-    keys[j + 1] = k;
-    ids[j + 1] = d;
   }
 }

@@ -19,11 +19,28 @@ export function exponentialFromRank(r: number, n: number): number {
   return -23 * Math.log(1 - R * C);
 }
 
+/**
+ * X for every rank 1, 1.5, 2, … n (average ranks of ties are half-integers), indexed by 2r:
+ * one logarithm per possible rank, computed once per n, instead of one per area per call (the
+ * Monte Carlo runs combine categories thousands of times).
+ */
+let table = new Float64Array(0);
+let tableN = -1;
+function exponentialTable(n: number): Float64Array {
+  if (n !== tableN) {
+    table = new Float64Array(2 * n + 1);
+    for (let k = 2; k <= 2 * n; k++) table[k] = exponentialFromRank(k / 2, n);
+    tableN = n;
+  }
+  return table;
+}
+
 /** Exponentially transformed scores of a column (higher value = higher priority). */
 export function exponentialTransform(x: Float64Array): Float64Array {
   const r = rankDescending(x);
   let n = 0;
   for (let i = 0; i < r.length; i++) if (r[i] === r[i]) n++;
-  for (let i = 0; i < r.length; i++) r[i] = r[i] === r[i] ? exponentialFromRank(r[i], n) : NaN;
+  const X = exponentialTable(n);
+  for (let i = 0; i < r.length; i++) r[i] = r[i] === r[i] ? X[2 * r[i]] : NaN;
   return r;
 }

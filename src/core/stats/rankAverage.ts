@@ -3,21 +3,35 @@
  * `rank(ties.method = "average")`): the smallest value gets 1; k values tied over positions
  * p…p+k−1 each get p + (k−1)/2. Missing values (NaN) get NaN and are not counted.
  *
- * Sorting an index array keyed by a typed column keeps this fast with no per-cell objects.
+ * Sorting (value, position) pairs held in typed arrays keeps this fast with no per-cell objects.
  */
 import { radixOrder } from './radixOrder.ts';
+import { sortTogether } from './sortTogether.ts';
 
-export function rankAverage(x: ArrayLike<number>, out: Float64Array = new Float64Array(x.length)): Float64Array {
-  const order = presentOrder(x);
-  const m = order.length;
+/** `sign` −1 ranks −x (so 1 goes to the largest value) without copying the column. */
+export function rankAverage(x: ArrayLike<number>, out: Float64Array = new Float64Array(x.length), sign: 1 | -1 = 1): Float64Array {
+  let m = 0;
+  for (let i = 0; i < x.length; i++) if (x[i] === x[i]) m++;
+  const keys = new Float64Array(m);
+  const ids = new Uint32Array(m);
+  let k = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (v === v) {
+      keys[k] = sign * v;
+      ids[k++] = i;
+    }
+  }
+  // The order within a tie does not matter (tied values share the mean rank), so an unstable
+  // in-place sort of (value, position) pairs will do, and it is the fastest here.
+  sortTogether(keys, ids, 0, m);
   out.fill(NaN);
   let i = 0;
   while (i < m) {
     let j = i + 1;
-    const v = x[order[i]];
-    while (j < m && x[order[j]] === v) j++;
+    while (j < m && keys[j] === keys[i]) j++;
     const r = (i + 1 + j) / 2; // mean of positions i+1 … j
-    for (let k = i; k < j; k++) out[order[k]] = r;
+    for (let t = i; t < j; t++) out[ids[t]] = r;
     i = j;
   }
   return out;

@@ -5,7 +5,5 @@
 import { rankAverage } from './rankAverage.ts';
 
 export function rankDescending(x: ArrayLike<number>, out?: Float64Array): Float64Array {
-  const neg = new Float64Array(x.length);
-  for (let i = 0; i < x.length; i++) neg[i] = -x[i];
-  return rankAverage(neg, out);
+  return rankAverage(x, out, -1);
 }
