@@ -16,7 +16,7 @@
 import { moments } from '../core/stats/moments.ts';
 import { pearson } from './correlation.ts';
 import { completeRows, pick } from './completeRows.ts';
-import { jacobiEigen } from './jacobiEigen.ts';
+import { jacobiEigen } from '../core/stats/jacobiEigen.ts';
 
 export interface Pca {
   ids: string[];

@@ -7,7 +7,7 @@
  * covariance built from pairwise-complete data can have, are dropped the same way, so the
  * result is positive semi-definite and every squared distance is ≥ 0.
  */
-import { jacobiEigen } from '../audit/jacobiEigen.ts';
+import { jacobiEigen } from '../core/stats/jacobiEigen.ts';
 
 export function pseudoInverse(a: Float64Array, p: number): { inverse: Float64Array; rank: number } {
   const { values, vectors } = jacobiEigen(a, p);

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { sampleCorrelation, sampleRankCorrelation } from 'simple-statistics';
 import { correlationMatrix, pearson, spearman } from '../../src/audit/correlation.ts';
 import { cronbachAlpha } from '../../src/audit/cronbachAlpha.ts';
-import { jacobiEigen } from '../../src/audit/jacobiEigen.ts';
+import { jacobiEigen } from '../../src/core/stats/jacobiEigen.ts';
 import { pca } from '../../src/audit/pca.ts';
 import { effectiveWeights } from '../../src/audit/effectiveWeights.ts';
 import { histogram } from '../../src/audit/histogram.ts';
