@@ -3,8 +3,8 @@
  * returns the pipeline's inputs. Every problem found is reported at once, each naming the file,
  * row and column or field, so an analyst can fix a spreadsheet in one pass.
  */
-import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { sha256File, sha256Hex } from './sha256.ts';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
@@ -52,7 +52,7 @@ export function validateFramework(path: string): { loaded?: Loaded; problems: Pr
   const hashes: Record<string, string> = {};
   const read = (abs: string): Buffer => {
     const b = readFileSync(abs);
-    hashes[relative(dir, abs)] = sha256(b);
+    hashes[relative(dir, abs)] = sha256Hex(b);
     return b;
   };
   try {
@@ -102,22 +102,8 @@ export function validateFramework(path: string): { loaded?: Loaded; problems: Pr
   }
 }
 
-export function sha256(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-/** SHA-256 of a file, read in 1 MiB chunks (bounded memory for large data files). */
-export function sha256File(path: string): string {
-  const hash = createHash('sha256');
-  const fd = openSync(path, 'r');
-  const buf = Buffer.allocUnsafe(1 << 20);
-  try {
-    for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) hash.update(buf.subarray(0, n));
-  } finally {
-    closeSync(fd);
-  }
-  return hash.digest('hex');
-}
+/** SHA-256 in hex (kept under this name for the output writers). */
+export { sha256Hex as sha256 } from './sha256.ts';
 
 function err(file: string, field: string, message: string, expected?: string): Problem {
   return { file, field, message, expected, severity: 'error' };
