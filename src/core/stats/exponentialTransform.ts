@@ -24,13 +24,15 @@ export function exponentialFromRank(r: number, n: number): number {
  * one logarithm per possible rank, computed once per n, instead of one per area per call (the
  * Monte Carlo runs combine categories thousands of times).
  */
-let table = new Float64Array(0);
-let tableN = -1;
+const tables = new Map<number, Float64Array>();
 function exponentialTable(n: number): Float64Array {
-  if (n !== tableN) {
+  let table = tables.get(n);
+  if (!table) {
+    // Categories of one framework differ in their counts (a ward may lack one): keep a few.
+    if (tables.size >= 8) tables.clear();
     table = new Float64Array(2 * n + 1);
     for (let k = 2; k <= 2 * n; k++) table[k] = exponentialFromRank(k / 2, n);
-    tableN = n;
+    tables.set(n, table);
   }
   return table;
 }

@@ -45,32 +45,38 @@ export function weightedRowMean(
   const value = into ? into.value : new Float64Array(n);
   const coverage = into ? into.coverage : new Float64Array(n);
   const takeLog = kind === 'geometric' && !logged;
-  const m = cols.length;
-  for (let i = 0; i < n; i++) {
-    let sum = 0;
-    let wsum = 0;
+  // Column at a time over contiguous typed arrays: value[] accumulates Σw·x (or Σw·ln x) and
+  // coverage[] accumulates Σw, in column order — the same sums, in the same order, as row by row.
+  value.fill(0, 0, n);
+  coverage.fill(0, 0, n);
+  for (let c = 0; c < cols.length; c++) {
+    const col = cols[c];
+    const w = ws[c];
     if (takeLog) {
-      for (let c = 0; c < m; c++) {
-        const v = cols[c][i];
+      for (let i = 0; i < n; i++) {
+        const v = col[i];
         if (v === v) {
-          sum += ws[c] * Math.log(v);
-          wsum += ws[c];
+          value[i] += w * Math.log(v);
+          coverage[i] += w;
         }
       }
     } else {
-      for (let c = 0; c < m; c++) {
-        const v = cols[c][i];
+      for (let i = 0; i < n; i++) {
+        const v = col[i];
         if (v === v) {
-          sum += ws[c] * v;
-          wsum += ws[c];
+          value[i] += w * v;
+          coverage[i] += w;
         }
       }
     }
+  }
+  for (let i = 0; i < n; i++) {
+    const wsum = coverage[i];
     const cov = wall > 0 ? wsum / wall : 0;
     coverage[i] = cov;
     // a small tolerance so that coverage exactly at the threshold is not lost to rounding
     if (wsum > 0 && cov >= minCoverage - 1e-12) {
-      const mean = sum / wsum;
+      const mean = value[i] / wsum;
       value[i] = kind === 'arithmetic' ? mean : Math.exp(mean);
     } else value[i] = NaN;
   }
