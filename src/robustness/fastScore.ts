@@ -18,7 +18,7 @@
  *                cached measure, and core's mean is told its inputs are logged)
  *   category c:  weighted mean of its measures with data              (framework order)
  *   index:       weighted mean of the categories (IoD exponential transform first if asked)
- *   rank:        priority rank (`PriorityRanker`)
+ *   rank:        priority rank (core's `rankDescending`, into a buffer reused across runs)
  *
  * Groups are formed exactly as `measureGroups` / `categoryGroups` form them (members with data,
  * a group kept when some member weight is positive), and every mean is core's
@@ -32,7 +32,7 @@ import { treat } from '../core/steps/treat.ts';
 import { normalise } from '../core/steps/normalise.ts';
 import { exponentialTransform } from '../core/stats/exponentialTransform.ts';
 import { rescaleToPositive, weightedRowMean, type RowMeanBuffers } from '../core/stats/weightedMean.ts';
-import { PriorityRanker } from './priorityRanks.ts';
+import { rankDescending } from '../core/stats/rankDescending.ts';
 
 export type RunOptions = Required<Pick<ScoreOptions, 'methods' | 'weights' | 'omit' | 'boroughStandIns'>>;
 
@@ -86,7 +86,9 @@ const buffers = (n: number): RowMeanBuffers => ({ value: new Float64Array(n), co
 export class FastScorer {
   private readonly n: number;
   private readonly cache: NormalisedCache;
-  private readonly ranker: PriorityRanker;
+  private readonly rank: Float64Array;
+  /** Exponentially transformed category scores, per category, reused across runs. */
+  private readonly transformed: Float64Array[];
   /** Spec positions of each framework measure, in spec order. */
   private readonly measureSpecs: number[][];
   /** Framework measure positions of each framework category. */
@@ -105,7 +107,8 @@ export class FastScorer {
     const { framework, specs } = prepared;
     this.n = prepared.areas.codes.length;
     this.cache = new NormalisedCache(prepared);
-    this.ranker = new PriorityRanker(this.n);
+    this.rank = new Float64Array(this.n);
+    this.transformed = framework.categories.map(() => new Float64Array(this.n));
     this.measureSpecs = framework.measures.map((m) => specs.flatMap((s, k) => (s.measure === m.id ? [k] : [])));
     this.categoryMeasures = framework.categories.map((c) => framework.measures.flatMap((m, j) => (m.category === c.id ? [j] : [])));
     this.nominalMeasure = this.measureSpecs.map((ks) => ks.length > 0);
@@ -179,12 +182,12 @@ export class FastScorer {
         continue;
       }
       const value = weightedRowMean(members, weights, methods.aggregate.measures, c.min_coverage, n, this.categoryOut[q], geometricMeasures).value;
-      categoryScores.push(methods.combine.method === 'exponential' ? exponentialTransform(value) : value);
+      categoryScores.push(methods.combine.method === 'exponential' ? exponentialTransform(value, this.transformed[q]) : value);
       categoryWeights.push(w.categories?.[c.id] ?? c.weight);
     }
     // combine(): arithmetic weighted mean of the (transformed) categories with min_coverage
     const index = weightedRowMean(categoryScores, categoryWeights, 'arithmetic', methods.combine.min_coverage, n, this.indexOut).value;
-    return { index, rank: this.ranker.ranks(index), emptied };
+    return { index, rank: rankDescending(index, this.rank), emptied };
   }
 
   /** ln(rescaleToPositive(score)), remembered for cached (reused) measure columns. */

@@ -1,6 +1,6 @@
 /**
- * The fast orderings against the obvious comparator sort: `presentOrder` (radix sort from 256
- * values), `radixOrder` itself, `extremeOrder` (the ends of the order used by Winsorisation), and
+ * The fast orderings against the obvious comparator sort: `bucketSortTogether` (and the ranks
+ * built on it), `presentOrder` (radix sort from 256 values), `radixOrder` itself, `extremeOrder` (the ends of the order used by Winsorisation), and
  * `rankWithinGroups` against ranking each group on its own.
  */
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,9 @@ import { radixOrder } from '../../src/core/stats/radixOrder.ts';
 import { extremeOrder } from '../../src/core/stats/extremeOrder.ts';
 import { rankDescending } from '../../src/core/stats/rankDescending.ts';
 import { rankWithinGroups } from '../../src/core/steps/rank.ts';
+import { seededRng } from '../../src/robustness/rng.ts';
+import { inverseNormalCdf } from '../../src/core/stats/inverseNormalCdf.ts';
+import { bucketSortTogether } from '../../src/core/stats/bucketSortTogether.ts';
 
 /** The reference: indices of present values by value ascending, ties by index (−0 ties with 0). */
 function comparatorOrder(x: ArrayLike<number>): number[] {
@@ -25,6 +28,49 @@ const cell = fc.oneof(
   fc.double({ noNaN: true, min: -1e12, max: 1e12 }),
 );
 const column = (min: number, max: number) => fc.array(cell, { minLength: min, maxLength: max }).map((a) => Float64Array.from(a));
+
+describe('bucketSortTogether', () => {
+  /** Whether bucketSortTogether sorts `values` with their ids (cheap to check, so a failing case shrinks fast). */
+  const sortsLikeComparator = (values: number[]): boolean => {
+    const keys = Float64Array.from(values);
+    const ids = Uint32Array.from(values, (_, i) => i);
+    bucketSortTogether(keys, ids, keys.length);
+    const plusZero = (v: number) => (v === 0 ? 0 : v); // −0 and 0 tie, in either order
+    const want = [...values].sort((a, b) => a - b).map(plusZero);
+    const seen = new Set(ids);
+    // keys ascend as the comparator sort has them, each id still carries its key, each id once
+    return seen.size === values.length && want.every((v, i) => plusZero(keys[i]) === v && plusZero(values[ids[i]]) === v);
+  };
+  const key = fc.oneof(fc.integer({ min: -20, max: 20 }), fc.constantFrom(0, -0, 1e-300, 5e-324), fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }));
+  it('sorts keys with their ids, below and above the bucket threshold (64), with ties and ±0', () => {
+    fc.assert(fc.property(fc.array(key, { minLength: 0, maxLength: 700 }), sortsLikeComparator), { numRuns: 150 });
+    expect(sortsLikeComparator([3, -0, 2, 0, 1])).toBe(true);
+  });
+  it('sorts skewed columns (long buckets, quicksorted first) and columns with infinities (quicksort fallback)', () => {
+    const rng = seededRng(5);
+    const lognormal = Array.from({ length: 2000 }, () => Math.exp(6 * inverseNormalCdf(rng.uniform())));
+    expect(sortsLikeComparator(lognormal)).toBe(true);
+    expect(sortsLikeComparator([...lognormal.slice(0, 300), Infinity, -Infinity])).toBe(true);
+    expect(sortsLikeComparator(Array.from({ length: 500 }, (_, i) => i % 3))).toBe(true); // three keys, many ties
+    expect(sortsLikeComparator(Array.from({ length: 100 }, () => 7))).toBe(true); // all equal
+  });
+  it('gives rankAverage the definition: rank = #(smaller) + (#(equal) + 1) / 2, on long columns with gaps', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(key, fc.constant(NaN)), { minLength: 64, maxLength: 400 }), (values) => {
+        const x = Float64Array.from(values);
+        const present = values.filter((v) => !Number.isNaN(v));
+        const r = rankAverage(x);
+        return values.every((v, i) => {
+          if (Number.isNaN(v)) return Number.isNaN(r[i]);
+          const smaller = present.filter((u) => u < v).length;
+          const equal = present.filter((u) => u === v).length;
+          return r[i] === smaller + (equal + 1) / 2;
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
 
 describe('radixOrder', () => {
   it('sorts like the comparator sort, stable for ties, on long columns', () => {

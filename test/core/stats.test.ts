@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as ss from 'simple-statistics';
 import { moments, extent } from '../../src/core/stats/moments.ts';
@@ -122,6 +123,49 @@ describe('weightedRowMean', () => {
   it('geometric: exp of weighted mean log', () => {
     const { value } = weightedRowMean([f([4]), f([16])], [1, 1], 'geometric', 0, 1);
     expect(value[0]).toBeCloseTo(8, 12);
+  });
+  it('equals the one-row-at-a-time definition bit for bit (gaps, infinities, zero weights, both kinds, 1–9 columns)', () => {
+    // the definition, written out: each row sums its present values in column order
+    const reference = (cols: Float64Array[], w: number[], kind: 'arithmetic' | 'geometric', minCov: number, logged: boolean) => {
+      const n = cols[0].length;
+      const wall = w.reduce((a, x) => (x > 0 ? a + x : a), 0);
+      return Array.from({ length: n }, (_, i) => {
+        let sum = 0;
+        let wsum = 0;
+        cols.forEach((col, c) => {
+          if (!(w[c] > 0) || Number.isNaN(col[i])) return;
+          sum += w[c] * (kind === 'geometric' && !logged ? Math.log(col[i]) : col[i]);
+          wsum += w[c];
+        });
+        const cov = wall > 0 ? wsum / wall : 0;
+        const value = wsum > 0 && cov >= minCov - 1e-12 ? (kind === 'arithmetic' ? sum / wsum : Math.exp(sum / wsum)) : NaN;
+        return [value, cov];
+      });
+    };
+    const cell = fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constantFrom(NaN, NaN, 0, -0, Infinity, -Infinity, 1e-300));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9 }).chain((k) =>
+          fc.tuple(
+            fc.array(fc.array(cell, { minLength: 7, maxLength: 7 }), { minLength: k, maxLength: k }),
+            fc.array(fc.oneof(fc.double({ min: 0.01, max: 5, noNaN: true }), fc.constant(0)), { minLength: k, maxLength: k }),
+          ),
+        ),
+        fc.constantFrom<'arithmetic' | 'geometric'>('arithmetic', 'geometric'),
+        fc.boolean(),
+        fc.constantFrom(0, 0.5, 1),
+        ([rows, w], kind, logged, minCov) => {
+          const cols = rows.map((r) => Float64Array.from(r));
+          const got = weightedRowMean(cols, w, kind, minCov, 7, undefined, logged);
+          const want = reference(cols, w, kind, minCov, logged);
+          want.forEach(([value, cov], i) => {
+            expect(Object.is(got.value[i], value) || (Number.isNaN(got.value[i]) && Number.isNaN(value))).toBe(true);
+            expect(got.coverage[i]).toBe(cov);
+          });
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
   it('rescaleToPositive maps to [1, 100]', () => {
     expect(Array.from(rescaleToPositive(f([-2, 0, 2, NaN])))).toEqual([1, 50.5, 100, NaN]);

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { quantileOfCounts, quantileSorted } from '../../src/robustness/percentile.ts';
-import { PriorityRanker } from '../../src/robustness/priorityRanks.ts';
-import { rankDescending } from '../../src/core/stats/rankDescending.ts';
 import { seededRng } from '../../src/robustness/rng.ts';
 
 describe('type-7 quantiles', () => {
@@ -28,22 +26,5 @@ describe('type-7 quantiles', () => {
         else expect(got).toBeCloseTo(want, 12);
       }
     }
-  });
-});
-
-describe('PriorityRanker', () => {
-  it('equals core rankDescending (ties averaged, NaN unranked) on columns with ties and gaps', () => {
-    const rng = seededRng(17);
-    const ranker = new PriorityRanker(300);
-    for (let trial = 0; trial < 30; trial++) {
-      const x = Float64Array.from({ length: 300 }, () => (rng.uniform() < 0.05 ? NaN : Math.floor(rng.uniform() * 40) - 20 + (trial % 2 ? rng.uniform() : 0)));
-      x[0] = 0;
-      x[1] = -0;
-      expect(Array.from(ranker.ranks(x))).toEqual(Array.from(rankDescending(x)));
-    }
-  });
-
-  it('ranks a hand example: [5, 9, 5, NaN, 1] → [2.5, 1, 2.5, NaN, 4]', () => {
-    expect(Array.from(new PriorityRanker(5).ranks(Float64Array.of(5, 9, 5, NaN, 1)))).toEqual([2.5, 1, 2.5, NaN, 4]);
   });
 });

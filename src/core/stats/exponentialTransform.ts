@@ -37,12 +37,13 @@ function exponentialTable(n: number): Float64Array {
   return table;
 }
 
-/** Exponentially transformed scores of a column (higher value = higher priority). */
-export function exponentialTransform(x: Float64Array): Float64Array {
-  const r = rankDescending(x);
+/** Exponentially transformed scores of a column (higher value = higher priority), into `out` if given. */
+export function exponentialTransform(x: Float64Array, out?: Float64Array): Float64Array {
+  const r = rankDescending(x, out);
   let n = 0;
   for (let i = 0; i < r.length; i++) if (r[i] === r[i]) n++;
   const X = exponentialTable(n);
-  for (let i = 0; i < r.length; i++) r[i] = r[i] === r[i] ? X[2 * r[i]] : NaN;
+  // 2r is a whole number (ranks are multiples of ½); an integer index keeps the lookup fast
+  for (let i = 0; i < r.length; i++) r[i] = r[i] === r[i] ? X[(2 * r[i]) | 0] : NaN;
   return r;
 }

@@ -3,16 +3,23 @@
  * `rank(ties.method = "average")`): the smallest value gets 1; k values tied over positions
  * p…p+k−1 each get p + (k−1)/2. Missing values (NaN) get NaN and are not counted.
  *
- * Sorting (value, position) pairs held in typed arrays keeps this fast with no per-cell objects.
+ * Sorting (value, position) pairs held in typed arrays (`bucketSortTogether`) keeps this fast
+ * with no per-cell objects; with `out` given it allocates nothing, which the Monte Carlo runs
+ * rely on (thousands of columns ranked).
  */
+import { bucketSortTogether } from './bucketSortTogether.ts';
 import { radixOrder } from './radixOrder.ts';
-import { sortTogether } from './sortTogether.ts';
 
 let scratchKeys = new Float64Array(0);
 let scratchIds = new Uint32Array(0);
 
 /** `sign` −1 ranks −x (so 1 goes to the largest value) without copying the column. */
 export function rankAverage(x: ArrayLike<number>, out: Float64Array = new Float64Array(x.length), sign: 1 | -1 = 1): Float64Array {
+  // one element kind in the loops below keeps them monomorphic (fast) whatever callers pass
+  return rankColumn(x instanceof Float64Array ? x : Float64Array.from(x), out, sign);
+}
+
+function rankColumn(x: Float64Array, out: Float64Array, sign: 1 | -1): Float64Array {
   let m = 0;
   for (let i = 0; i < x.length; i++) if (x[i] === x[i]) m++;
   if (scratchKeys.length < m) {
@@ -33,7 +40,7 @@ export function rankAverage(x: ArrayLike<number>, out: Float64Array = new Float6
   }
   // The order within a tie does not matter (tied values share the mean rank), so an unstable
   // in-place sort of (value, position) pairs will do, and it is the fastest here.
-  sortTogether(keys, ids, 0, m);
+  bucketSortTogether(keys, ids, m);
   out.fill(NaN);
   let i = 0;
   while (i < m) {
