@@ -1,6 +1,6 @@
 /**
- * Evaluates a contiguous range of a plan's runs, accumulating what the analysis needs so that
- * ranges evaluated anywhere (this thread, any worker) merge exactly by addition:
+ * Evaluates a set of a plan's runs, accumulating what the analysis needs so that sets evaluated
+ * anywhere (this thread, any worker) merge exactly by addition:
  *
  * - per run: the output Y = mean absolute rank shift against the nominal ranking,
  *   Y = (1/m) Σ_w |r_w − r⁰_w| over the m wards ranked in both (the Sobol output), the number
@@ -14,11 +14,15 @@
  * hit cache instead of jumping across the whole n·(2n − 1) table once per ward per run: that
  * random access cost more than the ranking itself).
  *
+ * Runs are evaluated grouped by their discrete choices (`evaluationOrder`), and a plan is split
+ * between workers along that order, so each worker builds the normalised columns and measure
+ * scores of only its own share of the choices.
+ *
  * Integer counts make the merged result independent of how the runs were split. A histogram
  * takes n·(2n − 1) counts, which stops fitting in memory at national scale (32,844 LSOAs:
  * 8.6 GB), so above `histogramMaxAreas` areas (default 2,000) each A run's ranks are kept
- * instead (Float32, exact for multiples of ½ below 2²³), N·n values in all, concatenated in run
- * order; the quantiles are then taken from the sorted ranks — the same numbers.
+ * instead (Float32, exact for multiples of ½ below 2²³), N·n values in all, merged in run order;
+ * the quantiles are then taken from the sorted ranks — the same numbers.
  */
 import type { Prepared } from '../core/run.ts';
 import { runOptions, type Design } from './design.ts';
@@ -41,29 +45,29 @@ export function useHistogram(job: Pick<Job, 'histogramMaxAreas'>, n: number): bo
 }
 
 export interface ChunkResult {
-  from: number;
-  to: number;
-  /** Mean absolute rank shift per run (index row − from). */
+  /** The plan rows covered, in the order evaluated; the per-run arrays below follow it. Merged: 0, 1, … */
+  rows: Uint32Array;
+  /** Mean absolute rank shift per run. */
   y: Float64Array;
   ranked: Int32Array;
   /** Per run: '; '-joined notes (no note contains '; '), '' when none. */
   notes: string[];
   /** n × (2n − 1) rank counts, ward-major (A rows only); empty when ranks are kept instead. */
   hist: Int32Array;
-  /** Ranks of the A rows in [from, to), run-major (n per run); empty when histograms are kept. */
+  /** Ranks of the A rows among `rows`, in that order, run-major (n per run); empty when histograms are kept. */
   ranks: Float32Array;
   topK: Int32Array;
   topDecile: Int32Array;
 }
 
-/** A chunk of zeros; `aRows` > 0 (runs of block A it will hold) selects kept ranks over a histogram. */
-export function emptyChunk(n: number, from: number, to: number, histogram = true, aRows = 0): ChunkResult {
+/** A chunk of zeros for `rows`; `aRows` > 0 (runs of block A it will hold) selects kept ranks over a histogram. */
+export function emptyChunk(n: number, rows: Uint32Array, histogram = true, aRows = 0): ChunkResult {
+  const m = rows.length;
   return {
-    from,
-    to,
-    y: new Float64Array(to - from),
-    ranked: new Int32Array(to - from),
-    notes: new Array<string>(to - from).fill(''),
+    rows,
+    y: new Float64Array(m),
+    ranked: new Int32Array(m),
+    notes: new Array<string>(m).fill(''),
     hist: new Int32Array(histogram ? n * Math.max(1, 2 * n - 1) : 0),
     ranks: new Float32Array(histogram ? 0 : aRows * n),
     topK: new Int32Array(n),
@@ -71,17 +75,21 @@ export function emptyChunk(n: number, from: number, to: number, histogram = true
   };
 }
 
-export function evaluateRows(job: Job, from: number, to: number, onProgress?: (done: number) => void): ChunkResult {
+/** Evaluates the plan rows `rows` (best in `evaluationOrder`), in that order. */
+export function evaluateRows(job: Job, rows: Uint32Array, onProgress?: (done: number) => void): ChunkResult {
   const { prepared, design, plan, nominalRank } = job;
   const n = prepared.areas.codes.length;
   const bins = Math.max(1, 2 * n - 1);
   const histogram = useHistogram(job, n);
-  const out = emptyChunk(n, from, to, histogram, Math.max(0, Math.min(to, plan.base) - from));
+  const aRows = rows.reduce((a, row) => a + (row < plan.base ? 1 : 0), 0);
+  const out = emptyChunk(n, rows, histogram, aRows);
   const scorer = new FastScorer(prepared);
   const level = new Map(prepared.specs.map((s) => [s.id, s.level]));
   const k = design.topK;
   const pending = new PendingBins(histogram ? n : 0, out.hist, bins);
-  for (let row = from; row < to; row++) {
+  let kept = 0;
+  for (let t = 0; t < rows.length; t++) {
+    const row = rows[t];
     const options = runOptions(design, plan.values, row);
     const { rank, emptied } = scorer.score(options);
     const notes: string[] = [];
@@ -106,13 +114,12 @@ export function evaluateRows(job: Job, from: number, to: number, onProgress?: (d
       } else if (nominalRank[i] === nominalRank[i]) lost++;
     }
     if (lost) notes.push(`${lost} ward(s) ranked in the nominal run are not ranked`);
-    const t = row - from;
     out.y[t] = both > 0 ? shift / both : NaN;
     out.ranked[t] = ranked;
     out.notes[t] = notes.join('; ');
     if (row < plan.base) {
       if (histogram) pending.add(rank);
-      else out.ranks.set(rank, t * n);
+      else out.ranks.set(rank, n * kept++);
       for (let i = 0; i < n; i++) {
         const r = rank[i];
         if (r !== r) continue;
@@ -121,10 +128,31 @@ export function evaluateRows(job: Job, from: number, to: number, onProgress?: (d
         if ((10 * r) / ranked - 1e-9 <= 1) out.topDecile[i]++;
       }
     }
-    if (onProgress && ((t + 1) % 256 === 0 || row === to - 1)) onProgress(t + 1);
+    if (onProgress && ((t + 1) % 256 === 0 || t === rows.length - 1)) onProgress(t + 1);
   }
   pending.flush();
   return out;
+}
+
+/**
+ * Every row of the plan ordered by its discrete choices (imputation, treatment, normalisation,
+ * aggregation, combination, indicator left out, stand-ins: the design's factor order), ties in
+ * row order. Runs sharing those choices share their normalised columns and cached measure
+ * scores, so evaluating them together keeps that data in cache, and a worker given a stretch of
+ * this order builds only the columns its choices need. Every per-run output is placed by row and
+ * every count is a sum, so the order changes nothing in the result.
+ */
+export function evaluationOrder(design: Design, plan: Plan): Uint32Array {
+  const rows = Uint32Array.from({ length: plan.rows }, (_, row) => row);
+  const discrete = design.factors.flatMap((f, k) => (f.kind === 'discrete' ? [{ values: plan.values[k], choices: f.choices.length }] : []));
+  if (discrete.length === 0) return rows;
+  const key = new Float64Array(plan.rows);
+  for (let row = 0; row < plan.rows; row++) {
+    let k = 0;
+    for (const f of discrete) k = k * f.choices + f.values[row];
+    key[row] = k;
+  }
+  return rows.sort((a, b) => key[a] - key[b] || a - b);
 }
 
 /** Rank histogram bins of up to BLOCK runs, added to the histogram ward by ward (see above). */
@@ -166,21 +194,20 @@ class PendingBins {
   }
 }
 
-/** Merges chunk results (in any order) into one covering all their rows. */
-export function mergeChunks(n: number, chunks: readonly ChunkResult[]): ChunkResult {
-  const sorted = [...chunks].sort((a, b) => a.from - b.from);
-  const from = sorted.length ? sorted[0].from : 0;
-  const to = sorted.length ? sorted[sorted.length - 1].to : 0;
-  const histogram = sorted.some((c) => c.hist.length > 0);
-  const keptRuns = sorted.reduce((a, c) => a + c.ranks.length / Math.max(1, n), 0);
-  const out = emptyChunk(n, from, to, histogram, keptRuns);
-  let at = 0;
-  for (const c of sorted) {
-    out.ranks.set(c.ranks, at);
-    at += c.ranks.length;
-    out.y.set(c.y, c.from - from);
-    out.ranked.set(c.ranked, c.from - from);
-    for (let t = 0; t < c.notes.length; t++) out.notes[c.from - from + t] = c.notes[t];
+/** Merges chunk results (in any order) over disjoint rows into one covering `rows` rows in row order. */
+export function mergeChunks(n: number, rows: number, base: number, chunks: readonly ChunkResult[]): ChunkResult {
+  const histogram = chunks.some((c) => c.hist.length > 0);
+  const keptRuns = chunks.reduce((a, c) => a + c.ranks.length / Math.max(1, n), 0);
+  const out = emptyChunk(n, Uint32Array.from({ length: rows }, (_, row) => row), histogram, keptRuns);
+  for (const c of chunks) {
+    let kept = 0;
+    c.rows.forEach((row, t) => {
+      out.y[row] = c.y[t];
+      out.ranked[row] = c.ranked[t];
+      out.notes[row] = c.notes[t];
+      // kept ranks: one run per A row, placed at the row's own position
+      if (c.ranks.length > 0 && row < base) out.ranks.set(c.ranks.subarray(n * kept, n * ++kept), n * row);
+    });
     for (let i = 0; i < c.hist.length; i++) out.hist[i] += c.hist[i];
     for (let i = 0; i < n; i++) {
       out.topK[i] += c.topK[i];

@@ -46,7 +46,8 @@ export interface FastResult {
 interface Columns {
   key: string;
   normalised: Float64Array[];
-  positive?: Float64Array[];
+  /** ln of the [1, 100]-rescaled columns (geometric means over indicators take each logarithm once). */
+  loggedPositive?: Float64Array[];
 }
 
 /** Normalised columns of every indicator (in `prepared.specs` order), per (impute, treat, normalise). */
@@ -76,7 +77,7 @@ export class NormalisedCache {
       cols = { key, normalised: specs.map((s) => no[s.id]) };
       this.byKey.set(key, cols);
     }
-    if (positive && !cols.positive) cols.positive = cols.normalised.map(rescaleToPositive);
+    if (positive && !cols.loggedPositive) cols.loggedPositive = cols.normalised.map((x) => logInPlace(rescaleToPositive(x)));
     return cols;
   }
 }
@@ -130,7 +131,8 @@ export class FastScorer {
     const aggIndicators = methods.aggregate.indicators;
     const geometricMeasures = methods.aggregate.measures === 'geometric';
     const cols = this.cache.columns(methods, aggIndicators === 'geometric');
-    const input = aggIndicators === 'geometric' ? cols.positive! : cols.normalised;
+    const geometricIndicators = aggIndicators === 'geometric';
+    const input = geometricIndicators ? cols.loggedPositive! : cols.normalised;
     const reusable = w.indicators === undefined;
 
     const measureScore: (Float64Array | undefined)[] = new Array(framework.measures.length);
@@ -150,14 +152,14 @@ export class FastScorer {
       }
       if (members.length === 0 || !weights.some((x) => x > 0)) continue;
       if (!reusable) {
-        measureScore[j] = weightedRowMean(members, weights, aggIndicators, m.min_coverage, n, this.measureOut[j]).value;
+        measureScore[j] = weightedRowMean(members, weights, aggIndicators, m.min_coverage, n, this.measureOut[j], geometricIndicators).value;
         continue;
       }
       const slotKey = `${cols.key}|${aggIndicators}|${j}`;
       let slot = this.measureCache.get(slotKey);
       if (!slot) this.measureCache.set(slotKey, (slot = new Map()));
       let score = slot.get(left);
-      if (!score) slot.set(left, (score = weightedRowMean(members, weights, aggIndicators, m.min_coverage, n).value));
+      if (!score) slot.set(left, (score = weightedRowMean(members, weights, aggIndicators, m.min_coverage, n, undefined, geometricIndicators).value));
       measureScore[j] = score;
     }
 
@@ -194,10 +196,14 @@ export class FastScorer {
   private logPositive(score: Float64Array, cached: boolean): Float64Array {
     let out = cached ? this.loggedPositive.get(score) : undefined;
     if (!out) {
-      out = rescaleToPositive(score);
-      for (let i = 0; i < out.length; i++) out[i] = Math.log(out[i]);
+      out = logInPlace(rescaleToPositive(score));
       if (cached) this.loggedPositive.set(score, out);
     }
     return out;
   }
+}
+
+function logInPlace(x: Float64Array): Float64Array {
+  for (let i = 0; i < x.length; i++) x[i] = Math.log(x[i]);
+  return x;
 }

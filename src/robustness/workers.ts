@@ -1,9 +1,10 @@
 /**
  * Runs a plan's evaluation across worker threads (node:worker_threads), the only file of
- * src/robustness that touches Node. The rows are split into contiguous ranges, one per worker;
- * each worker evaluates its range with `evaluateRows` (pure) and sends back integer counts and
- * per-run outputs, which `mergeChunks` adds up — so the result is identical for any number of
- * workers (tested).
+ * src/robustness that touches Node. The rows, in `evaluationOrder` (grouped by discrete choices),
+ * are cut into contiguous stretches, one per worker, so each worker meets only its share of the
+ * choices and builds only their normalised columns; each evaluates its rows with `evaluateRows`
+ * (pure) and sends back integer counts and per-run outputs, which `mergeChunks` adds up and puts
+ * in row order — so the result is identical for any number of workers (tested).
  *
  * Workers run this same file, which sees it is a worker. The engine is TypeScript run without a
  * build step, so the worker code is first bundled in memory by esbuild (~0.1 s, once per process)
@@ -14,15 +15,14 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { evaluateRows, mergeChunks, type ChunkResult, type Job } from './evaluate.ts';
+import { evaluateRows, evaluationOrder, mergeChunks, type ChunkResult, type Job } from './evaluate.ts';
 
 const MARK = 'wardrank-robustness-worker';
 
 interface WorkerInput {
   mark: typeof MARK;
   job: Job;
-  from: number;
-  to: number;
+  rows: Uint32Array;
 }
 
 type WorkerMessage = { kind: 'progress'; done: number } | { kind: 'result'; result: ChunkResult };
@@ -44,19 +44,21 @@ export function splitRows(rows: number, parts: number): [number, number][] {
 /** Evaluates every row of the job's plan on `workers` threads (1: in this thread). */
 export async function evaluatePlan(job: Job, workers: number, onProgress?: (done: number) => void): Promise<ChunkResult> {
   const n = job.prepared.areas.codes.length;
-  const ranges = splitRows(job.plan.rows, workers);
-  if (ranges.length <= 1) return mergeChunks(n, [evaluateRows(job, 0, job.plan.rows, onProgress)]);
+  const order = evaluationOrder(job.design, job.plan);
+  const ranges = splitRows(order.length, workers);
+  const merge = (chunks: ChunkResult[]) => mergeChunks(n, job.plan.rows, job.plan.base, chunks);
+  if (ranges.length <= 1) return merge([evaluateRows(job, order, onProgress)]);
   const done = new Array<number>(ranges.length).fill(0);
   const report = () => onProgress?.(done.reduce((a, b) => a + b, 0));
   const results = await Promise.all(
     ranges.map(([from, to], k) =>
-      runWorker({ mark: MARK, job, from, to }, (d) => {
+      runWorker({ mark: MARK, job, rows: order.slice(from, to) }, (d) => {
         done[k] = d;
         report();
       }),
     ),
   );
-  return mergeChunks(n, results);
+  return merge(results);
 }
 
 let script: Promise<URL> | undefined;
@@ -87,14 +89,14 @@ async function runWorker(input: WorkerInput, onProgress: (done: number) => void)
     worker.on('error', reject);
     worker.on('exit', (code) => {
       if (result) resolve(result);
-      else reject(new Error(`robustness worker for runs ${input.from}–${input.to} exited with code ${code} and no result`));
+      else reject(new Error(`robustness worker for ${input.rows.length} runs exited with code ${code} and no result`));
     });
   });
 }
 
 if (!isMainThread && parentPort && (workerData as WorkerInput | undefined)?.mark === MARK) {
-  const { job, from, to } = workerData as WorkerInput;
+  const { job, rows } = workerData as WorkerInput;
   const port = parentPort;
-  const result = evaluateRows(job, from, to, (done) => port.postMessage({ kind: 'progress', done } satisfies WorkerMessage));
-  port.postMessage({ kind: 'result', result } satisfies WorkerMessage, [result.y, result.ranked, result.hist, result.ranks, result.topK, result.topDecile].map((a) => a.buffer as ArrayBuffer));
+  const result = evaluateRows(job, rows, (done) => port.postMessage({ kind: 'progress', done } satisfies WorkerMessage));
+  port.postMessage({ kind: 'result', result } satisfies WorkerMessage, [result.rows, result.y, result.ranked, result.hist, result.ranks, result.topK, result.topDecile].map((a) => a.buffer as ArrayBuffer));
 }

@@ -1,6 +1,6 @@
 /**
- * The fast orderings against the obvious comparator sort: `bucketSortTogether` (and the ranks
- * built on it), `presentOrder` (radix sort from 256 values), `radixOrder` itself, `extremeOrder` (the ends of the order used by Winsorisation), and
+ * The fast orderings against their definitions: `rankAverage` (bucket ranking) against the
+ * rank definition, and against the obvious comparator sort `presentOrder` (radix sort from 256 values), `radixOrder` itself, `extremeOrder` (the ends of the order used by Winsorisation), and
  * `rankWithinGroups` against ranking each group on its own.
  */
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,6 @@ import { rankDescending } from '../../src/core/stats/rankDescending.ts';
 import { rankWithinGroups } from '../../src/core/steps/rank.ts';
 import { seededRng } from '../../src/robustness/rng.ts';
 import { inverseNormalCdf } from '../../src/core/stats/inverseNormalCdf.ts';
-import { bucketSortTogether } from '../../src/core/stats/bucketSortTogether.ts';
 
 /** The reference: indices of present values by value ascending, ties by index (−0 ties with 0). */
 function comparatorOrder(x: ArrayLike<number>): number[] {
@@ -29,46 +28,35 @@ const cell = fc.oneof(
 );
 const column = (min: number, max: number) => fc.array(cell, { minLength: min, maxLength: max }).map((a) => Float64Array.from(a));
 
-describe('bucketSortTogether', () => {
-  /** Whether bucketSortTogether sorts `values` with their ids (cheap to check, so a failing case shrinks fast). */
-  const sortsLikeComparator = (values: number[]): boolean => {
-    const keys = Float64Array.from(values);
-    const ids = Uint32Array.from(values, (_, i) => i);
-    bucketSortTogether(keys, ids, keys.length);
-    const plusZero = (v: number) => (v === 0 ? 0 : v); // −0 and 0 tie, in either order
-    const want = [...values].sort((a, b) => a - b).map(plusZero);
-    const seen = new Set(ids);
-    // keys ascend as the comparator sort has them, each id still carries its key, each id once
-    return seen.size === values.length && want.every((v, i) => plusZero(keys[i]) === v && plusZero(values[ids[i]]) === v);
-  };
+describe('rankAverage', () => {
   const key = fc.oneof(fc.integer({ min: -20, max: 20 }), fc.constantFrom(0, -0, 1e-300, 5e-324), fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }));
-  it('sorts keys with their ids, below and above the bucket threshold (64), with ties and ±0', () => {
-    fc.assert(fc.property(fc.array(key, { minLength: 0, maxLength: 700 }), sortsLikeComparator), { numRuns: 150 });
-    expect(sortsLikeComparator([3, -0, 2, 0, 1])).toBe(true);
-  });
-  it('sorts skewed columns (long buckets, quicksorted first) and columns with infinities (quicksort fallback)', () => {
-    const rng = seededRng(5);
-    const lognormal = Array.from({ length: 2000 }, () => Math.exp(6 * inverseNormalCdf(rng.uniform())));
-    expect(sortsLikeComparator(lognormal)).toBe(true);
-    expect(sortsLikeComparator([...lognormal.slice(0, 300), Infinity, -Infinity])).toBe(true);
-    expect(sortsLikeComparator(Array.from({ length: 500 }, (_, i) => i % 3))).toBe(true); // three keys, many ties
-    expect(sortsLikeComparator(Array.from({ length: 100 }, () => 7))).toBe(true); // all equal
-  });
-  it('gives rankAverage the definition: rank = #(smaller) + (#(equal) + 1) / 2, on long columns with gaps', () => {
+  /** The definition, value by value: rank = #(smaller) + (#(equal) + 1) / 2 among present values; NaN stays NaN. */
+  const definition = (values: number[], sign: 1 | -1) => {
+    const present = values.filter((v) => !Number.isNaN(v)).map((v) => sign * v);
+    return values.map((v) => (Number.isNaN(v) ? NaN : present.filter((u) => u < sign * v).length + (present.filter((u) => u === sign * v).length + 1) / 2));
+  };
+  /** Whether rankAverage matches the definition (a cheap boolean, so a failing case shrinks fast). */
+  const matches = (values: number[], sign: 1 | -1 = 1, inPlace = false) => {
+    const x = Float64Array.from(values);
+    const got = inPlace ? rankAverage(x, x, sign) : rankAverage(x, undefined, sign);
+    return definition(values, sign).every((r, i) => Object.is(got[i], r) || (Number.isNaN(r) && Number.isNaN(got[i])));
+  };
+  it('is the definition, below and above the bucket threshold (64), with gaps, ties and ±0, ascending and descending, in place', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(key, fc.constant(NaN)), { minLength: 64, maxLength: 400 }), (values) => {
-        const x = Float64Array.from(values);
-        const present = values.filter((v) => !Number.isNaN(v));
-        const r = rankAverage(x);
-        return values.every((v, i) => {
-          if (Number.isNaN(v)) return Number.isNaN(r[i]);
-          const smaller = present.filter((u) => u < v).length;
-          const equal = present.filter((u) => u === v).length;
-          return r[i] === smaller + (equal + 1) / 2;
-        });
-      }),
-      { numRuns: 60 },
+      fc.property(fc.array(fc.oneof(key, fc.constant(NaN)), { minLength: 0, maxLength: 400 }), fc.constantFrom<1 | -1>(1, -1), fc.boolean(), matches),
+      { numRuns: 150 },
     );
+  });
+  it('is the definition on skewed columns (long buckets are quicksorted), heavy ties, equal values and infinities', () => {
+    const rng = seededRng(5);
+    const lognormal = Array.from({ length: 1500 }, () => Math.exp(6 * inverseNormalCdf(rng.uniform())));
+    expect(matches(lognormal)).toBe(true);
+    expect(matches(lognormal, -1, true)).toBe(true);
+    expect(matches([...lognormal.slice(0, 300), Infinity, -Infinity, NaN])).toBe(true);
+    expect(matches(Array.from({ length: 500 }, (_, i) => i % 3))).toBe(true); // three values, many ties
+    expect(matches(Array.from({ length: 100 }, () => 7))).toBe(true); // all equal
+    // a hand example: [5, 9, 5, NaN, 1] descending → [2.5, 1, 2.5, NaN, 4]
+    expect(Array.from(rankAverage(Float64Array.of(5, 9, 5, NaN, 1), undefined, -1))).toEqual([2.5, 1, 2.5, NaN, 4]);
   });
 });
 
