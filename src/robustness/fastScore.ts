@@ -6,19 +6,21 @@
  * Imputation, outlier treatment and normalisation act on each indicator column on its own, so
  * the normalised columns depend only on (impute, treat, normalise) — not on weights, on which
  * indicator is left out, or on borough stand-ins. They are computed once per combination
- * (`NormalisedCache`, with the [1, 100] rescaling geometric means need; the treated columns,
- * the costly part, once per (impute, treat)) and shared by every run
- * using it; a run then only re-aggregates. When indicator weights are not perturbed, a measure's
- * score depends only on that combination, the indicator aggregation method and which of its
- * indicators the run leaves out, so measure scores are cached on that key too (a leave-one-out
- * run recomputes at most one measure). A run then computes:
+ * (`NormalisedCache`, with ln of the [1, 100] rescaling geometric means need; the treated columns,
+ * the costly part, once per (impute, treat)) and shared by every run using it. When indicator
+ * weights are not perturbed, a measure's score depends only on that combination, the indicator
+ * aggregation method and which of its indicators the run leaves out, so measure scores are cached
+ * on that key, and so is each run's whole *layout* (per category: its measure score columns, or
+ * their logarithms for geometric means over measures) on (combination, aggregation methods,
+ * stand-ins, indicators left out). A run then computes only:
  *
- *   measure m:   weighted mean of its indicators present in the run   (framework order)
- *                (geometric over measures: ln of the rescaled measure scores is kept with the
- *                cached measure, and core's mean is told its inputs are logged)
  *   category c:  weighted mean of its measures with data              (framework order)
  *   index:       weighted mean of the categories (IoD exponential transform first if asked)
  *   rank:        priority rank (core's `rankDescending`, into a buffer reused across runs)
+ *
+ * and, when indicator weights are perturbed, the measure means first:
+ *
+ *   measure m:   weighted mean of its indicators present in the run   (framework order)
  *
  * Groups are formed exactly as `measureGroups` / `categoryGroups` form them (members with data,
  * a group kept when some member weight is positive), and every mean is core's
@@ -82,6 +84,15 @@ export class NormalisedCache {
   }
 }
 
+/** One category of a run: its measures' score columns, which measures they are, and measures emptied. */
+interface CategoryLayout {
+  members: Float64Array[];
+  /** Framework measure positions of `members`. */
+  measures: number[];
+  /** Notes for measures with data nominally but none in the run. */
+  emptiedMeasures: string[];
+}
+
 const buffers = (n: number): RowMeanBuffers => ({ value: new Float64Array(n), coverage: new Float64Array(n) });
 
 export class FastScorer {
@@ -103,6 +114,8 @@ export class FastScorer {
   private readonly measureCache = new Map<string, Map<string, Float64Array>>();
   /** ln of the [1, 100]-rescaled scores of a cached measure column (geometric means over measures). */
   private readonly loggedPositive = new WeakMap<Float64Array, Float64Array>();
+  /** Run layouts by (combination, aggregation methods, stand-ins, left out): see `cachedLayout`. */
+  private readonly layouts = new Map<string, CategoryLayout[]>();
 
   constructor(private readonly prepared: Prepared) {
     const { framework, specs } = prepared;
@@ -125,16 +138,63 @@ export class FastScorer {
   }
 
   score(options: RunOptions): FastResult {
+    const { framework } = this.prepared;
+    const { methods, weights: w } = options;
+    const n = this.n;
+    const reusable = w.indicators === undefined;
+    const layout = reusable ? this.cachedLayout(options) : this.layout(options, false);
+    const geometricMeasures = methods.aggregate.measures === 'geometric';
+    const exponential = methods.combine.method === 'exponential';
+    const categoryScores: Float64Array[] = [];
+    const categoryWeights: number[] = [];
+    const emptied: string[] = [];
+    for (let q = 0; q < framework.categories.length; q++) {
+      const c = framework.categories[q];
+      const { members, measures, emptiedMeasures } = layout[q];
+      for (const e of emptiedMeasures) emptied.push(e);
+      const weights: number[] = [];
+      for (const j of measures) weights.push(w.measures?.[framework.measures[j].id] ?? framework.measures[j].weight);
+      if (members.length === 0 || !weights.some((x) => x > 0)) {
+        if (this.nominalCategory[q]) emptied.push(`category ${c.id}`);
+        continue;
+      }
+      const value = weightedRowMean(members, weights, methods.aggregate.measures, c.min_coverage, n, this.categoryOut[q], geometricMeasures).value;
+      categoryScores.push(exponential ? exponentialTransform(value, this.transformed[q]) : value);
+      categoryWeights.push(w.categories?.[c.id] ?? c.weight);
+    }
+    // combine(): arithmetic weighted mean of the (transformed) categories with min_coverage
+    const index = weightedRowMean(categoryScores, categoryWeights, 'arithmetic', methods.combine.min_coverage, n, this.indexOut).value;
+    return { index, rank: rankDescending(index, this.rank), emptied };
+  }
+
+  /**
+   * The layout of a run whose indicator weights are the nominal ones: it depends only on the
+   * normalised columns, the aggregation methods, what is left out and the stand-ins, so runs
+   * sharing those (most of them) share one layout and go straight to the category means.
+   */
+  private cachedLayout(options: RunOptions): CategoryLayout[] {
+    const { methods, omit, boroughStandIns } = options;
+    const cols = this.cache.columns(methods, methods.aggregate.indicators === 'geometric');
+    const key = `${cols.key}|${methods.aggregate.indicators}|${methods.aggregate.measures}|${boroughStandIns}|${omit.join('\u0000')}`;
+    let layout = this.layouts.get(key);
+    if (!layout) this.layouts.set(key, (layout = this.layout(options, true)));
+    return layout;
+  }
+
+  /**
+   * Per category: the measure scores of the run (ln of their [1, 100] rescaling for geometric
+   * means over measures), which framework measures they are, and the measures with data
+   * nominally but none in this run. `reuse`: the indicator weights are nominal, so measure
+   * scores come from (and go to) the measure cache.
+   */
+  private layout(options: RunOptions, reuse: boolean): CategoryLayout[] {
     const { framework, specs } = this.prepared;
     const { methods, weights: w, omit } = options;
     const n = this.n;
     const aggIndicators = methods.aggregate.indicators;
-    const geometricMeasures = methods.aggregate.measures === 'geometric';
-    const cols = this.cache.columns(methods, aggIndicators === 'geometric');
     const geometricIndicators = aggIndicators === 'geometric';
+    const cols = this.cache.columns(methods, geometricIndicators);
     const input = geometricIndicators ? cols.loggedPositive! : cols.normalised;
-    const reusable = w.indicators === undefined;
-
     const measureScore: (Float64Array | undefined)[] = new Array(framework.measures.length);
     for (let j = 0; j < framework.measures.length; j++) {
       const m = framework.measures[j];
@@ -148,10 +208,10 @@ export class FastScorer {
           continue;
         }
         members.push(input[k]);
-        weights.push(reusable ? s.weight : (w.indicators![s.id] ?? s.weight));
+        weights.push(reuse ? s.weight : (w.indicators?.[s.id] ?? s.weight));
       }
       if (members.length === 0 || !weights.some((x) => x > 0)) continue;
-      if (!reusable) {
+      if (!reuse) {
         measureScore[j] = weightedRowMean(members, weights, aggIndicators, m.min_coverage, n, this.measureOut[j], geometricIndicators).value;
         continue;
       }
@@ -162,34 +222,20 @@ export class FastScorer {
       if (!score) slot.set(left, (score = weightedRowMean(members, weights, aggIndicators, m.min_coverage, n, undefined, geometricIndicators).value));
       measureScore[j] = score;
     }
-
-    const categoryScores: Float64Array[] = [];
-    const categoryWeights: number[] = [];
-    const emptied: string[] = [];
-    for (let q = 0; q < framework.categories.length; q++) {
-      const c = framework.categories[q];
-      const members: Float64Array[] = [];
-      const weights: number[] = [];
+    const geometricMeasures = methods.aggregate.measures === 'geometric';
+    return framework.categories.map((_, q) => {
+      const layout: CategoryLayout = { members: [], measures: [], emptiedMeasures: [] };
       for (const j of this.categoryMeasures[q]) {
         const score = measureScore[j];
         if (!score) {
-          if (this.nominalMeasure[j]) emptied.push(`measure ${framework.measures[j].id}`);
+          if (this.nominalMeasure[j]) layout.emptiedMeasures.push(`measure ${framework.measures[j].id}`);
           continue;
         }
-        members.push(geometricMeasures ? this.logPositive(score, reusable) : score);
-        weights.push(w.measures?.[framework.measures[j].id] ?? framework.measures[j].weight);
+        layout.members.push(geometricMeasures ? this.logPositive(score, reuse) : score);
+        layout.measures.push(j);
       }
-      if (members.length === 0 || !weights.some((x) => x > 0)) {
-        if (this.nominalCategory[q]) emptied.push(`category ${c.id}`);
-        continue;
-      }
-      const value = weightedRowMean(members, weights, methods.aggregate.measures, c.min_coverage, n, this.categoryOut[q], geometricMeasures).value;
-      categoryScores.push(methods.combine.method === 'exponential' ? exponentialTransform(value, this.transformed[q]) : value);
-      categoryWeights.push(w.categories?.[c.id] ?? c.weight);
-    }
-    // combine(): arithmetic weighted mean of the (transformed) categories with min_coverage
-    const index = weightedRowMean(categoryScores, categoryWeights, 'arithmetic', methods.combine.min_coverage, n, this.indexOut).value;
-    return { index, rank: rankDescending(index, this.rank), emptied };
+      return layout;
+    });
   }
 
   /** ln(rescaleToPositive(score)), remembered for cached (reused) measure columns. */

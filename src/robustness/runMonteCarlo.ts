@@ -14,7 +14,7 @@ import { score } from '../core/run.ts';
 import { buildDesign, type Design } from './design.ts';
 import { useHistogram, type ChunkResult } from './evaluate.ts';
 import { InputError } from '../core/errors.ts';
-import { autoWorkers, evaluatePlan } from './workers.ts';
+import { autoWorkers, startWorkers } from './workers.ts';
 import { robustCandidates, type Candidate } from './candidates.ts';
 import { seededRng } from './rng.ts';
 import { samplePlan, type Plan } from './samplePlan.ts';
@@ -55,23 +55,34 @@ export interface MonteCarloResult {
 
 export async function runMonteCarlo(prepared: Prepared, settings: RobustnessSettings, options: MonteCarloOptions = {}): Promise<MonteCarloResult> {
   const t0 = performance.now();
-  const nominal = score(prepared);
-  const nominalRank = nominal.rank;
-  const t1 = performance.now();
   const design = buildDesign(prepared, settings);
   const sobolOn = settings.sobol.enabled && !options.uncertaintyOnly && design.factors.length > 0;
-  const plan = samplePlan(design, settings.runs, sobolOn, seededRng(settings.seed, 0));
-  const t2 = performance.now();
-  const workers = options.workers === 'auto' ? autoWorkers(plan.rows) : Math.max(1, Math.floor(options.workers ?? 1));
-  const job = { prepared, design, plan, nominalRank, histogramMaxAreas: options.histogramMaxAreas };
+  const rows = settings.runs * (sobolOn ? design.factors.length + 2 : 1);
+  const workers = options.workers === 'auto' ? autoWorkers(rows) : Math.max(1, Math.floor(options.workers ?? 1));
   const n = prepared.areas.codes.length;
-  if (!useHistogram(job, n) && plan.base * n > MAX_KEPT_RANKS) {
-    throw new InputError(`${plan.base} runs × ${n} areas is too many ranks to keep (${plan.base * n} > ${MAX_KEPT_RANKS})`, {
+  if (!useHistogram({ histogramMaxAreas: options.histogramMaxAreas }, n) && settings.runs * n > MAX_KEPT_RANKS) {
+    throw new InputError(`${settings.runs} runs × ${n} areas is too many ranks to keep (${settings.runs * n} > ${MAX_KEPT_RANKS})`, {
       field: 'robustness.runs',
       expected: `at most ${Math.floor(MAX_KEPT_RANKS / n)} runs for ${n} areas`,
     });
   }
-  const runs = await evaluatePlan(job, workers, (done) => options.onProgress?.(done, plan.rows));
+  // the threads start up while this one scores the nominal ranking and draws the plan
+  const pool = startWorkers(workers);
+  let runs: ChunkResult;
+  let t1: number, t2: number;
+  let nominalRank: Float64Array, plan: Plan;
+  try {
+    const nominal = score(prepared);
+    nominalRank = nominal.rank;
+    t1 = performance.now();
+    plan = samplePlan(design, settings.runs, sobolOn, seededRng(settings.seed, 0));
+    t2 = performance.now();
+    const job = { prepared, design, plan, nominalRank, histogramMaxAreas: options.histogramMaxAreas };
+    runs = await pool.evaluate(job, (done) => options.onProgress?.(done, plan.rows));
+  } catch (e) {
+    await pool.close();
+    throw e;
+  }
   const t3 = performance.now();
   let sobol: SobolWithIntervals | undefined;
   if (sobolOn) {

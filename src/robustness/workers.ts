@@ -7,20 +7,22 @@
  * in row order — so the result is identical for any number of workers (tested).
  *
  * Workers run this same file, which sees it is a worker. The engine is TypeScript run without a
- * build step, so the worker code is first bundled in memory by esbuild (~0.1 s, once per process)
+ * build step, so the worker code is first bundled in memory by esbuild (~0.05 s, once per process)
  * and started from a data: URL: each worker then parses one small script instead of loading tsx
  * and transforming the module graph through its loader hooks (seconds on a busy machine). If
  * esbuild is unavailable, workers start at `workerEntry.mjs`, which registers tsx.
  */
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { evaluateRows, evaluationOrder, mergeChunks, type ChunkResult, type Job } from './evaluate.ts';
 
 const MARK = 'wardrank-robustness-worker';
 
+/** What a worker is sent once the job exists. */
 interface WorkerInput {
-  mark: typeof MARK;
   job: Job;
   rows: Uint32Array;
 }
@@ -42,61 +44,111 @@ export function splitRows(rows: number, parts: number): [number, number][] {
 }
 
 /** Evaluates every row of the job's plan on `workers` threads (1: in this thread). */
-export async function evaluatePlan(job: Job, workers: number, onProgress?: (done: number) => void): Promise<ChunkResult> {
-  const n = job.prepared.areas.codes.length;
-  const order = evaluationOrder(job.design, job.plan);
-  const ranges = splitRows(order.length, workers);
-  const merge = (chunks: ChunkResult[]) => mergeChunks(n, job.plan.rows, job.plan.base, chunks);
-  if (ranges.length <= 1) return merge([evaluateRows(job, order, onProgress)]);
-  const done = new Array<number>(ranges.length).fill(0);
-  const report = () => onProgress?.(done.reduce((a, b) => a + b, 0));
-  const results = await Promise.all(
-    ranges.map(([from, to], k) =>
-      runWorker({ mark: MARK, job, rows: order.slice(from, to) }, (d) => {
-        done[k] = d;
-        report();
-      }),
-    ),
-  );
-  return merge(results);
+export function evaluatePlan(job: Job, workers: number, onProgress?: (done: number) => void): Promise<ChunkResult> {
+  return startWorkers(workers).evaluate(job, onProgress);
 }
 
-let script: Promise<URL> | undefined;
+/**
+ * Threads that can be started before the job exists, so that their start-up (bundling the worker
+ * script, starting an isolate, loading the code: about 0.1 s) overlaps the caller's own work; each
+ * waits for its share of the rows. One evaluation per pool; a pool of 1 evaluates in this thread.
+ */
+export interface WorkerPool {
+  readonly size: number;
+  /** Evaluates every row of the job's plan across the pool's threads, then ends them. */
+  evaluate(job: Job, onProgress?: (done: number) => void): Promise<ChunkResult>;
+  /** Ends the threads without evaluating (when the job fails before it is handed over). */
+  close(): Promise<void>;
+}
 
-/** The worker script: this module bundled to one ES module (data: URL), or the tsx entry. */
-function workerScript(): Promise<URL> {
-  script ??= (async () => {
+export function startWorkers(size: number): WorkerPool {
+  const count = Math.max(1, Math.floor(size));
+  const threads = count > 1 ? Array.from({ length: count }, () => new Worker(workerScript(), { workerData: { mark: MARK } })) : undefined;
+  // a thread that fails before it is handed work reports it when given work (runWorker)
+  for (const t of threads ?? []) t.on('error', () => undefined);
+  return {
+    size: count,
+    async evaluate(job, onProgress) {
+      const n = job.prepared.areas.codes.length;
+      const order = evaluationOrder(job.design, job.plan);
+      const merge = (chunks: ChunkResult[]) => mergeChunks(n, job.plan.rows, job.plan.base, chunks);
+      if (!threads) return merge([evaluateRows(job, order, onProgress)]);
+      const ranges = splitRows(order.length, count);
+      const done = new Array<number>(ranges.length).fill(0);
+      const report = () => onProgress?.(done.reduce((a, b) => a + b, 0));
+      // more threads than rows (a tiny plan): end the spare ones
+      for (const spare of threads.slice(ranges.length)) void spare.terminate();
+      const results = await Promise.all(
+        ranges.map(([from, to], k) =>
+          runWorker(threads[k], { job, rows: order.slice(from, to) }, (d) => {
+            done[k] = d;
+            report();
+          }),
+        ),
+      );
+      return merge(results);
+    },
+    async close() {
+      if (threads) await Promise.all(threads.map((t) => t.terminate()));
+    },
+  };
+}
+
+let script: URL | undefined;
+
+/**
+ * The worker script: this module bundled to one ES module (data: URL), or the tsx entry. Bundled
+ * synchronously (about 0.05 s, once per process) so that the threads start while the caller goes
+ * on with its own work, rather than when it next yields.
+ */
+function workerScript(): URL {
+  if (!script) {
     try {
-      const { build } = await import('esbuild');
-      const out = await build({ entryPoints: [fileURLToPath(import.meta.url)], bundle: true, format: 'esm', platform: 'node', target: 'node20', write: false, logLevel: 'silent' });
-      return new URL(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].contents).toString('base64')}`);
+      const { buildSync } = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
+      const out = buildSync({ entryPoints: [fileURLToPath(import.meta.url)], bundle: true, format: 'esm', platform: 'node', target: 'node20', write: false, logLevel: 'silent' });
+      script = new URL(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].contents).toString('base64')}`);
     } catch {
-      return new URL('./workerEntry.mjs', import.meta.url);
+      script = new URL('./workerEntry.mjs', import.meta.url);
     }
-  })();
+  }
   return script;
 }
 
-async function runWorker(input: WorkerInput, onProgress: (done: number) => void): Promise<ChunkResult> {
-  const url = await workerScript();
+function runWorker(worker: Worker, input: WorkerInput, onProgress: (done: number) => void): Promise<ChunkResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(url, { workerData: input });
     let result: ChunkResult | undefined;
     worker.on('message', (m: WorkerMessage) => {
       if (m.kind === 'progress') onProgress(m.done);
-      else result = m.result;
+      else {
+        result = m.result;
+        // the thread has sent all it will; end it rather than wait for it to go idle
+        void worker.terminate();
+      }
     });
     worker.on('error', reject);
     worker.on('exit', (code) => {
       if (result) resolve(result);
       else reject(new Error(`robustness worker for ${input.rows.length} runs exited with code ${code} and no result`));
     });
+    worker.postMessage(input);
   });
 }
 
-if (!isMainThread && parentPort && (workerData as WorkerInput | undefined)?.mark === MARK) {
-  const { job, rows } = workerData as WorkerInput;
+/**
+ * TurboFan inlines callees of up to 460 bytes of bytecode by default. Here that builds very large
+ * optimised graphs (the run loop with the scorer, the means with their gap paths, the ranking with
+ * its sorting fallback) that take each worker about 0.2 s of compile time on a core the other
+ * worker needs, and run no faster. Inlining only small callees cut the evaluation of 10,000
+ * London runs on 2 workers from about 2.0 s to 1.7 s (docs/performance.md). V8 flags are
+ * process-wide; this one only steers optimisation heuristics, never results.
+ */
+export const WORKER_V8_FLAGS = '--max-inlined-bytecode-size=100';
+
+if (!isMainThread && parentPort && (workerData as { mark?: string } | undefined)?.mark === MARK) {
+  setFlagsFromString(WORKER_V8_FLAGS);
   const port = parentPort;
-  const result = evaluateRows(job, rows, (done) => port.postMessage({ kind: 'progress', done } satisfies WorkerMessage));
-  port.postMessage({ kind: 'result', result } satisfies WorkerMessage, [result.rows, result.y, result.ranked, result.hist, result.ranks, result.topK, result.topDecile].map((a) => a.buffer as ArrayBuffer));
+  port.once('message', ({ job, rows }: WorkerInput) => {
+    const result = evaluateRows(job, rows, (done) => port.postMessage({ kind: 'progress', done } satisfies WorkerMessage));
+    port.postMessage({ kind: 'result', result } satisfies WorkerMessage, [result.rows, result.y, result.ranked, result.hist, result.ranks, result.topK, result.topDecile].map((a) => a.buffer as ArrayBuffer));
+  });
 }

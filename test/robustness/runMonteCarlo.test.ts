@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { prepare, score } from '../../src/core/run.ts';
 import { loadFramework } from '../../src/io/loadFramework.ts';
@@ -8,8 +12,9 @@ import { rowBlock, samplePlan } from '../../src/robustness/samplePlan.ts';
 import { seededRng } from '../../src/robustness/rng.ts';
 import { syntheticLondon } from './syntheticLondon.ts';
 
+const FIXTURE = 'test/fixtures/small/framework.yaml';
 const small = () => {
-  const loaded = loadFramework('test/fixtures/small/framework.yaml');
+  const loaded = loadFramework(FIXTURE);
   return prepare(loaded.framework, loaded.inputs);
 };
 
@@ -100,6 +105,21 @@ describe('runMonteCarlo', () => {
     expect(kept.runs.ranks.length).toBe(45 * 120);
     expect(kept.wards).toEqual(histogram.wards);
     expect(keptTwo.wards).toEqual(histogram.wards);
+    // kept ranks sit in run order whichever thread evaluated a run
+    expect(Array.from(keptTwo.runs.ranks)).toEqual(Array.from(kept.runs.ranks));
+  });
+
+  it('ends spare threads when there are more threads than runs, with the one-thread result', async () => {
+    const prepared = small();
+    const settings = parseRobustnessSettings({ runs: 3, seed: 4, sobol: { enabled: false } });
+    const one = await runMonteCarlo(prepared, settings, { workers: 1 });
+    const five = await runMonteCarlo(prepared, settings, { workers: 5 });
+    expect(Array.from(five.runs.y)).toEqual(Array.from(one.runs.y));
+    expect(five.wards).toEqual(one.wards);
+    // and a CLI process in that situation exits (a thread left waiting would keep it alive)
+    const out = mkdtempSync(join(tmpdir(), 'wardrank-spare-'));
+    execFileSync('node', ['bin/wardrank.js', 'robustness', FIXTURE, '--runs', '2', '--no-sobol', '--workers', '4', '--out', out], { stdio: 'ignore', timeout: 60_000 });
+    expect(existsSync(join(out, 'robustness.csv'))).toBe(true);
   });
 
   it('same seed, same samples; different seed, different samples', async () => {
