@@ -12,7 +12,7 @@ import { PEER_METHODS, enginePeer, rankDifferences } from './peers.ts';
 import { naivePipeline, toRows } from './naive.ts';
 import { duckdbLoad, duckdbPipeline } from './duckdb.ts';
 import { measure, peakRssMb, type Timing } from './measure.ts';
-import { monteCarloThroughput } from './monteCarlo.ts';
+import { monteCarloAtScale, monteCarloThroughput } from './monteCarlo.ts';
 
 export type DataRef = { synthetic: { areas: number; indicators: number; seed?: number } } | { framework: string };
 
@@ -23,7 +23,8 @@ export type Scenario =
   | { kind: 'agree'; data: DataRef }
   | { kind: 'load'; data: DataRef }
   | { kind: 'rerank'; data: DataRef }
-  | { kind: 'montecarlo'; data: DataRef; workers: number };
+  | { kind: 'montecarlo'; data: DataRef; workers: number }
+  | { kind: 'montecarlo-scale'; data: DataRef; workers: number; runs: number };
 
 export interface ScenarioResult {
   timing?: Timing;
@@ -91,6 +92,10 @@ async function runScenario(s: Scenario): Promise<ScenarioResult> {
     }
     case 'montecarlo': {
       const r = await monteCarloThroughput(prepare(framework, inputs), s.workers);
+      return { ...r, rssMb: peakRssMb() };
+    }
+    case 'montecarlo-scale': {
+      const r = await monteCarloAtScale(prepare(framework, inputs), s.workers, s.runs);
       return { ...r, rssMb: peakRssMb() };
     }
   }
