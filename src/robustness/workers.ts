@@ -43,11 +43,6 @@ export function splitRows(rows: number, parts: number): [number, number][] {
   return Array.from({ length: p }, (_, k) => [Math.floor((k * rows) / p), Math.floor(((k + 1) * rows) / p)] as [number, number]);
 }
 
-/** Evaluates every row of the job's plan on `workers` threads (1: in this thread). */
-export function evaluatePlan(job: Job, workers: number, onProgress?: (done: number) => void): Promise<ChunkResult> {
-  return startWorkers(workers).evaluate(job, onProgress);
-}
-
 /**
  * Threads that can be started before the job exists, so that their start-up (bundling the worker
  * script, starting an isolate, loading the code: about 0.1 s) overlaps the caller's own work; each
