@@ -11,7 +11,7 @@
  * /api/pilots when the map is not built) and one unknown ward code (an expected 404, a tenth of the requests). Prints p50/p99
  * latency, throughput, status counts and the server's resident memory before and after; stops
  * the server with SIGTERM and exits 1 if any request got a 5xx, a connection error or a timeout.
- * Default source: data/london/framework.yaml (the real London framework), else the test fixture.
+ * Default source: data/london-2018/framework.yaml (the real London framework), else the test fixture.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -25,7 +25,7 @@ const flag = (name: string, fallback: number) => (args.includes(name) ? Number(a
 const AMOUNT = flag('--requests', 20_000);
 const CONNECTIONS = flag('--connections', 50);
 const positional = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
-const LONDON = join(ROOT, 'data/london/framework.yaml');
+const LONDON = join(ROOT, 'data/london-2018/framework.yaml');
 const source = positional[0] ?? (existsSync(LONDON) ? LONDON : join(ROOT, 'test/fixtures/small/framework.yaml'));
 const HOST = '127.0.0.1';
 

@@ -1,7 +1,7 @@
 /**
  * The map at scale, measured in headless Chromium (playwright-core, SwiftShader WebGL):
  *
- * - London wards as one GeoJSON source (the real London index when data/london loads);
+ * - London wards as one GeoJSON source (the real London index when data/london-2018 loads);
  * - all 32,844 England LSOAs (2011, generalised; `../shared/data/boundaries`, read in place)
  *   as vector tiles from `src/server/tiles.ts`, coloured by a SYNTHETIC index (bench/synthetic.ts
  *   at that size — not real data);
@@ -32,7 +32,7 @@ import type { Row } from './run.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const LSOA = join(ROOT, '..', 'shared', 'data', 'boundaries', 'england_lsoa2011_gen.geojson.gz');
-const LONDON = join(ROOT, 'data', 'london', 'framework.yaml');
+const LONDON = join(ROOT, 'data', 'london-2018', 'framework.yaml');
 const PAGES = join(import.meta.dirname, 'map-scale');
 const MAPLIBRE = join(ROOT, 'node_modules', 'maplibre-gl', 'dist');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
@@ -71,17 +71,17 @@ interface London {
 }
 
 function londonLayer(): London | string {
-  if (!existsSync(LONDON)) return 'skipped: data/london not built';
+  if (!existsSync(LONDON)) return 'skipped: data/london-2018 not built';
   try {
     const loaded = loadFramework(LONDON);
-    if (!loaded.boundaries) return 'skipped: data/london has no boundaries';
+    if (!loaded.boundaries) return 'skipped: data/london-2018 has no boundaries';
     const prepared = prepare(loaded.framework, loaded.inputs);
     const z = standardised(score(prepared).index);
     const byCode = new Map(prepared.areas.codes.map((c, i) => [c, z[i]]));
     const wards = JSON.parse(readFileSync(loaded.boundaries, 'utf8')) as FeatureCollection;
     return { geojson: withValues(wards, (f) => String(f.properties?.code), (code) => byCode.get(code) ?? NaN), prepared };
   } catch (e) {
-    return `skipped: data/london not loadable (${e instanceof Error ? e.message.slice(0, 80) : e})`;
+    return `skipped: data/london-2018 not loadable (${e instanceof Error ? e.message.slice(0, 80) : e})`;
   }
 }
 

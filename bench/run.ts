@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { DataRef, Scenario, ScenarioResult } from './scenario.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-const LONDON = join(ROOT, 'data', 'london', 'framework.yaml');
+const LONDON = join(ROOT, 'data', 'london-2018', 'framework.yaml');
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'small', 'framework.yaml');
 const RERANK_ARTIFACT = join(ROOT, 'test-artifacts', 'rerank-ms.json');
 const args = process.argv.slice(2);
@@ -93,7 +93,7 @@ async function peers(scenario: string, data: DataRef, target?: { ms?: number; mb
 
 function londonData(): { data: DataRef; label: string; skipped?: string } {
   if (existsSync(LONDON)) return { data: { framework: LONDON }, label: 'London wards (real data)' };
-  return { data: { framework: FIXTURE }, label: 'fixture small (10 areas)', skipped: 'skipped: data/london not built' };
+  return { data: { framework: FIXTURE }, label: 'fixture small (10 areas)', skipped: 'skipped: data/london-2018 not built' };
 }
 
 async function main(): Promise<void> {
@@ -106,7 +106,7 @@ async function main(): Promise<void> {
     const probe = await add(london.label, 'load framework (YAML + CSV/Arrow, validate)', { kind: 'load', data: london.data });
     if (probe?.error) {
       rows.pop();
-      london = { data: { framework: FIXTURE }, label: 'fixture small (10 areas)', skipped: `skipped: data/london not loadable (${probe.error.slice(0, 80)})` };
+      london = { data: { framework: FIXTURE }, label: 'fixture small (10 areas)', skipped: `skipped: data/london-2018 not loadable (${probe.error.slice(0, 80)})` };
     }
   }
   if (london.skipped) rows.push({ scenario: 'London wards (real data)', implementation: '—', note: `${london.skipped}; using test/fixtures/small` });

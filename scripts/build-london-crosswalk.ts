@@ -1,5 +1,5 @@
 /**
- * Builds data/london/crosswalk_wards2013_to_wards2018.csv: the population-weighted crosswalk
+ * Builds data/london-2018/crosswalk_wards2013_to_wards2018.csv: the population-weighted crosswalk
  * from 2013 ONS wards (City merged, the vintage of the GLA ward atlas and ward profiles) to
  * GLA 2018 wards (City merged, the project's base geography).
  *
@@ -24,7 +24,7 @@ import { pointInside } from '../src/geo/pointInside.ts';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const RAW = resolve(process.env.WARDRANK_RAW_DATA ?? join(REPO, '..', 'shared', 'data'));
-export const OUT = join(REPO, 'data', 'london');
+export const OUT = join(REPO, 'data', 'london-2018');
 
 export const INPUTS = {
   wards2018: 'boundaries/london_wards_2018_citymerged.geojson',

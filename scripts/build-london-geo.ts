@@ -1,5 +1,5 @@
 /**
- * Builds the London geography shipped in data/london/ from the raw files in
+ * Builds the London geography shipped in data/london-2018/ from the raw files in
  * $WARDRANK_RAW_DATA (default ../shared/data):
  *   areas.csv            633 GLA 2018 wards (City merged): code, name, borough, inner/outer,
  *                        population (IoD 2019, mid-2015), a label point inside each ward
@@ -255,7 +255,7 @@ export function buildGeo(): void {
     base_geography: 'GLA 2018 London wards (May 2018 - May 2022), City of London merged: 633 areas',
     licence: 'Contains public sector information licensed under the Open Government Licence v3.0. Contains OS data © Crown copyright and database right. Greater London Authority, ONS, MHCLG, TfL.',
     inputs: Object.values(INPUTS).map((rel) => ({ path: rel, bytes: statSync(join(RAW, rel)).size, sha256: sha256(readFileSync(join(RAW, rel))) })),
-    outputs: [...files.entries()].sort().map(([name, text]) => ({ path: `data/london/${name}`, bytes: Buffer.byteLength(text), sha256: sha256(text) })),
+    outputs: [...files.entries()].sort().map(([name, text]) => ({ path: `data/london-2018/${name}`, bytes: Buffer.byteLength(text), sha256: sha256(text) })),
     settings: {
       simplification: `Visvalingam-Whyatt on shared arcs (topojson-server + topojson-simplify), effective area >= ${SETTINGS.simplifyMinAreaM2} m2 kept; arcs that break a check kept whole`,
       simplify_min_area_m2: SETTINGS.simplifyMinAreaM2,

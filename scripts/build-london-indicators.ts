@@ -1,6 +1,6 @@
 /**
- * Builds the London indicator tables in data/london/ from the vendored raw sources in
- * data/london/sources/ and the 2013→2018 ward crosswalk written by build-london-geo.ts.
+ * Builds the London indicator tables in data/london-2018/ from the vendored raw sources in
+ * data/london-2018/sources/ and the 2013→2018 ward crosswalk written by build-london-geo.ts.
  *
  *   node --import tsx scripts/build-london-indicators.ts            # build
  *   node --import tsx scripts/build-london-indicators.ts --vendor   # first copy the raw files from ../shared/data
@@ -26,7 +26,7 @@ import { pasTemplate } from '../src/io/london/pasTemplate.ts';
 import { formatProblem, InputError } from '../src/core/errors.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'data/london');
+const out = join(root, 'data/london-2018');
 const sourcesDir = join(out, 'sources');
 const CROSSWALK = 'crosswalk_wards2013_to_wards2018.csv';
 

@@ -1,6 +1,6 @@
 /**
  * A crosswalk as a flat table (`source_code,target_code,share,method`), the form shipped in
- * `data/london/crosswalk_*.csv`, and back. The method column says how each source unit was
+ * `data/london-2018/crosswalk_*.csv`, and back. The method column says how each source unit was
  * apportioned ("population", or "area" for the population method's area fallback), so a
  * reader of the CSV sees the method without the code.
  */

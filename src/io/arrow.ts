@@ -2,7 +2,7 @@
  * Arrow IPC (file format) writing for tables of string key columns and Float64 value columns.
  * Missing values (NaN) are written as Arrow nulls, so readers in other languages (pyarrow, R
  * arrow) see them as missing rather than as a NaN float. The framework loader reads these
- * files back (`readColumns` in `readColumns.ts`), e.g. `ward_indicators.arrow` in data/london.
+ * files back (`readColumns` in `readColumns.ts`), e.g. `ward_indicators.arrow` in data/london-2018.
  */
 import { Float64, Table, Utf8, makeVector, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
 import { InputError } from '../core/errors.ts';

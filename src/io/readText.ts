@@ -1,6 +1,6 @@
 /**
  * Reads a source text file whatever its packaging: gzip-compressed (`.gz`, as the vendored
- * copies in `data/london/sources/` are) or not, UTF-8 or Latin-1 (the GLA ward atlas and ward
+ * copies in `data/london-2018/sources/` are) or not, UTF-8 or Latin-1 (the GLA ward atlas and ward
  * profiles are ISO-8859-1 exports; their only non-ASCII byte is 0xA3 "£").
  */
 import { readFileSync } from 'node:fs';

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { columnIndex, parseCsv, type CsvTable } from '../../src/io/csv.ts';
 
-export const LONDON = resolve(dirname(fileURLToPath(import.meta.url)), '../../data/london');
+export const LONDON = resolve(dirname(fileURLToPath(import.meta.url)), '../../data/london-2018');
 export const SOURCES = join(LONDON, 'sources');
 
 export function readLondonCsv(file: string): CsvTable {

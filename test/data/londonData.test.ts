@@ -1,6 +1,6 @@
 /**
  * The committed London tables checked against the raw sources (vendored in
- * data/london/sources/), recomputed independently here with plain loops over the parsed CSV:
+ * data/london-2018/sources/), recomputed independently here with plain loops over the parsed CSV:
  * determinism, crime totals per category, coverage per indicator, crosswalk conservation of
  * London totals, and the Arrow copy of the ward table.
  */

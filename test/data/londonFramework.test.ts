@@ -1,5 +1,5 @@
 /**
- * The London framework (data/london/framework.yaml + indicators.csv): its shape (3 categories,
+ * The London framework (data/london-2018/framework.yaml + indicators.csv): its shape (3 categories,
  * 17 measures), that every indicator points at real data, that directions are right, that each
  * indicator covers the wards it should, and that the engine's loader accepts it.
  */

@@ -6,7 +6,7 @@ import type { FeatureCollection, Geometry } from 'geojson';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const REPO = join(HERE, '..', '..');
-export const LONDON = join(REPO, 'data', 'london');
+export const LONDON = join(REPO, 'data', 'london-2018');
 
 export function fixture<G extends Geometry = Geometry>(name: string): FeatureCollection<G> {
   return JSON.parse(readFileSync(join(HERE, 'fixtures', name), 'utf8')) as FeatureCollection<G>;

@@ -1,4 +1,4 @@
-// The shipped London geography (data/london/), checked as a user of it would.
+// The shipped London geography (data/london-2018/), checked as a user of it would.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -100,7 +100,7 @@ describe('geo-manifest.json', () => {
   it('records the SHA-256 of every output as shipped', () => {
     const manifest = JSON.parse(shipped('geo-manifest.json'));
     expect(manifest.outputs.length).toBe(8);
-    for (const o of manifest.outputs) expect(sha256(readFileSync(join(LONDON, o.path.replace('data/london/', ''))))).toBe(o.sha256);
+    for (const o of manifest.outputs) expect(sha256(readFileSync(join(LONDON, o.path.replace('data/london-2018/', ''))))).toBe(o.sha256);
     expect(manifest.settings.simplify_min_area_m2).toBeGreaterThan(0);
     for (const i of manifest.inputs) expect(i.sha256).toMatch(/^[0-9a-f]{64}$/);
   });

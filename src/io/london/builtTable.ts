@@ -17,7 +17,7 @@ export interface ColumnMeta {
 }
 
 export interface BuiltTable {
-  /** Output file name inside data/london/. */
+  /** Output file name inside data/london-2018/. */
   file: string;
   codes: string[];
   names: string[];

@@ -1,5 +1,5 @@
 /**
- * Reads and checks the vendored London sources (data/london/sources/*.gz): each must match the
+ * Reads and checks the vendored London sources (data/london-2018/sources/*.gz): each must match the
  * SHA-256 of its provenance note, so a build can only run on the published bytes.
  */
 import { existsSync } from 'node:fs';

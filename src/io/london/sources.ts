@@ -1,6 +1,6 @@
 /**
  * The raw inputs of the London indicator build. Each is vendored, gzip-compressed but
- * byte-identical once decompressed, in `data/london/sources/` beside its provenance note, so
+ * byte-identical once decompressed, in `data/london-2018/sources/` beside its provenance note, so
  * a clone rebuilds the tables without the shared data folder. `sha256` is the digest of the
  * uncompressed file as stated in its provenance note; the build refuses a source that differs.
  */
@@ -10,7 +10,7 @@ export interface SourceFile {
   id: string;
   /** Path relative to the shared data folder the file was taken from. */
   shared: string;
-  /** Vendored file name in data/london/sources/. */
+  /** Vendored file name in data/london-2018/sources/. */
   vendored: string;
   encoding: TextEncoding;
   sha256: string;
