@@ -17,12 +17,12 @@ import { writeFileAtomic } from '../src/io/atomic.ts';
 import { formatCsv, parseCsv } from '../src/io/csv.ts';
 import { writeArrowFile } from '../src/io/arrow.ts';
 import { sha256File, sha256Hex } from '../src/io/sha256.ts';
-import { buildLondonTables } from '../src/io/london/buildLondon.ts';
-import { builtTableColumns, columnDictionaryRows, COLUMN_DICTIONARY_HEADER, formatBuiltTable, type BuiltTable } from '../src/io/london/builtTable.ts';
-import { loadLondonSources } from '../src/io/london/loadSources.ts';
-import { joinWardTables } from '../src/io/london/joinWardTables.ts';
-import { LONDON_SOURCES } from '../src/io/london/sources.ts';
-import { pasTemplate } from '../src/io/london/pasTemplate.ts';
+import { buildLondonTables } from './lib/london/buildLondon.ts';
+import { builtTableColumns, columnDictionaryRows, COLUMN_DICTIONARY_HEADER, formatBuiltTable, type BuiltTable } from './lib/london/builtTable.ts';
+import { loadLondonSources } from './lib/london/loadSources.ts';
+import { joinWardTables } from './lib/london/joinWardTables.ts';
+import { LONDON_SOURCES } from './lib/london/sources.ts';
+import { pasTemplate } from './lib/london/pasTemplate.ts';
 import { formatProblem, InputError } from '../src/core/errors.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');

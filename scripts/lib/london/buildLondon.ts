@@ -2,9 +2,9 @@
  * All derived London tables from the parsed sources and the 2013→2018 ward crosswalk: a pure
  * function of its inputs, so two builds give byte-identical files.
  */
-import { crosswalkFromRows } from '../../geo/crosswalkTable.ts';
-import type { CsvTable } from '../csv.ts';
-import { columnIndex } from '../csv.ts';
+import { crosswalkFromRows } from '../geo/crosswalkTable.ts';
+import type { CsvTable } from '../../../src/io/csv.ts';
+import { columnIndex } from '../../../src/io/csv.ts';
 import { buildBoroughProfiles } from './boroughProfiles.ts';
 import type { BuiltTable } from './builtTable.ts';
 import { ATLAS_POPULATION, buildCarriedWards } from './carriedWards.ts';

@@ -12,7 +12,7 @@
  * centimetres only absorbs rounding; generalised files that leave slivers need metres.
  */
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import { InputError } from '../core/errors.ts';
+import { InputError } from '../../../src/core/errors.ts';
 import { codesOf } from './crosswalk.ts';
 import { GridIndex } from './gridIndex.ts';
 import { localFrame } from './localFrame.ts';

@@ -4,7 +4,7 @@
  * analyst fills in the survey figures and saves it as `pas.csv`; nothing is pre-filled, so the
  * template can never be mistaken for data.
  */
-import { columnIndex, formatCsv, type CsvTable } from '../csv.ts';
+import { columnIndex, formatCsv, type CsvTable } from '../../../src/io/csv.ts';
 
 export const PAS_FILE = 'pas.csv';
 

@@ -4,7 +4,7 @@
  * apportioned ("population", or "area" for the population method's area fallback), so a
  * reader of the CSV sees the method without the code.
  */
-import { InputError } from '../core/errors.ts';
+import { InputError } from '../../../src/core/errors.ts';
 import type { Crosswalk } from './crosswalk.ts';
 
 export const CROSSWALK_COLUMNS = ['source_code', 'target_code', 'share', 'method'] as const;

@@ -5,8 +5,8 @@
  * an absent pair means zero; a ward absent from the whole file (the City of London, policed
  * by the City of London Police) has no data, which is not zero.
  */
-import { InputError } from '../core/errors.ts';
-import { columnIndex, type CsvTable } from './csv.ts';
+import { InputError } from '../../../src/core/errors.ts';
+import { columnIndex, type CsvTable } from '../../../src/io/csv.ts';
 
 export interface MpsCategory {
   major: string;

@@ -6,9 +6,9 @@
  * gives strict numeric columns: "n/a" and empty cells are missing, anything else that is not a
  * number is an error naming file, row and column.
  */
-import { InputError } from '../core/errors.ts';
-import { columnIndex, type CsvTable } from './csv.ts';
-import { csvNumberColumn } from './csvNumberColumn.ts';
+import { InputError } from '../../../src/core/errors.ts';
+import { columnIndex, type CsvTable } from '../../../src/io/csv.ts';
+import { csvNumberColumn } from '../../../src/io/csvNumberColumn.ts';
 
 export interface GlaWardTable {
   file: string;

@@ -4,9 +4,9 @@
  * London as one area) and their mid-2015 populations, which are the IoD 2019 denominators
  * (they sum to the 4,835 London LSOAs' mid-2015 totals, 8,662,622).
  */
-import { InputError } from '../../core/errors.ts';
-import { columnIndex, type CsvTable } from '../csv.ts';
-import { csvNumberColumn } from '../csvNumberColumn.ts';
+import { InputError } from '../../../src/core/errors.ts';
+import { columnIndex, type CsvTable } from '../../../src/io/csv.ts';
+import { csvNumberColumn } from '../../../src/io/csvNumberColumn.ts';
 import { addColumn, type BuiltTable } from './builtTable.ts';
 
 export const CITY_OF_LONDON_WARD = 'E05009297';

@@ -31,10 +31,10 @@
  */
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { area, bbox, booleanPointInPolygon, featureCollection, intersect } from '@turf/turf';
-import { InputError } from '../core/errors.ts';
+import { InputError } from '../../../src/core/errors.ts';
 import { GridIndex } from './gridIndex.ts';
 import { localFrame, type LocalFrame } from './localFrame.ts';
-import { pointInside } from './pointInside.ts';
+import { pointInside } from '../../../src/geo/pointInside.ts';
 import { scanlineOverlaps } from './scanlineOverlap.ts';
 
 export interface Crosswalk {

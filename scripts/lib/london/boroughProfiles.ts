@@ -3,9 +3,9 @@
  * cleaned as "2015"; its columns carry their own years, 2011–2017). 33 boroughs keyed by
  * borough GSS code. Empty cells (mostly the City of London) stay missing.
  */
-import { InputError } from '../../core/errors.ts';
-import { columnIndex, type CsvTable } from '../csv.ts';
-import { csvNumberColumn } from '../csvNumberColumn.ts';
+import { InputError } from '../../../src/core/errors.ts';
+import { columnIndex, type CsvTable } from '../../../src/io/csv.ts';
+import { csvNumberColumn } from '../../../src/io/csvNumberColumn.ts';
 import { addColumn, type BuiltTable } from './builtTable.ts';
 
 const SOURCE = 'GLA, London Borough Profiles (London Datastore; cleaned by A. Ballatore); OGL v3.0';

@@ -3,8 +3,8 @@
  * a description of every column (what, unit, period, source, how it was derived), so the data
  * dictionary and `columns.csv` are generated from the same place the numbers are.
  */
-import { formatCsv } from '../csv.ts';
-import type { ColumnTable } from '../arrow.ts';
+import { formatCsv } from '../../../src/io/csv.ts';
+import type { ColumnTable } from '../../../src/io/arrow.ts';
 
 export interface ColumnMeta {
   name: string;

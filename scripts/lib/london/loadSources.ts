@@ -4,12 +4,12 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../../core/errors.ts';
-import { parseCsv, type CsvTable } from '../csv.ts';
-import { readGlaWardTable, type GlaWardTable } from '../glaWardTable.ts';
-import { readMpsWardCrime, type MpsWardCrime } from '../mpsWardCrime.ts';
-import { decodeText, readSourceBytes } from '../readText.ts';
-import { sha256Hex } from '../sha256.ts';
+import { InputError } from '../../../src/core/errors.ts';
+import { parseCsv, type CsvTable } from '../../../src/io/csv.ts';
+import { readGlaWardTable, type GlaWardTable } from './glaWardTable.ts';
+import { readMpsWardCrime, type MpsWardCrime } from './mpsWardCrime.ts';
+import { decodeText, readSourceBytes } from '../../../src/io/readText.ts';
+import { sha256Hex } from '../../../src/io/sha256.ts';
 import { LONDON_SOURCES, type SourceFile } from './sources.ts';
 
 export interface LondonSources {

@@ -8,8 +8,8 @@
  *    population they are a rate of: r_j = Σ_i s_ij P_i r_i / Σ_i s_ij P_i.
  * The method of every column is recorded in its description (and in columns.csv).
  */
-import { apportionCounts, apportionRates, type Crosswalk } from '../../geo/crosswalk.ts';
-import type { GlaWardTable } from '../glaWardTable.ts';
+import { apportionCounts, apportionRates, type Crosswalk } from '../geo/crosswalk.ts';
+import type { GlaWardTable } from './glaWardTable.ts';
 import { addColumn, type BuiltTable } from './builtTable.ts';
 
 const ATLAS = 'GLA, Ward Profiles and Atlas (ward-atlas-data.csv, 2013 wards); OGL v3.0';

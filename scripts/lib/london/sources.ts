@@ -4,7 +4,7 @@
  * a clone rebuilds the tables without the shared data folder. `sha256` is the digest of the
  * uncompressed file as stated in its provenance note; the build refuses a source that differs.
  */
-import type { TextEncoding } from '../readText.ts';
+import type { TextEncoding } from '../../../src/io/readText.ts';
 
 export interface SourceFile {
   id: string;

@@ -8,9 +8,9 @@
  * Rate = count / population × 1000 / (months / 12), the population being the mid-2015 IoD 2019
  * denominator (the only population published on 2018 wards here).
  */
-import { InputError } from '../../core/errors.ts';
-import { guardedPercentChange } from '../guardedPercentChange.ts';
-import { sumWardCrime, unmatchedCrimeWards, type MpsCategory, type MpsWardCrime } from '../mpsWardCrime.ts';
+import { InputError } from '../../../src/core/errors.ts';
+import { guardedPercentChange } from './guardedPercentChange.ts';
+import { sumWardCrime, unmatchedCrimeWards, type MpsCategory, type MpsWardCrime } from './mpsWardCrime.ts';
 import { addColumn, type BuiltTable } from './builtTable.ts';
 
 const SOURCE = 'Metropolitan Police Service, Recorded Crime: Geographic Breakdown, ward level (London Datastore); OGL v3.0';
