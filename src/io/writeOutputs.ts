@@ -18,6 +18,7 @@ import { formatCsv } from './csv.ts';
 import { resultColumns, roundForOutput } from './resultTable.ts';
 import { sha256, type Loaded } from './loadFramework.ts';
 import { geometryFiles } from './geometryFiles.ts';
+import { PACKAGE_VERSION } from '../shared/packageInfo.ts';
 
 export interface OutputOptions {
   /** Leave wall-clock timings out of the manifest, so two runs give byte-identical files. */
@@ -27,7 +28,6 @@ export interface OutputOptions {
   extraFiles?: Record<string, string | Uint8Array>;
 }
 
-export const PACKAGE_VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
 export async function writeOutputs(
   prepared: Prepared,

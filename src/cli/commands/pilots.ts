@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { formatProblem } from '../../core/errors.ts';
 import { writeDirAtomic } from '../../io/atomic.ts';
 import { readRobustness } from '../../io/readRobustness.ts';
-import { sha256File } from '../../io/sha256.ts';
+import { sha256File } from '../../shared/sha256.ts';
 import { parsePilotSettings, withOverrides, type MatchingSettings, type PilotOverrides, type PilotSettings } from '../../select/settings.ts';
 import { fmt, fmtRank, textTable } from '../format.ts';
 import { nonNegativeNumber, positiveInt, UsageError } from '../usage.ts';
@@ -54,7 +54,7 @@ export function registerPilotsCommand(program: Command): void {
     .option('--adjacency <csv>', 'adjacency CSV (code,neighbour) instead of the framework’s areas.adjacency')
     .option('--robustness <dir>', 'a `wardrank robustness` output folder: add rank intervals and P(top k)')
     .action(async (path: string, opts: PilotsOptions) => {
-      const [{ loadGeography }, { pilotFiles }, { pilotPlan }] = await Promise.all([import('../../io/loadGeography.ts'), import('../../io/pilotFiles.ts'), import('../../select/pilotPlan.ts')]);
+      const [{ loadGeography }, { pilotFiles }, { pilotPlan }] = await Promise.all([import('../loadGeography.ts'), import('../../select/pilotFiles.ts'), import('../../select/pilotPlan.ts')]);
       const { loaded, result } = timedRun(path);
       const overrides: PilotOverrides = {
         k: opts.k,
