@@ -5,7 +5,6 @@ import type { Command } from 'commander';
 import type { CorrelationMethod } from '../../audit/correlation.ts';
 import { writeDirAtomic } from '../../io/atomic.ts';
 import { UsageError } from '../usage.ts';
-import { timedRun } from './core.ts';
 
 export function registerAuditCommand(program: Command): void {
   program
@@ -15,7 +14,7 @@ export function registerAuditCommand(program: Command): void {
     .requiredOption('-o, --out <dir>', 'output folder (replaced atomically): audit.html, audit.json')
     .option('--method <method>', 'correlation: pearson | spearman', 'pearson')
     .action(async (path: string, opts: { out: string; method: string }) => {
-      const [{ auditJson, auditResult }, { auditHtml }] = await Promise.all([import('../../audit/audit.ts'), import('../../audit/report/page.ts')]);
+      const [{ auditJson, auditResult }, { auditHtml }, { timedRun }] = await Promise.all([import('../../audit/audit.ts'), import('../../audit/report/page.ts'), import('../pipeline.ts')]);
       if (opts.method !== 'pearson' && opts.method !== 'spearman') throw new UsageError(`--method must be pearson or spearman, got "${opts.method}"`);
       const { result, loaded } = timedRun(path);
       const audit = auditResult(result, { method: opts.method as CorrelationMethod });
