@@ -15,7 +15,6 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
-import { setFlagsFromString } from 'node:v8';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { evaluateRows, evaluationOrder, mergeChunks, type ChunkResult, type Job } from './evaluate.ts';
 import { FROM_SOURCE, packagePath } from '../shared/packageInfo.ts';
@@ -133,18 +132,7 @@ function runWorker(worker: Worker, input: WorkerInput, onProgress: (done: number
   });
 }
 
-/**
- * TurboFan inlines callees of up to 460 bytes of bytecode by default. Here that builds very large
- * optimised graphs (the run loop with the scorer, the means with their gap paths, the ranking with
- * its sorting fallback) that take each worker about 0.2 s of compile time on a core the other
- * worker needs, and run no faster. Inlining only small callees cut the evaluation of 10,000
- * London runs on 2 workers from about 2.0 s to 1.7 s (docs/performance.md). V8 flags are
- * process-wide; this one only steers optimisation heuristics, never results.
- */
-export const WORKER_V8_FLAGS = '--max-inlined-bytecode-size=100';
-
 if (!isMainThread && parentPort && (workerData as { mark?: string } | undefined)?.mark === MARK) {
-  setFlagsFromString(WORKER_V8_FLAGS);
   const port = parentPort;
   port.once('message', ({ job, rows }: WorkerInput) => {
     const result = evaluateRows(job, rows, (done) => port.postMessage({ kind: 'progress', done } satisfies WorkerMessage));
