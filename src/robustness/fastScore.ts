@@ -32,6 +32,7 @@ import { indicatorInputs, type Prepared, type ScoreOptions } from '../core/run.t
 import { impute } from '../core/steps/impute.ts';
 import { treat } from '../core/steps/treat.ts';
 import { normalise } from '../core/steps/normalise.ts';
+import { referenceSet } from '../core/steps/referenceSet.ts';
 import { exponentialTransform } from '../core/stats/exponentialTransform.ts';
 import { rescaleToPositive, weightedRowMean, type RowMeanBuffers } from '../core/stats/weightedMean.ts';
 import { rankDescending } from '../core/stats/rankDescending.ts';
@@ -65,18 +66,19 @@ export class NormalisedCache {
 
   columns(methods: Methods, positive: boolean): Columns {
     const t = methods.treat;
-    const treatKey = `${methods.impute.method}|${t.method}|${t.skew}|${t.kurtosis}|${t.max_winsorised}`;
-    const key = `${treatKey}|${methods.normalise.method}|${methods.normalise.reference}`;
+    const treatKey = `${methods.impute.method}|${t.method}|${t.skew}|${t.kurtosis}|${t.max_winsorised}|${methods.statistics?.over}`;
+    const key = `${treatKey}|${methods.normalise.method}|${methods.normalise.reference}|${methods.normalise.range ?? ''}|${methods.statistics?.over}`;
     let cols = this.byKey.get(key);
     if (!cols) {
       const { specs, areas } = this.prepared;
       const raw = indicatorInputs(this.prepared);
+      const ref = referenceSet(this.prepared, methods).ref;
       let treated = this.treated.get(treatKey);
       if (!treated) {
         const im = impute(raw, methods.impute.method, areas.parent, areas.parentCodes.length);
-        this.treated.set(treatKey, (treated = treat(specs, im.columns, methods.treat).columns));
+        this.treated.set(treatKey, (treated = treat(specs, im.columns, methods.treat, ref).columns));
       }
-      const no = normalise(treated, Object.fromEntries(specs.map((s) => [s.id, s.direction])), methods.normalise).columns;
+      const no = normalise(treated, Object.fromEntries(specs.map((s) => [s.id, s.direction])), methods.normalise, ref, specs).columns;
       cols = { key, normalised: specs.map((s) => no[s.id]) };
       this.byKey.set(key, cols);
     }
