@@ -6,8 +6,9 @@
  */
 import { z } from 'zod';
 import { NORMALISE_METHOD_IDS, normaliseParamShape, type NormaliseMethod } from './methods/normalise/registry.ts';
+import { AGGREGATE_METHOD_IDS, type AggregateMethod } from './methods/aggregate/registry.ts';
 
-export type { NormaliseMethod };
+export type { NormaliseMethod, AggregateMethod };
 
 export type Level = 'ward' | 'borough';
 export type Direction = 1 | -1;
@@ -17,14 +18,15 @@ export const IMPUTE_METHODS = ['none', 'mean', 'median', 'group-mean'] as const;
 export const TREAT_METHODS = ['coinr', 'none'] as const;
 /** The normalisation methods: read from the registry (src/core/methods/normalise/registry.ts). */
 export const NORMALISE_METHODS = NORMALISE_METHOD_IDS;
-export const AGGREGATE_METHODS = ['arithmetic', 'geometric'] as const;
-export const COMBINE_METHODS = ['arithmetic', 'exponential'] as const;
+/** The aggregation methods: read from the registry (src/core/methods/aggregate/registry.ts). */
+export const AGGREGATE_METHODS = AGGREGATE_METHOD_IDS;
+/** Categories → index: any aggregation method, or the IoD exponential transformation then the arithmetic mean. */
+export const COMBINE_METHODS = [...AGGREGATE_METHOD_IDS, 'exponential'] as unknown as readonly [AggregateMethod | 'exponential', ...(AggregateMethod | 'exponential')[]];
 /** Rate smoothing per indicator: `eb` toward the overall rate, `eb-parent` toward the parent's (src/core/steps/smooth.ts). */
 export const SMOOTH_METHODS = ['eb', 'eb-parent'] as const;
 
 export type ImputeMethod = (typeof IMPUTE_METHODS)[number];
 export type TreatMethod = (typeof TREAT_METHODS)[number];
-export type AggregateMethod = (typeof AGGREGATE_METHODS)[number];
 export type CombineMethod = (typeof COMBINE_METHODS)[number];
 export type SmoothMethod = (typeof SMOOTH_METHODS)[number];
 

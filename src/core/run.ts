@@ -15,6 +15,7 @@ import { impute } from './steps/impute.ts';
 import { treat } from './steps/treat.ts';
 import { normalise } from './steps/normalise.ts';
 import { referenceSet } from './steps/referenceSet.ts';
+import { POSITIVE_RESCALE_NOTE, rescaleIndicator, rescalesIndicators } from './steps/positiveScale.ts';
 import { aggregateGroups, aggregateRecord, categoryGroups, measureGroups, normaliseWeights, type Group } from './steps/aggregate.ts';
 import { combine } from './steps/combine.ts';
 import { rankAreas } from './steps/rank.ts';
@@ -104,6 +105,10 @@ export function score(prepared: Prepared, options: ScoreOptions = {}): Result {
   const tr = treat(specs, im.columns, methods.treat, reference.ref);
   const directions = Object.fromEntries(specs.map((s) => [s.id, s.direction]));
   const no = normalise(tr.columns, directions, methods.normalise, reference.ref, specs);
+  if (rescalesIndicators(methods)) {
+    for (const id of Object.keys(no.columns)) no.columns[id] = rescaleIndicator(no.columns[id], reference.ref);
+    no.record.notes.push(POSITIVE_RESCALE_NOTE);
+  }
 
   const w = options.weights ?? {};
   const indicatorWeight = Object.fromEntries(specs.map((s) => [s.id, w.indicators?.[s.id] ?? s.weight]));
