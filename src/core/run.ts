@@ -145,6 +145,7 @@ export function score(prepared: Prepared, options: ScoreOptions = {}): Result {
     categoryIds: cGroups.map((g) => g.id),
     measures: measuresOut.scores,
     categories: categoriesOut.scores,
+    transformed: co.transformed,
     weights: {
       ...effective,
       categories: Object.fromEntries(zip(cGroups.map((g) => g.id), normaliseWeights(cGroups.map((g) => categoryWeight[g.id])))),
