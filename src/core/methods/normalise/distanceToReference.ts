@@ -15,7 +15,7 @@ type Ref = 'median' | 'max' | number;
 
 export const distanceToReference: Normaliser<'distance-to-reference', { reference: Ref }> = {
   id: 'distance-to-reference',
-  formula: '100·(d·x − ref) / (max − min), reference: median | max | a number',
+  formula: '100·(d·x − ref) / (max − min), ref = reference: median, max or a number',
   reference: 'OECD/JRC Handbook Table 3',
   params: { reference: z.union([z.literal('median'), z.literal('max'), z.number().finite()]).default('median') },
   positive: false,
