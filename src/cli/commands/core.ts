@@ -88,7 +88,7 @@ export function registerCoreCommands(program: Command): void {
         for (const m of c.measures) {
           rows.push([`  ${m.name}`, fmt(m.score, 3), fmt(m.weight, 3), fmt(m.contribution, 3)]);
           for (const i of m.indicators) {
-            const raw = `${fmt(i.raw, 2)}${i.unit ? ' ' + i.unit : ''}${i.level === 'borough' ? ' [borough]' : ''}${i.imputed ? ' [imputed]' : ''}`;
+            const raw = `${fmt(i.raw, 2)}${i.smoothed !== undefined ? ` (smoothed ${fmt(i.smoothed, 2)})` : ''}${i.unit ? ' ' + i.unit : ''}${i.level === 'borough' ? ' [borough]' : ''}${i.imputed ? ' [imputed]' : ''}`;
             rows.push([`    ${i.name}: ${raw}`, fmt(i.score, 3), fmt(i.weight, 4), fmt(i.contribution, 3)]);
           }
         }
