@@ -127,6 +127,22 @@ export const areasSpecSchema = z
 
 export type AreasSpec = z.infer<typeof areasSpecSchema>;
 
+/**
+ * A monthly recorded-crime series file beside the framework (`area_code,series,month,count`,
+ * one row for every area × series × month), used to design the pilots' evaluation: `primary` is
+ * the series id of the primary outcome; `period` and `source` are shown wherever it is used.
+ */
+export const monthlySpecSchema = z
+  .object({
+    file: z.string().min(1),
+    period: z.string().min(1),
+    source: z.string().min(1),
+    primary: id,
+  })
+  .strict();
+
+export type MonthlySpec = z.infer<typeof monthlySpecSchema>;
+
 /** The YAML file. Sections other issues own (robustness, pilots) are passed through. */
 export const frameworkFileSchema = z
   .object({
@@ -141,6 +157,7 @@ export const frameworkFileSchema = z
     methods: methodsSchema.default(methodsSchema.parse({})),
     robustness: z.unknown().optional(),
     pilots: z.unknown().optional(),
+    monthly: monthlySpecSchema.optional(),
   })
   .strict();
 
