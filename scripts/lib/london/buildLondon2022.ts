@@ -19,7 +19,7 @@ import { readVerifiedSource } from './loadSources.ts';
 import { readLsoaWardLookup } from './lsoaWards.ts';
 import { monthlySeriesCsv, SERIES_2022 } from './monthlyCrime.ts';
 import { readMpsWardCrime } from './mpsWardCrime.ts';
-import { buildPasBoroughs, readPasDashboard } from './pasBorough.ts';
+import { buildPasBoroughs, parsePasCsv, readPasDashboard } from './pasBorough.ts';
 import { LONDON_SOURCES_2022 } from './sources.ts';
 
 export interface BaseAreas2022 {
@@ -83,7 +83,9 @@ export function buildLondonTables2022(sourcesDir: string, areasCsv: CsvTable, cr
   const profiles = readGlaWardTable(csv('wardProfiles'), { codeColumn: 'New code' });
   const carried = buildCarriedWards(atlas, profiles, atlasCrosswalk(crosswalk, atlas, areas.codes), areas.names, CARRIED_2022, { label: '2022', file: 'carried_wards.csv' });
   const childPoverty = buildChildPoverty2022(csv('childPoverty'), areas.codes, areas.names);
-  const pas = buildPasBoroughs(readPasDashboard(csv('pas'), new Map(areas.boroughCodes.map((c, i) => [c, areas.boroughNames[i]]))), areas.boroughCodes, areas.boroughNames);
+  const pasSource = LONDON_SOURCES_2022.find((x) => x.id === 'pas')!;
+  const pasTable = parsePasCsv(readVerifiedSource(sourcesDir, pasSource), pasSource.vendored);
+  const pas = buildPasBoroughs(readPasDashboard(pasTable, new Map(areas.boroughCodes.map((c, i) => [c, areas.boroughNames[i]]))), areas.boroughCodes, areas.boroughNames);
   const boroughs = buildBoroughProfiles(csv('boroughProfiles'));
   const monthly = monthlySeriesCsv(mpsCrime, SERIES_2022, WINDOW_2022.from, WINDOW_2022.to);
   return { iod, crime, carried, childPoverty, pas, boroughs, monthly };

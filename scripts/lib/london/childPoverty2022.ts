@@ -11,6 +11,7 @@ import { InputError } from '../../../src/core/errors.ts';
 import { columnIndex, type CsvTable } from '../../../src/io/csv.ts';
 import { parseNumberCell } from '../../../src/io/numbers.ts';
 import { addColumn, type BuiltTable } from './builtTable.ts';
+import { rejectOutside } from './carriedWards.ts';
 
 const SOURCE = 'DWP, Children in Low Income Families (local area statistics), GLA ward release on 2022 wards; OGL v3.0';
 export const CHILD_POVERTY_FYE = '2023';
@@ -35,13 +36,14 @@ export function buildChildPoverty2022(table: CsvTable, areaCodes: string[], area
     if (seen.has(code)) throw new InputError(`ward ${code} appears twice for ${CHILD_POVERTY_AGE} FYE ${CHILD_POVERTY_FYE}`, { file: table.file, row: k + 2, column: 'ward_code', expected: 'one row per ward, age group and year' });
     seen.add(code);
     count[i] = num(r, iCount, k, 'count');
-    const p = num(r, iPct, k, 'pct');
-    if (p < 0 || p > 100) throw new InputError(`${p} is not a percentage`, { file: table.file, row: k + 2, column: 'pct', expected: '0 to 100' });
-    pct[i] = p;
+    pct[i] = num(r, iPct, k, 'pct');
   });
+  // A percentage above 100 (Bloomsbury: 476 children = 122 % of the ONS under-16 estimate) is a
+  // denominator mismatch in the publication: treated as missing and named in the method.
+  const { values: pctOk, rejected } = rejectOutside(pct, 0, 100, areaCodes);
   const t: BuiltTable = { file: 'child_poverty_wards.csv', codes: areaCodes, names: areaNames, labels: [], columns: [], values: {} };
   const period = `FYE ${CHILD_POVERTY_FYE} (Apr 2022 - Mar 2023, provisional)`;
   addColumn(t, { name: 'children_low_income_under16_fye2023', description: 'Children under 16 in relative low-income families (before housing costs)', unit: 'children', period, source: SOURCE, method: 'as published (native 2022 wards); suppressed cells missing' }, count);
-  addColumn(t, { name: 'children_low_income_under16_pct_fye2023', description: 'Children under 16 in relative low-income families (before housing costs), % of children under 16', unit: '% of children under 16', period, source: SOURCE, method: 'as published by the GLA (count / ONS ward population of children under 16); not published for City wards and one ward' }, pct);
+  addColumn(t, { name: 'children_low_income_under16_pct_fye2023', description: 'Children under 16 in relative low-income families (before housing costs), % of children under 16', unit: '% of children under 16', period, source: SOURCE, method: `as published by the GLA (count / ONS ward population of children under 16); not published for City wards and one ward${rejected.length ? `; ${rejected.length} value(s) above 100 % treated as missing (denominator mismatch: ${rejected.join(', ')})` : ''}` }, pctOk);
   return t;
 }

@@ -15,7 +15,8 @@
  * weights the middle of 2022–2023 most).
  */
 import { InputError } from '../../../src/core/errors.ts';
-import { columnIndex, type CsvTable } from '../../../src/io/csv.ts';
+import { checkUtf8, columnIndex, isBlank, raggedRow, type CsvTable } from '../../../src/io/csv.ts';
+import { CsvRecordParser } from '../../../src/io/csvRecords.ts';
 import { addColumn, type BuiltTable } from './builtTable.ts';
 
 const SOURCE = "MOPAC, Public Attitudes Survey confidence dashboard, borough level (London Datastore); OGL v3.0";
@@ -31,6 +32,33 @@ export const PAS_MEASURES: { measure: string; id: string; question: string }[] =
   { measure: 'Contact ward officer', id: 'pas_contact_ward_officer', question: 'they know how to contact their ward officer' },
   { measure: 'Trust MPS', id: 'pas_trust', question: 'they trust the Metropolitan Police Service' },
 ];
+
+/**
+ * The dashboard CSV as published: its header ends in four unnamed stray columns (empty, or once
+ * 'Trust','0,71'), which a strict CSV reader rejects. Unnamed header cells after the last named
+ * one are named `unnamed_<n>` (n = 1-based column number); an unnamed cell between named ones is
+ * still an error.
+ */
+export function parsePasCsv(text: string, file: string): CsvTable {
+  checkUtf8(text, file);
+  const records: string[][] = [];
+  const parser = new CsvRecordParser(file, (rec) => records.push(rec));
+  parser.push(text);
+  parser.end();
+  const first = (records[0] ?? []).map((h) => h.trim());
+  let lastNamed = first.length - 1;
+  while (lastNamed >= 0 && first[lastNamed] === '') lastNamed--;
+  const header = first.map((h, i) => {
+    if (h !== '') return h;
+    if (i < lastNamed) throw new InputError(`header cell ${i + 1} is empty`, { file, row: 1, expected: 'a name for every column before the trailing stray columns' });
+    return `unnamed_${i + 1}`;
+  });
+  const rows = records.slice(1).filter((r) => !isBlank(r));
+  rows.forEach((r, k) => {
+    if (r.length !== header.length) throw raggedRow(file, k + 2, r.length, header.length);
+  });
+  return { file, header, rows };
+}
 
 /** Published name variants → the borough name used by ONS. */
 const ALIASES: Record<string, string> = { 'city of westminster': 'westminster' };
