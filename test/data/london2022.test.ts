@@ -311,3 +311,15 @@ describe('the framework', () => {
     expect(Array.from(loaded!.inputs.areas.flags!.central_activity).filter((x) => x === 1).length).toBeGreaterThan(10);
   });
 });
+
+describe('data dictionary (data/london/README.md)', () => {
+  it('documents every indicator with its kind, every pas.csv column, the default denominator and the OGL attribution', () => {
+    const readme = readFileSync(join(DIR, 'README.md'), 'utf-8');
+    const ind = read('indicators.csv');
+    for (const r of ind.rows) expect(readme, r[0]).toContain(`| \`${r[0]}\` |`);
+    for (const c of read('pas.template.csv').header.slice(2)) expect(readme, c).toContain(`\`${c}\``);
+    expect(readme).toContain('Contains public sector information licensed under the Open Government Licence v3.0');
+    expect(readme).toContain('`denominator: population`');
+    expect(readme).toContain('What changed from the 2018 index');
+  });
+});
