@@ -10,7 +10,9 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { columnIndex, parseCsv, type CsvTable } from '../../src/io/csv.ts';
 import { sha256File, sha256Hex } from '../../src/io/sha256.ts';
-import { validateFramework } from '../../src/io/loadFramework.ts';
+import { loadFramework, validateFramework } from '../../src/io/loadFramework.ts';
+import { run } from '../../src/core/run.ts';
+import { resultsCsv } from '../../src/io/writeOutputs.ts';
 import { buildLondonTables2022, type LondonTables2022 } from '../../scripts/lib/london/buildLondon2022.ts';
 import { formatBuiltTable } from '../../scripts/lib/london/builtTable.ts';
 import { readVerifiedSource } from '../../scripts/lib/london/loadSources.ts';
@@ -309,6 +311,27 @@ describe('the framework', () => {
     expect(new Set(loaded!.inputs.excluded.map((e) => e.id))).toEqual(new Set(ind.rows.filter((r) => r[st] === 'no-public-source' || r[opt] === 'yes').map((r) => r[0])));
     expect(loaded!.inputs.areas.codes.length).toBe(680);
     expect(Array.from(loaded!.inputs.areas.flags!.central_activity).filter((x) => x === 1).length).toBeGreaterThan(10);
+  });
+});
+
+describe('the run (acceptance)', () => {
+  it('ranks the 679 wards; the City is listed, unranked, its crime missing (never zero); central_activity is a results column', () => {
+    const loaded = loadFramework(join(DIR, 'framework.yaml'));
+    const result = run(loaded.framework, loaded.inputs);
+    const n = result.areas.codes.length;
+    expect(n).toBe(680);
+    const ranked = result.areas.codes.filter((_, i) => Number.isFinite(result.rank[i]));
+    expect(ranked.length).toBe(679);
+    const c = result.areas.codes.indexOf(CITY);
+    expect(Number.isNaN(result.rank[c])).toBe(true);
+    expect(Number.isNaN(result.categories.violent_crime[c])).toBe(true);
+    expect(Number.isNaN(result.raw.violence_with_injury[c])).toBe(true);
+    const csv = parseCsv(resultsCsv(result), { file: 'results.csv' });
+    const iFlag = columnIndex(csv, 'central_activity');
+    expect(csv.rows.find((r) => r[0] === WEST_END)![iFlag]).toBe('1');
+    expect(csv.rows.find((r) => r[0] === FAIRFIELD)![iFlag]).toBe('0');
+    // Smoothed rare-event rates are in the results beside the crude ones.
+    expect(csv.header).toEqual(expect.arrayContaining(['homicide_raw', 'homicide_smoothed', 'weapon_possession_smoothed']));
   });
 });
 
