@@ -16,7 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { writeFileAtomic } from '../src/io/atomic.ts';
 import { formatCsv, parseCsv } from '../src/io/csv.ts';
 import { writeArrowFile } from '../src/io/arrow.ts';
-import { sha256File, sha256Hex } from '../src/io/sha256.ts';
+import { sha256File, sha256Hex } from '../src/shared/sha256.ts';
 import { buildLondonTables } from './lib/london/buildLondon.ts';
 import { builtTableColumns, columnDictionaryRows, COLUMN_DICTIONARY_HEADER, formatBuiltTable, type BuiltTable } from './lib/london/builtTable.ts';
 import { loadLondonSources } from './lib/london/loadSources.ts';

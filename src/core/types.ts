@@ -108,3 +108,13 @@ export interface Result {
   log: StepRecord[];
   warnings: string[];
 }
+
+/** One row of a robustness run's `robustness.csv` (rank distribution over the sampled choices). */
+export interface RobustnessRow {
+  nominal_rank: number;
+  median_rank: number;
+  p05_rank: number;
+  p95_rank: number;
+  p_top_k: number;
+  p_top_decile: number;
+}

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { columnIndex, parseCsv, type CsvTable } from '../../src/io/csv.ts';
-import { sha256File, sha256Hex } from '../../src/io/sha256.ts';
+import { sha256File, sha256Hex } from '../../src/shared/sha256.ts';
 import { buildLondonTables, type LondonTables } from '../../scripts/lib/london/buildLondon.ts';
 import { toArrowIpc } from '../../src/io/arrow.ts';
 import { builtTableColumns, formatBuiltTable } from '../../scripts/lib/london/builtTable.ts';

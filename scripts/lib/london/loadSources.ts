@@ -9,7 +9,7 @@ import { parseCsv, type CsvTable } from '../../../src/io/csv.ts';
 import { readGlaWardTable, type GlaWardTable } from './glaWardTable.ts';
 import { readMpsWardCrime, type MpsWardCrime } from './mpsWardCrime.ts';
 import { decodeText, readSourceBytes } from '../../../src/io/readText.ts';
-import { sha256Hex } from '../../../src/io/sha256.ts';
+import { sha256Hex } from '../../../src/shared/sha256.ts';
 import { LONDON_SOURCES, type SourceFile } from './sources.ts';
 
 export interface LondonSources {

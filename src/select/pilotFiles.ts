@@ -6,11 +6,11 @@
  * distance of the match; `distance_km` the centroid distance to the nearest pilot ward.
  */
 import type { Result } from '../core/types.ts';
-import type { PilotPlan } from '../select/pilotPlan.ts';
-import { decisionNote, type NoteMeta } from '../select/decisionNote.ts';
-import { renderHtml, renderMarkdown } from '../select/renderNote.ts';
-import { formatCsv } from './csv.ts';
-import { roundForOutput } from './resultTable.ts';
+import { formatCsv } from '../core/csvFormat.ts';
+import { roundForOutput } from '../core/resultTable.ts';
+import type { PilotPlan } from './pilotPlan.ts';
+import { decisionNote, type NoteMeta } from './decisionNote.ts';
+import { renderHtml, renderMarkdown } from './renderNote.ts';
 
 export function pilotFiles(plan: PilotPlan, r: Result, meta: NoteMeta): Record<string, string> {
   const doc = decisionNote(plan, r, meta);

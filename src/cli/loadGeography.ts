@@ -9,12 +9,12 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import type { Problem } from '../core/errors.ts';
+import type { Loaded } from '../io/loadFramework.ts';
+import { readAdjacency } from '../io/readAdjacency.ts';
+import { readAreaAttributes } from '../io/readAreaAttributes.ts';
 import { centroidsFromBoundaries } from '../select/centroids.ts';
-import type { Geography } from '../select/geography.ts';
-import type { Loaded } from './loadFramework.ts';
-import { readAdjacency } from './readAdjacency.ts';
-import { readAreaAttributes } from './readAreaAttributes.ts';
-import { sha256File } from './sha256.ts';
+import { neighbourSets, type Geography } from '../select/geography.ts';
+import { sha256File } from '../shared/sha256.ts';
 
 export function loadGeography(loaded: Loaded, adjacencyOverride?: string): { geography: Geography; hashes: Record<string, string>; warnings: Problem[]; centroidSource: string } {
   const codes = loaded.inputs.areas.codes;
@@ -25,7 +25,7 @@ export function loadGeography(loaded: Loaded, adjacencyOverride?: string): { geo
   const adjacencyPath = adjacencyOverride ? resolve(adjacencyOverride) : loaded.adjacency;
   if (adjacencyPath) {
     const read = readAdjacency(adjacencyPath, label(adjacencyPath), codes);
-    geography.neighbours = read.neighbours;
+    geography.neighbours = neighbourSets(codes.length, read.pairs);
     warnings.push(...read.warnings);
     hashes[label(adjacencyPath)] = sha256File(adjacencyPath);
   }
