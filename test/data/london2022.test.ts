@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { columnIndex, parseCsv, type CsvTable } from '../../src/io/csv.ts';
-import { sha256File, sha256Hex } from '../../src/io/sha256.ts';
+import { sha256File, sha256Hex } from '../../src/shared/sha256.ts';
 import { loadFramework, validateFramework } from '../../src/io/loadFramework.ts';
 import { run } from '../../src/core/run.ts';
 import { resultsCsv } from '../../src/io/writeOutputs.ts';
