@@ -22,7 +22,7 @@ import { builtTableColumns, columnDictionaryRows, COLUMN_DICTIONARY_HEADER, form
 import { loadLondonSources } from './lib/london/loadSources.ts';
 import { joinWardTables } from './lib/london/joinWardTables.ts';
 import { LONDON_SOURCES, LONDON_SOURCES_2022, type SourceFile } from './lib/london/sources.ts';
-import { buildLondonTables2022 } from './lib/london/buildLondon2022.ts';
+import { AREAS_COLUMNS_2022, buildLondonTables2022 } from './lib/london/buildLondon2022.ts';
 import { MONTHLY_FILE, monthlySeriesCsv, SERIES_2018 } from './lib/london/monthlyCrime.ts';
 import { pasTemplate } from './lib/london/pasTemplate.ts';
 import { formatProblem, InputError } from '../src/core/errors.ts';
@@ -54,13 +54,13 @@ function requireFile(path: string, what: string): void {
 }
 
 /** Writes the tables, columns.csv, pas.template.csv, ward_indicators.arrow and extra files; returns the output names. */
-function writeTables(dir: string, tables: BuiltTable[], wardTables: BuiltTable[], extra: Record<string, string>): string[] {
+function writeTables(dir: string, tables: BuiltTable[], wardTables: BuiltTable[], extra: Record<string, string>, dictionaryPrefix: string[][] = []): string[] {
   const outputs: string[] = [];
   for (const table of tables) {
     writeFileAtomic(join(dir, table.file), formatBuiltTable(table));
     outputs.push(table.file);
   }
-  writeFileAtomic(join(dir, 'columns.csv'), formatCsv(COLUMN_DICTIONARY_HEADER, columnDictionaryRows(tables)));
+  writeFileAtomic(join(dir, 'columns.csv'), formatCsv(COLUMN_DICTIONARY_HEADER, [...dictionaryPrefix, ...columnDictionaryRows(tables)]));
   outputs.push('columns.csv');
   const indicators = parseCsv(readFileSync(join(dir, 'indicators.csv'), 'utf-8'), { file: 'indicators.csv' });
   writeFileAtomic(join(dir, 'pas.template.csv'), pasTemplate(indicators, wardTables[0].codes, wardTables[0].names));
@@ -113,7 +113,7 @@ function build2022(): void {
   const crosswalk = parseCsv(readFileSync(crosswalkPath, 'utf-8'), { file: CROSSWALK_2022 });
   const areas = parseCsv(readFileSync(areasPath, 'utf-8'), { file: 'areas.csv' });
   const t = buildLondonTables2022(sources2022, areas, crosswalk);
-  const outputs = writeTables(out2022, [t.iod, t.crime, t.carried, t.childPoverty, t.pas, t.boroughs], [t.iod, t.crime, t.carried, t.childPoverty], { [MONTHLY_FILE]: t.monthly });
+  const outputs = writeTables(out2022, [t.iod, t.crime, t.carried, t.childPoverty, t.pas, t.boroughs], [t.iod, t.crime, t.carried, t.childPoverty], { [MONTHLY_FILE]: t.monthly }, AREAS_COLUMNS_2022);
   writeManifest(
     out2022,
     LONDON_SOURCES_2022,

@@ -335,6 +335,19 @@ describe('the run (acceptance)', () => {
   });
 });
 
+describe('columns.csv', () => {
+  it('describes every column of every data/london table (areas.csv included) with a period, a source and a method', () => {
+    const dict = read('columns.csv');
+    const [f, c, p, src, m] = ['file', 'column', 'period', 'source', 'method'].map((k) => columnIndex(dict, k));
+    const described = new Set(dict.rows.map((r) => `${r[f]}:${r[c]}`));
+    for (const r of dict.rows) for (const k of [p, src, m]) expect(r[k].trim(), `${r[f]}:${r[c]}`).not.toBe('');
+    for (const file of ['areas.csv', 'crime_wards.csv', 'iod2025_wards.csv', 'child_poverty_wards.csv', 'pas_boroughs.csv', 'carried_wards.csv', 'borough_profiles.csv']) {
+      const header = read(file).header.filter((h) => file === 'areas.csv' || (h !== 'code' && h !== 'name'));
+      for (const h of header) expect(described.has(`${file}:${h}`), `${file}:${h}`).toBe(true);
+    }
+  });
+});
+
 describe('data dictionary (data/london/README.md)', () => {
   it('documents every indicator with its kind, every pas.csv column, the default denominator and the OGL attribution', () => {
     const readme = readFileSync(join(DIR, 'README.md'), 'utf-8');
