@@ -26,7 +26,7 @@ import { columnIndex, formatCsv, parseCsv } from '../src/io/csv.ts';
 import { writeFileAtomic } from '../src/io/atomic.ts';
 import { adjacencyRows, queenAdjacency } from './lib/geo/adjacency.ts';
 import { dissolveBy } from './lib/geo/dissolve.ts';
-import { pointInside } from '../src/geo/pointInside.ts';
+import { pointInside } from '../src/core/pointInside.ts';
 import { quantizeDecimal } from './lib/geo/quantizeDecimal.ts';
 import { dropSliverParts, removeRepeatedPositions } from './lib/geo/repair.ts';
 import { readGlaWardTable } from './lib/london/glaWardTable.ts';
@@ -307,7 +307,7 @@ export function buildGeo(v: GeoVintage = VINTAGE_2018): void {
       adjacency_tolerance_m: SETTINGS.adjacencyToleranceMetres,
       population: v.populationNote,
       inner_outer: 'GLA borough profiles inner_outer_london (ONS statistical definition of Inner/Outer London)',
-      label_point: 'area centroid if inside the unsimplified ward, else midpoint of the widest interior stretch of its latitude line (src/geo/pointInside.ts)',
+      label_point: 'area centroid if inside the unsimplified ward, else midpoint of the widest interior stretch of its latitude line (src/core/pointInside.ts)',
       crosswalk_method: WARD_CROSSWALK_METHOD,
       crosswalk: v.crosswalkNote,
       ...(v.id === '2022' ? { sliver_max_area_m2: SETTINGS.sliverMaxAreaM2 } : {}),

@@ -6,12 +6,11 @@ import { formatProblem } from '../../core/errors.ts';
 import { writeDirAtomic } from '../../io/atomic.ts';
 import { readRobustness } from '../../io/readRobustness.ts';
 import { sha256File } from '../../shared/sha256.ts';
-import { parsePilotSettings, withOverrides, type MatchingSettings, type PilotOverrides, type PilotSettings } from '../../select/settings.ts';
+import type { MatchingSettings, PilotOverrides, PilotSettings } from '../../select/settings.ts';
 import { fmt, fmtRank, textTable } from '../format.ts';
 import { nonNegativeNumber, positiveInt, UsageError } from '../usage.ts';
 import { checkOutOption } from '../outOption.ts';
 import { PACKAGE_VERSION } from '../../shared/packageInfo.ts';
-import { timedRun } from './core.ts';
 
 interface PilotsOptions {
   out: string;
@@ -58,7 +57,13 @@ export function registerPilotsCommand(program: Command): void {
     .option('--adjacency <csv>', 'adjacency CSV (code,neighbour) instead of the framework’s areas.adjacency')
     .option('--robustness <dir>', 'a `wardrank robustness` output folder: add rank intervals and P(top k)')
     .action(async (path: string, opts: PilotsOptions) => {
-      const [{ loadGeography }, { pilotFiles }, { pilotPlan }] = await Promise.all([import('../loadGeography.ts'), import('../../select/pilotFiles.ts'), import('../../select/pilotPlan.ts')]);
+      const [{ loadGeography }, { pilotFiles }, { pilotPlan }, { parsePilotSettings, withOverrides }, { timedRun }] = await Promise.all([
+        import('../loadGeography.ts'),
+        import('../../select/pilotFiles.ts'),
+        import('../../select/pilotPlan.ts'),
+        import('../../select/settings.ts'),
+        import('../pipeline.ts'),
+      ]);
       const inputs = [path, opts.robustness, opts.adjacency];
       checkOutOption(opts.out, { kind: 'pilots', force: opts.force, inputs });
       const { loaded, result } = timedRun(path);
