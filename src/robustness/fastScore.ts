@@ -135,7 +135,7 @@ export class FastScorer {
   private readonly coveredOut: RowMeanBuffers;
   /** Cached measure scores: key (combination, method, measure) → which members were left out → scores. */
   private readonly measureCache = new Map<string, Map<string, Float64Array>>();
-  /** ln of the [1, 100]-rescaled scores of a cached measure column (geometric means over measures). */
+  /** ln of the scores of a cached measure column (geometric means over measures). */
   private readonly loggedPositive = new WeakMap<Float64Array, Float64Array>();
   /** Run layouts by (combination, aggregation methods, stand-ins, left out): see `cachedLayout`. */
   private readonly layouts = new Map<string, CategoryLayout[]>();
@@ -207,8 +207,8 @@ export class FastScorer {
   }
 
   /**
-   * Per category: the measure scores of the run (ln of their [1, 100] rescaling for geometric
-   * means over measures), which framework measures they are, and the measures with data
+   * Per category: the measure scores of the run (their logarithms for geometric means
+   * over measures), which framework measures they are, and the measures with data
    * nominally but none in this run. `reuse`: the indicator weights are nominal, so measure
    * scores come from (and go to) the measure cache.
    */
