@@ -131,6 +131,8 @@ export const areasSpecSchema = z
     parent_column: z.string().default('borough_code'),
     parent_name_column: z.string().default('borough_name'),
     population_column: z.string().optional(),
+    /** 0/1 columns of the areas file carried into results.csv, prepared.json and the API ward rows (e.g. central_activity). */
+    flag_columns: z.array(z.string().min(1)).optional(),
     boundaries: z.string().optional(),
     adjacency: z.string().optional(),
     /** Expected [west, south, east, north] of the boundaries in degrees: catches swapped lat/lon. */
@@ -141,6 +143,22 @@ export const areasSpecSchema = z
   .strict();
 
 export type AreasSpec = z.infer<typeof areasSpecSchema>;
+
+/**
+ * A monthly recorded-crime series file beside the framework (`area_code,series,month,count`,
+ * one row for every area × series × month), used to design the pilots' evaluation: `primary` is
+ * the series id of the primary outcome; `period` and `source` are shown wherever it is used.
+ */
+export const monthlySpecSchema = z
+  .object({
+    file: z.string().min(1),
+    period: z.string().min(1),
+    source: z.string().min(1),
+    primary: id,
+  })
+  .strict();
+
+export type MonthlySpec = z.infer<typeof monthlySpecSchema>;
 
 /** The YAML file. Sections other issues own (robustness, pilots) are passed through. */
 export const frameworkFileSchema = z
@@ -156,6 +174,7 @@ export const frameworkFileSchema = z
     methods: methodsSchema.default(methodsSchema.parse({})),
     robustness: z.unknown().optional(),
     pilots: z.unknown().optional(),
+    monthly: monthlySpecSchema.optional(),
   })
   .strict();
 

@@ -3,7 +3,7 @@
  * returns the pipeline's inputs. Every problem found is reported at once, each naming the file,
  * row and column or field, so an analyst can fix a spreadsheet in one pass.
  */
-import { sha256File, sha256Hex } from './sha256.ts';
+import { sha256File, sha256Hex } from '../shared/sha256.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
@@ -103,7 +103,7 @@ export function validateFramework(path: string): { loaded?: Loaded; problems: Pr
 }
 
 /** SHA-256 in hex (kept under this name for the output writers). */
-export { sha256Hex as sha256 } from './sha256.ts';
+export { sha256Hex as sha256 } from '../shared/sha256.ts';
 
 function err(file: string, field: string, message: string, expected?: string): Problem {
   return { file, field, message, expected, severity: 'error' };
@@ -211,7 +211,26 @@ function readAreas(text: string, f: FrameworkFile, problems: Problem[]): Areas |
     }
     parent[r] = pc === '' ? -1 : k;
   });
-  return { codes, names, parent, parentCodes, parentNames, population };
+  const flags = readFlagColumns(t, spec.flag_columns ?? [], label, problems);
+  return { codes, names, parent, parentCodes, parentNames, population, ...(flags ? { flags } : {}) };
+}
+
+/** The areas file's 0/1 flag columns (areas.flag_columns); anything but 0 or 1 is a located error. */
+function readFlagColumns(t: ReturnType<typeof csvTable>, columns: string[], label: string, problems: Problem[]): Record<string, Uint8Array> | undefined {
+  if (columns.length === 0) return undefined;
+  const flags: Record<string, Uint8Array> = {};
+  for (const c of columns) {
+    if (!t.columns.includes(c)) {
+      problems.push({ file: label, row: 1, column: c, message: `flag column "${c}" (areas.flag_columns) is not in the file`, expected: 'a 0/1 column of the areas file', severity: 'error' });
+      continue;
+    }
+    flags[c] = Uint8Array.from(t.strings(c), (v, r) => {
+      if (v === '0' || v === '1') return Number(v);
+      problems.push({ file: label, row: r + 2, column: c, message: `flag "${v}" is not 0 or 1`, expected: '0 or 1', severity: 'error' });
+      return 0;
+    });
+  }
+  return flags;
 }
 
 function readIndicatorData(

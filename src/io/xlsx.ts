@@ -13,7 +13,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Result } from '../core/types.ts';
 import type { Loaded } from './loadFramework.ts';
-import { PACKAGE_VERSION } from './writeOutputs.ts';
+import { PACKAGE_VERSION } from '../shared/packageInfo.ts';
 
 export interface WorkbookOptions {
   reproducible?: boolean;

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PreparedBundle } from '../core/bundle.ts';
 import { InputError } from '../core/errors.ts';
-import { sha256Hex } from '../io/sha256.ts';
+import { sha256Hex } from '../shared/sha256.ts';
 
 const FILE = 'prepared.json';
 

@@ -73,7 +73,12 @@ describe('wardrank CLI on the small fixture', () => {
     const pops = [2000, 1000, 2000, 1000, 2000];
     const b2 = pops.reduce((a, p, k) => a + p * index[5 + k], 0) / 8000;
     expect(Number(boroughs.rows[1][boroughs.header.indexOf('average_score')])).toBeCloseTo(b2, 6);
-    expect(lstatSync(out).isSymbolicLink()).toBe(true);
+    // A real folder (copies stay valid), marked as wardrank's with the list of files it wrote.
+    expect(lstatSync(out).isDirectory()).toBe(true);
+    const marker = JSON.parse(readFileSync(join(out, '.wardrank-output'), 'utf8'));
+    expect(marker.tool).toBe('wardrank');
+    expect(marker.kind).toBe('run');
+    expect(marker.files).toEqual(expect.arrayContaining(['results.csv', 'manifest.json', 'geo/boundaries.json']));
   });
 
   it('top prints the wards in rank order with their boroughs and driving measures', async () => {
