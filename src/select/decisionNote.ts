@@ -153,7 +153,7 @@ export function constraintText(plan: PilotPlan, r: Result): string {
     parts.push(
       b.rule === 'named'
         ? `all in ${r.areas.parentNames[b.borough]}`
-        : `all in ${r.areas.parentNames[b.borough]} (the borough with the highest sum of its top ${s.k} scores, ${fmt(b.sums[0].sum, 2)})`,
+        : `all in ${r.areas.parentNames[b.borough]} (the borough whose best feasible set under these constraints is best)`,
     );
   }
   if (s.max_per_borough !== undefined) parts.push(`at most ${s.max_per_borough} per borough`);
