@@ -21,7 +21,7 @@
  *   preference:                # the programme's stated preference (shown in the note with its source)
  *     single_borough: true
  *     source: "MOPAC CEOD 04-2019: should ideally operate within one London Borough area"
- *   evaluation: { pre_months: 18, post_months: [12, 24], design: synthetic-control, seed: 20190401, near_miss: [5, 30] }
+ *   evaluation: { design: synthetic-control, post_months: [12, 24], near_miss: [5, 30], seed: 20190401, placebo_shift: 12, donors: 40, plausible_reduction: 0.2 }
  * ```
  */
 import { z } from 'zod';
@@ -62,8 +62,6 @@ export const eligibilitySchema = z
 export const evaluationSchema = z
   .object({
     design: z.enum(['synthetic-control', 'randomised-pairs']).default('synthetic-control'),
-    /** Months at the end of the series treated as the pre-period for fitting (default: all months). */
-    pre_months: z.number().int().positive().optional(),
     /** Follow-up lengths for the power calculation, in months. */
     post_months: z.array(z.number().int().positive()).default([12, 24]),
     /** Near-miss comparison wards: ranks from…to (inclusive). */
@@ -72,6 +70,8 @@ export const evaluationSchema = z
     seed: z.number().int().nonnegative().default(20190401),
     /** Months the in-time placebo moves the start back. */
     placebo_shift: z.number().int().positive().default(12),
+    /** Donor wards per pilot for the synthetic control: the closest in measure profile among the comparison pool. */
+    donors: z.number().int().min(2).max(200).default(40),
     /** Effect sizes (fractional reductions) called plausible when judging power. */
     plausible_reduction: z.number().positive().max(1).default(0.2),
   })
