@@ -3,7 +3,7 @@
  * from 2013 ONS wards (City merged, the vintage of the GLA ward atlas and ward profiles) to
  * GLA 2018 wards (City merged, the project's base geography).
  *
- * Population points: each 2011 LSOA's interior point (src/geo/pointInside.ts) carrying its
+ * Population points: each 2011 LSOA's interior point (src/core/pointInside.ts) carrying its
  * IoD 2019 mid-2015 population (excluding prisoners). Run on its own with
  *   node --import tsx scripts/build-london-crosswalk.ts
  * and as part of scripts/build-london-geo.ts. Reads the raw files from $WARDRANK_RAW_DATA
@@ -18,9 +18,9 @@ import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'g
 import { InputError } from '../src/core/errors.ts';
 import { columnIndex, formatCsv, parseCsv } from '../src/io/csv.ts';
 import { writeFileAtomic } from '../src/io/atomic.ts';
-import { dasymetricCrosswalk, populationCrosswalk, type Crosswalk } from '../src/geo/crosswalk.ts';
-import { CROSSWALK_COLUMNS, crosswalkRows } from '../src/geo/crosswalkTable.ts';
-import { pointInside } from '../src/geo/pointInside.ts';
+import { dasymetricCrosswalk, populationCrosswalk, type Crosswalk } from './lib/geo/crosswalk.ts';
+import { CROSSWALK_COLUMNS, crosswalkRows } from './lib/geo/crosswalkTable.ts';
+import { pointInside } from '../src/core/pointInside.ts';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const RAW = resolve(process.env.WARDRANK_RAW_DATA ?? join(REPO, '..', 'shared', 'data'));

@@ -4,7 +4,7 @@
  * ward is listed as a robust candidate. Built from `robustness.csv` (and `robust-candidates.csv`
  * when present) by the CLI; wards absent from the file get NaN (and are not candidates).
  */
-import type { RobustnessRow } from './pilotPlan.ts';
+import type { RobustnessRow } from '../core/types.ts';
 
 export interface RobustEvidence {
   medianRank: Float64Array;

@@ -3,7 +3,7 @@
  * commissioner reads for a wide rank interval.
  */
 import { describe, expect, it } from 'vitest';
-import type { RobustnessRow } from '../../src/select/pilotPlan.ts';
+import type { RobustnessRow } from '../../src/core/types.ts';
 import { intervalWords, ordinal, robustEvidence, wideInterval } from '../../src/select/robustEvidence.ts';
 import { selectPilots } from '../../src/select/selectPilots.ts';
 import { defaultPilotSettings, graph, syntheticRanking } from './helpers.ts';

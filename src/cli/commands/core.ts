@@ -1,21 +1,18 @@
 /** validate, run, top, explain. */
 import type { Command } from 'commander';
 import { formatProblem } from '../../core/errors.ts';
-import { prepare, score, type Prepared } from '../../core/run.ts';
-import { explainArea, findArea, topMeasures } from '../../core/explain.ts';
-import type { Result } from '../../core/types.ts';
-import { loadFramework, validateFramework, type Loaded } from '../../io/loadFramework.ts';
-import { writeOutputs } from '../../io/writeOutputs.ts';
-import { DEFAULT_FORMATS, formatFiles, OUTPUT_FORMATS, parseFormats } from '../../io/outputFormats.ts';
+import { DEFAULT_FORMATS, OUTPUT_FORMATS, parseFormats } from '../../io/outputFormats.ts';
 import { fmt, fmtRank, textTable } from '../format.ts';
 import { positiveInt, UsageError } from '../usage.ts';
+import { checkOutOption } from '../outOption.ts';
 
 export function registerCoreCommands(program: Command): void {
   program
     .command('validate')
     .description('check a framework and its data; report every problem at once')
     .argument('<framework>', 'framework YAML file')
-    .action((path: string) => {
+    .action(async (path: string) => {
+      const { validateFramework } = await import('../../io/loadFramework.ts');
       const { loaded, problems } = validateFramework(path);
       for (const p of problems) process.stderr.write(`${p.severity}: ${formatProblem(p)}\n`);
       const errors = problems.filter((p) => p.severity === 'error').length;
@@ -35,17 +32,26 @@ export function registerCoreCommands(program: Command): void {
     .command('run')
     .description('run the index and write outputs (CSV, Arrow, GeoJSON, manifest) atomically')
     .argument('<framework>', 'framework YAML file')
-    .requiredOption('-o, --out <dir>', 'output folder (replaced atomically)')
+    .requiredOption('-o, --out <dir>', 'output folder (replaced atomically; only a folder wardrank wrote is ever replaced)')
+    .option('--force', 'replace an output folder of this tool even if it holds other files or another command\'s outputs (never the framework folder, the current folder, a parent of the inputs, the home folder or /)')
     .option('--reproducible', 'leave timings out of the manifest so repeated runs are byte-identical')
     .option('-n, --top <n>', 'print the top n areas', positiveInt('--top'), 0)
     .option('--format <list>', `output formats, comma-separated: ${OUTPUT_FORMATS.join(', ')} (csv, arrow and geojson are always written)`, DEFAULT_FORMATS)
-    .action(async (path: string, opts: { out: string; reproducible?: boolean; top: number; format: string }) => {
+    .action(async (path: string, opts: { out: string; reproducible?: boolean; top: number; format: string; force?: boolean }) => {
+      const [{ timedRun, printWarnings, topTable }, { formatFiles }, { writeOutputs }] = await Promise.all([import('../pipeline.ts'), import('../../io/outputFormats.ts'), import('../../io/writeOutputs.ts')]);
       const { formats, unknown } = parseFormats(opts.format);
       if (unknown.length) throw new UsageError(`--format: unknown format(s) ${unknown.join(', ')}; expected some of ${OUTPUT_FORMATS.join(', ')}`);
+      checkOutOption(opts.out, { kind: 'run', force: opts.force, inputs: [path] });
       const { loaded, prepared, result, timings } = timedRun(path);
       const t0 = performance.now();
       const extraFiles = await formatFiles(formats, result, loaded, { reproducible: opts.reproducible });
-      const files = await writeOutputs(prepared, result, loaded, opts.out, { reproducible: opts.reproducible, timings, extraFiles });
+      const files = await writeOutputs(prepared, result, loaded, opts.out, {
+        reproducible: opts.reproducible,
+        timings,
+        extraFiles,
+        force: opts.force,
+        onNote: (n) => process.stderr.write(`note: ${n}\n`),
+      });
       timings.writeMs = performance.now() - t0;
       printWarnings(loaded, result);
       process.stdout.write(`wrote ${files.length} files to ${opts.out}: ${files.join(', ')}\n`);
@@ -57,7 +63,8 @@ export function registerCoreCommands(program: Command): void {
     .description('print the highest-priority areas with their boroughs and driving measures')
     .argument('<framework>', 'framework YAML file')
     .option('-n, --n <n>', 'how many', positiveInt('-n'), 20)
-    .action((path: string, opts: { n: number }) => {
+    .action(async (path: string, opts: { n: number }) => {
+      const { timedRun, topTable } = await import('../pipeline.ts');
       const { result } = timedRun(path);
       process.stdout.write(topTable(result, opts.n) + '\n');
     });
@@ -68,7 +75,8 @@ export function registerCoreCommands(program: Command): void {
     .argument('<framework>', 'framework YAML file')
     .argument('<area>', 'area code or name')
     .option('--json', 'print JSON')
-    .action((path: string, query: string, opts: { json?: boolean }) => {
+    .action(async (path: string, query: string, opts: { json?: boolean }) => {
+      const [{ timedRun }, { explainArea, findArea }] = await Promise.all([import('../pipeline.ts'), import('../../core/explain.ts')]);
       const { result } = timedRun(path);
       const hits = findArea(result, query);
       if (hits.length === 0) throw new UsageError(`no area matches "${query}"`);
@@ -88,39 +96,11 @@ export function registerCoreCommands(program: Command): void {
         for (const m of c.measures) {
           rows.push([`  ${m.name}`, fmt(m.score, 3), fmt(m.weight, 3), fmt(m.contribution, 3)]);
           for (const i of m.indicators) {
-            const raw = `${fmt(i.raw, 2)}${i.unit ? ' ' + i.unit : ''}${i.level === 'borough' ? ' [borough]' : ''}${i.imputed ? ' [imputed]' : ''}`;
+            const raw = `${fmt(i.raw, 2)}${i.smoothed !== undefined ? ` (smoothed ${fmt(i.smoothed, 2)})` : ''}${i.unit ? ' ' + i.unit : ''}${i.level === 'borough' ? ' [borough]' : ''}${i.imputed ? ' [imputed]' : ''}`;
             rows.push([`    ${i.name}: ${raw}`, fmt(i.score, 3), fmt(i.weight, 4), fmt(i.contribution, 3)]);
           }
         }
       }
       process.stdout.write(textTable(['', 'score', 'weight', 'contribution'], rows, ['l', 'r', 'r', 'r']) + '\n');
     });
-}
-
-export function timedRun(path: string): { loaded: Loaded; prepared: Prepared; result: Result; timings: Record<string, number> } {
-  const t0 = performance.now();
-  const loaded = loadFramework(path);
-  const t1 = performance.now();
-  const prepared = prepare(loaded.framework, loaded.inputs);
-  const result = score(prepared);
-  const t2 = performance.now();
-  return { loaded, prepared, result, timings: { loadMs: t1 - t0, pipelineMs: t2 - t1 } };
-}
-
-function printWarnings(loaded: Loaded, result: Result): void {
-  for (const w of loaded.warnings) process.stderr.write(`warning: ${formatProblem(w)}\n`);
-  for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
-  for (const x of result.excluded) process.stderr.write(`excluded: ${x.id}: ${x.reason}\n`);
-}
-
-export function topTable(result: Result, n: number): string {
-  const order = Array.from(result.rank.keys()).filter((i) => result.rank[i] === result.rank[i]).sort((a, b) => result.rank[a] - result.rank[b]).slice(0, n);
-  const rows = order.map((i) => [
-    fmtRank(result.rank[i]),
-    result.areas.names[i],
-    result.areas.parentNames[result.areas.parent[i]] ?? '',
-    fmt(result.index[i], 3),
-    topMeasures(result, i, 3).map((m) => m.name).join('; '),
-  ]);
-  return textTable(['rank', 'area', 'borough', 'index', 'driving measures'], rows, ['r', 'l', 'l', 'r', 'l']);
 }

@@ -5,11 +5,12 @@ import type { Command } from 'commander';
 import { formatProblem } from '../../core/errors.ts';
 import { writeDirAtomic } from '../../io/atomic.ts';
 import { readRobustness } from '../../io/readRobustness.ts';
-import { sha256File } from '../../io/sha256.ts';
-import { parsePilotSettings, withOverrides, type MatchingSettings, type PilotOverrides, type PilotSettings } from '../../select/settings.ts';
+import { sha256File } from '../../shared/sha256.ts';
+import type { MatchingSettings, PilotOverrides, PilotSettings } from '../../select/settings.ts';
 import { fmt, fmtRank, textTable } from '../format.ts';
 import { nonNegativeNumber, positiveInt, UsageError } from '../usage.ts';
-import { timedRun } from './core.ts';
+import { checkOutOption } from '../outOption.ts';
+import { PACKAGE_VERSION } from '../../shared/packageInfo.ts';
 
 interface PilotsOptions {
   out: string;
@@ -37,6 +38,7 @@ interface PilotsOptions {
   ignorePreference?: boolean;
   design?: string;
   seed?: number;
+  force?: boolean;
 }
 
 export function registerPilotsCommand(program: Command): void {
@@ -44,7 +46,8 @@ export function registerPilotsCommand(program: Command): void {
     .command('pilots')
     .description('choose pilot areas under constraints (exact), match comparison wards, and write a decision note')
     .argument('<framework>', 'framework YAML file (settings from its pilots: section; flags override)')
-    .requiredOption('-o, --out <dir>', 'output folder (replaced atomically)')
+    .requiredOption('-o, --out <dir>', 'output folder (replaced atomically; only a folder wardrank wrote is ever replaced)')
+    .option('--force', 'replace an output folder of this tool even if it holds other files or another command\'s outputs (never the framework folder, the current folder, a parent of the inputs, the home folder or /)')
     .option('--k <n>', 'number of pilot areas (default 3)', positiveInt('--k'))
     .option('--max-per-borough <m>', 'at most m pilots per borough', positiveInt('--max-per-borough'))
     .option('--borough <which>', 'all pilots in one borough: a code or name, or "best" (highest sum of its top-k scores)')
@@ -70,15 +73,19 @@ export function registerPilotsCommand(program: Command): void {
     .option('--design <d>', 'evaluation design: synthetic-control (default) or randomised-pairs')
     .option('--seed <n>', 'seed for --design randomised-pairs (recorded in the plan)', positiveInt('--seed'))
     .action(async (path: string, opts: PilotsOptions) => {
-      const [{ loadGeography }, { pilotFiles }, { pilotPlan }, { readAreaFlags }, { readRobustCandidates }, monthlyIo, evaluation] = await Promise.all([
-        import('../../io/loadGeography.ts'),
-        import('../../io/pilotFiles.ts'),
+      const [{ loadGeography }, { pilotFiles }, { pilotPlan }, { parsePilotSettings, withOverrides }, { timedRun }, { readAreaFlags }, { readRobustCandidates }, monthlyIo, evaluation] = await Promise.all([
+        import('../loadGeography.ts'),
+        import('../../select/pilotFiles.ts'),
         import('../../select/pilotPlan.ts'),
+        import('../../select/settings.ts'),
+        import('../pipeline.ts'),
         import('../../io/readAreaFlags.ts'),
         import('../../io/readRobustCandidates.ts'),
         import('../../io/monthlySeries.ts'),
         import('../../evaluate/index.ts'),
       ]);
+      const inputs = [path, opts.robustness, opts.adjacency];
+      checkOutOption(opts.out, { kind: 'pilots', force: opts.force, inputs });
       const { loaded, result } = timedRun(path);
       const overrides: PilotOverrides = {
         k: opts.k,
@@ -118,8 +125,7 @@ export function registerPilotsCommand(program: Command): void {
           hashes[relative(process.cwd(), cand.path)] = sha256File(cand.path);
         }
       }
-      const inputs = { robustness, candidates, flags };
-      const plan = pilotPlan(result, geo.geography, settings, inputs);
+      const plan = pilotPlan(result, geo.geography, settings, { robustness, candidates, flags });
       plan.warnings.unshift(...geo.warnings.map(formatProblem));
       const command = commandLine(path, plan.settings, opts);
       const extra: Record<string, string> = {};
@@ -140,7 +146,7 @@ export function registerPilotsCommand(program: Command): void {
       const files = { ...pilotFiles(plan, result, { hashes, command, evaluationSummary }), ...extra };
       await writeDirAtomic(resolve(opts.out), (tmp) => {
         for (const [name, data] of Object.entries(files)) writeFileSync(join(tmp, name), data);
-      });
+      }, { kind: 'pilots', force: opts.force, inputs: inputs.filter((p): p is string => !!p), version: PACKAGE_VERSION });
       for (const w of plan.warnings) process.stderr.write(`warning: ${w}\n`);
       const a = result.areas;
       process.stdout.write(
