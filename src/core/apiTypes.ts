@@ -15,4 +15,6 @@ export interface WardRow {
   categories: Record<string, number | null>;
   measures: Record<string, number | null>;
   indicators: Record<string, number | null>;
+  /** areas.flag_columns (0/1), e.g. central_activity; absent when the framework declares none. */
+  flags?: Record<string, number>;
 }

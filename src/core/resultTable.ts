@@ -38,6 +38,8 @@ export function resultColumns(r: Result): ResultColumn[] {
     { name: 'flag_missing_measures', kind: 'string', values: (i) => r.measureIds.filter((m) => r.measures[m][i] !== r.measures[m][i]).join(';') },
     { name: 'flag_imputed', kind: 'string', values: (i) => r.indicatorIds.filter((id) => r.imputed[id][i] === 1).join(';') },
     { name: 'flag_borough_level', kind: 'string', values: () => boroughLevel.join(';') },
+    // Area flags declared in areas.flag_columns (e.g. central_activity), under their own names.
+    ...Object.entries(a.flags ?? {}).map(([name, v]) => ({ name, kind: 'number' as const, values: (i: number) => v[i] })),
   );
   return cols;
 }
