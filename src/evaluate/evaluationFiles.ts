@@ -15,6 +15,19 @@ const round = (x: number, d = 4) => (Number.isFinite(x) ? Number(x.toFixed(d)) :
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)} %` : '–');
 const num = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '–');
 
+/**
+ * Whether the in-time placebo estimate lies inside the in-space placebo band: inside, the
+ * synthetic control tracked the pilot when nothing happened; outside, it did not, and the
+ * pilot's eventual estimate needs that caution.
+ */
+export function placeboVerdict(x: EvaluationPlan['pilots'][number]): string {
+  const [lo, hi] = x.inSpace.band;
+  const e = x.inTime.change;
+  if (!(e === e && lo === lo && hi === hi)) return 'no placebo check possible';
+  if (e >= lo && e <= hi) return `inside the placebo band ${pct(lo)} to ${pct(hi)} (p = ${num(x.inSpace.p, 2)}): the synthetic control tracked this ward when nothing happened`;
+  return `OUTSIDE the placebo band ${pct(lo)} to ${pct(hi)} (p = ${num(x.inSpace.p, 2)}): the synthetic control did not track this ward when nothing happened, so treat its estimate with caution and lean on the near-miss and pooled comparisons`;
+}
+
 /** The analysis to run after the pilot, in order (also in the JSON). */
 export function analysisSteps(p: EvaluationPlan): string[] {
   const o = p.outcomes;
@@ -86,7 +99,7 @@ export function evaluationPlanMarkdown(p: EvaluationPlan, meta: EvaluationMeta):
     L.push(
       `Pre-period mean ${num(x.preMean, 1)} per month; donor pool ${x.donorPool}; pre-period RMSPE ${num(x.preRmspe, 2)} (${pct(x.preRmspeRelative)} of the mean). ` +
         `In-time placebo (fit to month ${x.inTime.fitMonths}, “effect” over the last ${p.settings.placeboShift} months, when no pilot existed): ${pct(x.inTime.change)}; ` +
-        `among ${x.inSpace.placebos} in-space placebos (each donor treated the same way) the 5th–95th percentile band is ${pct(x.inSpace.band[0])} to ${pct(x.inSpace.band[1])}, permutation p = ${num(x.inSpace.p, 3)}. ` +
+        `among ${x.inSpace.placebos} in-space placebos (each donor treated the same way) the 5th–95th percentile band is ${pct(x.inSpace.band[0])} to ${pct(x.inSpace.band[1])}, permutation p = ${num(x.inSpace.p, 3)}: ${placeboVerdict(x)}. ` +
         `Effects inside that band are indistinguishable from noise.`,
       '',
     );
@@ -135,7 +148,7 @@ export function evaluationSummary(p: EvaluationPlan): string[] {
     `Design: ${p.design === 'randomised-pairs' ? 'randomised matched pairs' : 'synthetic control per pilot'}, donors matched on measure profile, weights fitted on the pre-period ${o.primary} series.`,
     ...p.pilots.map(
       (x) =>
-        `${x.pilot.name}: pre-period RMSPE ${pct(x.preRmspeRelative)} of its mean (${num(x.preMean, 1)}/month), ${x.weights.length} donor(s) with weight; in-time placebo ${pct(x.inTime.change)} within a placebo band of ${pct(x.inSpace.band[0])} to ${pct(x.inSpace.band[1])} (p = ${num(x.inSpace.p, 2)}).`,
+        `${x.pilot.name}: pre-period RMSPE ${pct(x.preRmspeRelative)} of its mean (${num(x.preMean, 1)}/month), ${x.weights.length} donor(s) with weight; in-time placebo ${pct(x.inTime.change)}, ${placeboVerdict(x)}.`,
     ),
     p.power.statement,
   ];

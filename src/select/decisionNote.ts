@@ -70,7 +70,7 @@ export function decisionNote(plan: PilotPlan, r: Result, meta: NoteMeta): NoteDo
       align: ['l', 'l', 'r', 'r', 'r'],
       rows: sel.borough.ranking.slice(0, 5).map((b) => [
         r.areas.parentNames[b.borough] + (b.borough === sel.borough!.borough ? ' (chosen)' : ''),
-        b.units.map((u) => `${a.names[u.seed]} (rank ${fmtRank(r.rank[u.seed])})`).join(', ') || '–',
+        [...b.units].sort((x, y) => r.rank[x.seed] - r.rank[y.seed]).map((u) => `${a.names[u.seed]} (rank ${fmtRank(r.rank[u.seed])})`).join(', ') || '–',
         String(b.units.length),
         fmt(b.total, 3),
         fmt(b.indexTotal, 3),

@@ -1,17 +1,16 @@
 /**
- * End-to-end on the real 2018 London framework with a monthly series re-shaped from the real MPS
- * file (test helper) and a small robustness run: the default decision note recommends a
+ * End-to-end on the real 2018 London framework (its monthly_crime.csv from the data build) and a
+ * small robustness run: the default decision note recommends a
  * single-borough set of robust candidates (the CEOD 04-2019 preference in the framework), shows
  * the alternatives and boroughs compared, and the evaluation plan holds outcomes, weights summing
  * to 1, placebos, power and the input hashes; randomised pairs are reproducible from the seed.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
 import { parseCsv } from '../../src/io/csv.ts';
-import { monthlyCsvFrom2018 } from './helpers/monthlyFrom2018.ts';
 
 let dir: string;
 let framework: string;
@@ -21,12 +20,6 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'wardrank-eval-'));
   cpSync('data/london-2018', join(dir, 'fw'), { recursive: true });
   framework = join(dir, 'fw', 'framework.yaml');
-  writeFileSync(join(dir, 'fw', 'monthly_crime.csv'), monthlyCsvFrom2018());
-  writeFileSync(
-    framework,
-    readFileSync(framework, 'utf8') +
-      '\nmonthly:\n  file: monthly_crime.csv\n  period: 2020-09 to 2022-08\n  source: Metropolitan Police Service ward-level recorded crime\n  primary: violence_with_injury\n',
-  );
   rob = join(dir, 'rob');
   expect(await runCli(['node', 'wardrank', 'robustness', framework, '--runs', '200', '--no-sobol', '--workers', '1', '--out', rob])).toBe(0);
 }, 120_000);
