@@ -16,3 +16,35 @@ export interface WardRow {
   measures: Record<string, number | null>;
   indicators: Record<string, number | null>;
 }
+
+/** `GET /api/indexes`: the indexes one server serves (the first at `/`, others under `/<id>/`). */
+export interface IndexesResponse {
+  /** The id of the index that answered ('' = the default one at `/`). */
+  current: string;
+  indexes: {
+    id: string;
+    name: string;
+    /** Path of its map page relative to the server root: '' or `<id>/`. */
+    path: string;
+    wards: number;
+    ranked: number;
+    default: boolean;
+  }[];
+}
+
+/**
+ * One borough in `GET /api/boroughs`: the columns of the run's boroughs.csv (same function,
+ * `boroughSummaries` in core/steps/boroughSummary.ts, so the same numbers).
+ */
+export interface BoroughRow {
+  code: string;
+  name: string;
+  wards: number;
+  ranked_wards: number;
+  average_score: number | null;
+  average_rank: number | null;
+  extent: number | null;
+  local_concentration: number | null;
+  top_decile_share: number | null;
+  rank_of_average_score: number | null;
+}

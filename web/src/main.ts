@@ -8,20 +8,23 @@ import { fromBundle } from '../../src/core/bundle.ts';
 import { explainArea, type Explanation } from '../../src/core/explain.ts';
 import { score, type Prepared } from '../../src/core/run.ts';
 import type { Result } from '../../src/core/types.ts';
+import type { BoroughRow, IndexesResponse } from '../../src/core/apiTypes.ts';
+import { BOROUGH_LAYERS, boroughClasses, isBoroughLayer, rowsFromSummaries } from './boroughLayer.ts';
 import { getJson, normalisePilots, type FrameworkInfo, type GeoJson, type PilotsResponse, type PreparedBundle, type WardDetail, type WardsResponse } from './api.ts';
 import { layerClasses } from './classify.ts';
-import { labelPoint } from './geometry.ts';
+import { bbox, labelPoint } from './geometry.ts';
 import { byId, el, fmtRank } from './dom.ts';
 import { mapPng, resultCsv, saveBlob } from './downloads.ts';
 import { classCounts, renderLegend } from './legend.ts';
 import { layerGroups, layerLabel } from './layerOptions.ts';
-import { createMap, flyToWard, hasLineBasemap, setClasses, setOutlines, setSelected, setTubeVisible, type BasemapLayer } from './mapView.ts';
-import { attachSearch } from './search.ts';
+import { createMap, flyToWard, hasBoroughLayer, hasLineBasemap, setBoroughClasses, setClasses, setOutlines, setOutside, setSelected, setTubeVisible, showBoroughFill, type BasemapLayer } from './mapView.ts';
+import { attachSearch, type SearchItem } from './search.ts';
 import { renderTopList } from './topList.ts';
 import { formatHash, parseHash, type ViewState } from './viewState.ts';
 import { renderPanel } from './wardPanel.ts';
 import { tableFromApi, tableFromResult, type WardTable } from './wardTable.ts';
-import { buildSliders, type Weights } from './weightSliders.ts';
+import { buildSliders, type SliderHandle } from './weightSliders.ts';
+import { clampWeights, describeWeights, downloadName, hasWeights, isoDate, viewTitle, whatIfCsvLine, type Weights } from './whatIf.ts';
 
 const OGL = 'Contains public sector information licensed under the Open Government Licence v3.0.';
 const OS = 'Contains OS data © Crown copyright and database right.';
@@ -45,6 +48,8 @@ interface App {
   result: Result | null;
   pilots: PilotsResponse;
   boundaries: GeoJson;
+  /** Published borough summaries (boroughs.csv). */
+  boroughs: BoroughRow[];
   map: MapLibreMap;
   state: ViewState;
   details: Map<string, Promise<WardDetail | null>>;
@@ -53,17 +58,27 @@ interface App {
 
 async function main(): Promise<void> {
   const state = parseHash(location.hash);
-  const [framework, wards, pilots, boundaries, bundle] = await Promise.all([
-    getJson<FrameworkInfo>('api/framework'),
+  // The first paint needs the framework, the ranking and the ward boundaries; the basemap
+  // layers are requested as soon as the framework names them (not after everything else).
+  // The prepared bundle (for what-if and CSV) is the largest document and is not needed to
+  // draw: it is fetched after the first paint, unless a permalink's weights need it at once.
+  const frameworkP = getJson<FrameworkInfo>('api/framework');
+  let bundleP: Promise<PreparedBundle | null> | null = hasWeights(state.weights) ? loadBundle() : null;
+  const basemapsP = frameworkP.then(async (f) => {
+    // Older servers do not list the geometry; the bundle's framework does.
+    const specs = f.geo?.basemap ?? (await (bundleP ??= loadBundle()))?.framework.areas.basemap ?? [];
+    const layers = await Promise.all(specs.map((b) => getJson<GeoJson>(`geo/basemap/${b.id}.json`).then((data) => ({ id: b.id, name: b.name, data })).catch(() => null)));
+    return layers.filter((b): b is BasemapLayer => b !== null);
+  });
+  const [framework, wards, pilots, boundaries, basemaps, boroughs] = await Promise.all([
+    frameworkP,
     getJson<WardsResponse>('api/wards'),
     getJson<PilotsResponse>('api/pilots').then(normalisePilots, (): PilotsResponse => ({ pilots: [], comparisons: [] })),
     getJson<GeoJson>('geo/boundaries.json'),
-    getJson<PreparedBundle>('api/bundle').catch(() => null),
+    basemapsP,
+    getJson<{ boroughs: BoroughRow[] }>('api/boroughs').then((r) => r.boroughs, (): BoroughRow[] => []),
   ]);
-  const basemapSpecs = framework.geo?.basemap ?? bundle?.framework.areas.basemap ?? [];
-  const basemaps: BasemapLayer[] = (
-    await Promise.all(basemapSpecs.map((b) => getJson<GeoJson>(`geo/basemap/${b.id}.json`).then((data) => ({ id: b.id, name: b.name, data })).catch(() => null)))
-  ).filter((b): b is BasemapLayer => b !== null);
+  const bundle = bundleP ? await bundleP : null;
   const attribution = attributionOf(framework);
 
   const published = tableFromApi(wards.wards);
@@ -76,6 +91,7 @@ async function main(): Promise<void> {
     result: null,
     pilots,
     boundaries,
+    boroughs,
     map,
     state,
     details: new Map(),
@@ -92,12 +108,17 @@ async function main(): Promise<void> {
     },
   };
 
+  void getJson<IndexesResponse>('api/indexes').then(renderIndexSwitch, () => undefined);
   document.title = `${framework.name} — ward priority map`;
   byId('title').textContent = framework.name;
   renderAbout(app, attribution);
-  const sliders = setUpControls(app, basemaps);
-  if (!hasWeights(state.weights)) app.state.weights = { categories: {}, measures: {} };
-  else rerank(app);
+  const checked = clampWeights(state.weights, framework);
+  app.state.weights = checked.weights;
+  showNotices(checked.notices);
+  setUpControls(app, basemaps);
+  let sliders: SliderHandle | null = bundle ? setUpWhatIf(app) : null;
+  if (hasWeights(app.state.weights)) rerank(app);
+  renderBanner(app);
   sliders?.set(app.state.weights);
 
   performance.mark('wardrank:data');
@@ -106,17 +127,28 @@ async function main(): Promise<void> {
     setOutlines(map, pilots.pilots.map((p) => p.code), pilots.comparisons.map((c) => c.code));
     recolour(app);
     if (state.ward) void select(app, state.ward, { fly: !state.view });
-    map.once('idle', () => {
+    map.once('idle', async () => {
       performance.mark('wardrank:idle');
-      window.__wardrankReady = true;
+      if (!app.prepared) {
+        const b = await (bundleP ??= loadBundle());
+        if (b) {
+          app.prepared = fromBundle(b);
+          sliders = setUpWhatIf(app);
+        } else {
+          whatIfUnavailable();
+        }
+      }
       // Warm the engine while the partner reads the map, so the first slider move is not the
-      // one that pays for compiling score() (about 10x a warm run).
-      if (app.prepared) setTimeout(() => currentResult(app), 0);
+      // one that pays for compiling score() (about 10x a warm run): the published run and a
+      // what-if run with its table and classes, the same path a slider move takes.
+      if (app.prepared) warmUp(app);
+      performance.mark('wardrank:whatif-ready');
+      window.__wardrankReady = true;
     });
   });
   map.on('click', 'ward-fill', (e) => {
     const code = e.features?.[0]?.properties?.code;
-    if (typeof code === 'string') void select(app, code, { fly: false });
+    if (typeof code === 'string') void select(app, code, { fly: false, focus: true });
   });
   const tip = el('div', { class: 'ward-tip', 'aria-hidden': 'true' });
   tip.hidden = true;
@@ -143,8 +175,17 @@ async function main(): Promise<void> {
   window.addEventListener('hashchange', () => applyHash(app, sliders));
 }
 
-function hasWeights(w: Weights): boolean {
-  return Object.keys(w.categories).length + Object.keys(w.measures).length > 0;
+function loadBundle(): Promise<PreparedBundle | null> {
+  return getJson<PreparedBundle>('api/bundle').catch(() => null);
+}
+
+/** One published and one what-if run, discarded: compiles score() and the table/classes path. */
+function warmUp(app: App): void {
+  currentResult(app);
+  const c = app.framework.categories[0];
+  if (!c) return;
+  const r = score(app.prepared!, { weights: { categories: { [c.id]: c.weight + 1 } } });
+  layerClasses(tableFromResult(r), 'index');
 }
 
 function rankOf(t: WardTable, code: string): number | null {
@@ -158,18 +199,25 @@ function writeHash(app: App): void {
 }
 
 /** A pasted permalink: apply what changed. */
-function applyHash(app: App, sliders: ReturnType<typeof buildSliders> | null): void {
+function applyHash(app: App, sliders: SliderHandle | null): void {
   const next = parseHash(location.hash);
-  if (formatHash(next) === formatHash(app.state)) return;
+  const checked = clampWeights(next.weights, app.framework);
+  next.weights = checked.weights;
+  showNotices(checked.notices);
+  if (formatHash(next) === formatHash(app.state)) return writeHash(app);
   const weightsChanged = JSON.stringify(next.weights) !== JSON.stringify(app.state.weights);
   app.state.layer = next.layer;
   (byId('layer') as HTMLSelectElement).value = next.layer;
+  app.state.borough = next.borough;
+  byId<HTMLSelectElement>('borough-filter').value = next.borough ?? '';
   if (weightsChanged) {
     app.state.weights = next.weights;
     sliders?.set(next.weights);
     rerank(app);
+    refreshPanel(app);
   }
   recolour(app);
+  writeHash(app);
   if (next.view) app.map.jumpTo({ center: [next.view.lng, next.view.lat], zoom: next.view.zoom });
   if (next.ward !== app.state.ward) {
     if (next.ward) void select(app, next.ward, { fly: !next.view });
@@ -177,7 +225,7 @@ function applyHash(app: App, sliders: ReturnType<typeof buildSliders> | null): v
   }
 }
 
-function setUpControls(app: App, basemaps: BasemapLayer[]): ReturnType<typeof buildSliders> | null {
+function setUpControls(app: App, basemaps: BasemapLayer[]): void {
   const available = new Set(Object.keys(app.published.columns));
   const layer = byId<HTMLSelectElement>('layer');
   for (const g of layerGroups(app.framework, available)) {
@@ -189,13 +237,23 @@ function setUpControls(app: App, basemaps: BasemapLayer[]): ReturnType<typeof bu
     }
     layer.append(og);
   }
-  if (!available.has(app.state.layer) && app.state.layer !== 'index') app.state.layer = 'index';
+  const boroughLayers = app.boroughs.length > 0 && basemaps.some((b) => /borough|district|outline/.test(b.id));
+  if (boroughLayers) layer.append(el('optgroup', { label: 'Boroughs' }, ...BOROUGH_LAYERS.map((o) => el('option', { value: o.key }, o.label))));
+  const valid = (k: string) => k === 'index' || available.has(k) || (boroughLayers && BOROUGH_LAYERS.some((o) => o.key === k));
+  if (!valid(app.state.layer)) app.state.layer = 'index';
   layer.value = app.state.layer;
   layer.addEventListener('change', () => {
     app.state.layer = layer.value;
     recolour(app);
     writeHash(app);
   });
+
+  const filter = byId<HTMLSelectElement>('borough-filter');
+  const names = [...new Map(app.published.boroughCodes.map((c, i) => [c, app.published.boroughNames[i]])).entries()].filter(([c]) => c).sort((a, b) => a[1].localeCompare(b[1]));
+  filter.append(...names.map(([c, n]) => el('option', { value: c }, n)));
+  if (app.state.borough && !names.some(([c]) => c === app.state.borough)) app.state.borough = null;
+  filter.value = app.state.borough ?? '';
+  filter.addEventListener('change', () => setBoroughFilter(app, filter.value || null));
 
   const tube = byId<HTMLInputElement>('tube');
   byId('tube-row').hidden = !hasLineBasemap(basemaps);
@@ -204,29 +262,52 @@ function setUpControls(app: App, basemaps: BasemapLayer[]): ReturnType<typeof bu
   attachSearch(
     byId<HTMLInputElement>('search'),
     byId<HTMLUListElement>('search-list'),
-    () => app.published.codes.map((code, i) => ({ code, name: app.published.names[i], borough: app.published.boroughNames[i] })),
-    (code) => void select(app, code, { fly: true }),
+    () => searchItems(app.published),
+    (item) => (item.kind === 'borough' ? chooseBorough(app, item.code) : void select(app, item.code, { fly: true, focus: true })),
   );
-  byId('panel-close').addEventListener('click', () => clearSelection(app));
+  byId('panel-close').addEventListener('click', () => closePanel(app));
+  byId('weight-notice-close').addEventListener('click', () => showNotices([]));
+  // Escape closes the ward panel from anywhere except an open search list (whose own Escape
+  // closes the list first), and focus goes back to where the partner came from.
+  document.addEventListener('keydown', (ev) => {
+    if (ev.key !== 'Escape' || byId('panel').hidden) return;
+    if (ev.target === byId('search') && byId('search').getAttribute('aria-expanded') === 'true') return;
+    closePanel(app);
+  });
   byId('controls-toggle').addEventListener('click', (e) => {
     const open = byId('sidebar').classList.toggle('open');
     (e.currentTarget as HTMLElement).setAttribute('aria-expanded', String(open));
   });
 
   byId<HTMLButtonElement>('dl-png').addEventListener('click', async () => {
-    const blob = await mapPng(app.map, `${app.framework.name}: ${layerLabel(app.framework, app.state.layer)}`, attributionOf(app.framework));
-    saveBlob(blob, `wardrank-${app.state.layer.replace(':', '-')}.png`);
+    const whatIf = hasWeights(app.state.weights);
+    const date = isoDate();
+    const title = `${app.framework.name}: ${viewTitle(layerLabel(app.framework, app.state.layer), whatIf)}`;
+    const notes = whatIf ? [`Weights used (${date}): ${describeWeights(app.state.weights, app.framework).join('; ')}. Other weights as published.`] : [];
+    const blob = await mapPng(app.map, title, notes, attributionOf(app.framework));
+    saveBlob(blob, downloadName('png', app.state.layer, whatIf, date));
   });
+  // Until the prepared bundle has arrived (just after the first paint) there is no what-if.
+  byId<HTMLButtonElement>('dl-csv').disabled = true;
+  byId<HTMLButtonElement>('reset').disabled = true;
+}
+
+function whatIfUnavailable(): void {
+  byId('whatif').append(el('p', { class: 'hint' }, 'What-if and CSV download need the prepared data (api/bundle), which the server did not provide.'));
+}
+
+/** The CSV download and the weight sliders, once the prepared bundle is in. */
+function setUpWhatIf(app: App): SliderHandle {
+  const available = new Set(Object.keys(app.published.columns));
   const csv = byId<HTMLButtonElement>('dl-csv');
-  const whatIf = byId('whatif');
-  if (!app.prepared) {
-    csv.disabled = true;
-    whatIf.append(el('p', { class: 'hint' }, 'What-if and CSV download need the prepared data (api/bundle), which the server did not provide.'));
-    return null;
-  }
+  csv.disabled = false;
+  byId<HTMLButtonElement>('reset').disabled = false;
   csv.addEventListener('click', () => {
     const result = currentResult(app);
-    saveBlob(new Blob([resultCsv(result)], { type: 'text/csv' }), hasWeights(app.state.weights) ? 'wardrank-results-whatif.csv' : 'wardrank-results.csv');
+    const whatIf = hasWeights(app.state.weights);
+    const date = isoDate();
+    const text = (whatIf ? whatIfCsvLine(app.state.weights, app.framework, date) : '') + resultCsv(result);
+    saveBlob(new Blob([text], { type: 'text/csv' }), downloadName('csv', app.state.layer, whatIf, date));
   });
 
   let pending = false;
@@ -240,16 +321,20 @@ function setUpControls(app: App, basemaps: BasemapLayer[]): ReturnType<typeof bu
       recolour(app);
       refreshPanel(app);
       writeHash(app);
+      renderBanner(app);
     });
   });
-  byId('reset').addEventListener('click', () => {
+  const reset = () => {
     app.state.weights = { categories: {}, measures: {} };
     sliders.set(app.state.weights);
     rerank(app);
     recolour(app);
     refreshPanel(app);
     writeHash(app);
-  });
+    renderBanner(app);
+  };
+  byId('reset').addEventListener('click', reset);
+  byId('banner-reset').addEventListener('click', reset);
   return sliders;
 }
 
@@ -279,17 +364,31 @@ function rerank(app: App): void {
   app.table = tableFromResult(app.result);
   const ms = performance.now() - t0;
   window.__wardrank?.rerankMs.push(ms);
-  byId('timing').textContent = `Re-ranked ${app.table.codes.length} wards in ${ms.toFixed(1)} ms with your weights.`;
+  const ranked = app.table.rank.filter((r) => r === r).length;
+  byId('timing').textContent =
+    ranked === 0 ? NOTHING_RANKED : `Re-ranked ${app.table.codes.length} wards in ${ms.toFixed(1)} ms with your weights.`;
 }
 
 function recolour(app: App): void {
-  renderTopList(byId('top'), app.table, TOP_N, (code) => void select(app, code, { fly: true }));
+  const b = app.state.borough;
+  renderTopList(byId('top'), app.table, TOP_N, (code) => void select(app, code, { fly: true, focus: true }), b ? { code: b, name: boroughName(app, b) } : null);
   const t0 = performance.now();
-  const classes = layerClasses(app.table, app.state.layer);
-  setClasses(app.map, app.table.codes, classes);
+  const boroughView = isBoroughLayer(app.state.layer) && hasBoroughLayer(app.map);
+  let classes: Uint8Array;
+  if (boroughView) {
+    const rows = app.result && hasWeights(app.state.weights) ? rowsFromSummaries(app.result.boroughs) : app.boroughs;
+    classes = boroughClasses(rows, app.state.layer);
+    setBoroughClasses(app.map, rows.map((r) => r.code), classes);
+  } else {
+    classes = layerClasses(app.table, app.state.layer);
+    setClasses(app.map, app.table.codes, classes);
+  }
+  showBoroughFill(app.map, boroughView);
+  setOutside(app.map, app.table.codes, (i) => b !== null && app.table.boroughCodes[i] !== b);
   renderLegend(byId('legend'), {
-    title: layerLabel(app.framework, app.state.layer),
+    title: viewTitle(boroughView ? BOROUGH_LAYERS.find((o) => o.key === app.state.layer)!.label : layerLabel(app.framework, app.state.layer), hasWeights(app.state.weights)),
     isIndex: app.state.layer === 'index',
+    unit: boroughView ? 'boroughs' : 'wards',
     counts: classCounts(classes),
     showPilots: app.pilots.pilots.length > 0,
   });
@@ -305,18 +404,32 @@ function detail(app: App, code: string): Promise<WardDetail | null> {
   return d;
 }
 
-async function select(app: App, code: string, o: { fly: boolean }): Promise<void> {
+/** Where focus was before a ward was chosen, to return it when the panel closes. */
+let focusBeforePanel: HTMLElement | null = null;
+
+async function select(app: App, code: string, o: { fly: boolean; focus?: boolean }): Promise<void> {
   const i = app.published.codes.indexOf(code);
   if (i < 0) return;
+  if (o.focus && byId('panel').hidden) focusBeforePanel = document.activeElement instanceof HTMLElement ? document.activeElement : null;
   app.state.ward = code;
   setSelected(app.map, code);
   writeHash(app);
   await refreshPanel(app);
+  // Keyboard and screen-reader users land on the ward they chose (the title is focusable, tabindex -1).
+  if (o.focus) byId('panel-title').focus({ preventScroll: true });
   // On a phone the panel is a bottom sheet over the map: keep the ward in the part still visible.
   const sheet = matchMedia('(max-width: 760px)').matches ? byId('panel').offsetHeight : 0;
   app.map.setPadding({ top: 0, left: 0, right: 0, bottom: sheet });
   if (o.fly || sheet > 0) flyToWard(app.map, app.boundaries, code);
   byId('announcer').textContent = `${app.published.names[i]}, ${app.published.boroughNames[i]}: rank ${fmtRank(rankOf(app.table, code))}.`;
+}
+
+/** Closes the ward panel and returns focus to the control that opened it (or the search box). */
+function closePanel(app: App): void {
+  clearSelection(app);
+  const back = focusBeforePanel && document.contains(focusBeforePanel) ? focusBeforePanel : byId('search');
+  focusBeforePanel = null;
+  back.focus();
 }
 
 function clearSelection(app: App): void {
@@ -353,6 +466,9 @@ async function refreshPanel(app: App): Promise<void> {
     comparisons,
     pilotNames: Object.fromEntries(app.pilots.pilots.map((p) => [p.code, p.name])),
     topK: app.framework.topK,
+    indicators: Object.fromEntries(app.framework.indicators.map((x) => [x.id, x])),
+    rawMedians: Object.fromEntries(Object.entries(d?.raw ?? {}).map(([id, v]) => [id, v.median ?? null])),
+    reportHref: `report/${encodeURIComponent(code)}`,
   });
   const opening = byId('panel').hidden;
   byId('panel').hidden = false;
@@ -360,6 +476,78 @@ async function refreshPanel(app: App): Promise<void> {
   // The map narrows when the side panel opens; resize now (not on the next ResizeObserver tick)
   // so a fly-to that follows centres the ward in the map that is actually visible.
   if (opening) app.map.resize();
+}
+
+/**
+ * The index switch, when the server serves more than one index (`wardrank serve … --also …`):
+ * each index's page lives at its own path, so switching navigates there, keeping the map view.
+ */
+function renderIndexSwitch(r: IndexesResponse): void {
+  if (r.indexes.length < 2) return;
+  const root = new URL(r.current ? '../' : './', location.href);
+  const select = byId<HTMLSelectElement>('index-select');
+  select.replaceChildren(...r.indexes.map((x) => el('option', { value: x.path }, `${x.name}${x.default ? ' (current)' : ''}`)));
+  select.value = r.indexes.find((x) => x.id === r.current)?.path ?? '';
+  select.addEventListener('change', () => {
+    const view = new URLSearchParams(location.hash.slice(1)).get('map');
+    location.assign(new URL(select.value + (view ? `#map=${view}` : ''), root).href);
+  });
+  byId('index-switch').hidden = false;
+}
+
+function boroughName(app: App, code: string): string {
+  const i = app.published.boroughCodes.indexOf(code);
+  return i >= 0 ? app.published.boroughNames[i] : code;
+}
+
+/** The borough filter: fades other boroughs' wards, limits the top list and the ranking table. */
+function setBoroughFilter(app: App, code: string | null): void {
+  app.state.borough = code;
+  byId<HTMLSelectElement>('borough-filter').value = code ?? '';
+  recolour(app);
+  writeHash(app);
+  document.dispatchEvent(new CustomEvent('wardrank:filter'));
+}
+
+/** Wards, then each borough once (as a borough item). */
+function searchItems(t: WardTable): SearchItem[] {
+  const wards: SearchItem[] = t.codes.map((code, i) => ({ code, name: t.names[i], borough: t.boroughNames[i], kind: 'ward' }));
+  const boroughs = new Map<string, SearchItem>();
+  t.boroughCodes.forEach((code, i) => code && !boroughs.has(code) && boroughs.set(code, { code, name: t.boroughNames[i], borough: t.boroughNames[i], kind: 'borough' }));
+  return [...wards, ...boroughs.values()];
+}
+
+/** A borough chosen in the search: filter to it and fit the map to its wards. */
+function chooseBorough(app: App, code: string): void {
+  setBoroughFilter(app, code);
+  const features = app.boundaries.features.filter((f) => app.published.boroughCodes[app.published.codes.indexOf(String(f.properties?.code))] === code);
+  if (features.length) app.map.fitBounds(bbox({ type: 'FeatureCollection', features }), { padding: 30, duration: 0 });
+}
+
+/** What the page says when the weights on screen rank no ward (every weight at zero). */
+const NOTHING_RANKED = 'Nothing to rank: with these weights every category (or every measure of every category) is at zero, so no ward has an index. Move a slider above 0 or reset to the published weights.';
+
+/**
+ * The what-if banner over the map: present whenever the weights differ from the published
+ * ones, naming them, so a screenshot of a what-if view says what it is.
+ */
+function renderBanner(app: App): void {
+  const banner = byId('whatif-banner');
+  const whatIf = hasWeights(app.state.weights);
+  banner.hidden = !whatIf;
+  if (!whatIf) return;
+  const ranked = app.table.rank.filter((r) => r === r).length;
+  byId('banner-text').textContent =
+    ranked === 0
+      ? `What-if view. ${NOTHING_RANKED}`
+      : `What-if view, not the published index. Your weights: ${describeWeights(app.state.weights, app.framework).join('; ')}.`;
+}
+
+/** Permalink weights the page changed or ignored, said where the partner sees it. */
+function showNotices(notices: string[]): void {
+  const box = byId('weight-notice');
+  box.hidden = notices.length === 0;
+  byId('weight-notice-text').textContent = notices.join(' ');
 }
 
 function renderAbout(app: App, attribution: string[]): void {

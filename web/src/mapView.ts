@@ -22,6 +22,7 @@ export interface BasemapLayer {
 }
 
 const WARDS = 'wards';
+const BOROUGH_FILL = 'borough-fill';
 const POLY = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false];
 const LINE = ['match', ['geometry-type'], ['LineString', 'MultiLineString'], true, false];
 
@@ -33,10 +34,11 @@ function kindOf(id: string): 'boroughs' | 'water' | 'lines' {
 
 function style(boundaries: GeoJson, basemaps: readonly BasemapLayer[]): StyleSpecification {
   const sources: StyleSpecification['sources'] = { [WARDS]: { type: 'geojson', data: boundaries, promoteId: 'code' } };
-  for (const b of basemaps) sources[`basemap-${b.id}`] = { type: 'geojson', data: b.data };
+  for (const b of basemaps) sources[`basemap-${b.id}`] = { type: 'geojson', data: b.data, ...(kindOf(b.id) === 'boroughs' ? { promoteId: 'code' } : {}) };
   const layers: StyleSpecification['layers'] = [
     { id: 'background', type: 'background', paint: { 'background-color': '#f4f2ee' } },
-    { id: 'ward-fill', type: 'fill', source: WARDS, paint: { 'fill-color': fillColourExpression() as never, 'fill-opacity': 0.88 } },
+    // Wards outside the borough filter fade (feature-state `out`).
+    { id: 'ward-fill', type: 'fill', source: WARDS, paint: { 'fill-color': fillColourExpression() as never, 'fill-opacity': ['case', ['boolean', ['feature-state', 'out'], false], 0.25, 0.88] as never } },
     { id: 'ward-line', type: 'line', source: WARDS, paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.2, 13, 1], 'line-opacity': 0.6 } },
   ];
   for (const b of basemaps) {
@@ -46,6 +48,8 @@ function style(boundaries: GeoJson, basemaps: readonly BasemapLayer[]): StyleSpe
       layers.push({ id: `${source}-fill`, type: 'fill', source, filter: POLY as never, paint: { 'fill-color': '#a9cce3' } });
       layers.push({ id: `${source}-line`, type: 'line', source, filter: LINE as never, paint: { 'line-color': '#a9cce3', 'line-width': 3 } });
     } else if (kind === 'boroughs') {
+      // The borough view (hidden until a borough layer is chosen): boroughs by class.
+      layers.splice(2, 0, { id: BOROUGH_FILL, type: 'fill', source, layout: { visibility: 'none' }, paint: { 'fill-color': fillColourExpression() as never, 'fill-opacity': 0.92 } });
       layers.push({ id: `${source}-line`, type: 'line', source, paint: { 'line-color': '#1f1f1f', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.8, 13, 2] } });
     } else {
       layers.push({ id: `${source}-line`, type: 'line', source, layout: { visibility: 'none' }, paint: { 'line-color': '#3a3a3a', 'line-width': 1, 'line-opacity': 0.7, 'line-dasharray': [3, 2] } });
@@ -132,6 +136,33 @@ function addBoroughLabels(map: MapLibreMap, fc: GeoJson): void {
 /** Colours the wards by class (1…10, 0 = no data). */
 export function setClasses(map: MapLibreMap, codes: readonly string[], classes: Uint8Array): void {
   for (let i = 0; i < codes.length; i++) map.setFeatureState({ source: WARDS, id: codes[i] }, { cls: classes[i] });
+}
+
+/** Colours the boroughs by class (the borough view), keyed by borough code. */
+export function setBoroughClasses(map: MapLibreMap, codes: readonly string[], classes: Uint8Array): void {
+  const source = boroughSource(map);
+  if (!source) return;
+  for (let i = 0; i < codes.length; i++) map.setFeatureState({ source, id: codes[i] }, { cls: classes[i] });
+}
+
+function boroughSource(map: MapLibreMap): string | null {
+  return map.getLayer(BOROUGH_FILL) ? (map.getLayer(BOROUGH_FILL)!.source as string) : null;
+}
+
+export function hasBoroughLayer(map: MapLibreMap): boolean {
+  return boroughSource(map) !== null;
+}
+
+/** Shows the ward choropleth or the borough one. */
+export function showBoroughFill(map: MapLibreMap, on: boolean): void {
+  if (!map.getLayer(BOROUGH_FILL)) return;
+  map.setLayoutProperty(BOROUGH_FILL, 'visibility', on ? 'visible' : 'none');
+  map.setLayoutProperty('ward-fill', 'visibility', on ? 'none' : 'visible');
+}
+
+/** Fades the wards outside the borough filter (`out[i]` true). */
+export function setOutside(map: MapLibreMap, codes: readonly string[], out: (i: number) => boolean): void {
+  for (let i = 0; i < codes.length; i++) map.setFeatureState({ source: WARDS, id: codes[i] }, { out: out(i) });
 }
 
 export function setOutlines(map: MapLibreMap, pilots: string[], comparisons: string[]): void {

@@ -8,7 +8,8 @@ import type { Source } from '../source.ts';
 import { bytesPayload, jsonPayload, sendPayload } from '../payload.ts';
 import { frameworkView } from '../views/frameworkView.ts';
 import { wardsView } from '../views/wardsView.ts';
-import { wardView } from '../views/wardView.ts';
+import { boroughsView } from '../views/boroughsView.ts';
+import { rawMedians, wardView } from '../views/wardView.ts';
 
 /** Letters, digits, `_` and `-`, 1–32 characters (ONS codes are 9, e.g. E05000026). */
 export const WARD_CODE = /^[A-Za-z0-9_-]{1,32}$/;
@@ -21,11 +22,14 @@ export function registerApiRoutes(app: FastifyInstance, source: Source): void {
   const pilots = jsonPayload(source.pilots ?? { pilots: [], comparisons: [], note: 'no pilot selection in this output' });
   const bundle = bytesPayload(source.bundleText, 'application/json; charset=utf-8');
   const wardIndex = new Map(r.areas.codes.map((c, i) => [c, i]));
-  const ward = r.areas.codes.map((_, i) => jsonPayload(wardView(r, i, source.robustness, source.pilots)));
+  const medians = rawMedians(r);
+  const ward = r.areas.codes.map((_, i) => jsonPayload(wardView(r, i, source.robustness, source.pilots, medians)));
 
   app.get('/api/framework', (req, reply) => sendPayload(req, reply, framework));
   app.get('/api/wards', (req, reply) => sendPayload(req, reply, wards));
   app.get('/api/pilots', (req, reply) => sendPayload(req, reply, pilots));
+  const boroughs = jsonPayload(boroughsView(r));
+  app.get('/api/boroughs', (req, reply) => sendPayload(req, reply, boroughs));
   app.get('/api/bundle', (req, reply) => sendPayload(req, reply, bundle));
   app.get<{ Params: { code: string } }>('/api/wards/:code', (req, reply) => {
     const code = req.params.code;
