@@ -31,7 +31,7 @@ export function saveBlob(blob: Blob, filename: string): void {
  * canvas width with the font's own measurements, and the key wraps too, so nothing is cut off
  * on a 375 px phone.
  */
-export function mapPng(map: MapLibreMap, title: string, notes: string[], attribution: string[]): Promise<Blob> {
+export function mapPng(map: MapLibreMap, title: string, notes: string[], attribution: string[]): Promise<{ blob: Blob; lines: string[] }> {
   return new Promise((resolve, reject) => {
     map.once('render', () => {
       const src = map.getCanvas();
@@ -39,7 +39,8 @@ export function mapPng(map: MapLibreMap, title: string, notes: string[], attribu
       const out = document.createElement('canvas');
       const ctx = out.getContext('2d');
       if (!ctx) return reject(new Error('no 2D canvas'));
-      const caption = (draw: boolean) => layoutCaption(ctx, { title, notes, attribution, width: src.width, top: src.height, scale, draw });
+      const drawn: string[] = [];
+      const caption = (draw: boolean) => layoutCaption(ctx, { title, notes, attribution, width: src.width, top: src.height, scale, draw, drawn });
       // Measure first (the canvas size must be set before drawing, and setting it clears it).
       out.width = src.width;
       out.height = Math.ceil(caption(false));
@@ -48,7 +49,7 @@ export function mapPng(map: MapLibreMap, title: string, notes: string[], attribu
       ctx.drawImage(src, 0, 0);
       drawLabels(ctx, map.getContainer(), src, scale);
       caption(true);
-      out.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png');
+      out.toBlob((b) => (b ? resolve({ blob: b, lines: drawn }) : reject(new Error('PNG encoding failed'))), 'image/png');
     });
     map.triggerRepaint();
   });
@@ -62,6 +63,8 @@ interface CaptionInput {
   top: number;
   scale: number;
   draw: boolean;
+  /** Receives each text line as it is painted (so tests can read the caption). */
+  drawn: string[];
 }
 
 /** Lays out (and, with `draw`, paints) the caption; returns the bottom edge in canvas pixels. */
@@ -77,6 +80,7 @@ function layoutCaption(ctx: CanvasRenderingContext2D, c: CaptionInput): number {
         ctx.fillStyle = '#1a1a1a';
         ctx.textBaseline = 'top';
         ctx.fillText(line, pad, y);
+        c.drawn.push(line);
       }
       y += lineHeight;
     }

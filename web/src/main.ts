@@ -10,7 +10,7 @@ import { score, type Prepared } from '../../src/core/run.ts';
 import type { Result } from '../../src/core/types.ts';
 import type { BoroughRow, IndexesResponse } from '../../src/core/apiTypes.ts';
 import { BOROUGH_LAYERS, boroughClasses, isBoroughLayer, rowsFromSummaries } from './boroughLayer.ts';
-import { getJson, normalisePilots, type FrameworkInfo, type GeoJson, type PilotsResponse, type PreparedBundle, type WardDetail, type WardsResponse } from './api.ts';
+import { getJson, normalisePilots, type Robustness, type FrameworkInfo, type GeoJson, type PilotsResponse, type PreparedBundle, type WardDetail, type WardsResponse } from './api.ts';
 import { layerClasses } from './classify.ts';
 import { bbox, labelPoint } from './geometry.ts';
 import { byId, el, fmtRank } from './dom.ts';
@@ -20,6 +20,8 @@ import { layerGroups, layerLabel } from './layerOptions.ts';
 import { createMap, flyToWard, hasBoroughLayer, hasLineBasemap, setBoroughClasses, setClasses, setOutlines, setOutside, setSelected, setTubeVisible, showBoroughFill, type BasemapLayer } from './mapView.ts';
 import { attachSearch, type SearchItem } from './search.ts';
 import { renderTopList } from './topList.ts';
+import { renderRankingTable, tableColumns, visibleCsv, visibleRows, type TableState } from './rankingTable.ts';
+import { rankVerdict } from '../../src/core/rankVerdict.ts';
 import { formatHash, parseHash, type ViewState } from './viewState.ts';
 import { renderPanel } from './wardPanel.ts';
 import { tableFromApi, tableFromResult, type WardTable } from './wardTable.ts';
@@ -36,7 +38,7 @@ declare global {
     /** Set once the map has drawn the first classes (the e2e test waits for it). */
     __wardrankReady?: boolean;
     /** Figures for tests and the curious: the last re-rank's time in ms, and the current ranks. */
-    __wardrank?: { rerankMs: number[]; rankOf(code: string): number | null; screenPoint(code: string): [number, number] | null };
+    __wardrank?: { lastPngCaption?: string[]; rerankMs: number[]; rankOf(code: string): number | null; screenPoint(code: string): [number, number] | null };
   }
 }
 
@@ -50,6 +52,8 @@ interface App {
   boundaries: GeoJson;
   /** Published borough summaries (boroughs.csv). */
   boroughs: BoroughRow[];
+  /** Robustness rows by ward code (empty when the run has none); fetched after the first paint. */
+  robustness: Record<string, Robustness>;
   map: MapLibreMap;
   state: ViewState;
   details: Map<string, Promise<WardDetail | null>>;
@@ -92,10 +96,11 @@ async function main(): Promise<void> {
     pilots,
     boundaries,
     boroughs,
+    robustness: {},
     map,
     state,
     details: new Map(),
-    areaName: /london/i.test(framework.name) ? 'London' : 'all-ward',
+    areaName: /london/i.test(framework.name) ? 'London' : 'all',
   };
   window.__wardrank = {
     rerankMs: [],
@@ -143,6 +148,8 @@ async function main(): Promise<void> {
       // what-if run with its table and classes, the same path a slider move takes.
       if (app.prepared) warmUp(app);
       performance.mark('wardrank:whatif-ready');
+      app.robustness = await getJson<{ wards: Record<string, Robustness> }>('api/robustness').then((r) => r.wards, () => ({}));
+      recolour(app);
       window.__wardrankReady = true;
     });
   });
@@ -266,6 +273,7 @@ function setUpControls(app: App, basemaps: BasemapLayer[]): void {
     (item) => (item.kind === 'borough' ? chooseBorough(app, item.code) : void select(app, item.code, { fly: true, focus: true })),
   );
   byId('panel-close').addEventListener('click', () => closePanel(app));
+  setUpRankingTable(app);
   byId('weight-notice-close').addEventListener('click', () => showNotices([]));
   // Escape closes the ward panel from anywhere except an open search list (whose own Escape
   // closes the list first), and focus goes back to where the partner came from.
@@ -284,7 +292,8 @@ function setUpControls(app: App, basemaps: BasemapLayer[]): void {
     const date = isoDate();
     const title = `${app.framework.name}: ${viewTitle(layerLabel(app.framework, app.state.layer), whatIf)}`;
     const notes = whatIf ? [`Weights used (${date}): ${describeWeights(app.state.weights, app.framework).join('; ')}. Other weights as published.`] : [];
-    const blob = await mapPng(app.map, title, notes, attributionOf(app.framework));
+    const { blob, lines } = await mapPng(app.map, title, notes, attributionOf(app.framework));
+    if (window.__wardrank) window.__wardrank.lastPngCaption = lines;
     saveBlob(blob, downloadName('png', app.state.layer, whatIf, date));
   });
   // Until the prepared bundle has arrived (just after the first paint) there is no what-if.
@@ -371,7 +380,7 @@ function rerank(app: App): void {
 
 function recolour(app: App): void {
   const b = app.state.borough;
-  renderTopList(byId('top'), app.table, TOP_N, (code) => void select(app, code, { fly: true, focus: true }), b ? { code: b, name: boroughName(app, b) } : null);
+  renderTopList(byId('top'), app.table, TOP_N, (code) => void select(app, code, { fly: true, focus: true }), b ? { code: b, name: boroughName(app, b) } : null, (i) => verdictOf(app, i));
   const t0 = performance.now();
   const boroughView = isBoroughLayer(app.state.layer) && hasBoroughLayer(app.map);
   let classes: Uint8Array;
@@ -507,6 +516,64 @@ function setBoroughFilter(app: App, code: string | null): void {
   recolour(app);
   writeHash(app);
   document.dispatchEvent(new CustomEvent('wardrank:filter'));
+}
+
+/** "stable 1–12" / "uncertain 40–160" for a ward of the table, or '' without robustness results. */
+function verdictOf(app: App, i: number): string {
+  const r = app.robustness[app.table.codes[i]];
+  const ranked = app.table.rank.filter((x) => x === x).length;
+  const v = r && !hasWeights(app.state.weights) ? rankVerdict(r.p05_rank, r.p95_rank, ranked) : null;
+  return v ? `${v.verdict} ${v.from}–${v.to}` : '';
+}
+
+/** The full ranking table dialog: sort, filter, pick a ward, export what is shown. */
+function setUpRankingTable(app: App): void {
+  const dialog = byId<HTMLDialogElement>('table-dialog');
+  const filter = byId<HTMLInputElement>('table-filter');
+  const s: TableState = { sortKey: 'rank', ascending: true, filter: '', borough: null };
+  const current = () => {
+    const cols = tableColumns(app.table, app.framework.categories, (i) => verdictOf(app, i));
+    s.borough = app.state.borough;
+    return { cols, rows: visibleRows(app.table, cols, s) };
+  };
+  const paint = () => {
+    if (!dialog.open) return;
+    const { cols, rows } = current();
+    renderRankingTable(
+      byId('table-host'),
+      cols,
+      rows,
+      s,
+      (key) => {
+        s.ascending = s.sortKey === key ? !s.ascending : key === 'rank' || !cols.find((c) => c.key === key)?.numeric;
+        s.sortKey = key;
+        paint();
+        byId('table-host').querySelector<HTMLButtonElement>(`button.sort[data-key="${CSS.escape(key)}"]`)?.focus();
+      },
+      (i) => {
+        dialog.close();
+        void select(app, app.table.codes[i], { fly: true, focus: true });
+      },
+    );
+    byId('table-count').textContent = `${rows.length} of ${app.table.codes.length} wards shown${s.borough ? ` (borough filter: ${boroughName(app, s.borough)})` : ''}${hasWeights(app.state.weights) ? '; what-if weights, not the published index' : ''}.`;
+  };
+  byId('open-table').addEventListener('click', () => {
+    dialog.showModal();
+    paint();
+    filter.focus();
+  });
+  byId('table-close').addEventListener('click', () => dialog.close());
+  filter.addEventListener('input', () => {
+    s.filter = filter.value;
+    paint();
+  });
+  document.addEventListener('wardrank:filter', paint);
+  byId('table-csv').addEventListener('click', () => {
+    const { cols, rows } = current();
+    const whatIf = hasWeights(app.state.weights);
+    const date = isoDate();
+    saveBlob(new Blob([(whatIf ? whatIfCsvLine(app.state.weights, app.framework, date) : '') + visibleCsv(cols, rows)], { type: 'text/csv' }), whatIf ? `wardrank-table-WHATIF-${date}.csv` : 'wardrank-table.csv');
+  });
 }
 
 /** Wards, then each borough once (as a borough item). */

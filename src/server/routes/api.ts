@@ -29,6 +29,8 @@ export function registerApiRoutes(app: FastifyInstance, source: Source): void {
   app.get('/api/wards', (req, reply) => sendPayload(req, reply, wards));
   app.get('/api/pilots', (req, reply) => sendPayload(req, reply, pilots));
   const boroughs = jsonPayload(boroughsView(r));
+  const robustness = jsonPayload({ wards: Object.fromEntries(source.robustness ?? []) });
+  app.get('/api/robustness', (req, reply) => sendPayload(req, reply, robustness));
   app.get('/api/boroughs', (req, reply) => sendPayload(req, reply, boroughs));
   app.get('/api/bundle', (req, reply) => sendPayload(req, reply, bundle));
   app.get<{ Params: { code: string } }>('/api/wards/:code', (req, reply) => {

@@ -5,7 +5,8 @@
  * decile), its rank and decile, how sure the rank is (`rankVerdict`), what pushes it up (the
  * measure contributions of `explainArea`, as shares of the index), each measure's percentile,
  * the raw indicator values beside the median of all wards with their status, period and source,
- * and the attribution. Everything is text from the served run; names are HTML-escaped.
+ * and the attribution. With more than 20 indicators the indicator table starts a second printed
+ * page (an annex); the first page holds the summary and the measures. Everything is text from the served run; names are HTML-escaped.
  */
 import { explainArea } from '../../core/explain.ts';
 import { rankVerdict, verdictText } from '../../core/rankVerdict.ts';
@@ -108,7 +109,7 @@ export function wardReportHtml(r: ReportInput): string {
   });
   return `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(e.name)} (${esc(e.parentName)}): ward report, ${esc(f.name)}</title>
+<title>${esc(e.name)} (${esc(e.parentName)}), ${isRanked ? `rank ${Math.round(e.rank)} of ${ranked}` : 'not ranked'}: ward report, ${esc(f.name)}</title>
 <link rel="icon" href="data:,">
 <style>
 body { font-family: system-ui, sans-serif; color: #1a1a1a; margin: 1.5rem auto; max-width: 60rem; padding: 0 1rem; font-size: 14px; }
@@ -119,7 +120,7 @@ thead th { border-bottom: 2px solid #1a1a1a; } tbody th { font-weight: 400; }
 .top { display: flex; gap: 1.5rem; flex-wrap: wrap; align-items: flex-start; } .extract { border: 1px solid #999; max-width: 100%; height: auto; }
 footer { margin-top: 1rem; font-size: .8rem; color: #4a4a4a; }
 @page { size: A4; margin: 12mm; }
-@media print { body { margin: 0; max-width: none; font-size: 10pt; } h2 { break-after: avoid; } tr { break-inside: avoid; } a { color: inherit; text-decoration: none; } }
+@media print { body { margin: 0; max-width: none; font-size: 8.5pt; } .extract { width: 62mm; } h1 { font-size: 15pt; } h2 { font-size: 10.5pt; margin: 3mm 0 1mm; } th, td { padding: 0.6mm 1.2mm; } p { margin: 1mm 0; } h2 { break-after: avoid; } ${measures.flatMap((m) => m.indicators).length > 20 ? '.annex { break-before: page; }' : ''} tr { break-inside: avoid; } a { color: inherit; text-decoration: none; } }
 </style></head>
 <body><main>
 <div class="top"><div>
@@ -133,7 +134,7 @@ ${r.pilotNote ? `<p><strong>Pilot selection:</strong> ${esc(r.pilotNote)}</p>` :
 </div>${extract}</div>
 <h2>Measures</h2>
 <table><thead><tr><th scope="col">Measure</th><th scope="col">Compared with all wards</th><th scope="col">Contribution to the index</th><th scope="col">Data</th><th scope="col">Period</th></tr></thead><tbody>${rows}</tbody></table>
-<h2>Indicator values</h2>
+<h2 class="annex">Indicator values${measures.flatMap((m) => m.indicators).length > 20 ? ' (annex)' : ''}</h2>
 <table><thead><tr><th scope="col">Indicator</th><th scope="col">Value</th><th scope="col">Median of all wards</th><th scope="col">Data</th><th scope="col">Period</th><th scope="col">Source</th></tr></thead><tbody>${indicatorRows}</tbody></table>
 <footer><p>Percentiles: the share of the other wards with a lower score. Contributions: weight × score, from the same explanation the map shows${e.exact ? '; they add up to the index' : ' (approximate for this method)'}.</p>
 <p>${attribution(result).map(esc).join(' · ')}</p></footer>
