@@ -28,7 +28,7 @@
  * `score()`'s to the last bit (tested against `score()`).
  */
 import type { Methods } from '../core/framework.ts';
-import type { Prepared, ScoreOptions } from '../core/run.ts';
+import { indicatorInputs, type Prepared, type ScoreOptions } from '../core/run.ts';
 import { impute } from '../core/steps/impute.ts';
 import { treat } from '../core/steps/treat.ts';
 import { normalise } from '../core/steps/normalise.ts';
@@ -69,7 +69,8 @@ export class NormalisedCache {
     const key = `${treatKey}|${methods.normalise.method}|${methods.normalise.reference}`;
     let cols = this.byKey.get(key);
     if (!cols) {
-      const { specs, raw, areas } = this.prepared;
+      const { specs, areas } = this.prepared;
+      const raw = indicatorInputs(this.prepared);
       let treated = this.treated.get(treatKey);
       if (!treated) {
         const im = impute(raw, methods.impute.method, areas.parent, areas.parentCodes.length);
