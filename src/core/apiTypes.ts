@@ -48,3 +48,30 @@ export interface BoroughRow {
   top_decile_share: number | null;
   rank_of_average_score: number | null;
 }
+
+/**
+ * `GET /api/monthly/:code`: the monthly recorded-crime counts of one ward beside its borough
+ * and London, from the framework's `monthly` series (monthly_crime.csv). `borough` and `london`
+ * are the mean count per ward over the wards with data in the borough / in all of London, so
+ * the three lines share a scale.
+ */
+export interface MonthlyResponse {
+  code: string;
+  name: string;
+  borough_name: string;
+  period: string;
+  source: string;
+  /** The primary outcome series id (shown first). */
+  primary: string;
+  /** `YYYY-MM`, consecutive. */
+  months: string[];
+  series: {
+    id: string;
+    /** The ward's counts; null when the ward has no data (e.g. the City of London). */
+    ward: number[] | null;
+    borough: number[];
+    london: number[];
+    borough_wards: number;
+    london_wards: number;
+  }[];
+}

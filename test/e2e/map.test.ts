@@ -320,9 +320,11 @@ describe('partner map in Chromium', () => {
     const latin = pdf.toString('latin1');
     expect(latin.startsWith('%PDF-')).toBe(true);
     expect(latin.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
-    // Chromium writes the page title into the PDF's Info dictionary as UTF-16BE hex.
-    const hex = /\/Title\s*<FEFF([0-9A-F]+)>/i.exec(latin)?.[1] ?? '';
-    const title = Buffer.from(hex, 'hex').swap16().toString('utf16le');
+    // Chromium writes the page title into the PDF's Info dictionary: a literal string (ASCII,
+    // with \( \) escapes) or UTF-16BE hex.
+    const literal = /\/Title\s*\(((?:\\.|[^\\)])*)\)/.exec(latin)?.[1];
+    const hex = /\/Title\s*<FEFF([0-9A-F]+)>/i.exec(latin)?.[1];
+    const title = literal !== undefined ? literal.replace(/\\(.)/g, '$1') : Buffer.from(hex ?? '', 'hex').swap16().toString('utf16le');
     expect(title).toBe(`Echo (Borough One), rank ${rank} of 10: ward report, Small fixture`);
   });
 
@@ -409,9 +411,9 @@ describe('partner map in Chromium', () => {
         // Evaluated through the DevTools protocol: the page's CSP (rightly) refuses inline scripts.
         await p.evaluate(axeSource);
         return p.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: unknown[] }[] }> } }).axe;
+          const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
           const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-          return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes)`);
+          return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
         });
       };
       await londonPage.locator('#search').fill('');

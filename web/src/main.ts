@@ -23,7 +23,7 @@ import { renderTopList } from './topList.ts';
 import { renderRankingTable, tableColumns, visibleCsv, visibleRows, type TableState } from './rankingTable.ts';
 import { rankVerdict } from '../../src/core/rankVerdict.ts';
 import { formatHash, parseHash, type ViewState } from './viewState.ts';
-import { renderPanel } from './wardPanel.ts';
+import { renderPanel, statusLabel } from './wardPanel.ts';
 import { tableFromApi, tableFromResult, type WardTable } from './wardTable.ts';
 import { buildSliders, type SliderHandle } from './weightSliders.ts';
 import { clampWeights, describeWeights, downloadName, hasWeights, isoDate, viewTitle, whatIfCsvLine, type Weights } from './whatIf.ts';
@@ -617,20 +617,34 @@ function showNotices(notices: string[]): void {
   byId('weight-notice-text').textContent = notices.join(' ');
 }
 
+/**
+ * "About this map", read from the served framework (`/api/framework`), never hand-written: the
+ * data the index uses, measure by measure (each indicator with its status and period), what has
+ * no public source, what else is not used and why, and the sources.
+ */
 function renderAbout(app: App, attribution: string[]): void {
   const f = app.framework;
-  const used = f.indicators.filter((s) => s.used).length;
+  const usedList = f.indicators.filter((s) => s.used);
+  const noSource = f.indicators.filter((s) => s.status === 'no-public-source');
+  const periods = [...new Set(usedList.map((s) => s.period).filter(Boolean))];
+  const measureItems = f.measures
+    .map((m) => {
+      const inds = usedList.filter((s) => s.measure === m.id);
+      if (!inds.length) return el('li', {}, `${m.name}: no data in this run`);
+      return el('li', {}, `${m.name}: `, inds.map((s) => `${s.name} (${statusLabel(s.level, s.status)}${s.period ? `, ${s.period}` : ''})`).join('; '));
+    });
+  const excludedOther = f.excluded.filter((x) => !noSource.some((s) => s.id === x.id));
   byId('about').replaceChildren(
     el(
       'div',
       {},
       el('h2', {}, 'About this map'),
-    f.description ? el('p', {}, f.description) : null,
-    el('p', {}, `${app.published.codes.length} wards; ${f.categories.length} categories, ${f.measures.length} measures, ${used} of ${f.indicators.length} indicators with data.`),
-    f.excluded.length
-      ? el('details', {}, el('summary', {}, `Not used (${f.excluded.length})`), el('ul', {}, ...f.excluded.map((x) => el('li', {}, `${x.id}: ${x.reason}`))))
-      : null,
-    app.pilots.note ? el('p', { class: 'hint' }, app.pilots.note) : null,
+      f.description ? el('p', {}, f.description) : null,
+      el('p', {}, `${app.published.codes.length} wards; ${f.categories.length} categories, ${f.measures.length} measures, ${usedList.length} of ${f.indicators.length} indicators with data. Data periods: ${periods.join('; ') || 'not stated'}.`),
+      el('details', {}, el('summary', {}, `What the index uses (${usedList.length} indicators)`), el('ul', { class: 'about-list' }, ...measureItems)),
+      noSource.length ? el('details', {}, el('summary', {}, `No public source (${noSource.length})`), el('ul', { class: 'about-list' }, ...noSource.map((s) => el('li', {}, `${s.name} (${f.measures.find((m) => m.id === s.measure)?.name ?? s.measure})`)))) : null,
+      excludedOther.length ? el('details', {}, el('summary', {}, `Not used for other reasons (${excludedOther.length})`), el('ul', { class: 'about-list' }, ...excludedOther.map((x) => el('li', {}, `${f.indicators.find((s) => s.id === x.id)?.name ?? x.id}: ${x.reason}`)))) : null,
+      app.pilots.note ? el('p', { class: 'hint' }, app.pilots.note) : null,
       el('h3', {}, 'Sources'),
       el('ul', { class: 'attribution' }, ...attribution.map((a) => el('li', {}, a))),
     ),

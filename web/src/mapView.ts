@@ -95,6 +95,13 @@ export function createMap(o: MapOptions): MapLibreMap {
   // On a phone the full list would cover a third of the map: start collapsed behind its (i)
   // button (the list is also under "About this map" and in every PNG download).
   if (o.container.clientWidth < 640) map.once('load', () => o.container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show'));
+  // The attribution list scrolls (style.css caps it at three lines): keyboard users must be able to reach and scroll it.
+  map.once('load', () => {
+    const inner = o.container.querySelector('.maplibregl-ctrl-attrib-inner');
+    inner?.setAttribute('tabindex', '0');
+    inner?.setAttribute('aria-label', 'Data sources and licences');
+    inner?.setAttribute('role', 'region');
+  });
   for (const b of o.basemaps) if (kindOf(b.id) === 'boroughs') addBoroughLabels(map, b.data);
   return map;
 }

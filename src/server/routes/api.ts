@@ -9,6 +9,7 @@ import { bytesPayload, jsonPayload, sendPayload } from '../payload.ts';
 import { frameworkView } from '../views/frameworkView.ts';
 import { wardsView } from '../views/wardsView.ts';
 import { boroughsView } from '../views/boroughsView.ts';
+import { monthlyView } from '../views/monthlyView.ts';
 import { rawMedians, wardView } from '../views/wardView.ts';
 
 /** Letters, digits, `_` and `-`, 1–32 characters (ONS codes are 9, e.g. E05000026). */
@@ -39,6 +40,14 @@ export function registerApiRoutes(app: FastifyInstance, source: Source): void {
     const i = wardIndex.get(code);
     if (i === undefined) return reply.code(404).send({ error: `unknown ward code "${code}"` });
     return sendPayload(req, reply, ward[i]);
+  });
+  app.get<{ Params: { code: string } }>('/api/monthly/:code', (req, reply) => {
+    const code = req.params.code;
+    if (!WARD_CODE.test(code)) return reply.code(400).send({ error: MALFORMED_CODE });
+    const i = wardIndex.get(code);
+    if (i === undefined) return reply.code(404).send({ error: `unknown ward code "${code}"` });
+    if (!source.monthly) return reply.code(404).send({ error: 'this index has no monthly series (framework key monthly, docs/api.md)' });
+    return sendPayload(req, reply, jsonPayload(monthlyView(r, source.monthly, i)));
   });
   app.get('/api/*', (req, reply) => {
     // A ward code longer than the router's parameter limit (100) lands here: still junk, not a miss.
