@@ -81,6 +81,8 @@ describe('map routes', () => {
     expect(a10.series[0].ward).toBeNull();
     expect(a10.series[0].borough).toEqual([7.5, 15, 22.5]);
     expect(a10.series[1]).toMatchObject({ id: 'robbery_personal', borough: [0, 1, 2] });
+    expect((await get('/api/framework')).json().monthly).toEqual({ period: '2024-01 to 2024-03', source: 'synthetic test series', primary: 'violence_with_injury' });
+    expect((await get('/small-2018/api/framework')).json().monthly).toBeNull();
     expect((await get('/api/monthly/ZZZ')).statusCode).toBe(404);
     expect((await get('/api/monthly/bad%20code')).statusCode).toBe(400);
     // The index served beside it declares no monthly series.

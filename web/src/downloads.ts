@@ -143,7 +143,7 @@ function drawLabels(ctx: CanvasRenderingContext2D, container: HTMLElement, canva
   ctx.lineWidth = 3 * scale;
   ctx.strokeStyle = '#ffffff';
   ctx.fillStyle = '#111111';
-  for (const el of container.querySelectorAll<HTMLElement>('.borough-label')) {
+  for (const el of container.querySelectorAll<HTMLElement>('.borough-label, .ward-label')) {
     if (el.style.visibility === 'hidden') continue;
     const r = el.getBoundingClientRect();
     const x = (r.left + r.width / 2 - origin.left) * scale;

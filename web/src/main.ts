@@ -8,7 +8,8 @@ import { fromBundle } from '../../src/core/bundle.ts';
 import { explainArea, type Explanation } from '../../src/core/explain.ts';
 import { score, type Prepared } from '../../src/core/run.ts';
 import type { Result } from '../../src/core/types.ts';
-import type { BoroughRow, IndexesResponse } from '../../src/core/apiTypes.ts';
+import type { BoroughRow, IndexesResponse, MonthlyResponse } from '../../src/core/apiTypes.ts';
+import { renderMonthly } from './monthlyChart.ts';
 import { BOROUGH_LAYERS, boroughClasses, isBoroughLayer, rowsFromSummaries } from './boroughLayer.ts';
 import { getJson, normalisePilots, type Robustness, type FrameworkInfo, type GeoJson, type PilotsResponse, type PreparedBundle, type WardDetail, type WardsResponse } from './api.ts';
 import { layerClasses } from './classify.ts';
@@ -404,6 +405,18 @@ function recolour(app: App): void {
   byId('map').dataset.recolourMs = (performance.now() - t0).toFixed(2);
 }
 
+/** The ward's monthly series (null when the index has none), fetched once per ward. */
+const monthlyCache = new Map<string, Promise<MonthlyResponse | null>>();
+function monthly(app: App, code: string): Promise<MonthlyResponse | null> {
+  if (!app.framework.monthly) return Promise.resolve(null);
+  let m = monthlyCache.get(code);
+  if (!m) {
+    m = getJson<MonthlyResponse>(`api/monthly/${encodeURIComponent(code)}`).catch(() => null);
+    monthlyCache.set(code, m);
+  }
+  return m;
+}
+
 function detail(app: App, code: string): Promise<WardDetail | null> {
   let d = app.details.get(code);
   if (!d) {
@@ -478,6 +491,11 @@ async function refreshPanel(app: App): Promise<void> {
     indicators: Object.fromEntries(app.framework.indicators.map((x) => [x.id, x])),
     rawMedians: Object.fromEntries(Object.entries(d?.raw ?? {}).map(([id, v]) => [id, v.median ?? null])),
     reportHref: `report/${encodeURIComponent(code)}`,
+  });
+  const monthlyHost = el('section', { class: 'monthly' });
+  byId('panel-body').append(monthlyHost);
+  void monthly(app, code).then((m) => {
+    if (m && app.state.ward === code && monthlyHost.isConnected) renderMonthly(monthlyHost, m, app.areaName);
   });
   const opening = byId('panel').hidden;
   byId('panel').hidden = false;

@@ -52,7 +52,9 @@ function style(boundaries: GeoJson, basemaps: readonly BasemapLayer[]): StyleSpe
       layers.splice(2, 0, { id: BOROUGH_FILL, type: 'fill', source, layout: { visibility: 'none' }, paint: { 'fill-color': fillColourExpression() as never, 'fill-opacity': 0.92 } });
       layers.push({ id: `${source}-line`, type: 'line', source, paint: { 'line-color': '#1f1f1f', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.8, 13, 2] } });
     } else {
-      layers.push({ id: `${source}-line`, type: 'line', source, layout: { visibility: 'none' }, paint: { 'line-color': '#3a3a3a', 'line-width': 1, 'line-opacity': 0.7, 'line-dasharray': [3, 2] } });
+      // Tube lines on by default, drawn as a white-cased dark line so they read over every class.
+      layers.push({ id: `${source}-casing`, type: 'line', source, paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 2.2, 14, 4.5], 'line-opacity': 0.85 } });
+      layers.push({ id: `${source}-line`, type: 'line', source, paint: { 'line-color': '#1f1f1f', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1, 14, 2.5], 'line-dasharray': [3, 1.5] } });
     }
   }
   // Pilots: solid black on a white casing; comparison wards: dashed. The casing keeps both
@@ -90,7 +92,8 @@ export function createMap(o: MapOptions): MapLibreMap {
   });
   map.touchZoomRotate.disableRotation();
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-  map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+  // Top left: at the bottom the attribution (which spans the width when open) covered it.
+  map.addControl(new ScaleControl({ unit: 'metric' }), 'top-left');
   map.addControl(new AttributionControl({ compact: true, customAttribution: o.attribution.join(' · ') }), 'bottom-right');
   // On a phone the full list would cover a third of the map: start collapsed behind its (i)
   // button (the list is also under "About this map" and in every PNG download).
@@ -103,6 +106,7 @@ export function createMap(o: MapOptions): MapLibreMap {
     inner?.setAttribute('role', 'region');
   });
   for (const b of o.basemaps) if (kindOf(b.id) === 'boroughs') addBoroughLabels(map, b.data);
+  addWardLabels(map, o.boundaries);
   return map;
 }
 
@@ -134,6 +138,39 @@ function addBoroughLabels(map: MapLibreMap, fc: GeoJson): void {
       const clash = placed.some((p) => r.left < p.right + 4 && r.right > p.left - 4 && r.top < p.bottom && r.bottom > p.top);
       if (clash) l.el.style.visibility = 'hidden';
       else placed.push(r);
+    }
+  };
+  map.on('moveend', update);
+  map.once('idle', update);
+}
+
+/** Zoom from which ward names are shown. */
+export const WARD_LABEL_ZOOM = 12;
+
+/**
+ * Ward names from zoom 12, as HTML markers like the borough names (no glyph server): after each
+ * move, markers exist only for the wards whose label point is in view, and labels that would
+ * overlap one already placed are hidden (placed in ward order).
+ */
+function addWardLabels(map: MapLibreMap, fc: GeoJson): void {
+  const points = fc.features.map((f) => ({ name: String(f.properties?.name ?? ''), at: labelPoint(f.geometry) })).filter((p): p is { name: string; at: [number, number] } => p.name !== '' && p.at !== null);
+  let shown: Marker[] = [];
+  const update = () => {
+    for (const m of shown) m.remove();
+    shown = [];
+    if (map.getZoom() < WARD_LABEL_ZOOM) return;
+    const b = map.getBounds();
+    const placed: DOMRect[] = [];
+    for (const p of points) {
+      if (!b.contains(p.at)) continue;
+      const el = document.createElement('div');
+      el.className = 'ward-label';
+      el.textContent = p.name;
+      el.setAttribute('aria-hidden', 'true');
+      const m = new Marker({ element: el, anchor: 'center' }).setLngLat(p.at).addTo(map);
+      const r = el.getBoundingClientRect();
+      if (placed.some((q) => r.left < q.right + 2 && r.right > q.left - 2 && r.top < q.bottom && r.bottom > q.top)) m.remove();
+      else (placed.push(r), shown.push(m));
     }
   };
   map.on('moveend', update);
@@ -187,7 +224,8 @@ export function setSelected(map: MapLibreMap, code: string | null): void {
 }
 
 export function setTubeVisible(map: MapLibreMap, basemaps: readonly BasemapLayer[], visible: boolean): void {
-  for (const b of basemaps) if (kindOf(b.id) === 'lines') map.setLayoutProperty(`basemap-${b.id}-line`, 'visibility', visible ? 'visible' : 'none');
+  for (const b of basemaps)
+    if (kindOf(b.id) === 'lines') for (const part of ['casing', 'line']) map.setLayoutProperty(`basemap-${b.id}-${part}`, 'visibility', visible ? 'visible' : 'none');
 }
 
 export function hasLineBasemap(basemaps: readonly BasemapLayer[]): boolean {

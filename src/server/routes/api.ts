@@ -18,7 +18,7 @@ const MALFORMED_CODE = 'malformed ward code (expected 1-32 letters, digits, _ or
 
 export function registerApiRoutes(app: FastifyInstance, source: Source): void {
   const r = source.result;
-  const framework = jsonPayload(frameworkView(r, source.geometry));
+  const framework = jsonPayload(frameworkView(r, source.geometry, source.monthly?.spec ?? null));
   const wards = jsonPayload(wardsView(r));
   const pilots = jsonPayload(source.pilots ?? { pilots: [], comparisons: [], note: 'no pilot selection in this output' });
   const bundle = bytesPayload(source.bundleText, 'application/json; charset=utf-8');
