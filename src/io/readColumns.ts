@@ -10,7 +10,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { InputError, type Problem } from '../core/errors.ts';
 import { CsvRecordParser } from './csvRecords.ts';
 import { checkHeader, checkUtf8, isBlank, raggedRow } from './csv.ts';
-import { parseNumberCell } from './numbers.ts';
+import { inRange, parseNumberCell } from './numbers.ts';
 
 export interface KeyRequest {
   column: string;
@@ -208,5 +208,5 @@ function readArrowColumns(path: string, label: string, request: ColumnRequest, p
 }
 
 function finite(v: number) {
-  return Number.isFinite(v) ? { ok: true as const, value: v } : { ok: false as const, problem: `${v} is not a finite number`, expected: 'a finite number or null' };
+  return Number.isNaN(v) ? { ok: false as const, problem: 'NaN is not a number', expected: 'a finite number, or null for missing' } : inRange(v);
 }

@@ -1,6 +1,7 @@
 /** validate, run, top, explain. */
 import type { Command } from 'commander';
-import { formatProblem } from '../../core/errors.ts';
+import { formatProblem, InputError } from '../../core/errors.ts';
+import { nonFiniteProblems } from '../../io/nonFinite.ts';
 import { prepare, score, type Prepared } from '../../core/run.ts';
 import { explainArea, findArea, topMeasures } from '../../core/explain.ts';
 import type { Result } from '../../core/types.ts';
@@ -112,6 +113,8 @@ export function timedRun(path: string): { loaded: Loaded; prepared: Prepared; re
   const t1 = performance.now();
   const prepared = prepare(loaded.framework, loaded.inputs);
   const result = score(prepared);
+  const infinite = nonFiniteProblems(result);
+  if (infinite.length) throw InputError.of(infinite);
   const t2 = performance.now();
   return { loaded, prepared, result, timings: { loadMs: t1 - t0, pipelineMs: t2 - t1 } };
 }
