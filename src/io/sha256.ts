@@ -3,7 +3,8 @@
  * compare with `sha256sum` and the provenance notes.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
+import { INPUT_LIMITS, openInput } from './inputFile.ts';
 
 export function sha256Hex(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
@@ -12,7 +13,8 @@ export function sha256Hex(data: string | Uint8Array): string {
 /** SHA-256 of a file, read in 1 MiB chunks (bounded memory for large data files). */
 export function sha256File(path: string): string {
   const hash = createHash('sha256');
-  const fd = openSync(path, 'r');
+  // Type-checked on the open descriptor first: a FIFO or /dev/zero would never end (inputFile.ts).
+  const { fd } = openInput(path, path, INPUT_LIMITS.data);
   const buf = Buffer.allocUnsafe(1 << 20);
   try {
     for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) hash.update(buf.subarray(0, n));

@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { ZodError } from 'zod';
 import { formatProblem } from '../../core/errors.ts';
 import { writeDirAtomic } from '../../io/atomic.ts';
 import { readRobustness } from '../../io/readRobustness.ts';
@@ -74,7 +75,9 @@ export function registerPilotsCommand(program: Command): void {
         buffer_km: opts.bufferKm,
         matching: { metric: metricOption(opts.metric), propensity: opts.propensity, caliper: opts.caliper, same_inner_outer: opts.sameInnerOuter, replacement: opts.withReplacement },
       };
-      const settings = withOverrides(parsePilotSettings(loaded.framework.pilots, relative(process.cwd(), loaded.path)), overrides);
+      const fromFile = parsePilotSettings(loaded.framework.pilots, relative(process.cwd(), loaded.path));
+      const settings = optionsError(() => withOverrides(fromFile, overrides));
+      if (settings.k > result.rank.filter((r) => r === r).length) throw new UsageError(`--k ${settings.k}: only ${result.rank.filter((r) => r === r).length} areas are ranked`);
       const geo = loadGeography(loaded, opts.adjacency);
       const hashes = { ...loaded.hashes, ...geo.hashes };
       let robustness;
@@ -127,6 +130,16 @@ function commandLine(framework: string, s: PilotSettings, opts: PilotsOptions): 
   if (opts.adjacency) parts.push('--adjacency', opts.adjacency);
   if (opts.robustness) parts.push('--robustness', opts.robustness);
   return parts.join(' ');
+}
+
+/** A pilot option out of the settings schema's range is a usage error naming the option (e.g. `--k: too big: expected number to be <=20`), not a schema dump. */
+function optionsError<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (!(e instanceof ZodError)) throw e;
+    throw new UsageError(e.issues.map((i) => `--${i.path.filter((p) => p !== 'matching').join('.').replace(/_/g, '-')}: ${i.message.replace(/^Too/, 'too')}`).join('; '));
+  }
 }
 
 function metricOption(m: string | undefined): MatchingSettings['metric'] | undefined {
