@@ -9,7 +9,7 @@ import type { Result } from '../core/types.ts';
 import type { PilotPlan } from '../select/pilotPlan.ts';
 import { decisionNote, type NoteMeta } from '../select/decisionNote.ts';
 import { renderHtml, renderMarkdown } from '../select/renderNote.ts';
-import { formatCsv } from './csv.ts';
+import { formatOutputCsv as formatCsv } from './outputCsv.ts';
 import { roundForOutput } from './resultTable.ts';
 
 export function pilotFiles(plan: PilotPlan, r: Result, meta: NoteMeta): Record<string, string> {

@@ -14,7 +14,7 @@ import { toBundle } from '../core/bundle.ts';
 import { formatProblem, type Problem } from '../core/errors.ts';
 import { writeDirAtomic } from './atomic.ts';
 import { toArrowIpc, type ColumnTable } from './arrow.ts';
-import { formatCsv } from './csv.ts';
+import { formatOutputCsv as formatCsv } from './outputCsv.ts';
 import { resultColumns, roundForOutput } from './resultTable.ts';
 import { sha256, type Loaded } from './loadFramework.ts';
 import { geometryFiles } from './geometryFiles.ts';

@@ -1,4 +1,5 @@
 /** validate, run, top, explain. */
+import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { formatProblem, InputError } from '../../core/errors.ts';
 import { nonFiniteProblems } from '../../io/nonFinite.ts';
@@ -39,14 +40,15 @@ export function registerCoreCommands(program: Command): void {
     .argument('<framework>', 'framework YAML file')
     .requiredOption('-o, --out <dir>', 'output folder (replaced atomically; only a folder wardrank wrote is ever replaced)')
     .option('--force', 'replace an output folder of this tool even if it holds other files or another command\'s outputs (never the framework folder, the current folder, a parent of the inputs, the home folder or /)')
+    .option('--allow-empty', 'write the outputs even when no area is ranked (otherwise exit 1)')
     .option('--reproducible', 'leave timings out of the manifest so repeated runs are byte-identical')
     .option('-n, --top <n>', 'print the top n areas', positiveInt('--top'), 0)
     .option('--format <list>', `output formats, comma-separated: ${OUTPUT_FORMATS.join(', ')} (csv, arrow and geojson are always written)`, DEFAULT_FORMATS)
-    .action(async (path: string, opts: { out: string; reproducible?: boolean; top: number; format: string; force?: boolean }) => {
+    .action(async (path: string, opts: { out: string; reproducible?: boolean; top: number; format: string; force?: boolean; allowEmpty?: boolean }) => {
       const { formats, unknown } = parseFormats(opts.format);
       if (unknown.length) throw new UsageError(`--format: unknown format(s) ${unknown.join(', ')}; expected some of ${OUTPUT_FORMATS.join(', ')}`);
       checkOutOption(opts.out, { kind: 'run', force: opts.force, inputs: [path] });
-      const { loaded, prepared, result, timings } = timedRun(path);
+      const { loaded, prepared, result, timings } = timedRun(path, { allowEmpty: opts.allowEmpty });
       const t0 = performance.now();
       const extraFiles = await formatFiles(formats, result, loaded, { reproducible: opts.reproducible });
       const files = await writeOutputs(prepared, result, loaded, opts.out, {
@@ -58,6 +60,7 @@ export function registerCoreCommands(program: Command): void {
       });
       timings.writeMs = performance.now() - t0;
       printWarnings(loaded, result);
+      if (result.rank.every((r) => r !== r)) process.stderr.write('warning: no area is ranked: the outputs hold an empty ranking (--allow-empty)\n');
       process.stdout.write(`wrote ${files.length} files to ${opts.out}: ${files.join(', ')}\n`);
       if (opts.top > 0) process.stdout.write(topTable(result, opts.top) + '\n');
     });
@@ -107,7 +110,8 @@ export function registerCoreCommands(program: Command): void {
     });
 }
 
-export function timedRun(path: string): { loaded: Loaded; prepared: Prepared; result: Result; timings: Record<string, number> } {
+/** Loads, prepares and scores; an empty ranking (no area ranked) is an input error unless `allowEmpty`. */
+export function timedRun(path: string, options: { allowEmpty?: boolean } = {}): { loaded: Loaded; prepared: Prepared; result: Result; timings: Record<string, number> } {
   const t0 = performance.now();
   const loaded = loadFramework(path);
   const t1 = performance.now();
@@ -115,6 +119,13 @@ export function timedRun(path: string): { loaded: Loaded; prepared: Prepared; re
   const result = score(prepared);
   const infinite = nonFiniteProblems(result);
   if (infinite.length) throw InputError.of(infinite);
+  const ranked = result.rank.filter((r) => r === r).length;
+  if (ranked === 0 && !options.allowEmpty) {
+    throw new InputError(`no area is ranked: ${result.indicatorIds.length} indicator(s) in the run, ${result.areas.codes.length} area(s), none with enough data to be ranked; nothing was written`, {
+      file: basename(path),
+      expected: 'data for the indicators, or --allow-empty to write an empty ranking on purpose',
+    });
+  }
   const t2 = performance.now();
   return { loaded, prepared, result, timings: { loadMs: t1 - t0, pipelineMs: t2 - t1 } };
 }
