@@ -10,7 +10,7 @@ import { INPUT_LIMITS, readInput } from './inputFile.ts';
 import { basename } from 'node:path';
 import { InputError } from '../core/errors.ts';
 import type { Loaded } from './loadFramework.ts';
-import { resolveInside } from './paths.ts';
+import { resolveInsideReal as resolveInside } from './paths.ts';
 
 export const BOUNDARIES_FILE = 'geo/boundaries.json';
 

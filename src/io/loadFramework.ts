@@ -15,7 +15,7 @@ import { parseCsv } from './csv.ts';
 import { csvTable } from './dataTable.ts';
 import { readColumns, type Columns, type KeyRequest } from './readColumns.ts';
 import { readIndicatorTable } from './indicatorTable.ts';
-import { resolveInside } from './paths.ts';
+import { resolveInsideReal as resolveInside } from './paths.ts';
 import { INPUT_LIMITS, readInput } from './inputFile.ts';
 import { checkBoundaries } from '../geo/checkBoundaries.ts';
 

@@ -8,10 +8,17 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { realpathSync } from 'node:fs';
 
+/** The lexical check only (the server's web paths resolve links themselves, answering 404). */
 export function resolveInside(baseDir: string, relPath: string): string | undefined {
   if (isAbsolute(relPath) || relPath.includes('\0')) return undefined;
   const full = resolve(baseDir, relPath);
-  if (!inside(resolve(baseDir), full)) return undefined;
+  return inside(resolve(baseDir), full) ? full : undefined;
+}
+
+/** Both checks: the lexical one, then the real path of an existing file inside the folder's real path. */
+export function resolveInsideReal(baseDir: string, relPath: string): string | undefined {
+  const full = resolveInside(baseDir, relPath);
+  if (!full) return undefined;
   let real: string;
   try {
     real = realpathSync(full);
