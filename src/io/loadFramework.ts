@@ -3,7 +3,7 @@
  * returns the pipeline's inputs. Every problem found is reported at once, each naming the file,
  * row and column or field, so an analyst can fix a spreadsheet in one pass.
  */
-import { sha256File, sha256Hex } from './sha256.ts';
+import { sha256File, sha256Hex } from '../shared/sha256.ts';
 import { existsSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
@@ -145,7 +145,7 @@ function checkBasemap(bytes: Buffer, file: string): Problem[] {
 }
 
 /** SHA-256 in hex (kept under this name for the output writers). */
-export { sha256Hex as sha256 } from './sha256.ts';
+export { sha256Hex as sha256 } from '../shared/sha256.ts';
 
 function err(file: string, field: string, message: string, expected?: string): Problem {
   return { file, field, message, expected, severity: 'error' };
@@ -256,7 +256,26 @@ function readAreas(text: string, f: FrameworkFile, problems: Problem[]): Areas |
     }
     parent[r] = pc === '' ? -1 : k;
   });
-  return { codes, names, parent, parentCodes, parentNames, population };
+  const flags = readFlagColumns(t, spec.flag_columns ?? [], label, problems);
+  return { codes, names, parent, parentCodes, parentNames, population, ...(flags ? { flags } : {}) };
+}
+
+/** The areas file's 0/1 flag columns (areas.flag_columns); anything but 0 or 1 is a located error. */
+function readFlagColumns(t: ReturnType<typeof csvTable>, columns: string[], label: string, problems: Problem[]): Record<string, Uint8Array> | undefined {
+  if (columns.length === 0) return undefined;
+  const flags: Record<string, Uint8Array> = {};
+  for (const c of columns) {
+    if (!t.columns.includes(c)) {
+      problems.push({ file: label, row: 1, column: c, message: `flag column "${c}" (areas.flag_columns) is not in the file`, expected: 'a 0/1 column of the areas file', severity: 'error' });
+      continue;
+    }
+    flags[c] = Uint8Array.from(t.strings(c), (v, r) => {
+      if (v === '0' || v === '1') return Number(v);
+      problems.push({ file: label, row: r + 2, column: c, message: `flag "${v}" is not 0 or 1`, expected: '0 or 1', severity: 'error' });
+      return 0;
+    });
+  }
+  return flags;
 }
 
 function readIndicatorData(
@@ -299,13 +318,13 @@ function readIndicatorData(
     for (const s of specs) keyRequests.set(keyName(s), { column: s.key, index: s.level === 'borough' ? boroughIndex : wardIndex });
     const numbers = [...new Set(specs.flatMap((s) => [s.column!, ...(s.denominator ? [s.denominator] : [])]))];
     try {
-      hashFile(abs);
       // Two levels may key on the same column name; read each (column, level) once.
       const byLevel = groupBy([...keyRequests.entries()], ([k]) => k.split('\u0000')[1]);
       for (const entries of byLevel.values()) {
         const cols = readColumns(abs, label, { keys: entries.map(([, r]) => r), numbers }, problems);
         for (const s of specs) if (entries.some(([k]) => k === keyName(s))) data[s.id] = alignColumn(cols, s, problems, s.level === 'borough' ? areas.parentCodes : areas.codes);
       }
+      hashFile(abs); // after readColumns checked on the open descriptor that it is a regular file
     } catch (e) {
       if (e instanceof InputError) problems.push(...e.problems);
       else throw e;

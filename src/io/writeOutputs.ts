@@ -14,10 +14,12 @@ import { toBundle } from '../core/bundle.ts';
 import { formatProblem, type Problem } from '../core/errors.ts';
 import { writeDirAtomic } from './atomic.ts';
 import { toArrowIpc, type ColumnTable } from './arrow.ts';
-import { formatOutputCsv as formatCsv } from './outputCsv.ts';
-import { resultColumns, roundForOutput } from './resultTable.ts';
+import { csvCell } from './csv.ts';
+import { formatOutputCsv as formatCsv, neutraliseFormula } from '../core/csvFormat.ts';
+import { outputNumberText, resultColumns, roundForOutput } from './resultTable.ts';
 import { sha256, type Loaded } from './loadFramework.ts';
 import { geometryFiles } from './geometryFiles.ts';
+import { PACKAGE_VERSION } from '../shared/packageInfo.ts';
 
 export interface OutputOptions {
   /** Leave wall-clock timings out of the manifest, so two runs give byte-identical files. */
@@ -31,7 +33,6 @@ export interface OutputOptions {
   onNote?: (note: string) => void;
 }
 
-export const PACKAGE_VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
 export async function writeOutputs(
   prepared: Prepared,
@@ -62,11 +63,23 @@ export async function writeOutputs(
   return Object.keys(files);
 }
 
+/**
+ * results.csv: the same cells as `formatCsv` over `roundForOutput`ed numbers, each number printed
+ * once (by `outputNumberText`), a line at a time so that each line's cells are short-lived.
+ */
 export function resultsCsv(result: Result): string {
   const cols = resultColumns(result);
   const n = result.areas.codes.length;
-  const rows = Array.from({ length: n }, (_, i) => cols.map((c) => (c.kind === 'number' ? roundForOutput(c.values(i) as number) : c.values(i))));
-  return formatCsv(cols.map((c) => c.name), rows);
+  const numeric = cols.map((c) => c.kind === 'number');
+  const cell = (k: number, i: number): string => (numeric[k] ? outputNumberText(cols[k].values(i) as number) : csvCell(neutraliseFormula(cols[k].values(i))));
+  const lines = new Array<string>(n + 1);
+  lines[0] = cols.map((c) => csvCell(neutraliseFormula(c.name))).join(',');
+  for (let i = 0; i < n; i++) {
+    let line = cell(0, i);
+    for (let k = 1; k < cols.length; k++) line += ',' + cell(k, i);
+    lines[i + 1] = line;
+  }
+  return lines.join('\n') + '\n';
 }
 
 /** The results table as Arrow IPC; missing values are Arrow nulls. */
@@ -75,7 +88,15 @@ export function resultsArrow(result: Result): Uint8Array {
   const cols = resultColumns(result);
   const values: ColumnTable['values'] = {};
   for (const c of cols) {
-    values[c.name] = c.kind === 'number' ? Float64Array.from({ length: n }, (_, i) => c.values(i) as number) : Array.from({ length: n }, (_, i) => String(c.values(i)));
+    if (c.kind === 'number') {
+      const col = new Float64Array(n);
+      for (let i = 0; i < n; i++) col[i] = c.values(i) as number;
+      values[c.name] = col;
+    } else {
+      const col = new Array<string>(n);
+      for (let i = 0; i < n; i++) col[i] = String(c.values(i));
+      values[c.name] = col;
+    }
   }
   return toArrowIpc({ columns: cols.map((c) => c.name), values });
 }

@@ -11,16 +11,17 @@
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { VIRIDIS_10 } from '../core/palette.ts';
 import type { Result } from '../core/types.ts';
 import type { Loaded } from './loadFramework.ts';
-import { PACKAGE_VERSION } from './writeOutputs.ts';
+import { PACKAGE_VERSION } from '../shared/packageInfo.ts';
 
 export interface WorkbookOptions {
   reproducible?: boolean;
 }
 
-/** Viridis in 10 steps (Nuñez, Anderton & Renslow 2018 show it reads for all common colour-vision deficiencies). */
-export const DECILE_FILLS = ['440154', '482878', '3E4A89', '31688E', '26828E', '1F9E89', '35B779', '6DCD59', 'B4DE2C', 'FDE725'];
+/** The map's decile colours (src/core/palette.ts) as Excel RGB hex. */
+export const DECILE_FILLS = VIRIDIS_10.map((c) => c.slice(1).toUpperCase());
 
 const FIXED_DATE = new Date(Date.UTC(1980, 0, 1));
 const SCORE = '0.000';
@@ -75,6 +76,7 @@ export async function resultsWorkbook(result: Result, loaded: Loaded, options: W
     ...ident,
     ...result.indicatorIds.flatMap((id) => [
       { header: `${id} (raw)`, width: 16, format: RAW, value: (i: number) => cell(result.raw[id][i]) },
+      ...(result.smoothed[id] ? [{ header: `${id} (smoothed)`, width: 16, format: RAW, value: (i: number) => cell(result.smoothed[id][i]) }] : []),
       { header: `${id} (normalised)`, width: 16, format: SCORE, value: (i: number) => cell(result.normalised[id][i]) },
     ]),
   ], a.codes.length);

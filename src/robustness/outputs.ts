@@ -14,12 +14,12 @@
  * With `reproducible`, timings and thread counts are left out so that the same framework and
  * seed give byte-identical files.
  */
-import { formatOutputCsv as formatCsv } from '../io/outputCsv.ts';
+import { formatOutputCsv as formatCsv } from '../core/csvFormat.ts';
 import { toArrowIpc, type ColumnTable } from '../io/arrow.ts';
 import { writeDirAtomic, writeFileAtomic, type DirWriteOptions } from '../io/atomic.ts';
-import { roundForOutput } from '../io/resultTable.ts';
-import { sha256 } from '../io/loadFramework.ts';
-import { PACKAGE_VERSION } from '../io/writeOutputs.ts';
+import { roundForOutput } from '../core/resultTable.ts';
+import { sha256Hex as sha256 } from '../shared/sha256.ts';
+import { PACKAGE_VERSION } from '../shared/packageInfo.ts';
 import type { Areas } from '../core/types.ts';
 import type { MonteCarloResult } from './runMonteCarlo.ts';
 import { factorWidth } from './design.ts';

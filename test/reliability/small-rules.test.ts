@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { decileOf } from '../../src/core/steps/rank.ts';
 import { runCli } from '../../src/cli/main.ts';
-import { neutraliseFormula, formatOutputCsv } from '../../src/io/outputCsv.ts';
+import { neutraliseFormula, formatOutputCsv } from '../../src/core/csvFormat.ts';
 
 describe('deciles', () => {
   it('one ranked area is decile 1; fewer than 10: the first decile a rank spans, ⌊10(r−1)/n⌋+1', () => {
