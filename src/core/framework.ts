@@ -58,7 +58,7 @@ export interface IndicatorSpec {
 }
 
 const id = z.string().regex(/^[a-z0-9_]+$/, 'an id of lower-case letters, digits and _');
-const weight = z.number().finite().nonnegative();
+const weight = z.number().finite().nonnegative().max(1e15); // bounded so weighted sums stay finite (docs/reliability.md)
 
 export const methodsSchema = z
   .object({

@@ -6,7 +6,7 @@
  * distance of the match; `distance_km` the centroid distance to the nearest pilot ward.
  */
 import type { Result } from '../core/types.ts';
-import { formatCsv } from '../core/csvFormat.ts';
+import { formatOutputCsv as formatCsv } from '../core/csvFormat.ts';
 import { roundForOutput } from '../core/resultTable.ts';
 import type { PilotPlan } from './pilotPlan.ts';
 import { decisionNote, type NoteMeta } from './decisionNote.ts';
