@@ -98,6 +98,8 @@ export const methodsSchema = z
       .strict()
       .default({ method: 'arithmetic', min_coverage: 1 }),
     rank: z.object({ top_k: z.number().int().positive().default(3) }).strict().default({ top_k: 3 }),
+    /** Indicator weights within measures: declared in the table, or derived by PCA (src/core/steps/deriveWeights.ts). */
+    weights: z.object({ indicators: z.enum(['declared', 'pca']).default('declared') }).strict().prefault({}),
     /** Which areas feed the statistics of treatment and normalisation (src/core/steps/referenceSet.ts). */
     statistics: z.object({ over: z.enum(['ranked', 'all']).default('ranked') }).strict().prefault({}),
   })
@@ -199,6 +201,7 @@ export function withMethods(methods: Methods, patch: DeepPartial<Methods>): Meth
     combine: { ...methods.combine, ...patch.combine },
     rank: { ...methods.rank, ...patch.rank },
     statistics: { ...methods.statistics, ...patch.statistics },
+    weights: { ...methods.weights, ...patch.weights },
   } as Methods;
 }
 

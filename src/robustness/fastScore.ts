@@ -35,6 +35,7 @@ import { impute } from '../core/steps/impute.ts';
 import { treat } from '../core/steps/treat.ts';
 import { normalise } from '../core/steps/normalise.ts';
 import { referenceSet } from '../core/steps/referenceSet.ts';
+import { indicatorWeights } from '../core/steps/deriveWeights.ts';
 import { weightedRowMean, type RowMeanBuffers } from '../core/stats/weightedMean.ts';
 import { rescaleIndicator, rescalesIndicators } from '../core/steps/positiveScale.ts';
 import { combineColumns } from '../core/steps/combine.ts';
@@ -54,6 +55,8 @@ interface Columns {
   normalised: Float64Array[];
   /** Reference set of the statistics (undefined: every area). */
   ref?: Uint8Array;
+  /** Nominal indicator weights: declared, or derived by PCA (core's `indicatorWeights`). */
+  indicatorWeights: Record<string, number>;
   /** The columns rescaled to [1, 100] when geometric aggregation needs it (core's positiveScale). */
   rescaled?: Float64Array[];
   /** ln of the aggregation input columns, by whether they are the rescaled ones (geometric means take each logarithm once). */
@@ -74,7 +77,7 @@ export class NormalisedCache {
   columns(methods: Methods): Columns {
     const t = methods.treat;
     const treatKey = `${methods.impute.method}|${t.method}|${t.skew}|${t.kurtosis}|${t.max_winsorised}|${methods.statistics?.over}`;
-    const key = `${treatKey}|${methods.normalise.method}|${methods.normalise.reference}|${methods.normalise.range ?? ''}|${methods.statistics?.over}`;
+    const key = `${treatKey}|${methods.normalise.method}|${methods.normalise.reference}|${methods.normalise.range ?? ''}|${methods.statistics?.over}|${methods.weights?.indicators}`;
     let cols = this.byKey.get(key);
     if (!cols) {
       const { specs, areas } = this.prepared;
@@ -86,7 +89,7 @@ export class NormalisedCache {
         this.treated.set(treatKey, (treated = treat(specs, im.columns, methods.treat, ref).columns));
       }
       const no = normalise(treated, Object.fromEntries(specs.map((s) => [s.id, s.direction])), methods.normalise, ref, specs).columns;
-      cols = { key, normalised: specs.map((s) => no[s.id]), ref, logged: new Map() };
+      cols = { key, normalised: specs.map((s) => no[s.id]), ref, indicatorWeights: indicatorWeights(specs, no, methods.weights, ref).weights, logged: new Map() };
       this.byKey.set(key, cols);
     }
     return cols;
@@ -132,7 +135,7 @@ export class FastScorer {
   private readonly coveredOut: RowMeanBuffers;
   /** Cached measure scores: key (combination, method, measure) → which members were left out → scores. */
   private readonly measureCache = new Map<string, Map<string, Float64Array>>();
-  /** ln of the [1, 100]-rescaled scores of a cached measure column (geometric means over measures). */
+  /** ln of the scores of a cached measure column (geometric means over measures). */
   private readonly loggedPositive = new WeakMap<Float64Array, Float64Array>();
   /** Run layouts by (combination, aggregation methods, stand-ins, left out): see `cachedLayout`. */
   private readonly layouts = new Map<string, CategoryLayout[]>();
@@ -204,8 +207,8 @@ export class FastScorer {
   }
 
   /**
-   * Per category: the measure scores of the run (ln of their [1, 100] rescaling for geometric
-   * means over measures), which framework measures they are, and the measures with data
+   * Per category: the measure scores of the run (their logarithms for geometric means
+   * over measures), which framework measures they are, and the measures with data
    * nominally but none in this run. `reuse`: the indicator weights are nominal, so measure
    * scores come from (and go to) the measure cache.
    */
@@ -231,7 +234,8 @@ export class FastScorer {
           continue;
         }
         members.push(input[k]);
-        weights.push(reuse ? s.weight : (w.indicators?.[s.id] ?? s.weight));
+        const nominal = cols.indicatorWeights[s.id];
+        weights.push(reuse ? nominal : (w.indicators?.[s.id] ?? nominal));
       }
       if (members.length === 0 || !weights.some((x) => x > 0)) continue;
       if (!reuse) {
