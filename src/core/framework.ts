@@ -15,6 +15,13 @@ export const TREAT_METHODS = ['coinr', 'none'] as const;
 export const NORMALISE_METHODS = ['zscore', 'minmax', 'rank', 'percentile', 'normal-scores', 'distance-to-reference'] as const;
 export const AGGREGATE_METHODS = ['arithmetic', 'geometric'] as const;
 export const COMBINE_METHODS = ['arithmetic', 'exponential'] as const;
+/**
+ * How the map draws a basemap layer: `boundaries` (outlines of the areas' parents, drawn on top
+ * and labelled with their names), `water` (rivers and lakes, filled blue) or `lines` (transport
+ * lines, dashed, off until the reader turns them on).
+ */
+export const BASEMAP_KINDS = ['boundaries', 'water', 'lines'] as const;
+export type BasemapKind = (typeof BASEMAP_KINDS)[number];
 
 export type ImputeMethod = (typeof IMPUTE_METHODS)[number];
 export type TreatMethod = (typeof TREAT_METHODS)[number];
@@ -115,8 +122,8 @@ export const areasSpecSchema = z
     adjacency: z.string().optional(),
     /** Expected [west, south, east, north] of the boundaries in degrees: catches swapped lat/lon. */
     extent: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
-    /** Context layers for the map (borough outlines, the Thames…), GeoJSON files. */
-    basemap: z.array(z.object({ id, name: z.string().min(1), file: z.string().min(1) }).strict()).default([]),
+    /** Context layers for the map, GeoJSON files, each drawn as its `kind` says (BASEMAP_KINDS). */
+    basemap: z.array(z.object({ id, name: z.string().min(1), kind: z.enum(BASEMAP_KINDS), file: z.string().min(1) }).strict()).default([]),
   })
   .strict();
 

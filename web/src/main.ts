@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   ]);
   const basemapSpecs = framework.geo?.basemap ?? bundle?.framework.areas.basemap ?? [];
   const basemaps: BasemapLayer[] = (
-    await Promise.all(basemapSpecs.map((b) => getJson<GeoJson>(`geo/basemap/${b.id}.json`).then((data) => ({ id: b.id, name: b.name, data })).catch(() => null)))
+    await Promise.all(basemapSpecs.map((b) => getJson<GeoJson>(`geo/basemap/${b.id}.json`).then((data) => ({ id: b.id, name: b.name, kind: b.kind, data })).catch(() => null)))
   ).filter((b): b is BasemapLayer => b !== null);
   const attribution = attributionOf(framework);
 

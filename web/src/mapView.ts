@@ -8,6 +8,7 @@ import { AttributionControl, Map as MapLibreMap, Marker, NavigationControl, Scal
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { fillColourExpression } from './palette.ts';
+import type { BasemapKind } from '../../src/core/framework.ts';
 import { bbox, labelPoint } from './geometry.ts';
 import type { GeoJson } from './api.ts';
 
@@ -18,18 +19,14 @@ setWorkerUrl(workerUrl);
 export interface BasemapLayer {
   id: string;
   name: string;
+  /** How to draw it, as the framework declares (`areas.basemap[].kind`). */
+  kind: BasemapKind;
   data: GeoJson;
 }
 
 const WARDS = 'wards';
 const POLY = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false];
 const LINE = ['match', ['geometry-type'], ['LineString', 'MultiLineString'], true, false];
-
-function kindOf(id: string): 'boroughs' | 'water' | 'lines' {
-  if (/borough|district|outline/.test(id)) return 'boroughs';
-  if (/thames|river|water/.test(id)) return 'water';
-  return 'lines';
-}
 
 function style(boundaries: GeoJson, basemaps: readonly BasemapLayer[]): StyleSpecification {
   const sources: StyleSpecification['sources'] = { [WARDS]: { type: 'geojson', data: boundaries, promoteId: 'code' } };
@@ -41,11 +38,11 @@ function style(boundaries: GeoJson, basemaps: readonly BasemapLayer[]): StyleSpe
   ];
   for (const b of basemaps) {
     const source = `basemap-${b.id}`;
-    const kind = kindOf(b.id);
+    const kind = b.kind;
     if (kind === 'water') {
       layers.push({ id: `${source}-fill`, type: 'fill', source, filter: POLY as never, paint: { 'fill-color': '#a9cce3' } });
       layers.push({ id: `${source}-line`, type: 'line', source, filter: LINE as never, paint: { 'line-color': '#a9cce3', 'line-width': 3 } });
-    } else if (kind === 'boroughs') {
+    } else if (kind === 'boundaries') {
       layers.push({ id: `${source}-line`, type: 'line', source, paint: { 'line-color': '#1f1f1f', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.8, 13, 2] } });
     } else {
       layers.push({ id: `${source}-line`, type: 'line', source, layout: { visibility: 'none' }, paint: { 'line-color': '#3a3a3a', 'line-width': 1, 'line-opacity': 0.7, 'line-dasharray': [3, 2] } });
@@ -91,7 +88,7 @@ export function createMap(o: MapOptions): MapLibreMap {
   // On a phone the full list would cover a third of the map: start collapsed behind its (i)
   // button (the list is also under "About this map" and in every PNG download).
   if (o.container.clientWidth < 640) map.once('load', () => o.container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show'));
-  for (const b of o.basemaps) if (kindOf(b.id) === 'boroughs') addBoroughLabels(map, b.data);
+  for (const b of o.basemaps) if (b.kind === 'boundaries') addBoroughLabels(map, b.data);
   return map;
 }
 
@@ -149,11 +146,11 @@ export function setSelected(map: MapLibreMap, code: string | null): void {
 }
 
 export function setTubeVisible(map: MapLibreMap, basemaps: readonly BasemapLayer[], visible: boolean): void {
-  for (const b of basemaps) if (kindOf(b.id) === 'lines') map.setLayoutProperty(`basemap-${b.id}-line`, 'visibility', visible ? 'visible' : 'none');
+  for (const b of basemaps) if (b.kind === 'lines') map.setLayoutProperty(`basemap-${b.id}-line`, 'visibility', visible ? 'visible' : 'none');
 }
 
 export function hasLineBasemap(basemaps: readonly BasemapLayer[]): boolean {
-  return basemaps.some((b) => kindOf(b.id) === 'lines');
+  return basemaps.some((b) => b.kind === 'lines');
 }
 
 /** Flies to a ward's bounding box. */
