@@ -129,7 +129,7 @@ export const areasSpecSchema = z
 
 export type AreasSpec = z.infer<typeof areasSpecSchema>;
 
-/** The YAML file. Sections other issues own (robustness, pilots) are passed through. */
+/** The YAML file. The robustness: and pilots: sections are passed through here and validated by src/robustness/settings.ts and src/select/settings.ts. */
 export const frameworkFileSchema = z
   .object({
     name: z.string().min(1),

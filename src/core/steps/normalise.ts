@@ -46,7 +46,7 @@ export function normaliseColumn(
   const y = new Float64Array(x.length);
   if (method === 'zscore') {
     // moments of d·x are d·x̄ and s (d = ±1: exact), so one pass writes (d·x − d·x̄)/s directly,
-    // bit for bit as before; "+ 0" keeps a value at the mean +0 rather than −0 when d = −1
+    // with the same bits as negating first; "+ 0" keeps a value at the mean +0 rather than −0 when d = −1
     const { mean, sd } = moments(x);
     const scale = sd > 0 ? direction / sd : 0;
     for (let i = 0; i < x.length; i++) y[i] = (x[i] - mean) * scale + 0;
