@@ -137,6 +137,8 @@ async function main(): Promise<void> {
   if (!skipMap && (!only || 'map'.includes(only))) {
     process.stderr.write('… map at scale (headless Chromium)\n');
     rows.push(...(await child<Row[]>('map-scale.ts', ['--child'])));
+    process.stderr.write('… the partner map (headless Chromium)\n');
+    rows.push(...(await child<Row[]>('partnerMap.ts', ['--child'])));
   }
   console.log(`\nLoad average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log('\n' + table(rows));

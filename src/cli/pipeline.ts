@@ -4,7 +4,7 @@
  * `wardrank --help` never loads the framework reader (yaml, zod) or the pipeline.
  */
 import { formatProblem } from '../core/errors.ts';
-import { topMeasures } from '../core/explain.ts';
+import { topDrivers } from '../core/explain.ts';
 import { prepare, score, type Prepared } from '../core/run.ts';
 import type { Result } from '../core/types.ts';
 import { loadFramework, type Loaded } from '../io/loadFramework.ts';
@@ -33,7 +33,7 @@ export function topTable(result: Result, n: number): string {
     result.areas.names[i],
     result.areas.parentNames[result.areas.parent[i]] ?? '',
     fmt(result.index[i], 3),
-    topMeasures(result, i, 3).map((m) => m.name).join('; '),
+    topDrivers(result, i, 3).map((m) => m.name).join('; '),
   ]);
-  return textTable(['rank', 'area', 'borough', 'index', 'driving measures'], rows, ['r', 'l', 'l', 'r', 'l']);
+  return textTable(['rank', 'area', 'borough', 'index', 'pushed up most by'], rows, ['r', 'l', 'l', 'r', 'l']);
 }

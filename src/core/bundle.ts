@@ -16,9 +16,13 @@ export interface PreparedBundle {
     parentCodes: string[];
     parentNames: string[];
     population: (number | null)[];
+    /** areas.flag_columns values (0/1) by flag name; absent when the framework declares none. */
+    flags?: Record<string, number[]>;
   };
   /** Ward-level indicator values after denominate and apportion, by indicator id. */
   raw: Record<string, (number | null)[]>;
+  /** Ward-level smoothed rates of the indicators declaring `smooth` (absent in bundles written before smoothing existed). */
+  smoothed?: Record<string, (number | null)[]>;
   excluded: Excluded[];
   log: StepRecord[];
 }
@@ -37,8 +41,10 @@ export function toBundle(p: Prepared): PreparedBundle {
       parentCodes: p.areas.parentCodes,
       parentNames: p.areas.parentNames,
       population: toJson(p.areas.population),
+      ...(p.areas.flags ? { flags: Object.fromEntries(Object.entries(p.areas.flags).map(([k, v]) => [k, Array.from(v)])) } : {}),
     },
     raw: Object.fromEntries(Object.entries(p.raw).map(([id, col]) => [id, toJson(col)])),
+    smoothed: Object.fromEntries(Object.entries(p.smoothed).map(([id, col]) => [id, toJson(col)])),
     excluded: p.excluded,
     log: p.log,
   };
@@ -55,9 +61,11 @@ export function fromBundle(b: PreparedBundle): Prepared {
       parentCodes: b.areas.parentCodes,
       parentNames: b.areas.parentNames,
       population: fromJson(b.areas.population),
+      ...(b.areas.flags ? { flags: Object.fromEntries(Object.entries(b.areas.flags).map(([k, v]) => [k, Uint8Array.from(v)])) } : {}),
     },
     specs: b.framework.indicators.filter((s) => raw[s.id] !== undefined),
     raw,
+    smoothed: Object.fromEntries(Object.entries(b.smoothed ?? {}).map(([id, col]) => [id, fromJson(col)])),
     excluded: b.excluded,
     log: b.log,
   };

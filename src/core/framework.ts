@@ -5,6 +5,10 @@
  * the YAML part. Pure: no I/O, so the browser can re-run the index from the same object.
  */
 import { z } from 'zod';
+import { NORMALISE_METHOD_IDS, normaliseParamShape, type NormaliseMethod } from './methods/normalise/registry.ts';
+import { AGGREGATE_METHOD_IDS, type AggregateMethod } from './methods/aggregate/registry.ts';
+
+export type { NormaliseMethod, AggregateMethod };
 
 export type Level = 'ward' | 'borough';
 export type Direction = 1 | -1;
@@ -12,9 +16,14 @@ export type IndicatorStatus = 'real' | 'proxy' | 'no-public-source';
 
 export const IMPUTE_METHODS = ['none', 'mean', 'median', 'group-mean'] as const;
 export const TREAT_METHODS = ['coinr', 'none'] as const;
-export const NORMALISE_METHODS = ['zscore', 'minmax', 'rank', 'percentile', 'normal-scores', 'distance-to-reference'] as const;
-export const AGGREGATE_METHODS = ['arithmetic', 'geometric'] as const;
-export const COMBINE_METHODS = ['arithmetic', 'exponential'] as const;
+/** The normalisation methods: read from the registry (src/core/methods/normalise/registry.ts). */
+export const NORMALISE_METHODS = NORMALISE_METHOD_IDS;
+/** The aggregation methods: read from the registry (src/core/methods/aggregate/registry.ts). */
+export const AGGREGATE_METHODS = AGGREGATE_METHOD_IDS;
+/** Categories → index: any aggregation method, or the IoD exponential transformation then the arithmetic mean. */
+export const COMBINE_METHODS = [...AGGREGATE_METHOD_IDS, 'exponential'] as unknown as readonly [AggregateMethod | 'exponential', ...(AggregateMethod | 'exponential')[]];
+/** Rate smoothing per indicator: `eb` toward the overall rate, `eb-parent` toward the parent's (src/core/steps/smooth.ts). */
+export const SMOOTH_METHODS = ['eb', 'eb-parent'] as const;
 /**
  * How the map draws a basemap layer: `boundaries` (outlines of the areas' parents, drawn on top
  * and labelled with their names), `water` (rivers and lakes, filled blue) or `lines` (transport
@@ -25,9 +34,8 @@ export type BasemapKind = (typeof BASEMAP_KINDS)[number];
 
 export type ImputeMethod = (typeof IMPUTE_METHODS)[number];
 export type TreatMethod = (typeof TREAT_METHODS)[number];
-export type NormaliseMethod = (typeof NORMALISE_METHODS)[number];
-export type AggregateMethod = (typeof AGGREGATE_METHODS)[number];
 export type CombineMethod = (typeof COMBINE_METHODS)[number];
+export type SmoothMethod = (typeof SMOOTH_METHODS)[number];
 
 export interface IndicatorSpec {
   id: string;
@@ -42,6 +50,11 @@ export interface IndicatorSpec {
   direction: Direction;
   unit: string;
   transform?: 'log' | 'sqrt';
+  /** Empirical-Bayes smoothing of the rate (needs a count and a denominator); undefined = none. */
+  smooth?: SmoothMethod;
+  /** Goalposts for `goalposts` normalisation (indicator table `goal_low`, `goal_high`), in the indicator's units. */
+  goal_low?: number;
+  goal_high?: number;
   weight: number;
   period: string;
   source: string;
@@ -69,10 +82,13 @@ export const methodsSchema = z
     normalise: z
       .object({
         method: z.enum(NORMALISE_METHODS).default('zscore'),
-        reference: z.union([z.literal('median'), z.literal('max'), z.number().finite()]).default('median'),
+        ...(normaliseParamShape() as {
+          reference: z.ZodDefault<z.ZodUnion<[z.ZodLiteral<'median'>, z.ZodLiteral<'max'>, z.ZodNumber]>>;
+          range: z.ZodOptional<z.ZodType<[number, number]>>;
+        }),
       })
       .strict()
-      .default({ method: 'zscore', reference: 'median' }),
+      .prefault({}),
     aggregate: z
       .object({
         indicators: z.enum(AGGREGATE_METHODS).default('arithmetic'),
@@ -89,6 +105,10 @@ export const methodsSchema = z
       .strict()
       .default({ method: 'arithmetic', min_coverage: 1 }),
     rank: z.object({ top_k: z.number().int().positive().default(3) }).strict().default({ top_k: 3 }),
+    /** Indicator weights within measures: declared in the table, or derived by PCA (src/core/steps/deriveWeights.ts). */
+    weights: z.object({ indicators: z.enum(['declared', 'pca']).default('declared') }).strict().prefault({}),
+    /** Which areas feed the statistics of treatment and normalisation (src/core/steps/referenceSet.ts). */
+    statistics: z.object({ over: z.enum(['ranked', 'all']).default('ranked') }).strict().prefault({}),
   })
   .strict();
 
@@ -118,6 +138,8 @@ export const areasSpecSchema = z
     parent_column: z.string().default('borough_code'),
     parent_name_column: z.string().default('borough_name'),
     population_column: z.string().optional(),
+    /** 0/1 columns of the areas file carried into results.csv, prepared.json and the API ward rows (e.g. central_activity). */
+    flag_columns: z.array(z.string().min(1)).optional(),
     boundaries: z.string().optional(),
     adjacency: z.string().optional(),
     /** Expected [west, south, east, north] of the boundaries in degrees: catches swapped lat/lon. */
@@ -128,6 +150,22 @@ export const areasSpecSchema = z
   .strict();
 
 export type AreasSpec = z.infer<typeof areasSpecSchema>;
+
+/**
+ * A monthly recorded-crime series file beside the framework (`area_code,series,month,count`,
+ * one row for every area × series × month), used to design the pilots' evaluation: `primary` is
+ * the series id of the primary outcome; `period` and `source` are shown wherever it is used.
+ */
+export const monthlySpecSchema = z
+  .object({
+    file: z.string().min(1),
+    period: z.string().min(1),
+    source: z.string().min(1),
+    primary: id,
+  })
+  .strict();
+
+export type MonthlySpec = z.infer<typeof monthlySpecSchema>;
 
 /** The YAML file. The robustness: and pilots: sections are passed through here and validated by src/robustness/settings.ts and src/select/settings.ts. */
 export const frameworkFileSchema = z
@@ -143,6 +181,7 @@ export const frameworkFileSchema = z
     methods: methodsSchema.default(methodsSchema.parse({})),
     robustness: z.unknown().optional(),
     pilots: z.unknown().optional(),
+    monthly: monthlySpecSchema.optional(),
   })
   .strict();
 
@@ -168,6 +207,8 @@ export function withMethods(methods: Methods, patch: DeepPartial<Methods>): Meth
     aggregate: { ...methods.aggregate, ...patch.aggregate },
     combine: { ...methods.combine, ...patch.combine },
     rank: { ...methods.rank, ...patch.rank },
+    statistics: { ...methods.statistics, ...patch.statistics },
+    weights: { ...methods.weights, ...patch.weights },
   } as Methods;
 }
 

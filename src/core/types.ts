@@ -13,6 +13,8 @@ export interface Areas {
   parentNames: string[];
   /** Residents per area (NaN where unknown); weights the borough summaries. */
   population: Float64Array;
+  /** 0/1 flags per area from the areas file's `areas.flag_columns` (e.g. central_activity), carried into the outputs. */
+  flags?: Record<string, Uint8Array>;
 }
 
 /** One indicator's loaded data, aligned to the areas (level ward) or to the parents (level borough). */
@@ -77,8 +79,10 @@ export interface Result {
   areas: Areas;
   /** Indicators used, in framework order. */
   indicatorIds: string[];
-  /** After denominate + apportion (ward level). */
+  /** After denominate + apportion (ward level): crude rates, not smoothed. */
   raw: Record<string, Float64Array>;
+  /** Smoothed rates that entered imputation in place of `raw`, for smoothed indicators only (empty with smoothing off). */
+  smoothed: Record<string, Float64Array>;
   /** After imputation and outlier treatment. */
   treated: Record<string, Float64Array>;
   /** Normalised, direction applied: higher = higher priority. */
@@ -89,6 +93,8 @@ export interface Result {
   categoryIds: string[];
   measures: Record<string, Float64Array>;
   categories: Record<string, Float64Array>;
+  /** Exponentially transformed category scores X (combine: exponential only; empty otherwise). */
+  transformed: Record<string, Float64Array>;
   /** Effective (renormalised) weights used: indicator within measure, measure within category, category within index. */
   weights: { indicators: Record<string, number>; measures: Record<string, number>; categories: Record<string, number> };
   index: Float64Array;

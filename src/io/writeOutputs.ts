@@ -26,6 +26,10 @@ export interface OutputOptions {
   timings?: Record<string, number>;
   /** Extra files to write (name → contents), e.g. an xlsx workbook from another module. */
   extraFiles?: Record<string, string | Uint8Array>;
+  /** Replace a folder of wardrank outputs that also holds other files (see atomic.ts). */
+  force?: boolean;
+  /** Notes for the user from the folder write (e.g. an old-layout folder converted). */
+  onNote?: (note: string) => void;
 }
 
 
@@ -54,7 +58,7 @@ export async function writeOutputs(
       mkdirSync(dirname(join(tmp, name)), { recursive: true });
       writeFileSync(join(tmp, name), data);
     }
-  });
+  }, { kind: 'run', force: options.force, inputs: [loaded.path, ...Object.keys(loaded.hashes).map((f) => join(loaded.dir, f))], version: PACKAGE_VERSION, onNote: options.onNote });
   return Object.keys(files);
 }
 

@@ -35,7 +35,7 @@ describe('decileClasses', () => {
 
 describe('permalink hash', () => {
   it('round-trips layer, ward, view and changed weights', () => {
-    const s = { layer: 'measure:knife_crime', ward: 'E05000026', view: { zoom: 11.2, lat: 51.5123, lng: -0.0812 }, weights: { categories: { crime: 2 }, measures: { weapons: 0, robbery: 0.5 } } };
+    const s = { layer: 'measure:knife_crime', ward: 'E05000026', borough: null, view: { zoom: 11.2, lat: 51.5123, lng: -0.0812 }, weights: { categories: { crime: 2 }, measures: { weapons: 0, robbery: 0.5 } } };
     const h = formatHash(s);
     expect(h).toBe('#layer=measure:knife_crime&ward=E05000026&map=11.20/51.5123/-0.0812&wc=crime:2&wm=weapons:0,robbery:0.5');
     expect(parseHash(h)).toEqual(s);

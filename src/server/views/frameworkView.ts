@@ -5,11 +5,12 @@
  */
 import type { FrameworkInfo } from '../../core/apiTypes.ts';
 import type { Result } from '../../core/types.ts';
+import type { MonthlySpec } from '../../core/framework.ts';
 import { BOUNDARIES_FILE, basemapFile } from '../../io/geometryFiles.ts';
 
 const OGL = 'Contains public sector information licensed under the Open Government Licence v3.0.';
 
-export function frameworkView(result: Result, geometry: ReadonlyMap<string, unknown>): FrameworkInfo {
+export function frameworkView(result: Result, geometry: ReadonlyMap<string, unknown>, monthly: MonthlySpec | null = null): FrameworkInfo {
   const f = result.framework;
   const used = new Set(result.indicatorIds);
   return {
@@ -35,6 +36,8 @@ export function frameworkView(result: Result, geometry: ReadonlyMap<string, unkn
     excluded: result.excluded,
     attribution: attribution(result),
     topK: result.methods.rank.top_k,
+    // The monthly series the server can serve (/api/monthly/:code), or null.
+    monthly: monthly ? { period: monthly.period, source: monthly.source, primary: monthly.primary } : null,
     geo: {
       boundaries: geometry.has(BOUNDARIES_FILE) ? `/${BOUNDARIES_FILE}` : null,
       basemap: f.areas.basemap.filter((b) => geometry.has(basemapFile(b.id))).map((b) => ({ id: b.id, name: b.name, kind: b.kind, url: `/${basemapFile(b.id)}` })),
