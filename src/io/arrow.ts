@@ -4,7 +4,8 @@
  * arrow) see them as missing rather than as a NaN float. The framework loader reads these
  * files back (`readColumns` in `readColumns.ts`), e.g. `ward_indicators.arrow` in data/london-2018.
  */
-import { Float64, Table, Utf8, makeData, makeVector, tableToIPC, type Vector } from 'apache-arrow';
+import type { Vector } from 'apache-arrow';
+import { arrowModule } from './arrowModule.ts';
 import { InputError } from '../core/errors.ts';
 import { writeFileAtomic } from './atomic.ts';
 
@@ -33,6 +34,7 @@ export function toArrowIpc(table: ColumnTable): Uint8Array {
     length = col.length;
     vectors[name] = col instanceof Float64Array ? float64Vector(col) : utf8Vector(col);
   }
+  const { tableToIPC, Table } = arrowModule();
   return tableToIPC(new Table(vectors), 'file');
 }
 
@@ -49,6 +51,7 @@ function float64Vector(col: Float64Array): Vector {
       validity[i >> 3] |= 1 << (i & 7);
     } else nulls++;
   }
+  const { makeVector, makeData, Float64 } = arrowModule();
   return makeVector(makeData({ type: new Float64(), length: n, nullCount: nulls, nullBitmap: nulls ? validity : null, data }));
 }
 
@@ -70,6 +73,7 @@ function utf8Vector(col: readonly string[]): Vector {
     at += encoder.encodeInto(s, bytes.subarray(at)).written;
     offsets[i + 1] = at;
   }
+  const { makeVector, makeData, Utf8 } = arrowModule();
   return makeVector(makeData({ type: new Utf8(), length: n, nullCount: 0, valueOffsets: offsets, data: bytes.subarray(0, at) }));
 }
 

@@ -7,7 +7,7 @@
  */
 import { closeSync, readSync } from 'node:fs';
 import { INPUT_LIMITS, openInput, readInput } from './inputFile.ts';
-import { tableFromIPC } from 'apache-arrow';
+import { arrowModule } from './arrowModule.ts';
 import { InputError, type Problem } from '../core/errors.ts';
 import { CsvRecordParser } from './csvRecords.ts';
 import { checkHeader, checkUtf8, isBlank, raggedRow } from './csv.ts';
@@ -160,7 +160,7 @@ function requireColumn(header: string[], column: string, file: string): number {
 function readArrowColumns(path: string, label: string, request: ColumnRequest, problems: Problem[]): Columns {
   let table;
   try {
-    table = tableFromIPC(readInput(path, label, INPUT_LIMITS.arrow));
+    table = arrowModule().tableFromIPC(readInput(path, label, INPUT_LIMITS.arrow));
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(`not a readable Arrow IPC file (${(e as Error).message.split('\n')[0]})`, { file: label, expected: 'an Arrow IPC file' });

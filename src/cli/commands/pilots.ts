@@ -2,7 +2,6 @@
 import { writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { ZodError } from 'zod';
 import { formatProblem } from '../../core/errors.ts';
 import { writeDirAtomic } from '../../io/atomic.ts';
 import { readRobustness } from '../../io/readRobustness.ts';
@@ -11,6 +10,7 @@ import type { MatchingSettings, PilotOverrides, PilotSettings } from '../../sele
 import { fmt, fmtRank, textTable } from '../format.ts';
 import { nonNegativeNumber, positiveInt, UsageError } from '../usage.ts';
 import { checkOutOption } from '../outOption.ts';
+import { schemaIssues } from '../zodIssues.ts';
 import { PACKAGE_VERSION } from '../../shared/packageInfo.ts';
 
 interface PilotsOptions {
@@ -203,8 +203,9 @@ function optionsError<T>(f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (!(e instanceof ZodError)) throw e;
-    throw new UsageError(e.issues.map((i) => `--${i.path.filter((p) => p !== 'matching').join('.').replace(/_/g, '-')}: ${i.message.replace(/^Too/, 'too')}`).join('; '));
+    const issues = schemaIssues(e);
+    if (!issues) throw e;
+    throw new UsageError(issues.map((i) => `--${i.path.filter((p) => p !== 'matching').join('.').replace(/_/g, '-')}: ${i.message.replace(/^Too/, 'too')}`).join('; '));
   }
 }
 
