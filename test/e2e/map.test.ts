@@ -167,7 +167,9 @@ describe('partner map in Chromium', () => {
     await eventually(() => page.locator('#panel-title').textContent()).toBe(published.areas.names[t]);
     expect(await rankText()).toBe('Rank 1 of 10 · decile 1');
     expect(await page.locator('.pilot').textContent()).toContain(SYNTHETIC_REASON);
-    expect(await page.locator('.pilot').textContent()).toContain(`Echo (Borough One, rank ${rankIn(published, 'A05')})`);
+    expect(await page.locator('.pilot').textContent()).toContain(`Echo (Borough One, rank ${rankIn(published, 'A05')}, distance 0.5)`);
+    // The synthetic selection has no balance.csv: the panel says so rather than calling the wards alike.
+    expect(await page.locator('.pilot').textContent()).toContain('has no balance table (balance.csv)');
     expect(await page.locator('.pilot h3').textContent()).toBe('Pilot ward 1');
     expect(await page.locator('.legend-outlines').textContent()).toContain('Pilot ward');
     // Back to the ward the next test moves.

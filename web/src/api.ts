@@ -76,6 +76,9 @@ export interface PilotsResponse {
   pilots: PilotRow[];
   comparisons: ComparisonRow[];
   note?: string;
+  /** pilots/balance.csv rows, when the selection has one. */
+  balance?: Record<string, string | number | null>[];
+  files?: string[];
 }
 
 type Rec = Record<string, unknown>;
@@ -95,7 +98,7 @@ export function normalisePilots(raw: PilotsResponse): PilotsResponse {
     code: text(r as unknown as Rec, ['code', 'comparison_code', 'ward_code']),
     pilot_code: text(r as unknown as Rec, ['pilot_code', 'pilot']),
   }));
-  return { pilots: pilots.filter((p) => p.code), comparisons: comparisons.filter((c) => c.code), note: raw.note };
+  return { pilots: pilots.filter((p) => p.code), comparisons: comparisons.filter((c) => c.code), note: raw.note, balance: raw.balance, files: raw.files };
 }
 
 /** Explanation as JSON: NaN travels as null. */

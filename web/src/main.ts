@@ -491,6 +491,7 @@ async function refreshPanel(app: App): Promise<void> {
     indicators: Object.fromEntries(app.framework.indicators.map((x) => [x.id, x])),
     rawMedians: Object.fromEntries(Object.entries(d?.raw ?? {}).map(([id, v]) => [id, v.median ?? null])),
     reportHref: `report/${encodeURIComponent(code)}`,
+    balance: app.pilots.balance,
   });
   const monthlyHost = el('section', { class: 'monthly' });
   byId('panel-body').append(monthlyHost);
