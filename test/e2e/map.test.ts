@@ -172,6 +172,12 @@ describe('partner map in Chromium', () => {
     expect(await page.locator('.pilot').textContent()).toContain('has no balance table (balance.csv)');
     expect(await page.locator('.pilot h3').textContent()).toBe('Pilot ward 1');
     expect(await page.locator('.legend-outlines').textContent()).toContain('Pilot ward');
+    // Compare the pilot with its comparison ward, side by side.
+    await page.locator('#compare-open').click();
+    await eventually(() => page.locator('[data-testid=compare-table] thead th').allTextContents()).toEqual([published.areas.names[t], 'Echo']);
+    expect(await page.locator('[data-testid=compare-table] tbody tr').nth(1).locator('td').allTextContents()).toEqual(['1 of 10', `${rankIn(published, 'A05')} of 10`]);
+    await page.keyboard.press('Escape');
+    await eventually(() => page.locator('#compare-dialog').isVisible()).toBe(false);
     // Back to the ward the next test moves.
     await page.locator('#search').fill('');
     await page.keyboard.type('A05');

@@ -10,6 +10,7 @@ import { score, type Prepared } from '../../src/core/run.ts';
 import type { Result } from '../../src/core/types.ts';
 import type { BoroughRow, IndexesResponse, MonthlyResponse } from '../../src/core/apiTypes.ts';
 import { renderMonthly } from './monthlyChart.ts';
+import { renderComparison } from './compare.ts';
 import { BOROUGH_LAYERS, boroughClasses, isBoroughLayer, rowsFromSummaries } from './boroughLayer.ts';
 import { getJson, normalisePilots, type Robustness, type FrameworkInfo, type GeoJson, type PilotsResponse, type PreparedBundle, type WardDetail, type WardsResponse } from './api.ts';
 import { layerClasses } from './classify.ts';
@@ -405,6 +406,34 @@ function recolour(app: App): void {
   byId('map').dataset.recolourMs = (performance.now() - t0).toFixed(2);
 }
 
+/** The explanation of a ward under the weights on screen (published: the server's; what-if: the re-run's). */
+async function explanationOf(app: App, code: string): Promise<Explanation | null> {
+  if (hasWeights(app.state.weights) && app.result) return explainArea(app.result, app.result.areas.codes.indexOf(code));
+  return (await detail(app, code))?.explain ?? null;
+}
+
+/** The compare dialog for `code`: the partner ward defaults to its pilot or first comparison ward, else the next in rank. */
+async function openCompare(app: App, code: string): Promise<void> {
+  const dialog = byId<HTMLDialogElement>('compare-dialog');
+  const select = byId<HTMLSelectElement>('compare-with');
+  const order = app.published.codes.map((c, i) => ({ c, i })).sort((x, y) => app.published.names[x.i].localeCompare(app.published.names[y.i]));
+  select.replaceChildren(...order.filter((o) => o.c !== code).map((o) => el('option', { value: o.c }, `${app.published.names[o.i]} (${app.published.boroughNames[o.i]})`)));
+  const asPilot = app.pilots.comparisons.find((c) => c.pilot_code === code)?.code;
+  const asComparison = app.pilots.comparisons.find((c) => c.code === code)?.pilot_code;
+  const r = rankOf(app.table, code);
+  const next = r === null ? undefined : app.table.codes.find((_, i) => app.table.rank[i] === r + 1);
+  select.value = asPilot ?? asComparison ?? next ?? select.options[0]?.value ?? '';
+  const paint = async () => {
+    const [a, b] = await Promise.all([explanationOf(app, code), explanationOf(app, select.value)]);
+    if (a && b) renderComparison(byId('compare-host'), a, b, app.table, app.areaName, (c) => verdictOf(app, app.table.codes.indexOf(c)));
+  };
+  select.onchange = () => void paint();
+  byId('compare-close').onclick = () => dialog.close();
+  await paint();
+  dialog.showModal();
+  select.focus();
+}
+
 /** The ward's monthly series (null when the index has none), fetched once per ward. */
 const monthlyCache = new Map<string, Promise<MonthlyResponse | null>>();
 function monthly(app: App, code: string): Promise<MonthlyResponse | null> {
@@ -493,6 +522,7 @@ async function refreshPanel(app: App): Promise<void> {
     reportHref: `report/${encodeURIComponent(code)}`,
     balance: app.pilots.balance,
   });
+  byId('compare-open').addEventListener('click', () => void openCompare(app, code));
   const monthlyHost = el('section', { class: 'monthly' });
   byId('panel-body').append(monthlyHost);
   void monthly(app, code).then((m) => {

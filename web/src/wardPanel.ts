@@ -201,7 +201,7 @@ export function renderPanel(host: HTMLElement, p: PanelInput): void {
       el('tbody', {}, ...groups),
     ),
   );
-  const report = el('p', {}, el('a', { href: p.reportHref, target: '_blank', rel: 'noopener', class: 'report-link' }, 'Printable ward report'));
+  const report = el('p', {}, el('a', { href: p.reportHref, target: '_blank', rel: 'noopener', class: 'report-link' }, 'Printable ward report'), ' ', el('button', { type: 'button', id: 'compare-open', class: 'link' }, 'Compare with another ward'));
   host.replaceChildren(head, why ?? '', pilot ?? '', robust ?? '', scores, raw, report);
 }
 
