@@ -13,7 +13,7 @@ import { renderMonthly } from './monthlyChart.ts';
 import { renderComparison } from './compare.ts';
 import { BOROUGH_LAYERS, boroughClasses, isBoroughLayer, rowsFromSummaries } from './boroughLayer.ts';
 import { getJson, normalisePilots, type Robustness, type FrameworkInfo, type GeoJson, type PilotsResponse, type PreparedBundle, type WardDetail, type WardsResponse } from './api.ts';
-import { layerClasses } from './classify.ts';
+import { decileClasses, layerClasses } from './classify.ts';
 import { bbox, labelPoint } from './geometry.ts';
 import { byId, el, fmtRank } from './dom.ts';
 import { mapPng, resultCsv, saveBlob } from './downloads.ts';
@@ -151,6 +151,7 @@ async function main(): Promise<void> {
       if (app.prepared) warmUp(app);
       performance.mark('wardrank:whatif-ready');
       app.robustness = await getJson<{ wards: Record<string, Robustness> }>('api/robustness').then((r) => r.wards, () => ({}));
+      addRobustLayer(app);
       recolour(app);
       window.__wardrankReady = true;
     });
@@ -248,7 +249,7 @@ function setUpControls(app: App, basemaps: BasemapLayer[]): void {
   }
   const boroughLayers = app.boroughs.length > 0 && basemaps.some((b) => /borough|district|outline/.test(b.id));
   if (boroughLayers) layer.append(el('optgroup', { label: 'Boroughs' }, ...BOROUGH_LAYERS.map((o) => el('option', { value: o.key }, o.label))));
-  const valid = (k: string) => k === 'index' || available.has(k) || (boroughLayers && BOROUGH_LAYERS.some((o) => o.key === k));
+  const valid = (k: string) => k === ROBUST_LAYER.key || k === 'index' || available.has(k) || (boroughLayers && BOROUGH_LAYERS.some((o) => o.key === k));
   if (!valid(app.state.layer)) app.state.layer = 'index';
   layer.value = app.state.layer;
   layer.addEventListener('change', () => {
@@ -390,6 +391,10 @@ function recolour(app: App): void {
     const rows = app.result && hasWeights(app.state.weights) ? rowsFromSummaries(app.result.boroughs) : app.boroughs;
     classes = boroughClasses(rows, app.state.layer);
     setBoroughClasses(app.map, rows.map((r) => r.code), classes);
+  } else if (app.state.layer === ROBUST_LAYER.key) {
+    // Published-weights robustness: P(top decile) of each ward, classed by deciles like any layer.
+    classes = decileClasses(app.published.codes.map((c) => app.robustness[c]?.p_top_decile ?? NaN));
+    setClasses(app.map, app.published.codes, classes);
   } else {
     classes = layerClasses(app.table, app.state.layer);
     setClasses(app.map, app.table.codes, classes);
@@ -397,7 +402,7 @@ function recolour(app: App): void {
   showBoroughFill(app.map, boroughView);
   setOutside(app.map, app.table.codes, (i) => b !== null && app.table.boroughCodes[i] !== b);
   renderLegend(byId('legend'), {
-    title: viewTitle(boroughView ? BOROUGH_LAYERS.find((o) => o.key === app.state.layer)!.label : layerLabel(app.framework, app.state.layer), hasWeights(app.state.weights)),
+    title: viewTitle(boroughView ? BOROUGH_LAYERS.find((o) => o.key === app.state.layer)!.label : app.state.layer === ROBUST_LAYER.key ? ROBUST_LAYER.label : layerLabel(app.framework, app.state.layer), hasWeights(app.state.weights) && app.state.layer !== ROBUST_LAYER.key),
     isIndex: app.state.layer === 'index',
     unit: boroughView ? 'boroughs' : 'wards',
     counts: classCounts(classes),
@@ -623,6 +628,21 @@ function setUpRankingTable(app: App): void {
     const date = isoDate();
     saveBlob(new Blob([(whatIf ? whatIfCsvLine(app.state.weights, app.framework, date) : '') + visibleCsv(cols, rows)], { type: 'text/csv' }), whatIf ? `wardrank-table-WHATIF-${date}.csv` : 'wardrank-table.csv');
   });
+}
+
+/** The uncertainty layer: each ward's share of robustness runs in the top decile (published weights). */
+const ROBUST_LAYER = { key: 'robust:p_top_decile', label: 'How sure: share of robustness runs in the top decile (published weights)' };
+
+/** Adds the uncertainty layer to the picker once the robustness rows are in (or drops a permalink's request for it when there are none). */
+function addRobustLayer(app: App): void {
+  const layer = byId<HTMLSelectElement>('layer');
+  if (Object.keys(app.robustness).length === 0) {
+    if (app.state.layer === ROBUST_LAYER.key) app.state.layer = 'index';
+    layer.value = app.state.layer;
+    return;
+  }
+  layer.append(el('optgroup', { label: 'How sure is the ranking?' }, el('option', { value: ROBUST_LAYER.key }, ROBUST_LAYER.label)));
+  layer.value = app.state.layer;
 }
 
 /** Wards, then each borough once (as a borough item). */
