@@ -15,6 +15,8 @@ export interface WardRow {
   categories: Record<string, number | null>;
   measures: Record<string, number | null>;
   indicators: Record<string, number | null>;
+  /** areas.flag_columns (0/1), e.g. central_activity; absent when the framework declares none. */
+  flags?: Record<string, number>;
 }
 
 /** `GET /api/indexes`: the indexes one server serves (the first at `/`, others under `/<id>/`). */

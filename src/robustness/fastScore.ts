@@ -6,13 +6,15 @@
  * Imputation, outlier treatment and normalisation act on each indicator column on its own, so
  * the normalised columns depend only on (impute, treat, normalise) — not on weights, on which
  * indicator is left out, or on borough stand-ins. They are computed once per combination
- * (`NormalisedCache`, with ln of the [1, 100] rescaling geometric means need; the treated columns,
+ * (`NormalisedCache`, with the [1, 100] rescaling and logarithms geometric means need; the treated columns,
  * the costly part, once per (impute, treat)) and shared by every run using it. When indicator
  * weights are not perturbed, a measure's score depends only on that combination, the indicator
  * aggregation method and which of its indicators the run leaves out, so measure scores are cached
  * on that key, and so is each run's whole *layout* (per category: its measure score columns, or
  * their logarithms for geometric means over measures) on (combination, aggregation methods,
- * stand-ins, indicators left out). A run then computes only:
+ * stand-ins, indicators left out). The reference set of the statistics and the positive scale
+ * are core's (`referenceSet`, `positiveScale`), and the index is core's `combineColumns`.
+ * A run then computes only:
  *
  *   category c:  weighted mean of its measures with data              (framework order)
  *   index:       weighted mean of the categories (IoD exponential transform first if asked)
@@ -32,8 +34,11 @@ import { indicatorInputs, type Prepared, type ScoreOptions } from '../core/run.t
 import { impute } from '../core/steps/impute.ts';
 import { treat } from '../core/steps/treat.ts';
 import { normalise } from '../core/steps/normalise.ts';
-import { exponentialTransform } from '../core/stats/exponentialTransform.ts';
-import { rescaleToPositive, weightedRowMean, type RowMeanBuffers } from '../core/stats/weightedMean.ts';
+import { referenceSet } from '../core/steps/referenceSet.ts';
+import { indicatorWeights } from '../core/steps/deriveWeights.ts';
+import { weightedRowMean, type RowMeanBuffers } from '../core/stats/weightedMean.ts';
+import { rescaleIndicator, rescalesIndicators } from '../core/steps/positiveScale.ts';
+import { combineColumns } from '../core/steps/combine.ts';
 import { rankDescending } from '../core/stats/rankDescending.ts';
 
 export type RunOptions = Required<Pick<ScoreOptions, 'methods' | 'weights' | 'omit' | 'boroughStandIns'>>;
@@ -48,8 +53,14 @@ export interface FastResult {
 interface Columns {
   key: string;
   normalised: Float64Array[];
-  /** ln of the [1, 100]-rescaled columns (geometric means over indicators take each logarithm once). */
-  loggedPositive?: Float64Array[];
+  /** Reference set of the statistics (undefined: every area). */
+  ref?: Uint8Array;
+  /** Nominal indicator weights: declared, or derived by PCA (core's `indicatorWeights`). */
+  indicatorWeights: Record<string, number>;
+  /** The columns rescaled to [1, 100] when geometric aggregation needs it (core's positiveScale). */
+  rescaled?: Float64Array[];
+  /** ln of the aggregation input columns, by whether they are the rescaled ones (geometric means take each logarithm once). */
+  logged: Map<boolean, Float64Array[]>;
 }
 
 /** Normalised columns of every indicator (in `prepared.specs` order), per (impute, treat, normalise). */
@@ -63,25 +74,35 @@ export class NormalisedCache {
     return this.byKey.size;
   }
 
-  columns(methods: Methods, positive: boolean): Columns {
+  columns(methods: Methods): Columns {
     const t = methods.treat;
-    const treatKey = `${methods.impute.method}|${t.method}|${t.skew}|${t.kurtosis}|${t.max_winsorised}`;
-    const key = `${treatKey}|${methods.normalise.method}|${methods.normalise.reference}`;
+    const treatKey = `${methods.impute.method}|${t.method}|${t.skew}|${t.kurtosis}|${t.max_winsorised}|${methods.statistics?.over}`;
+    const key = `${treatKey}|${methods.normalise.method}|${methods.normalise.reference}|${methods.normalise.range ?? ''}|${methods.statistics?.over}|${methods.weights?.indicators}`;
     let cols = this.byKey.get(key);
     if (!cols) {
       const { specs, areas } = this.prepared;
       const raw = indicatorInputs(this.prepared);
+      const ref = referenceSet(this.prepared, methods).ref;
       let treated = this.treated.get(treatKey);
       if (!treated) {
         const im = impute(raw, methods.impute.method, areas.parent, areas.parentCodes.length);
-        this.treated.set(treatKey, (treated = treat(specs, im.columns, methods.treat).columns));
+        this.treated.set(treatKey, (treated = treat(specs, im.columns, methods.treat, ref).columns));
       }
-      const no = normalise(treated, Object.fromEntries(specs.map((s) => [s.id, s.direction])), methods.normalise).columns;
-      cols = { key, normalised: specs.map((s) => no[s.id]) };
+      const no = normalise(treated, Object.fromEntries(specs.map((s) => [s.id, s.direction])), methods.normalise, ref, specs).columns;
+      cols = { key, normalised: specs.map((s) => no[s.id]), ref, indicatorWeights: indicatorWeights(specs, no, methods.weights, ref).weights, logged: new Map() };
       this.byKey.set(key, cols);
     }
-    if (positive && !cols.loggedPositive) cols.loggedPositive = cols.normalised.map((x) => logInPlace(rescaleToPositive(x)));
     return cols;
+  }
+
+  /** The columns aggregation reads: rescaled to [1, 100] when `rescale`, and their logarithms when `logged`. */
+  input(cols: Columns, rescale: boolean, logged: boolean): Float64Array[] {
+    if (rescale && !cols.rescaled) cols.rescaled = cols.normalised.map((x) => rescaleIndicator(x, cols.ref));
+    const base = rescale ? cols.rescaled! : cols.normalised;
+    if (!logged) return base;
+    let out = cols.logged.get(rescale);
+    if (!out) cols.logged.set(rescale, (out = base.map((x) => logInPlace(x.slice()))));
+    return out;
   }
 }
 
@@ -111,9 +132,10 @@ export class FastScorer {
   private readonly measureOut: RowMeanBuffers[];
   private readonly categoryOut: RowMeanBuffers[];
   private readonly indexOut: RowMeanBuffers;
+  private readonly coveredOut: RowMeanBuffers;
   /** Cached measure scores: key (combination, method, measure) → which members were left out → scores. */
   private readonly measureCache = new Map<string, Map<string, Float64Array>>();
-  /** ln of the [1, 100]-rescaled scores of a cached measure column (geometric means over measures). */
+  /** ln of the scores of a cached measure column (geometric means over measures). */
   private readonly loggedPositive = new WeakMap<Float64Array, Float64Array>();
   /** Run layouts by (combination, aggregation methods, stand-ins, left out): see `cachedLayout`. */
   private readonly layouts = new Map<string, CategoryLayout[]>();
@@ -131,6 +153,7 @@ export class FastScorer {
     this.measureOut = framework.measures.map(() => buffers(this.n));
     this.categoryOut = framework.categories.map(() => buffers(this.n));
     this.indexOut = buffers(this.n);
+    this.coveredOut = buffers(this.n);
   }
 
   /** Normalisation combinations computed so far. */
@@ -145,9 +168,9 @@ export class FastScorer {
     const reusable = w.indicators === undefined;
     const layout = reusable ? this.cachedLayout(options) : this.layout(options, false);
     const geometricMeasures = methods.aggregate.measures === 'geometric';
-    const exponential = methods.combine.method === 'exponential';
     const categoryScores: Float64Array[] = [];
     const categoryWeights: number[] = [];
+    const transformed: Float64Array[] = [];
     const emptied: string[] = [];
     for (let q = 0; q < framework.categories.length; q++) {
       const c = framework.categories[q];
@@ -160,11 +183,12 @@ export class FastScorer {
         continue;
       }
       const value = weightedRowMean(members, weights, methods.aggregate.measures, c.min_coverage, n, this.categoryOut[q], geometricMeasures).value;
-      categoryScores.push(exponential ? exponentialTransform(value, this.transformed[q]) : value);
+      categoryScores.push(value);
+      transformed.push(this.transformed[q]);
       categoryWeights.push(w.categories?.[c.id] ?? c.weight);
     }
-    // combine(): arithmetic weighted mean of the (transformed) categories with min_coverage
-    const index = weightedRowMean(categoryScores, categoryWeights, 'arithmetic', methods.combine.min_coverage, n, this.indexOut).value;
+    // combine(): core's combineColumns (exponential: X over the areas ranked in this run)
+    const index = combineColumns(categoryScores, categoryWeights, methods.combine.method, methods.combine.min_coverage, n, { transformed, into: this.indexOut, covered: this.coveredOut }).value;
     return { index, rank: rankDescending(index, this.rank), emptied };
   }
 
@@ -175,16 +199,16 @@ export class FastScorer {
    */
   private cachedLayout(options: RunOptions): CategoryLayout[] {
     const { methods, omit, boroughStandIns } = options;
-    const cols = this.cache.columns(methods, methods.aggregate.indicators === 'geometric');
-    const key = `${cols.key}|${methods.aggregate.indicators}|${methods.aggregate.measures}|${boroughStandIns}|${omit.join('\u0000')}`;
+    const cols = this.cache.columns(methods);
+    const key = `${cols.key}|${methods.aggregate.indicators}|${methods.aggregate.measures}|${rescalesIndicators(methods)}|${boroughStandIns}|${omit.join('\u0000')}`;
     let layout = this.layouts.get(key);
     if (!layout) this.layouts.set(key, (layout = this.layout(options, true)));
     return layout;
   }
 
   /**
-   * Per category: the measure scores of the run (ln of their [1, 100] rescaling for geometric
-   * means over measures), which framework measures they are, and the measures with data
+   * Per category: the measure scores of the run (their logarithms for geometric means
+   * over measures), which framework measures they are, and the measures with data
    * nominally but none in this run. `reuse`: the indicator weights are nominal, so measure
    * scores come from (and go to) the measure cache.
    */
@@ -194,8 +218,9 @@ export class FastScorer {
     const n = this.n;
     const aggIndicators = methods.aggregate.indicators;
     const geometricIndicators = aggIndicators === 'geometric';
-    const cols = this.cache.columns(methods, geometricIndicators);
-    const input = geometricIndicators ? cols.loggedPositive! : cols.normalised;
+    const cols = this.cache.columns(methods);
+    const rescale = rescalesIndicators(methods);
+    const input = this.cache.input(cols, rescale, geometricIndicators);
     const measureScore: (Float64Array | undefined)[] = new Array(framework.measures.length);
     for (let j = 0; j < framework.measures.length; j++) {
       const m = framework.measures[j];
@@ -209,14 +234,15 @@ export class FastScorer {
           continue;
         }
         members.push(input[k]);
-        weights.push(reuse ? s.weight : (w.indicators?.[s.id] ?? s.weight));
+        const nominal = cols.indicatorWeights[s.id];
+        weights.push(reuse ? nominal : (w.indicators?.[s.id] ?? nominal));
       }
       if (members.length === 0 || !weights.some((x) => x > 0)) continue;
       if (!reuse) {
         measureScore[j] = weightedRowMean(members, weights, aggIndicators, m.min_coverage, n, this.measureOut[j], geometricIndicators).value;
         continue;
       }
-      const slotKey = `${cols.key}|${aggIndicators}|${j}`;
+      const slotKey = `${cols.key}|${aggIndicators}|${rescale}|${j}`;
       let slot = this.measureCache.get(slotKey);
       if (!slot) this.measureCache.set(slotKey, (slot = new Map()));
       let score = slot.get(left);
@@ -239,11 +265,11 @@ export class FastScorer {
     });
   }
 
-  /** ln(rescaleToPositive(score)), remembered for cached (reused) measure columns. */
+  /** ln(score) (aggregates are never rescaled), remembered for cached (reused) measure columns. */
   private logPositive(score: Float64Array, cached: boolean): Float64Array {
     let out = cached ? this.loggedPositive.get(score) : undefined;
     if (!out) {
-      out = logInPlace(rescaleToPositive(score));
+      out = logInPlace(score.slice());
       if (cached) this.loggedPositive.set(score, out);
     }
     return out;

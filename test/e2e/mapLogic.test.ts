@@ -73,6 +73,12 @@ describe('geometry', () => {
     expect(labelPoint({ type: 'LineString', coordinates: [[0, 0], [1, 1]] })).toBeNull();
     expect(bbox({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: multi }] })).toEqual([0, 0, 11, 11]);
   });
+  it('labels a C-shaped polygon inside it although its centroid is in the notch', () => {
+    // 0–10 × 0–10 minus the notch 3–10 × 3–7: centroid ≈ (4.3, 5) lies in the notch; the widest
+    // interior stretch of y = 5 is x ∈ (0, 3), so the label is at its midpoint (1.5, 5).
+    const C: GeoJSON.Polygon = { type: 'Polygon', coordinates: [[[0, 0], [10, 0], [10, 3], [3, 3], [3, 7], [10, 7], [10, 10], [0, 10], [0, 0]]] };
+    expect(labelPoint(C)).toEqual([1.5, 5]);
+  });
 });
 
 describe('layerGroups', () => {

@@ -1,12 +1,8 @@
 /** validate, run, top, explain. */
 import type { Command } from 'commander';
 import { formatProblem } from '../../core/errors.ts';
-import { prepare, score, type Prepared } from '../../core/run.ts';
-import { explainArea, findArea, topMeasures } from '../../core/explain.ts';
-import type { Result } from '../../core/types.ts';
-import { loadFramework, validateFramework, type Loaded } from '../../io/loadFramework.ts';
-import { writeOutputs } from '../../io/writeOutputs.ts';
-import { DEFAULT_FORMATS, formatFiles, OUTPUT_FORMATS, parseFormats } from '../../io/outputFormats.ts';
+import { DEFAULT_FORMATS, OUTPUT_FORMATS, parseFormats } from '../../io/outputFormats.ts';
+import type { Explanation } from '../../core/explain.ts';
 import { fmt, fmtRank, textTable } from '../format.ts';
 import { positiveInt, UsageError } from '../usage.ts';
 import { checkOutOption } from '../outOption.ts';
@@ -16,7 +12,8 @@ export function registerCoreCommands(program: Command): void {
     .command('validate')
     .description('check a framework and its data; report every problem at once')
     .argument('<framework>', 'framework YAML file')
-    .action((path: string) => {
+    .action(async (path: string) => {
+      const { validateFramework } = await import('../../io/loadFramework.ts');
       const { loaded, problems } = validateFramework(path);
       for (const p of problems) process.stderr.write(`${p.severity}: ${formatProblem(p)}\n`);
       const errors = problems.filter((p) => p.severity === 'error').length;
@@ -42,6 +39,7 @@ export function registerCoreCommands(program: Command): void {
     .option('-n, --top <n>', 'print the top n areas', positiveInt('--top'), 0)
     .option('--format <list>', `output formats, comma-separated: ${OUTPUT_FORMATS.join(', ')} (csv, arrow and geojson are always written)`, DEFAULT_FORMATS)
     .action(async (path: string, opts: { out: string; reproducible?: boolean; top: number; format: string; force?: boolean }) => {
+      const [{ timedRun, printWarnings, topTable }, { formatFiles }, { writeOutputs }] = await Promise.all([import('../pipeline.ts'), import('../../io/outputFormats.ts'), import('../../io/writeOutputs.ts')]);
       const { formats, unknown } = parseFormats(opts.format);
       if (unknown.length) throw new UsageError(`--format: unknown format(s) ${unknown.join(', ')}; expected some of ${OUTPUT_FORMATS.join(', ')}`);
       checkOutOption(opts.out, { kind: 'run', force: opts.force, inputs: [path] });
@@ -63,21 +61,23 @@ export function registerCoreCommands(program: Command): void {
 
   program
     .command('top')
-    .description('print the highest-priority areas with their boroughs and driving measures')
+    .description('print the highest-priority areas with their boroughs and what pushed them up most (the drivers of explain)')
     .argument('<framework>', 'framework YAML file')
     .option('-n, --n <n>', 'how many', positiveInt('-n'), 20)
-    .action((path: string, opts: { n: number }) => {
+    .action(async (path: string, opts: { n: number }) => {
+      const { timedRun, topTable } = await import('../pipeline.ts');
       const { result } = timedRun(path);
       process.stdout.write(topTable(result, opts.n) + '\n');
     });
 
   program
     .command('explain')
-    .description("an area's breakdown: which measures and indicators push it up (contribution = weight × normalised value)")
+    .description("an area's breakdown: each category's, measure's and indicator's contribution, adding up to the index (exponential: weight × transformed score X)")
     .argument('<framework>', 'framework YAML file')
     .argument('<area>', 'area code or name')
     .option('--json', 'print JSON')
-    .action((path: string, query: string, opts: { json?: boolean }) => {
+    .action(async (path: string, query: string, opts: { json?: boolean }) => {
+      const [{ timedRun }, { explainArea, findArea }] = await Promise.all([import('../pipeline.ts'), import('../../core/explain.ts')]);
       const { result } = timedRun(path);
       const hits = findArea(result, query);
       if (hits.length === 0) throw new UsageError(`no area matches "${query}"`);
@@ -90,10 +90,10 @@ export function registerCoreCommands(program: Command): void {
         return;
       }
       process.stdout.write(`${e.name} (${e.code}), ${e.parentName}: rank ${fmtRank(e.rank)} of ${result.rank.filter((r) => r === r).length}, decile ${e.decile || '–'}, index ${fmt(e.index, 3)}\n`);
-      if (!e.exact) process.stdout.write('(geometric or exponential methods: contributions are a first-order attribution)\n');
+      process.stdout.write(`${explainScaleNote(e)}\n`);
       const rows: (string | number)[][] = [];
       for (const c of e.categories) {
-        rows.push([c.name, fmt(c.score, 3), fmt(c.weight, 3), fmt(c.contribution, 3)]);
+        rows.push([c.transformed !== undefined ? `${c.name} (X = ${fmt(c.transformed, 3)})` : c.name, fmt(c.score, 3), fmt(c.weight, 3), fmt(c.contribution, 3)]);
         for (const m of c.measures) {
           rows.push([`  ${m.name}`, fmt(m.score, 3), fmt(m.weight, 3), fmt(m.contribution, 3)]);
           for (const i of m.indicators) {
@@ -106,30 +106,17 @@ export function registerCoreCommands(program: Command): void {
     });
 }
 
-export function timedRun(path: string): { loaded: Loaded; prepared: Prepared; result: Result; timings: Record<string, number> } {
-  const t0 = performance.now();
-  const loaded = loadFramework(path);
-  const t1 = performance.now();
-  const prepared = prepare(loaded.framework, loaded.inputs);
-  const result = score(prepared);
-  const t2 = performance.now();
-  return { loaded, prepared, result, timings: { loadMs: t1 - t0, pipelineMs: t2 - t1 } };
-}
-
-function printWarnings(loaded: Loaded, result: Result): void {
-  for (const w of loaded.warnings) process.stderr.write(`warning: ${formatProblem(w)}\n`);
-  for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
-  for (const x of result.excluded) process.stderr.write(`excluded: ${x.id}: ${x.reason}\n`);
-}
-
-export function topTable(result: Result, n: number): string {
-  const order = Array.from(result.rank.keys()).filter((i) => result.rank[i] === result.rank[i]).sort((a, b) => result.rank[a] - result.rank[b]).slice(0, n);
-  const rows = order.map((i) => [
-    fmtRank(result.rank[i]),
-    result.areas.names[i],
-    result.areas.parentNames[result.areas.parent[i]] ?? '',
-    fmt(result.index[i], 3),
-    topMeasures(result, i, 3).map((m) => m.name).join('; '),
-  ]);
-  return textTable(['rank', 'area', 'borough', 'index', 'driving measures'], rows, ['r', 'l', 'l', 'r', 'l']);
+/** What the contributions printed by `explain` add up to. */
+export function explainScaleNote(e: Explanation): string {
+  const words: Record<string, string> = {
+    index: 'the index',
+    'log-index': 'ln(index)',
+    category: "their category's score",
+    'log-category': "ln of their category's score",
+    measure: "their measure's score",
+    'log-measure': "ln of their measure's score",
+  };
+  const cat = e.scale === 'index' ? 'the index' : 'ln(index) (geometric combination: weight × ln score)';
+  const transformed = e.categories.some((c) => c.transformed !== undefined) ? ' (weight × exponentially transformed score X)' : '';
+  return `contributions: categories add up to ${cat}${transformed}; measures to ${words[e.within.measures]}; indicators to ${words[e.within.indicators]}`;
 }
