@@ -41,6 +41,8 @@ export interface PanelInput {
   rawMedians: Record<string, number | null>;
   /** Link to the printable report of this ward. */
   reportHref: string;
+  /** The ward's area flags (areas.flag_columns), e.g. { central_activity: 1 }. */
+  flags?: Record<string, number>;
   /** The selection's balance.csv rows (evaluation design), when present. */
   balance?: Record<string, string | number | null>[];
 }
@@ -131,6 +133,9 @@ export function renderPanel(host: HTMLElement, p: PanelInput): void {
       finite(e.rank) && e.decile ? ` · decile ${e.decile}` : '',
     ),
     ranked_ ? null : el('p', { class: 'not-ranked' }, notRankedReason(e)),
+    p.flags && Object.entries(p.flags).some(([, v]) => v === 1)
+      ? el('p', { class: 'flags' }, ...Object.entries(p.flags).filter(([, v]) => v === 1).map(([k]) => badge(`flag: ${k.replace(/_/g, ' ')}`, `Area flag ${k} = 1 in the areas file (areas.flag_columns)`)))
+      : null,
     p.whatIf ? el('p', { class: 'whatif-note' }, `With your weights. Published rank: ${fmtRank(p.publishedRank)}.`) : null,
   );
 
