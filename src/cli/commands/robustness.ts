@@ -5,6 +5,7 @@ import { fmt, fmtRank, textTable } from '../format.ts';
 import { progressBar } from '../progress.ts';
 import { positiveInt, UsageError } from '../usage.ts';
 import { checkOutOption } from '../outOption.ts';
+import { checkRunsBudget } from '../runsBudget.ts';
 
 interface Options {
   out: string;
@@ -51,6 +52,7 @@ export function registerRobustnessCommand(program: Command): void {
       };
       const t1 = performance.now();
       const prepared = prepare(loaded.framework, loaded.inputs);
+      checkRunsBudget(prepared, settings);
       const t2 = performance.now();
       let bar: ReturnType<typeof progressBar> | undefined;
       const mc = await runMonteCarlo(prepared, settings, {
