@@ -83,8 +83,8 @@ export function sourceFromOutput(dir: string): Source {
     if (existsSync(file)) geometry.set(name, readFileSync(file));
     else if (name !== BOUNDARIES_FILE || bundle.framework.areas.boundaries) warnings.push(`${name} not in the output folder (re-run \`wardrank run\` to copy the map geometry)`);
   }
-  // The monthly series file is not part of a run's output: it is read from the output folder
-  // when copied there (`<out>/monthly_crime.csv`, the name the framework declares).
+  // `wardrank run` copies the declared monthly series into the folder under its declared name;
+  // an older folder may lack it, and then only the time series is missing.
   const spec = bundle.framework.monthly;
   let monthly: Source['monthly'];
   if (spec) {
