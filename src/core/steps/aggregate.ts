@@ -27,23 +27,33 @@ export interface AggregateOutput {
   uncovered: Record<string, number>;
 }
 
-/** Aggregates member columns into one column per group. */
+/**
+ * Aggregates member columns into one column per group. `logMemo` (optional) lets a caller that
+ * aggregates the same columns many times (the robustness runs) keep each column's geometric-mean
+ * input across calls, as ln of its [1, 100] rescaling: the same numbers, each logarithm taken once.
+ */
 export function aggregateGroups(
   groups: readonly Group[],
   columns: Readonly<Record<string, Float64Array>>,
   kind: AggregateMethod,
   n: number,
+  logMemo?: WeakMap<Float64Array, Float64Array>,
 ): AggregateOutput {
   const scores: Record<string, Float64Array> = {};
   const uncovered: Record<string, number> = {};
   const prepared: Record<string, Float64Array> = {};
   const input = (id: string) => {
     if (kind === 'arithmetic') return columns[id];
+    if (logMemo) {
+      let logged = logMemo.get(columns[id]);
+      if (!logged) logMemo.set(columns[id], (logged = rescaleToPositive(columns[id]).map(Math.log)));
+      return logged;
+    }
     return (prepared[id] ??= rescaleToPositive(columns[id]));
   };
   for (const g of groups) {
     const cols = g.members.map(input);
-    const { value } = weightedRowMean(cols, g.weights, kind, g.minCoverage, n);
+    const { value } = weightedRowMean(cols, g.weights, kind, g.minCoverage, n, undefined, logMemo !== undefined);
     scores[g.id] = value;
     let missing = 0;
     for (let i = 0; i < n; i++) if (value[i] !== value[i]) missing++;
