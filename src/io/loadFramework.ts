@@ -214,7 +214,7 @@ function readAreas(text: string, f: FrameworkFile, problems: Problem[]): Areas |
   return { codes, names, parent, parentCodes, parentNames, population };
 }
 
-function readIndicatorData(
+export function readIndicatorData(
   f: Framework,
   tableLabel: string,
   areas: Areas,

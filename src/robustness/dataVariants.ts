@@ -10,10 +10,10 @@
  * `variantSpecs` lists, keyed by `dataKey` (the columns a row reads), so the pure engine never
  * touches a file.
  */
-import type { IndicatorSpec } from '../core/framework.ts';
+import type { Framework, IndicatorSpec } from '../core/framework.ts';
 import { prepare, type Prepared } from '../core/run.ts';
 import type { IndicatorData, Inputs } from '../core/types.ts';
-import { stableKey } from './factorSpec.ts';
+import { stableKey, type FactorSpec, type SourceValue } from './factorSpec.ts';
 
 /** The indicator-table cells a data factor may change. */
 export interface SpecPatch {
@@ -93,4 +93,42 @@ export function prepareVariant(base: Prepared, patches: SpecPatches, variants: D
     data[s.id] = alt;
   });
   return prepare({ ...framework, indicators }, { ...inputs, data });
+}
+
+/**
+ * Every indicator-table row, patched, that the data factors of `factors` can make a run read and
+ * that reads other numbers than the framework's own row (another denominator, another column or
+ * file): what the loader must read (`loadVariantData`). A row two factors act on (a denominator
+ * and a vintage) is listed for every combination of their values. The targets are the ones
+ * `buildDesign` uses (listed, or by default every row whose declared denominator is one of the
+ * values).
+ */
+export function variantSpecs(framework: Framework, factors: readonly FactorSpec[]): IndicatorSpec[] {
+  const out = new Map<string, IndicatorSpec>();
+  for (const s of framework.indicators) {
+    if (s.status === 'no-public-source' || !s.file) continue;
+    // per factor acting on this row, the patch of each of its values
+    const options: SpecPatch[][] = [];
+    for (const f of factors) {
+      if (f.step === 'denominate') {
+        const acts = f.indicators ? f.indicators.includes(s.id) : s.denominator !== undefined && f.values.includes(s.denominator);
+        if (acts && s.denominator) options.push(f.values.map((v) => ({ denominator: v as string })));
+      } else if (f.step === 'source' && f.indicators?.includes(s.id)) {
+        options.push(f.values.map((v) => ({ column: (v as SourceValue).column, file: (v as SourceValue).file ?? s.file })));
+      }
+    }
+    let combos: SpecPatch[] = [{}];
+    // {}: the factor at the row's own value, so each factor's patches alone are listed too (buildDesign checks those)
+    for (const o of options) combos = combos.flatMap((c) => [...o, {}].map((p) => ({ ...c, ...p })));
+    for (const c of combos) {
+      const p = patchSpec(s, c);
+      if (dataKey(p) !== dataKey(s)) out.set(dataKey(p), p);
+    }
+  }
+  return [...out.values()];
+}
+
+/** The loader's data for `variantSpecs` rows (same order), keyed by `dataKey` as `DataVariants.data` holds it. */
+export function keyedVariantData(specs: readonly IndicatorSpec[], data: readonly IndicatorData[]): Record<string, IndicatorData> {
+  return Object.fromEntries(specs.map((s, k) => [dataKey(s), data[k]]));
 }

@@ -3,6 +3,8 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { prepare } from '../../core/run.ts';
 import { loadFramework } from '../../io/loadFramework.ts';
+import { loadVariantData } from '../../io/loadVariants.ts';
+import { keyedVariantData, variantSpecs } from '../../robustness/dataVariants.ts';
 import { parseRobustnessSettings } from '../../robustness/settings.ts';
 import { byMedianRank } from '../../robustness/wardIntervals.ts';
 import { fmt, fmtRank, textTable } from '../format.ts';
@@ -44,10 +46,14 @@ export function registerRobustnessCommand(program: Command): void {
       };
       const t1 = performance.now();
       const prepared = prepare(loaded.framework, loaded.inputs);
+      // the alternative columns of the data factors (denominators, vintages), read and checked by the loader
+      const variants = variantSpecs(loaded.framework, settings.factors);
+      const data = { inputs: loaded.inputs, data: keyedVariantData(variants, loadVariantData(loaded, variants)) };
       const t2 = performance.now();
       let bar: ReturnType<typeof progressBar> | undefined;
       const mc = await runMonteCarlo(prepared, settings, {
         workers: opts.workers ?? 'auto',
+        data,
         onProgress: (done, total) => (bar ??= progressBar('robustness', total)).tick(done),
       });
       bar?.done();
