@@ -18,8 +18,8 @@ import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'g
 import { InputError } from '../src/core/errors.ts';
 import { columnIndex, formatCsv, parseCsv } from '../src/io/csv.ts';
 import { writeFileAtomic } from '../src/io/atomic.ts';
-import { dasymetricCrosswalk, populationCrosswalk, type Crosswalk } from '../src/geo/crosswalk.ts';
-import { CROSSWALK_COLUMNS, crosswalkRows } from '../src/geo/crosswalkTable.ts';
+import { dasymetricCrosswalk, populationCrosswalk, type Crosswalk } from './lib/geo/crosswalk.ts';
+import { CROSSWALK_COLUMNS, crosswalkRows } from './lib/geo/crosswalkTable.ts';
 import { pointInside } from '../src/geo/pointInside.ts';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');

@@ -24,12 +24,12 @@ import { booleanPointInPolygon, booleanValid, area } from '@turf/turf';
 import { InputError } from '../src/core/errors.ts';
 import { columnIndex, formatCsv, parseCsv } from '../src/io/csv.ts';
 import { writeFileAtomic } from '../src/io/atomic.ts';
-import { adjacencyRows, queenAdjacency } from '../src/geo/adjacency.ts';
-import { dissolveBy } from '../src/geo/dissolve.ts';
+import { adjacencyRows, queenAdjacency } from './lib/geo/adjacency.ts';
+import { dissolveBy } from './lib/geo/dissolve.ts';
 import { pointInside } from '../src/geo/pointInside.ts';
-import { quantizeDecimal } from '../src/geo/quantizeDecimal.ts';
-import { removeRepeatedPositions } from '../src/geo/repair.ts';
-import { simplifyPolygons, type SimplifyReport } from '../src/geo/simplify.ts';
+import { quantizeDecimal } from './lib/geo/quantizeDecimal.ts';
+import { removeRepeatedPositions } from './lib/geo/repair.ts';
+import { simplifyPolygons, type SimplifyReport } from './lib/geo/simplify.ts';
 import {
   buildWardCrosswalk,
   CROSSWALK_FILE,
@@ -46,7 +46,7 @@ import {
   sha256,
   wardProfilePopulation2015,
 } from './build-london-crosswalk.ts';
-import { apportionCounts, type Crosswalk } from '../src/geo/crosswalk.ts';
+import { apportionCounts, type Crosswalk } from './lib/geo/crosswalk.ts';
 
 /** Settings recorded in the manifest; docs/geography.md explains the choices. */
 export const SETTINGS = {

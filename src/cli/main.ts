@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../core/errors.ts';
-import { PACKAGE_VERSION } from '../io/writeOutputs.ts';
+import { PACKAGE_VERSION } from '../shared/packageInfo.ts';
 import { registerCoreCommands } from './commands/core.ts';
 import { registerAuditCommand } from './commands/audit.ts';
 import { registerServeCommand } from './commands/serve.ts';

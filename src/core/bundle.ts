@@ -19,6 +19,8 @@ export interface PreparedBundle {
   };
   /** Ward-level indicator values after denominate and apportion, by indicator id. */
   raw: Record<string, (number | null)[]>;
+  /** Ward-level smoothed rates of the indicators declaring `smooth` (absent in bundles written before smoothing existed). */
+  smoothed?: Record<string, (number | null)[]>;
   excluded: Excluded[];
   log: StepRecord[];
 }
@@ -39,6 +41,7 @@ export function toBundle(p: Prepared): PreparedBundle {
       population: toJson(p.areas.population),
     },
     raw: Object.fromEntries(Object.entries(p.raw).map(([id, col]) => [id, toJson(col)])),
+    smoothed: Object.fromEntries(Object.entries(p.smoothed).map(([id, col]) => [id, toJson(col)])),
     excluded: p.excluded,
     log: p.log,
   };
@@ -58,6 +61,7 @@ export function fromBundle(b: PreparedBundle): Prepared {
     },
     specs: b.framework.indicators.filter((s) => raw[s.id] !== undefined),
     raw,
+    smoothed: Object.fromEntries(Object.entries(b.smoothed ?? {}).map(([id, col]) => [id, fromJson(col)])),
     excluded: b.excluded,
     log: b.log,
   };

@@ -27,7 +27,7 @@ export interface Explanation {
   decile: number;
   index: number;
   exact: boolean;
-  categories: (Contribution & { measures: (Contribution & { indicators: (Contribution & { raw: number; level: string; unit: string; imputed: boolean })[] })[] })[];
+  categories: (Contribution & { measures: (Contribution & { indicators: (Contribution & { raw: number; smoothed?: number; level: string; unit: string; imputed: boolean })[] })[] })[];
 }
 
 export function explainArea(result: Result, i: number): Explanation {
@@ -45,7 +45,7 @@ export function explainArea(result: Result, i: number): Explanation {
         const spec = f.indicators.find((s) => s.id === id)!;
         const x = result.normalised[id][i];
         const weight = W[cid] * wm[mid] * wi[id];
-        return { id, name: spec.name, score: x, weight, contribution: x === x ? weight * x : NaN, raw: result.raw[id][i], level: spec.level, unit: spec.unit, imputed: result.imputed[id][i] === 1 };
+        return { id, name: spec.name, score: x, weight, contribution: x === x ? weight * x : NaN, raw: result.raw[id][i], ...(result.smoothed[id] ? { smoothed: result.smoothed[id][i] } : {}), level: spec.level, unit: spec.unit, imputed: result.imputed[id][i] === 1 };
       });
       const s = result.measures[mid][i];
       const weight = W[cid] * wm[mid];

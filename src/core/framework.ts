@@ -15,12 +15,15 @@ export const TREAT_METHODS = ['coinr', 'none'] as const;
 export const NORMALISE_METHODS = ['zscore', 'minmax', 'rank', 'percentile', 'normal-scores', 'distance-to-reference'] as const;
 export const AGGREGATE_METHODS = ['arithmetic', 'geometric'] as const;
 export const COMBINE_METHODS = ['arithmetic', 'exponential'] as const;
+/** Rate smoothing per indicator: `eb` toward the overall rate, `eb-parent` toward the parent's (src/core/steps/smooth.ts). */
+export const SMOOTH_METHODS = ['eb', 'eb-parent'] as const;
 
 export type ImputeMethod = (typeof IMPUTE_METHODS)[number];
 export type TreatMethod = (typeof TREAT_METHODS)[number];
 export type NormaliseMethod = (typeof NORMALISE_METHODS)[number];
 export type AggregateMethod = (typeof AGGREGATE_METHODS)[number];
 export type CombineMethod = (typeof COMBINE_METHODS)[number];
+export type SmoothMethod = (typeof SMOOTH_METHODS)[number];
 
 export interface IndicatorSpec {
   id: string;
@@ -35,6 +38,8 @@ export interface IndicatorSpec {
   direction: Direction;
   unit: string;
   transform?: 'log' | 'sqrt';
+  /** Empirical-Bayes smoothing of the rate (needs a count and a denominator); undefined = none. */
+  smooth?: SmoothMethod;
   weight: number;
   period: string;
   source: string;
@@ -122,6 +127,22 @@ export const areasSpecSchema = z
 
 export type AreasSpec = z.infer<typeof areasSpecSchema>;
 
+/**
+ * A monthly recorded-crime series file beside the framework (`area_code,series,month,count`,
+ * one row for every area × series × month), used to design the pilots' evaluation: `primary` is
+ * the series id of the primary outcome; `period` and `source` are shown wherever it is used.
+ */
+export const monthlySpecSchema = z
+  .object({
+    file: z.string().min(1),
+    period: z.string().min(1),
+    source: z.string().min(1),
+    primary: id,
+  })
+  .strict();
+
+export type MonthlySpec = z.infer<typeof monthlySpecSchema>;
+
 /** The YAML file. Sections other issues own (robustness, pilots) are passed through. */
 export const frameworkFileSchema = z
   .object({
@@ -136,6 +157,7 @@ export const frameworkFileSchema = z
     methods: methodsSchema.default(methodsSchema.parse({})),
     robustness: z.unknown().optional(),
     pilots: z.unknown().optional(),
+    monthly: monthlySpecSchema.optional(),
   })
   .strict();
 

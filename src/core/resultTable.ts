@@ -1,6 +1,6 @@
 /**
- * The results table: one row per area with ranks, scores and every indicator raw, treated and
- * normalised, plus flags. One definition of the columns feeds CSV, Arrow and GeoJSON outputs.
+ * The results table: one row per area with ranks, scores and every indicator raw (crude rate),
+ * smoothed (indicators declaring `smooth` only), treated and normalised, plus flags. One definition of the columns feeds CSV, Arrow and GeoJSON outputs.
  */
 import type { Result } from './types.ts';
 
@@ -28,6 +28,7 @@ export function resultColumns(r: Result): ResultColumn[] {
   for (const id of r.indicatorIds) {
     cols.push(
       { name: `${id}_raw`, kind: 'number', values: (i) => r.raw[id][i] },
+      ...(r.smoothed[id] ? [{ name: `${id}_smoothed`, kind: 'number' as const, values: (i: number) => r.smoothed[id][i] }] : []),
       { name: `${id}_treated`, kind: 'number', values: (i) => r.treated[id][i] },
       { name: `${id}_normalised`, kind: 'number', values: (i) => r.normalised[id][i] },
     );

@@ -1,8 +1,8 @@
 /**
- * The pipeline: validate → denominate → apportion → impute → treat → normalise → aggregate →
+ * The pipeline: validate → denominate → smooth → apportion → impute → treat → normalise → aggregate →
  * combine → rank, each a pure step whose settings and notes go into the run log.
  *
- * `prepare` does the steps that depend only on the data (denominate, apportion); `score` does
+ * `prepare` does the steps that depend only on the data (denominate, smooth, apportion); `score` does
  * the rest under a choice of methods and weights. A robustness run or the map's what-if calls
  * `score` many times on one `Prepared`, re-running only what a choice touches.
  */
@@ -10,6 +10,7 @@ import type { Framework, IndicatorSpec, Methods } from './framework.ts';
 import type { Areas, Excluded, Inputs, Result, StepRecord } from './types.ts';
 import { denominate } from './steps/denominate.ts';
 import { apportion } from './steps/apportion.ts';
+import { smooth } from './steps/smooth.ts';
 import { impute } from './steps/impute.ts';
 import { treat } from './steps/treat.ts';
 import { normalise } from './steps/normalise.ts';
@@ -24,8 +25,10 @@ export interface Prepared {
   areas: Areas;
   /** Indicators with data, in framework order. */
   specs: IndicatorSpec[];
-  /** Ward-level values after denominate and apportion. */
+  /** Ward-level values after denominate and apportion (crude rates: not smoothed). */
   raw: Record<string, Float64Array>;
+  /** Ward-level smoothed rates after smooth and apportion, for the indicators declaring `smooth` only. */
+  smoothed: Record<string, Float64Array>;
   excluded: Excluded[];
   log: StepRecord[];
 }
@@ -43,18 +46,33 @@ export interface ScoreOptions {
   omit?: readonly string[];
   /** Use borough-level stand-in indicators (default true). */
   boroughStandIns?: boolean;
+  /** Use the smoothed rates of indicators declaring `smooth` (default true); false = crude rates. */
+  smoothing?: boolean;
 }
 
 export function prepare(framework: Framework, inputs: Inputs): Prepared {
   const specs = framework.indicators.filter((s) => inputs.data[s.id] !== undefined);
   const d = denominate(specs, inputs.data);
+  const sm = smooth(specs, inputs.data, inputs.areas);
   const a = apportion(specs, d.columns, inputs.areas);
+  const smoothed = apportion(specs.filter((s) => sm.columns[s.id]), sm.columns, inputs.areas).columns;
   const validate: StepRecord = {
     step: 'validate',
     settings: { areas: inputs.areas.codes.length, indicators: framework.indicators.length, used: specs.length },
     notes: inputs.excluded.map((e) => `${e.id} excluded: ${e.reason}`),
   };
-  return { framework, areas: inputs.areas, specs, raw: a.columns, excluded: [...inputs.excluded], log: [validate, d.record, a.record] };
+  return { framework, areas: inputs.areas, specs, raw: a.columns, smoothed, excluded: [...inputs.excluded], log: [validate, d.record, sm.record, a.record] };
+}
+
+/**
+ * The ward-level columns that enter imputation: an indicator's smoothed rate where it declares
+ * `smooth` and smoothing is on, else its crude value.
+ */
+export function indicatorInputs(prepared: Pick<Prepared, 'raw' | 'smoothed'>, smoothing = true): Record<string, Float64Array> {
+  if (!smoothing) return prepared.raw;
+  const out: Record<string, Float64Array> = {};
+  for (const [id, col] of Object.entries(prepared.raw)) out[id] = prepared.smoothed?.[id] ?? col;
+  return out;
 }
 
 export function score(prepared: Prepared, options: ScoreOptions = {}): Result {
@@ -69,10 +87,18 @@ export function score(prepared: Prepared, options: ScoreOptions = {}): Result {
     if (omit.has(s.id)) excluded.push({ id: s.id, reason: 'left out for this run' });
     else if (!useBorough && s.level === 'borough') excluded.push({ id: s.id, reason: 'borough stand-ins switched off for this run' });
   }
+  const smoothing = options.smoothing ?? true;
+  const inputs = indicatorInputs(prepared, smoothing);
   const raw: Record<string, Float64Array> = {};
-  for (const s of specs) raw[s.id] = prepared.raw[s.id];
+  const input: Record<string, Float64Array> = {};
+  const smoothed: Record<string, Float64Array> = {};
+  for (const s of specs) {
+    raw[s.id] = prepared.raw[s.id];
+    input[s.id] = inputs[s.id];
+    if (smoothing && prepared.smoothed?.[s.id]) smoothed[s.id] = prepared.smoothed[s.id];
+  }
 
-  const im = impute(raw, methods.impute.method, areas.parent, areas.parentCodes.length);
+  const im = impute(input, methods.impute.method, areas.parent, areas.parentCodes.length);
   const tr = treat(specs, im.columns, methods.treat);
   const directions = Object.fromEntries(specs.map((s) => [s.id, s.direction]));
   const no = normalise(tr.columns, directions, methods.normalise);
@@ -104,6 +130,7 @@ export function score(prepared: Prepared, options: ScoreOptions = {}): Result {
     areas,
     indicatorIds: specs.map((s) => s.id),
     raw,
+    smoothed,
     treated: tr.columns,
     normalised: no.columns,
     imputed: im.imputed,

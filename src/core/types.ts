@@ -77,8 +77,10 @@ export interface Result {
   areas: Areas;
   /** Indicators used, in framework order. */
   indicatorIds: string[];
-  /** After denominate + apportion (ward level). */
+  /** After denominate + apportion (ward level): crude rates, not smoothed. */
   raw: Record<string, Float64Array>;
+  /** Smoothed rates that entered imputation in place of `raw`, for smoothed indicators only (empty with smoothing off). */
+  smoothed: Record<string, Float64Array>;
   /** After imputation and outlier treatment. */
   treated: Record<string, Float64Array>;
   /** Normalised, direction applied: higher = higher priority. */
@@ -103,4 +105,14 @@ export interface Result {
   treatment: TreatmentRecord[];
   log: StepRecord[];
   warnings: string[];
+}
+
+/** One row of a robustness run's `robustness.csv` (rank distribution over the sampled choices). */
+export interface RobustnessRow {
+  nominal_rank: number;
+  median_rank: number;
+  p05_rank: number;
+  p95_rank: number;
+  p_top_k: number;
+  p_top_decile: number;
 }

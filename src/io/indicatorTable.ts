@@ -2,7 +2,7 @@
  * Reads the indicator table (one row per indicator) and checks each cell, reporting every
  * problem with its row and column.
  */
-import type { Direction, FrameworkFile, IndicatorSpec, IndicatorStatus, Level } from '../core/framework.ts';
+import { SMOOTH_METHODS, type Direction, type FrameworkFile, type IndicatorSpec, type IndicatorStatus, type Level, type SmoothMethod } from '../core/framework.ts';
 import type { Problem } from '../core/errors.ts';
 import { parseCsv } from './csv.ts';
 
@@ -44,6 +44,10 @@ export function readIndicatorTable(text: string, label: string, f: FrameworkFile
     if (!Number.isFinite(multiplier) || multiplier <= 0) bad('multiplier', `"${multiplierText}" is not a valid multiplier`, 'a positive number such as 1000');
     const transform = get('transform');
     if (transform !== '' && transform !== 'log' && transform !== 'sqrt') bad('transform', `"${transform}" is not a transform`, 'log, sqrt or empty');
+    const smooth = get('smooth');
+    if (smooth !== '' && !(SMOOTH_METHODS as readonly string[]).includes(smooth)) bad('smooth', `"${smooth}" is not a smoothing method`, `${SMOOTH_METHODS.join(', ')} or empty`);
+    else if (smooth !== '' && get('denominator') === '') bad('smooth', `indicator "${id}" is smoothed but has no denominator`, 'a count with a denominator column (smoothing shrinks rates), or an empty smooth cell');
+    else if (smooth === 'eb-parent' && level === 'borough') bad('smooth', `indicator "${id}" is borough-level; eb-parent smooths toward the parent's rate`, 'eb-parent on ward-level indicators (eb for borough-level ones)');
     const optionalText = get('optional').toLowerCase();
     if (!['', 'yes', 'no', 'true', 'false'].includes(optionalText)) bad('optional', `"${optionalText}" is not yes/no`, 'yes or no');
     if (status !== 'no-public-source') {
@@ -63,6 +67,7 @@ export function readIndicatorTable(text: string, label: string, f: FrameworkFile
       direction,
       unit: get('unit'),
       transform: (transform || undefined) as IndicatorSpec['transform'],
+      smooth: (smooth || undefined) as SmoothMethod | undefined,
       weight,
       period: get('period'),
       source: get('source'),

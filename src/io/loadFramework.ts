@@ -3,7 +3,7 @@
  * returns the pipeline's inputs. Every problem found is reported at once, each naming the file,
  * row and column or field, so an analyst can fix a spreadsheet in one pass.
  */
-import { sha256File, sha256Hex } from './sha256.ts';
+import { sha256File, sha256Hex } from '../shared/sha256.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
@@ -103,7 +103,7 @@ export function validateFramework(path: string): { loaded?: Loaded; problems: Pr
 }
 
 /** SHA-256 in hex (kept under this name for the output writers). */
-export { sha256Hex as sha256 } from './sha256.ts';
+export { sha256Hex as sha256 } from '../shared/sha256.ts';
 
 function err(file: string, field: string, message: string, expected?: string): Problem {
   return { file, field, message, expected, severity: 'error' };

@@ -8,7 +8,7 @@
 import type { IndicatorSpec } from '../core/framework.ts';
 import { InputError, type Problem } from '../core/errors.ts';
 import type { IndicatorData } from '../core/types.ts';
-import { sha256File } from './sha256.ts';
+import { sha256File } from '../shared/sha256.ts';
 import { relative } from 'node:path';
 import { readIndicatorData, type Loaded } from './loadFramework.ts';
 

@@ -1,15 +1,14 @@
 /**
  * Reads a queen-contiguity adjacency table (`code,neighbour`, one row per ordered or unordered
- * pair; the graph is made symmetric) into neighbour sets by area index. An empty cell is an
- * error naming the row; codes that are not areas of the framework (another boundary vintage,
+ * pair) into pairs of area indices; select's `neighbourSets` makes the graph symmetric. An
+ * empty cell is an error naming the row; codes that are not areas of the framework (another boundary vintage,
  * the City of London left out…) are ignored with one warning listing examples.
  */
 import { readFileSync } from 'node:fs';
 import { InputError, type Problem } from '../core/errors.ts';
-import { neighbourSets } from '../select/geography.ts';
 import { columnIndex, parseCsv } from './csv.ts';
 
-export function readAdjacency(path: string, label: string, codes: readonly string[]): { neighbours: Set<number>[]; warnings: Problem[] } {
+export function readAdjacency(path: string, label: string, codes: readonly string[]): { pairs: [number, number][]; warnings: Problem[] } {
   const t = parseCsv(readFileSync(path, 'utf8'), { file: label });
   const ci = columnIndex(t, 'code');
   const ni = columnIndex(t, 'neighbour');
@@ -29,5 +28,5 @@ export function readAdjacency(path: string, label: string, codes: readonly strin
   const warnings: Problem[] = unknown.size
     ? [{ file: label, column: 'code', message: `${unknown.size} code(s) are not areas of this framework and were ignored (e.g. ${[...unknown].slice(0, 3).join(', ')})`, severity: 'warning' }]
     : [];
-  return { neighbours: neighbourSets(codes.length, pairs), warnings };
+  return { pairs, warnings };
 }

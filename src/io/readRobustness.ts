@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../core/errors.ts';
-import type { RobustnessRow } from '../select/pilotPlan.ts';
+import type { RobustnessRow } from '../core/types.ts';
 import { csvNumberColumn } from './csvNumberColumn.ts';
 import { columnIndex, parseCsv } from './csv.ts';
 import { readSourceText } from './readText.ts';

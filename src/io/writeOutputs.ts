@@ -18,6 +18,7 @@ import { formatCsv } from './csv.ts';
 import { resultColumns, roundForOutput } from './resultTable.ts';
 import { sha256, type Loaded } from './loadFramework.ts';
 import { geometryFiles } from './geometryFiles.ts';
+import { PACKAGE_VERSION } from '../shared/packageInfo.ts';
 
 export interface OutputOptions {
   /** Leave wall-clock timings out of the manifest, so two runs give byte-identical files. */
@@ -25,9 +26,12 @@ export interface OutputOptions {
   timings?: Record<string, number>;
   /** Extra files to write (name → contents), e.g. an xlsx workbook from another module. */
   extraFiles?: Record<string, string | Uint8Array>;
+  /** Replace a folder of wardrank outputs that also holds other files (see atomic.ts). */
+  force?: boolean;
+  /** Notes for the user from the folder write (e.g. an old-layout folder converted). */
+  onNote?: (note: string) => void;
 }
 
-export const PACKAGE_VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
 export async function writeOutputs(
   prepared: Prepared,
@@ -54,7 +58,7 @@ export async function writeOutputs(
       mkdirSync(dirname(join(tmp, name)), { recursive: true });
       writeFileSync(join(tmp, name), data);
     }
-  });
+  }, { kind: 'run', force: options.force, inputs: [loaded.path, ...Object.keys(loaded.hashes).map((f) => join(loaded.dir, f))], version: PACKAGE_VERSION, onNote: options.onNote });
   return Object.keys(files);
 }
 

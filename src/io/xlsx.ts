@@ -13,7 +13,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Result } from '../core/types.ts';
 import type { Loaded } from './loadFramework.ts';
-import { PACKAGE_VERSION } from './writeOutputs.ts';
+import { PACKAGE_VERSION } from '../shared/packageInfo.ts';
 
 export interface WorkbookOptions {
   reproducible?: boolean;
@@ -75,6 +75,7 @@ export async function resultsWorkbook(result: Result, loaded: Loaded, options: W
     ...ident,
     ...result.indicatorIds.flatMap((id) => [
       { header: `${id} (raw)`, width: 16, format: RAW, value: (i: number) => cell(result.raw[id][i]) },
+      ...(result.smoothed[id] ? [{ header: `${id} (smoothed)`, width: 16, format: RAW, value: (i: number) => cell(result.smoothed[id][i]) }] : []),
       { header: `${id} (normalised)`, width: 16, format: SCORE, value: (i: number) => cell(result.normalised[id][i]) },
     ]),
   ], a.codes.length);

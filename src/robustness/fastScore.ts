@@ -26,7 +26,7 @@
  *   combines and ranks.
  */
 import type { Methods } from '../core/framework.ts';
-import type { Prepared } from '../core/run.ts';
+import { indicatorInputs, type Prepared } from '../core/run.ts';
 import { impute } from '../core/steps/impute.ts';
 import { treat } from '../core/steps/treat.ts';
 import { normalise } from '../core/steps/normalise.ts';
@@ -69,10 +69,11 @@ export class NormalisedCache {
     let cols = this.byKey.get(key);
     if (!cols) {
       const treatKey = stableKey({ data: dataKey, impute: methods.impute, treat: methods.treat });
-      const { specs, raw, areas } = prepared;
+      const { specs, areas } = prepared;
       let treated = this.treated.get(treatKey);
       if (!treated) {
-        const im = impute(raw, methods.impute.method, areas.parent, areas.parentCodes.length);
+        // as score(): smoothed rates where the table declares smoothing, crude values elsewhere
+        const im = impute(indicatorInputs(prepared), methods.impute.method, areas.parent, areas.parentCodes.length);
         this.treated.set(treatKey, (treated = treat(specs, im.columns, methods.treat).columns));
       }
       const directions = Object.fromEntries(specs.map((s) => [s.id, s.direction]));

@@ -14,12 +14,12 @@
  * With `reproducible`, timings and thread counts are left out so that the same framework and
  * seed give byte-identical files.
  */
-import { formatCsv } from '../io/csv.ts';
+import { formatCsv } from '../core/csvFormat.ts';
 import { toArrowIpc, type ColumnTable } from '../io/arrow.ts';
-import { writeDirAtomic, writeFileAtomic } from '../io/atomic.ts';
-import { roundForOutput } from '../io/resultTable.ts';
-import { sha256 } from '../io/loadFramework.ts';
-import { PACKAGE_VERSION } from '../io/writeOutputs.ts';
+import { writeDirAtomic, writeFileAtomic, type DirWriteOptions } from '../io/atomic.ts';
+import { roundForOutput } from '../core/resultTable.ts';
+import { sha256Hex as sha256 } from '../shared/sha256.ts';
+import { PACKAGE_VERSION } from '../shared/packageInfo.ts';
 import type { Areas } from '../core/types.ts';
 import type { MonteCarloResult } from './runMonteCarlo.ts';
 import { factorWidth } from './design.ts';
@@ -60,10 +60,10 @@ export function robustnessFiles(mc: MonteCarloResult, ctx: RobustnessOutputConte
   return files;
 }
 
-export async function writeRobustnessOutputs(dir: string, files: Record<string, string | Uint8Array>): Promise<string[]> {
+export async function writeRobustnessOutputs(dir: string, files: Record<string, string | Uint8Array>, options: Omit<DirWriteOptions, 'kind'> = {}): Promise<string[]> {
   await writeDirAtomic(dir, (tmp) => {
     for (const [name, data] of Object.entries(files)) writeFileAtomic(`${tmp}/${name}`, data);
-  });
+  }, { kind: 'robustness', version: PACKAGE_VERSION, ...options });
   return Object.keys(files);
 }
 

@@ -6,7 +6,7 @@
  * writes the outputs.
  */
 import { topMeasures, type Contribution } from '../core/explain.ts';
-import type { Result } from '../core/types.ts';
+import type { Result, RobustnessRow } from '../core/types.ts';
 import { balanceTable, type BalanceRow } from './balanceTable.ts';
 import { noteCaveats } from './noteCaveats.ts';
 import type { Geography } from './geography.ts';
@@ -15,15 +15,7 @@ import type { Unit } from './pilotUnits.ts';
 import { selectPilots, type PassedOver, type Selection } from './selectPilots.ts';
 import type { PilotSettings } from './settings.ts';
 
-/** One row of a robustness run's `robustness.csv`. */
-export interface RobustnessRow {
-  nominal_rank: number;
-  median_rank: number;
-  p05_rank: number;
-  p95_rank: number;
-  p_top_k: number;
-  p_top_decile: number;
-}
+export type { RobustnessRow };
 
 export interface PilotReason {
   unit: Unit;

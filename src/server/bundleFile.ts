@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PreparedBundle } from '../core/bundle.ts';
 import { InputError } from '../core/errors.ts';
-import { sha256Hex } from '../io/sha256.ts';
+import { sha256Hex } from '../shared/sha256.ts';
 
 const FILE = 'prepared.json';
 
@@ -62,6 +62,10 @@ export function checkBundle(value: unknown): PreparedBundle {
   if (!Array.isArray(a.parentCodes) || !Array.isArray(a.parentNames)) fail('areas.parentCodes', 'an array');
   if (!b.raw || typeof b.raw !== 'object') return fail('raw', 'an object');
   for (const [id, col] of Object.entries(b.raw)) if (!Array.isArray(col) || col.length !== n) fail(`raw.${id}`, `an array of ${n} numbers or nulls`);
+  if (b.smoothed !== undefined) {
+    if (!b.smoothed || typeof b.smoothed !== 'object') return fail('smoothed', 'an object');
+    for (const [id, col] of Object.entries(b.smoothed)) if (!Array.isArray(col) || col.length !== n) fail(`smoothed.${id}`, `an array of ${n} numbers or nulls`);
+  }
   if (!Array.isArray(b.excluded)) fail('excluded', 'an array');
   if (!Array.isArray(b.log)) fail('log', 'an array');
   return b as PreparedBundle;

@@ -6,7 +6,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { sha256Hex } from '../io/sha256.ts';
+import { sha256Hex } from '../shared/sha256.ts';
 
 export interface Payload {
   type: string;

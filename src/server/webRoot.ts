@@ -1,4 +1,4 @@
-/** Where the map's production build lives (`npm run build:web`). */
-import { fileURLToPath } from 'node:url';
+/** Where the map's production build lives (`npm run build:web`): `web/dist` in the package. */
+import { packagePath } from '../shared/packageInfo.ts';
 
-export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
+export const DEFAULT_WEB_ROOT = packagePath('web', 'dist');

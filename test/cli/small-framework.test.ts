@@ -67,13 +67,18 @@ describe('wardrank CLI on the small fixture', () => {
     ]);
     expect(Object.keys(manifest.inputs).sort()).toEqual(['areas.csv', 'areas.geojson', 'boroughs.csv', 'framework.yaml', 'indicators.csv', 'wards.csv']);
     expect(manifest.methods.normalise.method).toBe('minmax');
-    expect(manifest.log.map((s: { step: string }) => s.step)).toEqual(['validate', 'denominate', 'apportion', 'impute', 'treat', 'normalise', 'aggregate:measures', 'aggregate:categories', 'combine', 'rank']);
+    expect(manifest.log.map((s: { step: string }) => s.step)).toEqual(['validate', 'denominate', 'smooth', 'apportion', 'impute', 'treat', 'normalise', 'aggregate:measures', 'aggregate:categories', 'combine', 'rank']);
     const boroughs = parseCsv(readFileSync(join(out, 'boroughs.csv'), 'utf8'), { file: 'boroughs.csv' });
     // Borough Two: population-weighted mean index over A06–A10 (pops 2000,1000,2000,1000,2000)
     const pops = [2000, 1000, 2000, 1000, 2000];
     const b2 = pops.reduce((a, p, k) => a + p * index[5 + k], 0) / 8000;
     expect(Number(boroughs.rows[1][boroughs.header.indexOf('average_score')])).toBeCloseTo(b2, 6);
-    expect(lstatSync(out).isSymbolicLink()).toBe(true);
+    // A real folder (copies stay valid), marked as wardrank's with the list of files it wrote.
+    expect(lstatSync(out).isDirectory()).toBe(true);
+    const marker = JSON.parse(readFileSync(join(out, '.wardrank-output'), 'utf8'));
+    expect(marker.tool).toBe('wardrank');
+    expect(marker.kind).toBe('run');
+    expect(marker.files).toEqual(expect.arrayContaining(['results.csv', 'manifest.json', 'geo/boundaries.json']));
   });
 
   it('top prints the wards in rank order with their boroughs and driving measures', async () => {

@@ -7,13 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.ts';
 import { toArrowIpc } from '../../src/io/arrow.ts';
 import { parseCsv } from '../../src/io/csv.ts';
-import { readGlaWardTable } from '../../src/io/glaWardTable.ts';
-import { guardedPercentChange } from '../../src/io/guardedPercentChange.ts';
-import { crosswalkFromRows } from '../../src/geo/crosswalkTable.ts';
-import { formatNumber } from '../../src/io/london/builtTable.ts';
-import { buildCarriedWards, type CarrySpec } from '../../src/io/london/carriedWards.ts';
-import { minorId, slug } from '../../src/io/london/crimeWards.ts';
-import { readMpsWardCrime, sumWardCrime } from '../../src/io/mpsWardCrime.ts';
+import { readGlaWardTable } from '../../scripts/lib/london/glaWardTable.ts';
+import { guardedPercentChange } from '../../scripts/lib/london/guardedPercentChange.ts';
+import { crosswalkFromRows } from '../../scripts/lib/geo/crosswalkTable.ts';
+import { formatNumber } from '../../scripts/lib/london/builtTable.ts';
+import { buildCarriedWards, type CarrySpec } from '../../scripts/lib/london/carriedWards.ts';
+import { minorId, slug } from '../../scripts/lib/london/crimeWards.ts';
+import { readMpsWardCrime, sumWardCrime } from '../../scripts/lib/london/mpsWardCrime.ts';
 import { decodeText } from '../../src/io/readText.ts';
 
 const SYNTHETIC_CRIME = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rejectOutside } from '../../src/io/london/carriedWards.ts';
+import { rejectOutside } from '../../scripts/lib/london/carriedWards.ts';
 
 describe('rejectOutside (impossible published percentages)', () => {
   it('turns values outside the range into missing values and names them', () => {

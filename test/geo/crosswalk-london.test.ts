@@ -1,8 +1,8 @@
 // The shipped 2013 → 2018 ward crosswalk, checked against the raw data it was built from.
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/io/csv.ts';
-import { apportionCounts } from '../../src/geo/crosswalk.ts';
-import { crosswalkFromRows } from '../../src/geo/crosswalkTable.ts';
+import { apportionCounts } from '../../scripts/lib/geo/crosswalk.ts';
+import { crosswalkFromRows } from '../../scripts/lib/geo/crosswalkTable.ts';
 import {
   buildWardCrosswalk,
   CROSSWALK_FILE,

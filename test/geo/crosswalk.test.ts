@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, Point, Polygon } from 'geojson';
 import { area, featureCollection, intersect } from '@turf/turf';
-import { scanlineOverlaps } from '../../src/geo/scanlineOverlap.ts';
-import { frameAt } from '../../src/geo/localFrame.ts';
+import { scanlineOverlaps } from '../../scripts/lib/geo/scanlineOverlap.ts';
+import { frameAt } from '../../scripts/lib/geo/localFrame.ts';
 import {
   apportionCounts,
   apportionRates,
@@ -11,8 +11,8 @@ import {
   missingShares,
   populationCrosswalk,
   type Crosswalk,
-} from '../../src/geo/crosswalk.ts';
-import { crosswalkFromRows, crosswalkRows } from '../../src/geo/crosswalkTable.ts';
+} from '../../scripts/lib/geo/crosswalk.ts';
+import { crosswalkFromRows, crosswalkRows } from '../../scripts/lib/geo/crosswalkTable.ts';
 import { InputError } from '../../src/core/errors.ts';
 import { fixture, sumBy } from './helpers.ts';
 

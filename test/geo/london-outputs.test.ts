@@ -7,7 +7,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import { feature } from 'topojson-client';
 import { area, booleanPointInPolygon, booleanValid } from '@turf/turf';
 import { parseCsv, columnIndex } from '../../src/io/csv.ts';
-import { conflictingArcs } from '../../src/geo/simplify.ts';
+import { conflictingArcs } from '../../scripts/lib/geo/simplify.ts';
 import { INPUTS, RAW, sha256 } from '../../scripts/build-london-crosswalk.ts';
 import { LONDON, shipped } from './helpers.ts';
 

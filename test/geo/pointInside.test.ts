@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { booleanPointInPolygon } from '@turf/turf';
 import { pointInside, polygonCentroid, ringSignedArea } from '../../src/geo/pointInside.ts';
-import { GridIndex } from '../../src/geo/gridIndex.ts';
+import { GridIndex } from '../../scripts/lib/geo/gridIndex.ts';
 
 describe('pointInside', () => {
   it('returns the area centroid of a convex polygon', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection, Polygon, Position } from 'geojson';
 import { area, booleanValid } from '@turf/turf';
-import { conflictingArcs, simplifyPolygons } from '../../src/geo/simplify.ts';
-import { frameAt } from '../../src/geo/localFrame.ts';
-import { removeRepeatedPositions } from '../../src/geo/repair.ts';
-import { queenAdjacency, adjacencyRows } from '../../src/geo/adjacency.ts';
+import { conflictingArcs, simplifyPolygons } from '../../scripts/lib/geo/simplify.ts';
+import { frameAt } from '../../scripts/lib/geo/localFrame.ts';
+import { removeRepeatedPositions } from '../../scripts/lib/geo/repair.ts';
+import { queenAdjacency, adjacencyRows } from '../../scripts/lib/geo/adjacency.ts';
 import { wardFeatures } from '../../scripts/build-london-geo.ts';
 
 const { kx, ky } = frameAt(51.5);

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import { InputError } from '../../src/core/errors.ts';
 import { readAdjacency } from '../../src/io/readAdjacency.ts';
+import { neighbourSets } from '../../src/select/geography.ts';
 import { readAreaAttributes } from '../../src/io/readAreaAttributes.ts';
 import { centroidsFromBoundaries } from '../../src/select/centroids.ts';
 import { centroidKm } from '../../src/select/geography.ts';
@@ -20,7 +21,8 @@ const file = (name: string, text: string) => {
 describe('readAdjacency', () => {
   it('makes the graph symmetric, ignores self-pairs and warns about unknown codes', () => {
     const r = readAdjacency(file('adj.csv', 'code,neighbour\nA,B\nB,C\nC,C\nA,Z\n'), 'adj.csv', ['A', 'B', 'C']);
-    expect(r.neighbours.map((s) => [...s].sort())).toEqual([[1], [0, 2], [1]]);
+    expect(r.pairs).toEqual([[0, 1], [1, 2], [2, 2]]);
+    expect(neighbourSets(3, r.pairs).map((s) => [...s].sort())).toEqual([[1], [0, 2], [1]]);
     expect(r.warnings).toHaveLength(1);
     expect(r.warnings[0].message).toMatch(/1 code\(s\) are not areas.*Z/);
   });

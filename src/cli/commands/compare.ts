@@ -6,10 +6,13 @@ import { readRunFolder } from '../../io/readRunFolder.ts';
 import { compareRuns, comparisonCsvRows, comparisonSummary } from '../../robustness/compareRuns.ts';
 import { fmt, fmtRank, textTable } from '../format.ts';
 import { positiveInt } from '../usage.ts';
+import { checkOutOption } from '../outOption.ts';
+import { PACKAGE_VERSION } from '../../shared/packageInfo.ts';
 
 interface Options {
   out?: string;
   top: number;
+  force?: boolean;
 }
 
 export function registerCompareCommand(program: Command): void {
@@ -20,7 +23,9 @@ export function registerCompareCommand(program: Command): void {
     .argument('<runB>', 'output folder of the second run')
     .option('-o, --out <dir>', 'write compare.csv (every ward) to this folder (replaced atomically)')
     .option('-n, --top <n>', 'print the n wards whose rank moved most', positiveInt('--top'), 10)
+    .option('--force', 'replace an output folder of this tool even if it holds other files or another command\'s outputs (never the input folders, the current folder, a parent of the inputs, the home folder or /)')
     .action(async (runA: string, runB: string, opts: Options) => {
+      if (opts.out) checkOutOption(opts.out, { kind: 'compare', force: opts.force, inputs: [runA, runB] });
       const a = readRunFolder(runA);
       const b = readRunFolder(runB);
       const c = compareRuns(a, b);
@@ -48,7 +53,7 @@ export function registerCompareCommand(program: Command): void {
       }
       if (opts.out) {
         const { header, rows } = comparisonCsvRows(c);
-        await writeDirAtomic(opts.out, (tmp) => writeFileAtomic(`${tmp}/compare.csv`, formatCsv(header, rows)));
+        await writeDirAtomic(opts.out, (tmp) => writeFileAtomic(`${tmp}/compare.csv`, formatCsv(header, rows)), { kind: 'compare', force: opts.force, inputs: [runA, runB], version: PACKAGE_VERSION });
         out.write(`wrote compare.csv (${rows.length} wards) to ${opts.out}\n`);
       }
     });

@@ -9,6 +9,7 @@ import { writeOutputs } from '../../io/writeOutputs.ts';
 import { DEFAULT_FORMATS, formatFiles, OUTPUT_FORMATS, parseFormats } from '../../io/outputFormats.ts';
 import { fmt, fmtRank, textTable } from '../format.ts';
 import { positiveInt, UsageError } from '../usage.ts';
+import { checkOutOption } from '../outOption.ts';
 
 export function registerCoreCommands(program: Command): void {
   program
@@ -35,17 +36,25 @@ export function registerCoreCommands(program: Command): void {
     .command('run')
     .description('run the index and write outputs (CSV, Arrow, GeoJSON, manifest) atomically')
     .argument('<framework>', 'framework YAML file')
-    .requiredOption('-o, --out <dir>', 'output folder (replaced atomically)')
+    .requiredOption('-o, --out <dir>', 'output folder (replaced atomically; only a folder wardrank wrote is ever replaced)')
+    .option('--force', 'replace an output folder of this tool even if it holds other files or another command\'s outputs (never the framework folder, the current folder, a parent of the inputs, the home folder or /)')
     .option('--reproducible', 'leave timings out of the manifest so repeated runs are byte-identical')
     .option('-n, --top <n>', 'print the top n areas', positiveInt('--top'), 0)
     .option('--format <list>', `output formats, comma-separated: ${OUTPUT_FORMATS.join(', ')} (csv, arrow and geojson are always written)`, DEFAULT_FORMATS)
-    .action(async (path: string, opts: { out: string; reproducible?: boolean; top: number; format: string }) => {
+    .action(async (path: string, opts: { out: string; reproducible?: boolean; top: number; format: string; force?: boolean }) => {
       const { formats, unknown } = parseFormats(opts.format);
       if (unknown.length) throw new UsageError(`--format: unknown format(s) ${unknown.join(', ')}; expected some of ${OUTPUT_FORMATS.join(', ')}`);
+      checkOutOption(opts.out, { kind: 'run', force: opts.force, inputs: [path] });
       const { loaded, prepared, result, timings } = timedRun(path);
       const t0 = performance.now();
       const extraFiles = await formatFiles(formats, result, loaded, { reproducible: opts.reproducible });
-      const files = await writeOutputs(prepared, result, loaded, opts.out, { reproducible: opts.reproducible, timings, extraFiles });
+      const files = await writeOutputs(prepared, result, loaded, opts.out, {
+        reproducible: opts.reproducible,
+        timings,
+        extraFiles,
+        force: opts.force,
+        onNote: (n) => process.stderr.write(`note: ${n}\n`),
+      });
       timings.writeMs = performance.now() - t0;
       printWarnings(loaded, result);
       process.stdout.write(`wrote ${files.length} files to ${opts.out}: ${files.join(', ')}\n`);
@@ -88,7 +97,7 @@ export function registerCoreCommands(program: Command): void {
         for (const m of c.measures) {
           rows.push([`  ${m.name}`, fmt(m.score, 3), fmt(m.weight, 3), fmt(m.contribution, 3)]);
           for (const i of m.indicators) {
-            const raw = `${fmt(i.raw, 2)}${i.unit ? ' ' + i.unit : ''}${i.level === 'borough' ? ' [borough]' : ''}${i.imputed ? ' [imputed]' : ''}`;
+            const raw = `${fmt(i.raw, 2)}${i.smoothed !== undefined ? ` (smoothed ${fmt(i.smoothed, 2)})` : ''}${i.unit ? ' ' + i.unit : ''}${i.level === 'borough' ? ' [borough]' : ''}${i.imputed ? ' [imputed]' : ''}`;
             rows.push([`    ${i.name}: ${raw}`, fmt(i.score, 3), fmt(i.weight, 4), fmt(i.contribution, 3)]);
           }
         }

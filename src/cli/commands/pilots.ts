@@ -5,10 +5,12 @@ import type { Command } from 'commander';
 import { formatProblem } from '../../core/errors.ts';
 import { writeDirAtomic } from '../../io/atomic.ts';
 import { readRobustness } from '../../io/readRobustness.ts';
-import { sha256File } from '../../io/sha256.ts';
+import { sha256File } from '../../shared/sha256.ts';
 import { parsePilotSettings, withOverrides, type MatchingSettings, type PilotOverrides, type PilotSettings } from '../../select/settings.ts';
 import { fmt, fmtRank, textTable } from '../format.ts';
 import { nonNegativeNumber, positiveInt, UsageError } from '../usage.ts';
+import { checkOutOption } from '../outOption.ts';
+import { PACKAGE_VERSION } from '../../shared/packageInfo.ts';
 import { timedRun } from './core.ts';
 
 interface PilotsOptions {
@@ -29,6 +31,7 @@ interface PilotsOptions {
   withReplacement?: boolean;
   adjacency?: string;
   robustness?: string;
+  force?: boolean;
 }
 
 export function registerPilotsCommand(program: Command): void {
@@ -36,7 +39,8 @@ export function registerPilotsCommand(program: Command): void {
     .command('pilots')
     .description('choose pilot areas under constraints (exact), match comparison wards, and write a decision note')
     .argument('<framework>', 'framework YAML file (settings from its pilots: section; flags override)')
-    .requiredOption('-o, --out <dir>', 'output folder (replaced atomically)')
+    .requiredOption('-o, --out <dir>', 'output folder (replaced atomically; only a folder wardrank wrote is ever replaced)')
+    .option('--force', 'replace an output folder of this tool even if it holds other files or another command\'s outputs (never the framework folder, the current folder, a parent of the inputs, the home folder or /)')
     .option('--k <n>', 'number of pilot areas (default 3)', positiveInt('--k'))
     .option('--max-per-borough <m>', 'at most m pilots per borough', positiveInt('--max-per-borough'))
     .option('--borough <which>', 'all pilots in one borough: a code or name, or "best" (highest sum of its top-k scores)')
@@ -54,7 +58,9 @@ export function registerPilotsCommand(program: Command): void {
     .option('--adjacency <csv>', 'adjacency CSV (code,neighbour) instead of the framework’s areas.adjacency')
     .option('--robustness <dir>', 'a `wardrank robustness` output folder: add rank intervals and P(top k)')
     .action(async (path: string, opts: PilotsOptions) => {
-      const [{ loadGeography }, { pilotFiles }, { pilotPlan }] = await Promise.all([import('../../io/loadGeography.ts'), import('../../io/pilotFiles.ts'), import('../../select/pilotPlan.ts')]);
+      const [{ loadGeography }, { pilotFiles }, { pilotPlan }] = await Promise.all([import('../loadGeography.ts'), import('../../select/pilotFiles.ts'), import('../../select/pilotPlan.ts')]);
+      const inputs = [path, opts.robustness, opts.adjacency];
+      checkOutOption(opts.out, { kind: 'pilots', force: opts.force, inputs });
       const { loaded, result } = timedRun(path);
       const overrides: PilotOverrides = {
         k: opts.k,
@@ -82,7 +88,7 @@ export function registerPilotsCommand(program: Command): void {
       const files = pilotFiles(plan, result, { hashes, command: commandLine(path, settings, opts) });
       await writeDirAtomic(resolve(opts.out), (tmp) => {
         for (const [name, data] of Object.entries(files)) writeFileSync(join(tmp, name), data);
-      });
+      }, { kind: 'pilots', force: opts.force, inputs: inputs.filter((p): p is string => !!p), version: PACKAGE_VERSION });
       for (const w of plan.warnings) process.stderr.write(`warning: ${w}\n`);
       const a = result.areas;
       process.stdout.write(

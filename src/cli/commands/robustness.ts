@@ -10,6 +10,7 @@ import { byMedianRank } from '../../robustness/wardIntervals.ts';
 import { fmt, fmtRank, textTable } from '../format.ts';
 import { progressBar } from '../progress.ts';
 import { positiveInt, UsageError } from '../usage.ts';
+import { checkOutOption } from '../outOption.ts';
 
 interface Options {
   out: string;
@@ -19,6 +20,7 @@ interface Options {
   sobol: boolean;
   reproducible?: boolean;
   top: number;
+  force?: boolean;
 }
 
 export function registerRobustnessCommand(program: Command): void {
@@ -26,7 +28,8 @@ export function registerRobustnessCommand(program: Command): void {
     .command('robustness')
     .description('Monte Carlo uncertainty and Sobol sensitivity analysis of the ranking over the modelling choices in the framework\'s robustness: section')
     .argument('<framework>', 'framework YAML file')
-    .requiredOption('-o, --out <dir>', 'output folder (replaced atomically)')
+    .requiredOption('-o, --out <dir>', 'output folder (replaced atomically; only a folder wardrank wrote is ever replaced)')
+    .option('--force', 'replace an output folder of this tool even if it holds other files or another command\'s outputs (never the framework folder, the current folder, a parent of the inputs, the home folder or /)')
     .option('--runs <n>', 'N, Monte Carlo runs (default: robustness.runs, else 1000)', positiveInt('--runs'))
     .option('--seed <s>', 'random seed, a whole number ≥ 0 (default: robustness.seed, else 1)', seedOption)
     .option('--workers <n>', 'worker threads (default: one per core, at most one per 2,000 runs)', positiveInt('--workers'))
@@ -35,6 +38,7 @@ export function registerRobustnessCommand(program: Command): void {
     .option('-n, --top <n>', 'print the top n wards with their rank intervals', positiveInt('--top'), 10)
     .action(async (path: string, opts: Options) => {
       const [{ runMonteCarlo }, { robustnessFiles, writeRobustnessOutputs }] = await Promise.all([import('../../robustness/runMonteCarlo.ts'), import('../../robustness/outputs.ts')]);
+      checkOutOption(opts.out, { kind: 'robustness', force: opts.force, inputs: [path] });
       const t0 = performance.now();
       const loaded = loadFramework(path);
       const base = parseRobustnessSettings(loaded.framework.robustness, basename(path));
@@ -66,7 +70,11 @@ export function registerRobustnessCommand(program: Command): void {
         reproducible: opts.reproducible,
         timings: { loadMs: round(t1 - t0), prepareMs: round(t2 - t1), analysisMs: round(t3 - t2) },
       });
-      const written = await writeRobustnessOutputs(opts.out, files);
+      const written = await writeRobustnessOutputs(opts.out, files, {
+        force: opts.force,
+        inputs: [loaded.path],
+        onNote: (n) => process.stderr.write(`note: ${n}\n`),
+      });
       const t4 = performance.now();
       const out = process.stdout;
       const factors = `${mc.design.factors.length} factors: ${mc.design.factors.map((f) => f.id).join(', ') || 'none'}`;

@@ -1,0 +1,91 @@
+/**
+ * The import rules of docs/architecture.md ("Folders and what may import what"), checked by
+ * dependency-cruiser in `npm test` (`npm run deps`). Paths are relative to the folder the check
+ * runs in (the repository root), so the same rules apply to the fixture tree in
+ * test/fixtures/dependency-rules/ that proves a wrong import fails.
+ */
+const OURS = '^(src|web|scripts|bench|test)/';
+
+/** A rule: files under `from` may import, of our own code, only what `allowed` matches. */
+function onlyImports(name, comment, from, allowed) {
+  return {
+    name,
+    comment,
+    severity: 'error',
+    from: { path: from },
+    to: { path: OURS, pathNot: allowed },
+  };
+}
+
+module.exports = {
+  forbidden: [
+    onlyImports('core-imports-only-core', 'src/core is the pure computation core: it imports nothing else of ours.', '^src/core/', '^src/core/'),
+    {
+      name: 'core-no-node',
+      comment: 'src/core runs in the browser too: no node: modules.',
+      severity: 'error',
+      from: { path: '^src/core/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'core-npm-only-zod',
+      comment: 'src/core depends on no package but zod (the framework schema), so the map bundles it whole.',
+      severity: 'error',
+      from: { path: '^src/core/' },
+      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'], pathNot: '^node_modules/zod/' },
+    },
+    onlyImports('shared-is-a-leaf', 'src/shared (package resources, SHA-256) imports nothing else of ours.', '^src/shared/', '^src/shared/'),
+    onlyImports('geo-imports-core', 'src/geo uses core types only.', '^src/geo/', '^src/(core|geo|shared)/'),
+    onlyImports('io-not-select', 'src/io reads and writes files; it never imports select, robustness, audit, server or cli.', '^src/io/', '^src/(core|geo|io|shared)/'),
+    onlyImports('select-imports-core', 'src/select is pure selection and matching over core results.', '^src/select/', '^src/(core|select|shared)/'),
+    onlyImports('audit-imports-core', 'src/audit computes statistics over core results.', '^src/audit/', '^src/(core|audit|shared)/'),
+    onlyImports(
+      'robustness-imports-core',
+      'src/robustness imports core (and io only through its one writer, outputs.ts).',
+      '^src/robustness/(?!outputs\\.ts$)',
+      '^src/(core|robustness|shared)/',
+    ),
+    onlyImports(
+      'robustness-writes-through-io-writers',
+      'src/robustness/outputs.ts writes its files with the io writers (Arrow, atomic folder) only.',
+      '^src/robustness/outputs\\.ts$',
+      '^src/(core|robustness|shared)/|^src/io/(arrow|atomic)\\.ts$',
+    ),
+    onlyImports('server-imports-io-core', 'src/server serves what io reads and core computes.', '^src/server/', '^src/(core|io|server|shared)/'),
+    onlyImports('cli-imports-src', 'src/cli calls everything under src/ but never build-time code, benchmarks or tests.', '^src/cli/', '^src/'),
+    onlyImports('web-imports-only-core', 'The map imports src/core (in-browser re-ranking) and nothing else of the engine.', '^web/', '^(web/|src/core/)'),
+    onlyImports('scripts-import-io-geo-core', 'Data builds use io, geo, core and shared; never select, robustness, server or cli.', '^scripts/', '^(scripts/|src/(core|geo|io|shared)/)'),
+    {
+      name: 'worker-threads-only-in-workers',
+      comment: 'node:worker_threads is used by src/robustness/workers.ts (and the server, never) only.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/robustness/workers\\.ts$' },
+      to: { path: '^worker_threads$', dependencyTypes: ['core'] },
+    },
+    {
+      name: 'no-circular',
+      comment: 'Modules do not import each other in a cycle.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'not-to-unresolvable',
+      comment: 'Every import resolves to a file or an installed package.',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(node_modules|dist)/' },
+    tsPreCompilationDeps: true,
+    combinedDependencies: false,
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.mts', '.js', '.mjs', '.json', '.d.ts'],
+    },
+  },
+};

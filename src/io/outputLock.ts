@@ -1,0 +1,85 @@
+/**
+ * One writer per output folder: a lock file `.NAME.lock` beside the folder, created with
+ * O_CREAT|O_EXCL (`wx`), holding `{"pid":…,"host":…,"started":…}`. A second command writing the
+ * same folder waits for it (polling every 100 ms, at most WARDRANK_LOCK_WAIT_MS, default 30 s:
+ * writing a folder takes well under that), then is refused with a message naming the holder. A
+ * lock whose process no longer exists on this host (a run killed with -9) is stale: it is taken
+ * over.
+ */
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { InputError } from '../core/errors.ts';
+
+export function lockPath(dir: string): string {
+  return join(dirname(dir), `.${basename(dir)}.lock`);
+}
+
+/** Takes the lock of output folder `dir`; returns the function that releases it. Throws an InputError when another live process holds it. */
+export function acquireOutputLock(dir: string, waitMs = lockWaitMs()): () => void {
+  const path = lockPath(dir);
+  const deadline = Date.now() + waitMs;
+  for (let stale = 0; stale < 10; ) {
+    try {
+      const fd = openSync(path, 'wx');
+      try {
+        writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString() }) + '\n');
+      } finally {
+        closeSync(fd);
+      }
+      return () => rmSync(path, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const holder = readHolder(path);
+      if (holder && isStale(holder)) {
+        rmSync(path, { force: true });
+        stale++;
+        continue;
+      }
+      if (Date.now() < deadline) {
+        sleep(100);
+        continue;
+      }
+      throw new InputError(`another wardrank process${holder ? ` (pid ${holder.pid})` : ''} is writing this output folder`, {
+        file: dir,
+        expected: `one command per output folder at a time (waited ${Math.round(waitMs / 1000)} s); try again when it has finished, or delete ${path} if no such process is running`,
+      });
+    }
+  }
+  throw new InputError('could not take the output lock', { file: path, expected: 'a lock file that can be created' });
+}
+
+/** WARDRANK_LOCK_WAIT_MS when a whole number ≥ 0, else 30,000. */
+function lockWaitMs(): number {
+  const v = Number(process.env.WARDRANK_LOCK_WAIT_MS);
+  return Number.isSafeInteger(v) && v >= 0 && process.env.WARDRANK_LOCK_WAIT_MS !== '' ? v : 30_000;
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+interface Holder {
+  pid: number;
+  host: string;
+}
+
+function readHolder(path: string): Holder | undefined {
+  try {
+    const h = JSON.parse(readFileSync(path, 'utf8')) as Partial<Holder>;
+    return Number.isSafeInteger(h.pid) && typeof h.host === 'string' ? (h as Holder) : undefined;
+  } catch {
+    return undefined; // being written this instant, or not ours: treat as held
+  }
+}
+
+/** A holder on this host whose process is gone. Another host's lock is never judged stale. */
+function isStale(h: Holder): boolean {
+  if (h.host !== hostname()) return false;
+  try {
+    process.kill(h.pid, 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
