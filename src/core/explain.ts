@@ -1,13 +1,28 @@
 /**
- * Why a ward ranks where it does. For arithmetic aggregation the index decomposes exactly:
+ * Why a ward ranks where it does: each category's, measure's and indicator's contribution, on a
+ * scale where they add up.
  *
- *   index = Σ_c W_c · Σ_m w_m · Σ_i w_i · x_i
+ * With W, w the effective weights (renormalised over the values the ward has, as in
+ * aggregation), S the scores and x the normalised indicator values:
  *
- * with W, w the effective (renormalised) weights and x the normalised values, so the
- * contribution of indicator i is W_c·w_m·w_i·x_i and of measure m is W_c·w_m·S_m (weight ×
- * normalised value). Where a ward lacks a value the weights are renormalised over what it has,
- * as in aggregation. For geometric or exponential methods the same products are reported as
- * an approximate, first-order attribution, and `exact` is false.
+ * - combine arithmetic: index = Σ_c W_c·S_c, so category c contributes W_c·S_c.
+ * - combine exponential: index = Σ_c W_c·X_c with X_c the exponentially transformed category
+ *   score, so category c contributes W_c·X_c (the transformed scale; `transformed` = X_c).
+ * - combine geometric: ln index = Σ_c W_c·ln S_c, so category c contributes W_c·ln S_c and the
+ *   contributions add up to ln index (`scale: 'log-index'`).
+ *
+ * Below a category, when measures → categories is arithmetic, S_c = Σ_m w_m·S_m; when indicators
+ * → measures is arithmetic, S_m = Σ_i w_i·x_i. A measure's (indicator's) `contribution` is on the
+ * index scale — W_c·w_m·S_m (W_c·w_m·w_i·x_i) — when the category contributes W_c·S_c (arithmetic
+ * combination) and every level between is arithmetic; the contributions then add up to the
+ * index exactly. Otherwise (exponential or geometric combination, or a geometric level below)
+ * a measure's contribution is its part of its category's score, w_m·S_m (geometric level:
+ * w_m·ln S_m, adding up to ln S_c), and `within` says so.
+ *
+ * `drivers` are the entries of the finest level whose contributions add up to `total` (the
+ * index, or ln index): measures when they are on the index scale, categories otherwise, largest
+ * first. "Pushed up most by" (CLI `top`, the map, the pilot notes) lists these, the same
+ * quantity the bars show.
  */
 import type { Result } from './types.ts';
 
@@ -19,6 +34,9 @@ export interface Contribution {
   contribution: number;
 }
 
+/** What a level's contributions add up to. */
+export type Within = 'index' | 'log-index' | 'category' | 'log-category' | 'measure' | 'log-measure';
+
 export interface Explanation {
   code: string;
   name: string;
@@ -26,55 +44,109 @@ export interface Explanation {
   rank: number;
   decile: number;
   index: number;
+  /** What the category contributions add up to: the index, or (geometric combination) ln index. */
+  scale: 'index' | 'log-index';
+  /** index, or ln index: the sum of the category contributions. */
+  total: number;
+  /** True when the measures' contributions are on the index scale (every level arithmetic). */
   exact: boolean;
-  categories: (Contribution & { measures: (Contribution & { indicators: (Contribution & { raw: number; smoothed?: number; level: string; unit: string; imputed: boolean })[] })[] })[];
+  /** What the measure contributions add up to, and the indicator contributions. */
+  within: { measures: Within; indicators: Within };
+  /** The finest level whose contributions add up to `total`, largest first (the "pushed up most by" list). */
+  drivers: (Contribution & { level: 'category' | 'measure' })[];
+  categories: (Contribution & {
+    /** The exponentially transformed score X (exponential combination only). */
+    transformed?: number;
+    measures: (Contribution & { indicators: (Contribution & { raw: number; smoothed?: number; level: string; unit: string; imputed: boolean })[] })[];
+  })[];
 }
 
 export function explainArea(result: Result, i: number): Explanation {
   const f = result.framework;
+  const m = result.methods;
+  const combine = m.combine.method;
+  const measuresArithmetic = m.aggregate.measures === 'arithmetic';
+  const indicatorsArithmetic = m.aggregate.indicators === 'arithmetic';
+  const onIndexScale = combine === 'arithmetic' && measuresArithmetic;
   const W = presentWeights(result.categoryIds, result.weights.categories, (id) => result.categories[id][i]);
+  const term = (arithmetic: boolean, w: number, s: number) => (s === s ? (arithmetic ? w * s : w * Math.log(s)) : NaN);
   const categories = result.categoryIds.map((cid) => {
     const cat = f.categories.find((c) => c.id === cid)!;
-    const mids = result.measureIds.filter((m) => f.measures.find((x) => x.id === m)!.category === cid);
+    const mids = result.measureIds.filter((id) => f.measures.find((x) => x.id === id)!.category === cid);
     const wm = presentWeights(mids, result.weights.measures, (id) => result.measures[id][i]);
+    const outer = onIndexScale ? W[cid] : 1;
     const measures = mids.map((mid) => {
-      const ms = f.measures.find((m) => m.id === mid)!;
+      const ms = f.measures.find((x) => x.id === mid)!;
       const iids = result.indicatorIds.filter((id) => f.indicators.find((s) => s.id === id)!.measure === mid);
       const wi = presentWeights(iids, result.weights.indicators, (id) => result.normalised[id][i]);
+      const inner = onIndexScale && indicatorsArithmetic ? outer * wm[mid] : 1;
       const indicators = iids.map((id) => {
         const spec = f.indicators.find((s) => s.id === id)!;
         const x = result.normalised[id][i];
-        const weight = W[cid] * wm[mid] * wi[id];
-        return { id, name: spec.name, score: x, weight, contribution: x === x ? weight * x : NaN, raw: result.raw[id][i], ...(result.smoothed[id] ? { smoothed: result.smoothed[id][i] } : {}), level: spec.level, unit: spec.unit, imputed: result.imputed[id][i] === 1 };
+        const weight = inner * wi[id];
+        return {
+          id,
+          name: spec.name,
+          score: x,
+          weight,
+          contribution: term(indicatorsArithmetic, weight, x),
+          raw: result.raw[id][i],
+          ...(result.smoothed[id] ? { smoothed: result.smoothed[id][i] } : {}),
+          level: spec.level,
+          unit: spec.unit,
+          imputed: result.imputed[id][i] === 1,
+        };
       });
       const s = result.measures[mid][i];
-      const weight = W[cid] * wm[mid];
-      return { id: mid, name: ms.name, score: s, weight, contribution: s === s ? weight * s : NaN, indicators };
+      const weight = outer * wm[mid];
+      return { id: mid, name: ms.name, score: s, weight, contribution: term(measuresArithmetic, weight, s), indicators };
     });
     const s = result.categories[cid][i];
-    return { id: cid, name: cat.name, score: s, weight: W[cid], contribution: s === s ? W[cid] * s : NaN, measures };
+    const X = result.transformed?.[cid]?.[i];
+    const value = combine === 'exponential' ? X ?? NaN : s;
+    return {
+      id: cid,
+      name: cat.name,
+      score: s,
+      weight: W[cid],
+      contribution: term(combine !== 'geometric', W[cid], value),
+      ...(combine === 'exponential' ? { transformed: value } : {}),
+      measures,
+    };
   });
-  const m = result.methods;
+  const index = result.index[i];
+  const within = {
+    measures: (onIndexScale ? 'index' : measuresArithmetic ? 'category' : 'log-category') as Within,
+    indicators: (onIndexScale && indicatorsArithmetic ? 'index' : indicatorsArithmetic ? 'measure' : 'log-measure') as Within,
+  };
+  const driverList = onIndexScale
+    ? categories.flatMap((c) => c.measures.map(({ indicators: _i, ...x }) => ({ ...x, level: 'measure' as const })))
+    : categories.map(({ measures: _m, transformed: _t, ...x }) => ({ ...x, level: 'category' as const }));
   return {
     code: result.areas.codes[i],
     name: result.areas.names[i],
     parentName: result.areas.parentNames[result.areas.parent[i]] ?? '',
     rank: result.rank[i],
     decile: result.decile[i],
-    index: result.index[i],
-    exact: m.aggregate.indicators === 'arithmetic' && m.aggregate.measures === 'arithmetic' && m.combine.method === 'arithmetic',
+    index,
+    scale: combine === 'geometric' ? 'log-index' : 'index',
+    total: combine === 'geometric' ? Math.log(index) : index,
+    exact: onIndexScale && indicatorsArithmetic,
+    within,
+    drivers: driverList.filter((d) => d.contribution === d.contribution).sort((a, b) => b.contribution - a.contribution),
     categories,
   };
 }
 
-/** The measures that push a ward up most: measure contributions, largest first. */
-export function topMeasures(result: Result, i: number, k = 3): Contribution[] {
+/** The k largest drivers of a ward's index (see `Explanation.drivers`): what "pushed up most by" lists. */
+export function topDrivers(result: Result, i: number, k = 3): Contribution[] {
   return explainArea(result, i)
-    .categories.flatMap((c) => c.measures.map(({ indicators: _ignored, ...m }) => m))
-    .filter((m) => m.contribution === m.contribution)
-    .sort((a, b) => b.contribution - a.contribution)
-    .slice(0, k);
+    .drivers.slice(0, k)
+    .map(({ level: _l, ...d }) => d);
 }
+
+/** Same as `topDrivers` (the name callers in select/ and cli/ use). */
+export const topMeasures = topDrivers;
 
 /** Weights renormalised over the members that have a value for this area. */
 function presentWeights(ids: readonly string[], weights: Record<string, number>, value: (id: string) => number): Record<string, number> {

@@ -5,6 +5,10 @@
  * the YAML part. Pure: no I/O, so the browser can re-run the index from the same object.
  */
 import { z } from 'zod';
+import { NORMALISE_METHOD_IDS, normaliseParamShape, type NormaliseMethod } from './methods/normalise/registry.ts';
+import { AGGREGATE_METHOD_IDS, type AggregateMethod } from './methods/aggregate/registry.ts';
+
+export type { NormaliseMethod, AggregateMethod };
 
 export type Level = 'ward' | 'borough';
 export type Direction = 1 | -1;
@@ -12,16 +16,17 @@ export type IndicatorStatus = 'real' | 'proxy' | 'no-public-source';
 
 export const IMPUTE_METHODS = ['none', 'mean', 'median', 'group-mean'] as const;
 export const TREAT_METHODS = ['coinr', 'none'] as const;
-export const NORMALISE_METHODS = ['zscore', 'minmax', 'rank', 'percentile', 'normal-scores', 'distance-to-reference'] as const;
-export const AGGREGATE_METHODS = ['arithmetic', 'geometric'] as const;
-export const COMBINE_METHODS = ['arithmetic', 'exponential'] as const;
+/** The normalisation methods: read from the registry (src/core/methods/normalise/registry.ts). */
+export const NORMALISE_METHODS = NORMALISE_METHOD_IDS;
+/** The aggregation methods: read from the registry (src/core/methods/aggregate/registry.ts). */
+export const AGGREGATE_METHODS = AGGREGATE_METHOD_IDS;
+/** Categories → index: any aggregation method, or the IoD exponential transformation then the arithmetic mean. */
+export const COMBINE_METHODS = [...AGGREGATE_METHOD_IDS, 'exponential'] as unknown as readonly [AggregateMethod | 'exponential', ...(AggregateMethod | 'exponential')[]];
 /** Rate smoothing per indicator: `eb` toward the overall rate, `eb-parent` toward the parent's (src/core/steps/smooth.ts). */
 export const SMOOTH_METHODS = ['eb', 'eb-parent'] as const;
 
 export type ImputeMethod = (typeof IMPUTE_METHODS)[number];
 export type TreatMethod = (typeof TREAT_METHODS)[number];
-export type NormaliseMethod = (typeof NORMALISE_METHODS)[number];
-export type AggregateMethod = (typeof AGGREGATE_METHODS)[number];
 export type CombineMethod = (typeof COMBINE_METHODS)[number];
 export type SmoothMethod = (typeof SMOOTH_METHODS)[number];
 
@@ -40,6 +45,9 @@ export interface IndicatorSpec {
   transform?: 'log' | 'sqrt';
   /** Empirical-Bayes smoothing of the rate (needs a count and a denominator); undefined = none. */
   smooth?: SmoothMethod;
+  /** Goalposts for `goalposts` normalisation (indicator table `goal_low`, `goal_high`), in the indicator's units. */
+  goal_low?: number;
+  goal_high?: number;
   weight: number;
   period: string;
   source: string;
@@ -67,10 +75,13 @@ export const methodsSchema = z
     normalise: z
       .object({
         method: z.enum(NORMALISE_METHODS).default('zscore'),
-        reference: z.union([z.literal('median'), z.literal('max'), z.number().finite()]).default('median'),
+        ...(normaliseParamShape() as {
+          reference: z.ZodDefault<z.ZodUnion<[z.ZodLiteral<'median'>, z.ZodLiteral<'max'>, z.ZodNumber]>>;
+          range: z.ZodOptional<z.ZodType<[number, number]>>;
+        }),
       })
       .strict()
-      .default({ method: 'zscore', reference: 'median' }),
+      .prefault({}),
     aggregate: z
       .object({
         indicators: z.enum(AGGREGATE_METHODS).default('arithmetic'),
@@ -87,6 +98,10 @@ export const methodsSchema = z
       .strict()
       .default({ method: 'arithmetic', min_coverage: 1 }),
     rank: z.object({ top_k: z.number().int().positive().default(3) }).strict().default({ top_k: 3 }),
+    /** Indicator weights within measures: declared in the table, or derived by PCA (src/core/steps/deriveWeights.ts). */
+    weights: z.object({ indicators: z.enum(['declared', 'pca']).default('declared') }).strict().prefault({}),
+    /** Which areas feed the statistics of treatment and normalisation (src/core/steps/referenceSet.ts). */
+    statistics: z.object({ over: z.enum(['ranked', 'all']).default('ranked') }).strict().prefault({}),
   })
   .strict();
 
@@ -183,6 +198,8 @@ export function withMethods(methods: Methods, patch: DeepPartial<Methods>): Meth
     aggregate: { ...methods.aggregate, ...patch.aggregate },
     combine: { ...methods.combine, ...patch.combine },
     rank: { ...methods.rank, ...patch.rank },
+    statistics: { ...methods.statistics, ...patch.statistics },
+    weights: { ...methods.weights, ...patch.weights },
   } as Methods;
 }
 

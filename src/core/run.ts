@@ -14,6 +14,9 @@ import { smooth } from './steps/smooth.ts';
 import { impute } from './steps/impute.ts';
 import { treat } from './steps/treat.ts';
 import { normalise } from './steps/normalise.ts';
+import { referenceSet } from './steps/referenceSet.ts';
+import { indicatorWeights } from './steps/deriveWeights.ts';
+import { POSITIVE_RESCALE_NOTE, rescaleIndicator, rescalesIndicators } from './steps/positiveScale.ts';
 import { aggregateGroups, aggregateRecord, categoryGroups, measureGroups, normaliseWeights, type Group } from './steps/aggregate.ts';
 import { combine } from './steps/combine.ts';
 import { rankAreas } from './steps/rank.ts';
@@ -99,12 +102,18 @@ export function score(prepared: Prepared, options: ScoreOptions = {}): Result {
   }
 
   const im = impute(input, methods.impute.method, areas.parent, areas.parentCodes.length);
-  const tr = treat(specs, im.columns, methods.treat);
+  const reference = referenceSet(prepared, methods);
+  const tr = treat(specs, im.columns, methods.treat, reference.ref);
   const directions = Object.fromEntries(specs.map((s) => [s.id, s.direction]));
-  const no = normalise(tr.columns, directions, methods.normalise);
+  const no = normalise(tr.columns, directions, methods.normalise, reference.ref, specs);
+  if (rescalesIndicators(methods)) {
+    for (const id of Object.keys(no.columns)) no.columns[id] = rescaleIndicator(no.columns[id], reference.ref);
+    no.record.notes.push(POSITIVE_RESCALE_NOTE);
+  }
 
   const w = options.weights ?? {};
-  const indicatorWeight = Object.fromEntries(specs.map((s) => [s.id, w.indicators?.[s.id] ?? s.weight]));
+  const iw = indicatorWeights(specs, no.columns, methods.weights, reference.ref, w.indicators);
+  const indicatorWeight = iw.weights;
   const mGroups = measureGroups(framework.measures, new Map(specs.map((s) => [s.id, s.measure])), indicatorWeight);
   const measuresOut = aggregateGroups(mGroups, no.columns, methods.aggregate.indicators, n);
   const measureWeight = Object.fromEntries(framework.measures.map((m) => [m.id, w.measures?.[m.id] ?? m.weight]));
@@ -138,6 +147,7 @@ export function score(prepared: Prepared, options: ScoreOptions = {}): Result {
     categoryIds: cGroups.map((g) => g.id),
     measures: measuresOut.scores,
     categories: categoriesOut.scores,
+    transformed: co.transformed,
     weights: {
       ...effective,
       categories: Object.fromEntries(zip(cGroups.map((g) => g.id), normaliseWeights(cGroups.map((g) => categoryWeight[g.id])))),
@@ -152,8 +162,10 @@ export function score(prepared: Prepared, options: ScoreOptions = {}): Result {
     log: [
       ...prepared.log,
       im.record,
+      reference.record,
       tr.record,
       no.record,
+      iw.record,
       aggregateRecord('measures', methods.aggregate.indicators, mGroups, measuresOut),
       aggregateRecord('categories', methods.aggregate.measures, cGroups, categoriesOut),
       co.record,

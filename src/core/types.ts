@@ -91,6 +91,8 @@ export interface Result {
   categoryIds: string[];
   measures: Record<string, Float64Array>;
   categories: Record<string, Float64Array>;
+  /** Exponentially transformed category scores X (combine: exponential only; empty otherwise). */
+  transformed: Record<string, Float64Array>;
   /** Effective (renormalised) weights used: indicator within measure, measure within category, category within index. */
   weights: { indicators: Record<string, number>; measures: Record<string, number>; categories: Record<string, number> };
   index: Float64Array;

@@ -48,6 +48,19 @@ export function readIndicatorTable(text: string, label: string, f: FrameworkFile
     if (smooth !== '' && !(SMOOTH_METHODS as readonly string[]).includes(smooth)) bad('smooth', `"${smooth}" is not a smoothing method`, `${SMOOTH_METHODS.join(', ')} or empty`);
     else if (smooth !== '' && get('denominator') === '') bad('smooth', `indicator "${id}" is smoothed but has no denominator`, 'a count with a denominator column (smoothing shrinks rates), or an empty smooth cell');
     else if (smooth === 'eb-parent' && level === 'borough') bad('smooth', `indicator "${id}" is borough-level; eb-parent smooths toward the parent's rate`, 'eb-parent on ward-level indicators (eb for borough-level ones)');
+    const goal = (c: 'goal_low' | 'goal_high') => {
+      const t = get(c);
+      if (t === '') return undefined;
+      const v = Number(t);
+      if (!Number.isFinite(v)) bad(c, `"${t}" is not a number`, 'a goalpost in the indicator\'s units, or empty');
+      return Number.isFinite(v) ? v : undefined;
+    };
+    const goalLow = goal('goal_low');
+    const goalHigh = goal('goal_high');
+    if (goalLow !== undefined && goalHigh !== undefined && !(goalLow < goalHigh)) bad('goal_high', `goal_high ${goalHigh} is not above goal_low ${goalLow}`, 'goal_low < goal_high');
+    if (f.methods.normalise.method === 'goalposts' && status !== 'no-public-source' && (goalLow === undefined || goalHigh === undefined)) {
+      bad(goalLow === undefined ? 'goal_low' : 'goal_high', `indicator "${id}" has no goalposts but the framework normalises by goalposts`, 'goal_low and goal_high, in the indicator\'s units');
+    }
     const optionalText = get('optional').toLowerCase();
     if (!['', 'yes', 'no', 'true', 'false'].includes(optionalText)) bad('optional', `"${optionalText}" is not yes/no`, 'yes or no');
     if (status !== 'no-public-source') {
@@ -68,6 +81,8 @@ export function readIndicatorTable(text: string, label: string, f: FrameworkFile
       unit: get('unit'),
       transform: (transform || undefined) as IndicatorSpec['transform'],
       smooth: (smooth || undefined) as SmoothMethod | undefined,
+      ...(goalLow !== undefined ? { goal_low: goalLow } : {}),
+      ...(goalHigh !== undefined ? { goal_high: goalHigh } : {}),
       weight,
       period: get('period'),
       source: get('source'),

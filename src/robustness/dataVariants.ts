@@ -59,9 +59,14 @@ export class PreparedVariants {
     private readonly variants?: DataVariants,
   ) {}
 
-  /** A stable key of a run's patches ('{}' for the framework's own data). */
+  /**
+   * A stable key of a run's patches ('{}' for the framework's own data). A cell patched to
+   * undefined (smoothing off) is kept, as null: it differs from a cell left as declared.
+   */
   static key(patches: SpecPatches): string {
-    return stableKey(patches);
+    const ids = Object.keys(patches);
+    if (ids.length === 0) return '{}';
+    return stableKey(Object.fromEntries(ids.map((id) => [id, Object.fromEntries(Object.entries(patches[id]).map(([k, v]) => [k, v ?? null]))])));
   }
 
   get(patches: SpecPatches, key = PreparedVariants.key(patches)): Prepared {

@@ -21,7 +21,7 @@
 import type { AggregateMethod, CombineMethod, ImputeMethod, Methods, NormaliseMethod, TreatMethod } from '../core/framework.ts';
 import type { Prepared, ScoreOptions } from '../core/run.ts';
 import type { RobustnessSettings, WeightPerturbation } from './settings.ts';
-import { stableKey, valueLabel, type FactorSpec, type MethodStep, type SourceValue } from './factorSpec.ts';
+import { METHOD_STEPS, stableKey, valueLabel, type FactorSpec, type MethodStep, type SourceValue } from './factorSpec.ts';
 import { dataKey, patchSpec, readsOtherData, type DataVariants, type SpecPatch, type SpecPatches } from './dataVariants.ts';
 
 export type BuiltInFactorId = 'impute' | 'treat' | 'normalise' | 'aggregate' | 'combine' | 'omit' | 'borough_stand_ins';
@@ -104,7 +104,7 @@ export function buildDesign(prepared: Prepared, settings: RobustnessSettings, da
     notes.push({ kind: 'note', choice: 'aggregate', why: `the framework aggregates indicators ${m.aggregate.indicators} and measures ${m.aggregate.measures}; a sampled method applies to both levels` });
   }
   const aggregate = methodFactor('aggregate', settings.aggregate, fixed.aggregate as AggregateMethod);
-  if (settings.aggregate.includes('geometric')) notes.push({ kind: 'note', choice: 'aggregate: geometric', why: 'applied with each input rescaled to [1, 100] first (geometric means need positive values; COINr convention), as `score()` does' });
+  if (settings.aggregate.includes('geometric')) notes.push({ kind: 'note', choice: 'aggregate: geometric', why: 'geometric means need positive inputs: in those runs the normalised indicators are put on a positive scale once (rescaled to [1, 100] unless the normalisation is already positive) and aggregates are not rescaled (core steps/positiveScale.ts), as `score()` does' });
   const combine = methodFactor('combine', settings.combine, fixed.combine as CombineMethod);
 
   const methods: Methods = {
@@ -168,11 +168,12 @@ function weightFactor(prepared: Prepared, level: WeightLevel, perturbation: Weig
 function declaredFactor(prepared: Prepared, methods: Methods, spec: FactorSpec, data: DataVariants | undefined, notes: DesignNote[]): DiscreteFactor | undefined {
   const choice = `${spec.id} (${spec.step}.${spec.parameter})`;
   const choices = spec.values.map(valueLabel);
-  if (spec.step === 'impute' || spec.step === 'treat' || spec.step === 'normalise' || spec.step === 'aggregate' || spec.step === 'combine') {
-    const nominal = (methods[spec.step] as Record<string, unknown>)[spec.parameter];
+  if ((METHOD_STEPS as readonly string[]).includes(spec.step)) {
+    const step = spec.step as MethodStep;
+    const nominal = (methods[step] as Record<string, unknown> | undefined)?.[spec.parameter];
     if (!spec.values.some((v) => stableKey(v) === stableKey(nominal))) notes.push({ kind: 'note', choice, why: `the nominal value ${valueLabel(nominal)} is not among [${choices.join(', ')}]; no run uses it` });
     if (spec.step === 'treat' && spec.parameter !== 'method' && methods.treat.method === 'none') notes.push({ kind: 'note', choice, why: 'outlier treatment is off (methods.treat.method: none) in runs that do not switch it on; there this parameter changes nothing' });
-    return { id: spec.id, kind: 'discrete', choices, declared: { step: spec.step, parameter: spec.parameter, values: spec.values } };
+    return { id: spec.id, kind: 'discrete', choices, declared: { step, parameter: spec.parameter, values: spec.values } };
   }
   const withData = new Map(prepared.specs.map((s) => [s.id, s]));
   const unknown = (spec.indicators ?? []).filter((id) => !withData.has(id));

@@ -19,7 +19,7 @@
  *         - { file: other.csv, column: assaults_2019_21, period: 2019 to 2021 }
  * ```
  *
- * - `step` ∈ impute | treat | normalise | aggregate | combine (a `methods.<step>` setting: every
+ * - `step` ∈ impute | treat | normalise | aggregate | combine | weights | statistics (a `methods.<step>` setting: every
  *   value is checked by that field's own schema in `methodsSchema`), or one of the data steps:
  *   `denominate` (parameter `denominator`: a column of the indicator's own data file),
  *   `smooth` (parameter `smooth`: `declared` = each indicator's own `smooth` cell, `none`, or a
@@ -33,7 +33,7 @@
 import { z } from 'zod';
 import { methodsSchema } from '../core/framework.ts';
 
-export const METHOD_STEPS = ['impute', 'treat', 'normalise', 'aggregate', 'combine'] as const;
+export const METHOD_STEPS = ['impute', 'treat', 'normalise', 'aggregate', 'combine', 'weights', 'statistics'] as const;
 export const DATA_STEPS = ['denominate', 'smooth', 'source'] as const;
 export const FACTOR_STEPS = [...METHOD_STEPS, ...DATA_STEPS] as const;
 /** `smooth` factor values: the table's own declaration, none, or a method (core's SMOOTH_METHODS). */

@@ -5,8 +5,11 @@
  *
  * A run calls exactly what `score()` calls, in the same order with the same arguments:
  *
- *   data     core `prepare()` on the run's indicator-table patches (dataVariants.ts)
- *   columns  core `impute` → `treat` → `normalise`
+ *   data     core `prepare()` on the run's indicator-table patches (dataVariants.ts), then
+ *            `indicatorInputs` (smoothed rates where declared)
+ *   columns  core `impute` → `referenceSet` → `treat` → `normalise` → `rescaleIndicator` when
+ *            `rescalesIndicators` (the positive scale geometric means need)
+ *   weights  core `indicatorWeights` (declared, or PCA-derived)
  *   measures core `measureGroups` + `aggregateGroups` (indicators → measures)
  *   categories core `categoryGroups` + `aggregateGroups` (measures → categories)
  *   index    core `combine`
@@ -16,10 +19,11 @@
  * every cache keyed by a stable serialisation (`stableKey`) of exactly the settings the cached
  * stage reads — never a hand-built string:
  *
- * - normalised columns per {data, impute, treat, normalise} (imputation, treatment and
- *   normalisation act on each indicator column on its own, so they do not depend on weights, on
- *   which indicator is left out or on stand-ins), the treated columns (the costly part) per
- *   {data, impute, treat};
+ * - the reference set of the statistics per {data, impute, statistics, combine.min_coverage}
+ *   (what `referenceSet` reads); normalised columns per {reference, treat, normalise, rescale}
+ *   (imputation, treatment and normalisation act on each indicator column on its own, so they do
+ *   not depend on weights, on which indicator is left out or on stand-ins), the treated columns
+ *   (the costly part) per {reference, treat};
  * - when indicator weights are not perturbed, each measure's score per {columns, method, group}
  *   (the group: its id, members present, weights and coverage threshold) and each run's measure
  *   layout per {columns, method, omit, stand-ins}, so such a run only aggregates categories,
@@ -31,6 +35,9 @@ import { impute } from '../core/steps/impute.ts';
 import { treat } from '../core/steps/treat.ts';
 import { normalise } from '../core/steps/normalise.ts';
 import { aggregateGroups, categoryGroups, measureGroups, type Group } from '../core/steps/aggregate.ts';
+import { referenceSet } from '../core/steps/referenceSet.ts';
+import { rescaleIndicator, rescalesIndicators } from '../core/steps/positiveScale.ts';
+import { indicatorWeights } from '../core/steps/deriveWeights.ts';
 import { combine } from '../core/steps/combine.ts';
 import { rankDescending } from '../core/stats/rankDescending.ts';
 import { PreparedVariants, type DataVariants } from './dataVariants.ts';
@@ -52,12 +59,16 @@ interface Columns {
   /** A short stand-in for `key` in the keys of caches built on these columns (same one-to-one meaning). */
   id: string;
   normalised: Record<string, Float64Array>;
+  /** The reference set of the statistics (undefined: every area). */
+  ref: Uint8Array | undefined;
 }
 
-/** Normalised columns of every indicator with data, per {data, impute, treat, normalise}. */
+/** Normalised columns of every indicator with data (as aggregation reads them), per the settings they depend on. */
 export class NormalisedCache {
   private readonly byKey = new Map<string, Columns>();
-  /** Treated columns per {data, impute, treat}: shared by every normalisation method. */
+  /** Reference sets of the statistics per {data, impute, statistics, combine coverage} (what `referenceSet` reads). */
+  private readonly refs = new Map<string, Uint8Array | undefined>();
+  /** Treated columns per {reference key, treat}: shared by every normalisation method. */
   private readonly treated = new Map<string, Record<string, Float64Array>>();
 
   get size(): number {
@@ -65,19 +76,25 @@ export class NormalisedCache {
   }
 
   columns(prepared: Prepared, dataKey: string, methods: Methods): Columns {
-    const key = stableKey({ data: dataKey, impute: methods.impute, treat: methods.treat, normalise: methods.normalise });
+    const refKey = stableKey({ data: dataKey, impute: methods.impute, statistics: methods.statistics, coverage: methods.combine.min_coverage });
+    const rescale = rescalesIndicators(methods);
+    const key = stableKey({ reference: refKey, treat: methods.treat, normalise: methods.normalise, rescale });
     let cols = this.byKey.get(key);
     if (!cols) {
-      const treatKey = stableKey({ data: dataKey, impute: methods.impute, treat: methods.treat });
       const { specs, areas } = prepared;
+      if (!this.refs.has(refKey)) this.refs.set(refKey, referenceSet(prepared, methods).ref);
+      const ref = this.refs.get(refKey);
+      const treatKey = stableKey({ reference: refKey, treat: methods.treat });
       let treated = this.treated.get(treatKey);
       if (!treated) {
         // as score(): smoothed rates where the table declares smoothing, crude values elsewhere
         const im = impute(indicatorInputs(prepared), methods.impute.method, areas.parent, areas.parentCodes.length);
-        this.treated.set(treatKey, (treated = treat(specs, im.columns, methods.treat).columns));
+        this.treated.set(treatKey, (treated = treat(specs, im.columns, methods.treat, ref).columns));
       }
       const directions = Object.fromEntries(specs.map((s) => [s.id, s.direction]));
-      cols = { key, id: `c${this.byKey.size}`, normalised: normalise(treated, directions, methods.normalise).columns };
+      const normalised = normalise(treated, directions, methods.normalise, ref, specs).columns;
+      if (rescale) for (const id of Object.keys(normalised)) normalised[id] = rescaleIndicator(normalised[id], ref);
+      cols = { key, id: `c${this.byKey.size}`, normalised, ref };
       this.byKey.set(key, cols);
     }
     return cols;
@@ -148,7 +165,7 @@ export class FastScorer {
 
   /** The measures of a run whose indicator weights are nominal: one layout per {columns, method, omit, stand-ins}. */
   private cachedMeasures(prepared: Prepared, cols: Columns, options: RunOptions): MeasureLayout {
-    const key = stableKey({ columns: cols.id, method: options.methods.aggregate.indicators, omit: options.omit, boroughStandIns: options.boroughStandIns });
+    const key = stableKey({ columns: cols.id, method: options.methods.aggregate.indicators, weights: options.methods.weights, omit: options.omit, boroughStandIns: options.boroughStandIns });
     let layout = this.layouts.get(key);
     if (!layout) this.layouts.set(key, (layout = this.measures(prepared, cols, options, true)));
     return layout;
@@ -159,10 +176,10 @@ export class FastScorer {
     const { methods, weights: w } = options;
     const method = methods.aggregate.indicators;
     if (!reuse) {
-      const groups = this.measureGroupsOf(prepared, options, w.indicators);
+      const groups = this.measureGroupsOf(prepared, cols, options, w.indicators);
       return { groups, scores: aggregateGroups(groups, cols.normalised, method, this.n, this.logMemo).scores, ids: new Set(groups.map((g) => g.id)) };
     }
-    const groups = this.nominalGroups(prepared, options);
+    const groups = this.nominalGroups(prepared, cols, options);
     const slotKey = stableKey({ columns: cols.id, method });
     let slot = this.measureScores.get(slotKey);
     if (!slot) this.measureScores.set(slotKey, (slot = new Map()));
@@ -176,19 +193,25 @@ export class FastScorer {
     return { groups, scores, ids: new Set(groups.map((g) => g.id)) };
   }
 
-  /** core `measureGroups` over the run's indicators, as `score()` forms them. */
-  private measureGroupsOf(prepared: Prepared, options: RunOptions, weights: Readonly<Record<string, number>> | undefined): Group[] {
-    const { omit, boroughStandIns } = options;
+  /** core `indicatorWeights` and `measureGroups` over the run's indicators, as `score()` forms them. */
+  private measureGroupsOf(prepared: Prepared, cols: Columns, options: RunOptions, overrides: Readonly<Record<string, number>> | undefined): Group[] {
+    const { omit, boroughStandIns, methods } = options;
     const specs = prepared.specs.filter((s) => !omit.includes(s.id) && (boroughStandIns || s.level !== 'borough'));
-    const indicatorWeight = Object.fromEntries(specs.map((s) => [s.id, weights?.[s.id] ?? s.weight]));
+    const indicatorWeight = indicatorWeights(specs, cols.normalised, methods.weights, cols.ref, overrides).weights;
     return measureGroups(prepared.framework.measures, new Map(specs.map((s) => [s.id, s.measure])), indicatorWeight);
   }
 
-  /** Measure groups with nominal indicator weights: they depend only on {omit, stand-ins} (every data variant has the same indicators). */
-  private nominalGroups(prepared: Prepared, options: RunOptions): Group[] {
-    const key = stableKey({ omit: options.omit, boroughStandIns: options.boroughStandIns });
+  /**
+   * Measure groups without indicator-weight overrides. `indicatorWeights` reads the normalised
+   * columns only to derive weights (methods.weights.indicators: pca); declared weights depend on
+   * {omit, stand-ins} alone (every data variant has the same indicators), so the key holds the
+   * columns only when they are read.
+   */
+  private nominalGroups(prepared: Prepared, cols: Columns, options: RunOptions): Group[] {
+    const { methods, omit, boroughStandIns } = options;
+    const key = stableKey({ omit, boroughStandIns, weights: methods.weights, columns: methods.weights?.indicators === 'declared' ? undefined : cols.id });
     let groups = this.groupsByChoice.get(key);
-    if (!groups) this.groupsByChoice.set(key, (groups = this.measureGroupsOf(prepared, options, undefined)));
+    if (!groups) this.groupsByChoice.set(key, (groups = this.measureGroupsOf(prepared, cols, options, undefined)));
     return groups;
   }
 

@@ -67,7 +67,7 @@ describe('wardrank CLI on the small fixture', () => {
     ]);
     expect(Object.keys(manifest.inputs).sort()).toEqual(['areas.csv', 'areas.geojson', 'boroughs.csv', 'framework.yaml', 'indicators.csv', 'wards.csv']);
     expect(manifest.methods.normalise.method).toBe('minmax');
-    expect(manifest.log.map((s: { step: string }) => s.step)).toEqual(['validate', 'denominate', 'smooth', 'apportion', 'impute', 'treat', 'normalise', 'aggregate:measures', 'aggregate:categories', 'combine', 'rank']);
+    expect(manifest.log.map((s: { step: string }) => s.step)).toEqual(['validate', 'denominate', 'smooth', 'apportion', 'impute', 'reference', 'treat', 'normalise', 'weights', 'aggregate:measures', 'aggregate:categories', 'combine', 'rank']);
     const boroughs = parseCsv(readFileSync(join(out, 'boroughs.csv'), 'utf8'), { file: 'boroughs.csv' });
     // Borough Two: population-weighted mean index over A06–A10 (pops 2000,1000,2000,1000,2000)
     const pops = [2000, 1000, 2000, 1000, 2000];

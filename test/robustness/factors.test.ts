@@ -123,6 +123,31 @@ describe('data factors on the small fixture (synthetic)', () => {
     expect(prepareVariant(prepared, optionsFor(design, [1]).data, data).raw.violence_rate[0]).toBeCloseTo(10, 12);
   });
 
+  it('smoothing: a run with smoothing off equals score() with the crude rates (core\'s own switch), and differs from one with it on', () => {
+    const table = (csv: string) =>
+      csv
+        .trim()
+        .split('\n')
+        .map((line, r) => `${line},${r === 0 ? 'smooth' : line.startsWith('violence_rate,') ? 'eb' : ''}`)
+        .join('\n') + '\n';
+    const loaded = loadFramework(factorFixture({ indicators: table }));
+    const prepared = prepare(loaded.framework, loaded.inputs);
+    const settings = only([{ id: 'smoothing', step: 'smooth', parameter: 'smooth', values: ['declared', 'none'] }, DENOMINATOR]);
+    const data = withData(loaded, settings);
+    const design = buildDesign(prepared, settings, data);
+    expect(design.factors.map((f) => f.id)).toEqual(['smoothing', 'denominator']);
+    const fast = new FastScorer(prepared, data);
+    const off = optionsFor(design, [1, 0]);
+    expect(Array.from(fast.score(off).index)).toEqual(Array.from(score(prepared, { smoothing: false }).index));
+    expect(Array.from(fast.score(optionsFor(design, [0, 0])).index)).toEqual(Array.from(score(prepared).index));
+    expect(Array.from(score(prepared).index)).not.toEqual(Array.from(score(prepared, { smoothing: false }).index));
+    // smoothing off with the other denominator is its own data choice, not the denominator alone
+    const both = fast.score(optionsFor(design, [1, 1])).index.slice();
+    const denominatorOnly = fast.score(optionsFor(design, [0, 1])).index.slice();
+    expect(Array.from(both)).not.toEqual(Array.from(denominatorOnly));
+    expect(Array.from(both)).toEqual(Array.from(score(prepareVariant(prepared, optionsFor(design, [1, 1]).data, data), {}).index));
+  });
+
   it('outlier treatment and any other method parameter: a run equals score() with that setting', () => {
     const loaded = loadFramework(factorFixture());
     const prepared = prepare(loaded.framework, loaded.inputs);

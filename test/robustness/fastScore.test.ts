@@ -25,6 +25,14 @@ const everythingSection = {
 };
 const everything = parseRobustnessSettings(everythingSection);
 
+/** The small fixture's indicator table with a `smooth` column: eb on violence_rate (a count with a denominator). */
+const withSmoothColumn = (csv: string) =>
+  csv
+    .trim()
+    .split('\n')
+    .map((line, r) => `${line},${r === 0 ? 'smooth' : line.startsWith('violence_rate,') ? 'eb' : ''}`)
+    .join('\n') + '\n';
+
 function expectSameAsScore(prepared: ReturnType<typeof prepare>, settings: typeof everything, rows: number, seed: number, data?: DataVariants) {
   const design = buildDesign(prepared, settings, data);
   const plan = samplePlan(design, rows, false, seededRng(seed));
@@ -68,7 +76,9 @@ describe('fast path', () => {
   });
 
   it('equals score() under declared factors too: denominator, vintage, outlier treatment, a treatment parameter, coverage (each run\'s data by core prepare())', () => {
-    const loaded = loadFramework(factorFixture());
+    // violence_rate declares empirical-Bayes smoothing (a `smooth` column added to the table)
+    const loaded = loadFramework(factorFixture({ indicators: withSmoothColumn }));
+    expect(loaded.framework.indicators.find((s) => s.id === 'violence_rate')?.smooth).toBe('eb');
     const prepared = prepare(loaded.framework, loaded.inputs);
     const settings = parseRobustnessSettings({
       ...everythingSection,
@@ -78,12 +88,15 @@ describe('fast path', () => {
         { id: 'winsor_limit', step: 'treat', parameter: 'max_winsorised', values: [1, 5] },
         { id: 'skew', step: 'treat', parameter: 'skew', values: [0.5, 2] },
         { id: 'coverage', step: 'combine', parameter: 'min_coverage', values: [0.4, 1] },
+        { id: 'pca', step: 'weights', parameter: 'indicators', values: ['declared', 'pca'] },
+        { id: 'over', step: 'statistics', parameter: 'over', values: ['ranked', 'all'] },
+        { id: 'smoothing', step: 'smooth', parameter: 'smooth', values: ['declared', 'none', 'eb-parent'] },
       ],
     });
     const specs = variantSpecs(loaded.framework, settings.factors);
     const data = { inputs: loaded.inputs, data: keyedVariantData(specs, loadVariantData(loaded, specs)) };
     const design = buildDesign(prepared, settings, data);
-    expect(design.factors.filter((f) => f.kind === 'discrete').map((f) => f.id)).toEqual(['impute', 'treat', 'normalise', 'aggregate', 'combine', 'omit', 'borough_stand_ins', 'denominator', 'vintage', 'winsor_limit', 'skew', 'coverage']);
+    expect(design.factors.filter((f) => f.kind === 'discrete').map((f) => f.id)).toEqual(['impute', 'treat', 'normalise', 'aggregate', 'combine', 'omit', 'borough_stand_ins', 'denominator', 'vintage', 'winsor_limit', 'skew', 'coverage', 'pca', 'over', 'smoothing']);
     expect(expectSameAsScore(prepared, settings, 300, 6, data)).toBe(300 * 10);
   });
 });

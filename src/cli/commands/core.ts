@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { formatProblem } from '../../core/errors.ts';
 import { prepare, score, type Prepared } from '../../core/run.ts';
-import { explainArea, findArea, topMeasures } from '../../core/explain.ts';
+import { explainArea, findArea, topDrivers, type Explanation } from '../../core/explain.ts';
 import type { Result } from '../../core/types.ts';
 import { loadFramework, validateFramework, type Loaded } from '../../io/loadFramework.ts';
 import { writeOutputs } from '../../io/writeOutputs.ts';
@@ -63,7 +63,7 @@ export function registerCoreCommands(program: Command): void {
 
   program
     .command('top')
-    .description('print the highest-priority areas with their boroughs and driving measures')
+    .description('print the highest-priority areas with their boroughs and what pushed them up most (the drivers of explain)')
     .argument('<framework>', 'framework YAML file')
     .option('-n, --n <n>', 'how many', positiveInt('-n'), 20)
     .action((path: string, opts: { n: number }) => {
@@ -73,7 +73,7 @@ export function registerCoreCommands(program: Command): void {
 
   program
     .command('explain')
-    .description("an area's breakdown: which measures and indicators push it up (contribution = weight × normalised value)")
+    .description("an area's breakdown: each category's, measure's and indicator's contribution, adding up to the index (exponential: weight × transformed score X)")
     .argument('<framework>', 'framework YAML file')
     .argument('<area>', 'area code or name')
     .option('--json', 'print JSON')
@@ -90,10 +90,10 @@ export function registerCoreCommands(program: Command): void {
         return;
       }
       process.stdout.write(`${e.name} (${e.code}), ${e.parentName}: rank ${fmtRank(e.rank)} of ${result.rank.filter((r) => r === r).length}, decile ${e.decile || '–'}, index ${fmt(e.index, 3)}\n`);
-      if (!e.exact) process.stdout.write('(geometric or exponential methods: contributions are a first-order attribution)\n');
+      process.stdout.write(`${explainScaleNote(e)}\n`);
       const rows: (string | number)[][] = [];
       for (const c of e.categories) {
-        rows.push([c.name, fmt(c.score, 3), fmt(c.weight, 3), fmt(c.contribution, 3)]);
+        rows.push([c.transformed !== undefined ? `${c.name} (X = ${fmt(c.transformed, 3)})` : c.name, fmt(c.score, 3), fmt(c.weight, 3), fmt(c.contribution, 3)]);
         for (const m of c.measures) {
           rows.push([`  ${m.name}`, fmt(m.score, 3), fmt(m.weight, 3), fmt(m.contribution, 3)]);
           for (const i of m.indicators) {
@@ -104,6 +104,21 @@ export function registerCoreCommands(program: Command): void {
       }
       process.stdout.write(textTable(['', 'score', 'weight', 'contribution'], rows, ['l', 'r', 'r', 'r']) + '\n');
     });
+}
+
+/** What the contributions printed by `explain` add up to. */
+export function explainScaleNote(e: Explanation): string {
+  const words: Record<string, string> = {
+    index: 'the index',
+    'log-index': 'ln(index)',
+    category: "their category's score",
+    'log-category': "ln of their category's score",
+    measure: "their measure's score",
+    'log-measure': "ln of their measure's score",
+  };
+  const cat = e.scale === 'index' ? 'the index' : 'ln(index) (geometric combination: weight × ln score)';
+  const transformed = e.categories.some((c) => c.transformed !== undefined) ? ' (weight × exponentially transformed score X)' : '';
+  return `contributions: categories add up to ${cat}${transformed}; measures to ${words[e.within.measures]}; indicators to ${words[e.within.indicators]}`;
 }
 
 export function timedRun(path: string): { loaded: Loaded; prepared: Prepared; result: Result; timings: Record<string, number> } {
@@ -129,7 +144,7 @@ export function topTable(result: Result, n: number): string {
     result.areas.names[i],
     result.areas.parentNames[result.areas.parent[i]] ?? '',
     fmt(result.index[i], 3),
-    topMeasures(result, i, 3).map((m) => m.name).join('; '),
+    topDrivers(result, i, 3).map((m) => m.name).join('; '),
   ]);
-  return textTable(['rank', 'area', 'borough', 'index', 'driving measures'], rows, ['r', 'l', 'l', 'r', 'l']);
+  return textTable(['rank', 'area', 'borough', 'index', 'pushed up most by'], rows, ['r', 'l', 'l', 'r', 'l']);
 }

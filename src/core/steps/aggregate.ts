@@ -1,18 +1,20 @@
 /**
- * Step "aggregate": indicators → measures → categories, each a weighted arithmetic or geometric
- * mean with weights renormalised over the values present (see `weightedRowMean`).
+ * Step "aggregate": indicators → measures → categories, each a weighted mean by a method of the
+ * aggregation registry (src/core/methods/aggregate/: arithmetic, geometric), chosen per level
+ * (`aggregate.indicators`, `aggregate.measures`), with weights renormalised over the values
+ * present (see `weightedRowMean`).
  *
  * - A ward whose present indicator weight is below the measure's `min_coverage` share gets no
  *   measure score (NaN) and a flag; likewise measures → categories with the category's
  *   `min_coverage`. Nothing is silently treated as zero.
- * - Geometric means need strictly positive inputs, so each input column is first rescaled to
- *   [1, 100] (COINr's convention), and the run log says so.
+ * - Inputs are never rescaled here (COINr's convention): geometric means get positive inputs
+ *   because the normalised indicators were put on a positive scale (steps/positiveScale.ts).
  *
- * Reference: OECD/JRC (2008) Handbook §1.7 (linear and geometric aggregation).
+ * Reference: OECD/JRC (2008) Handbook §1.7 (linear and geometric aggregation); COINr `Aggregate()`.
  */
 import type { AggregateMethod, CategorySpec, MeasureSpec } from '../framework.ts';
 import type { StepRecord } from '../types.ts';
-import { rescaleToPositive, weightedRowMean } from '../stats/weightedMean.ts';
+import { aggregator } from '../methods/aggregate/registry.ts';
 
 export interface Group {
   id: string;
@@ -30,7 +32,7 @@ export interface AggregateOutput {
 /**
  * Aggregates member columns into one column per group. `logMemo` (optional) lets a caller that
  * aggregates the same columns many times (the robustness runs) keep each column's geometric-mean
- * input across calls, as ln of its [1, 100] rescaling: the same numbers, each logarithm taken once.
+ * input across calls, as its logarithm: the same numbers, each logarithm taken once.
  */
 export function aggregateGroups(
   groups: readonly Group[],
@@ -41,25 +43,25 @@ export function aggregateGroups(
 ): AggregateOutput {
   const scores: Record<string, Float64Array> = {};
   const uncovered: Record<string, number> = {};
-  const prepared: Record<string, Float64Array> = {};
-  const input = (id: string) => {
-    if (kind === 'arithmetic') return columns[id];
-    if (logMemo) {
-      let logged = logMemo.get(columns[id]);
-      if (!logged) logMemo.set(columns[id], (logged = rescaleToPositive(columns[id]).map(Math.log)));
-      return logged;
-    }
-    return (prepared[id] ??= rescaleToPositive(columns[id]));
-  };
+  const method = aggregator(kind);
+  // logMemo: a geometric mean over columns the caller keeps takes each column's logarithm once
+  const logged = logMemo !== undefined && kind === 'geometric';
   for (const g of groups) {
-    const cols = g.members.map(input);
-    const { value } = weightedRowMean(cols, g.weights, kind, g.minCoverage, n, undefined, logMemo !== undefined);
+    const cols = g.members.map((id) => (logged ? memoLog(logMemo!, columns[id]) : columns[id]));
+    const { value } = method.mean(cols, g.weights, g.minCoverage, n, undefined, logged);
     scores[g.id] = value;
     let missing = 0;
     for (let i = 0; i < n; i++) if (value[i] !== value[i]) missing++;
     uncovered[g.id] = missing;
   }
   return { scores, uncovered };
+}
+
+/** ln of a column, remembered in `memo`. */
+function memoLog(memo: WeakMap<Float64Array, Float64Array>, column: Float64Array): Float64Array {
+  let out = memo.get(column);
+  if (!out) memo.set(column, (out = column.map(Math.log)));
+  return out;
 }
 
 /** The measure groups: each measure's indicators (those with data) and their weights. */
@@ -98,7 +100,6 @@ export function aggregateRecord(
   out: AggregateOutput,
 ): StepRecord {
   const notes: string[] = [];
-  if (kind === 'geometric') notes.push(`${level}: inputs rescaled to [1, 100] for the geometric mean (strictly positive)`);
   for (const g of groups) {
     if (out.uncovered[g.id] > 0) {
       notes.push(`${g.id}: ${out.uncovered[g.id]} area(s) below ${Math.round(g.minCoverage * 100)} % coverage get no score`);

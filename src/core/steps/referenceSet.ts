@@ -1,0 +1,69 @@
+/**
+ * Step "reference": the set of areas whose values feed the statistics of outlier treatment and
+ * normalisation (means, SDs, minima, maxima, medians, ranks, skewness, kurtosis) — by default
+ * the areas the framework ranks (`methods.statistics.over: ranked`), so an area that is not
+ * ranked (the City of London, with no police data) cannot move anyone else's scores.
+ *
+ * "Ranked" is decided from which values are present after the run's imputation, with the
+ * framework's own weights, every indicator with data and the coverage thresholds of
+ * aggregation (measures' and categories' `min_coverage`, `methods.combine.min_coverage`):
+ * an area is a member when it would get an index. The set does not depend on the run's other
+ * choices (weights, indicators left out), so every run of a robustness analysis with the same
+ * imputation shares it. `over: all` uses every area with a value, as before.
+ */
+import type { Methods } from '../framework.ts';
+import type { Prepared } from '../run.ts';
+import type { StepRecord } from '../types.ts';
+import { impute } from './impute.ts';
+import { aggregateGroups, categoryGroups, measureGroups } from './aggregate.ts';
+import { weightedRowMean } from '../stats/weightedMean.ts';
+
+export interface ReferenceSet {
+  /** 1 = member; undefined = every area (nothing to exclude). */
+  ref: Uint8Array | undefined;
+  members: number;
+  record: StepRecord;
+}
+
+export function referenceSet(prepared: Pick<Prepared, 'framework' | 'specs' | 'raw' | 'areas'>, methods: Methods): ReferenceSet {
+  const n = prepared.areas.codes.length;
+  const over = methods.statistics?.over ?? 'ranked';
+  if (over === 'all') return { ref: undefined, members: n, record: { step: 'reference', settings: { over }, notes: ['statistics over every area with a value'] } };
+  const ranked = rankable(prepared, methods);
+  let members = 0;
+  for (let i = 0; i < n; i++) members += ranked[i];
+  const outside = prepared.areas.codes.filter((_, i) => ranked[i] === 0);
+  if (members === n || members === 0) {
+    const why = members === 0 ? 'no area would be ranked; statistics over every area' : 'every area is ranked';
+    return { ref: undefined, members: n, record: { step: 'reference', settings: { over, members: n, areas: n }, notes: [why] } };
+  }
+  const listed = outside.length <= 20 ? `: ${outside.join(', ')}` : '';
+  return {
+    ref: ranked,
+    members,
+    record: { step: 'reference', settings: { over, members, areas: n }, notes: [`${outside.length} area(s) not ranked left out of the statistics of treatment and normalisation${listed}`] },
+  };
+}
+
+/** 1 where an area would get an index under the framework's own weights (presence only). */
+export function rankable(prepared: Pick<Prepared, 'framework' | 'specs' | 'raw' | 'areas'>, methods: Methods): Uint8Array {
+  const { framework, specs, raw, areas } = prepared;
+  const n = areas.codes.length;
+  const columns: Record<string, Float64Array> = {};
+  for (const s of specs) columns[s.id] = raw[s.id];
+  const filled = impute(columns, methods.impute.method, areas.parent, areas.parentCodes.length).columns;
+  const presence: Record<string, Float64Array> = {};
+  for (const [id, col] of Object.entries(filled)) presence[id] = Float64Array.from(col, (v) => (v === v ? 1 : NaN));
+  const mGroups = measureGroups(framework.measures, new Map(specs.map((s) => [s.id, s.measure])), Object.fromEntries(specs.map((s) => [s.id, s.weight])));
+  const measures = aggregateGroups(mGroups, presence, 'arithmetic', n).scores;
+  const cGroups = categoryGroups(framework.categories, framework.measures, new Set(mGroups.map((g) => g.id)), Object.fromEntries(framework.measures.map((m) => [m.id, m.weight])));
+  const categories = aggregateGroups(cGroups, measures, 'arithmetic', n).scores;
+  const index = weightedRowMean(
+    cGroups.map((g) => categories[g.id]),
+    cGroups.map((g) => framework.categories.find((c) => c.id === g.id)!.weight),
+    'arithmetic',
+    methods.combine.min_coverage,
+    n,
+  ).value;
+  return Uint8Array.from(index, (v) => (v === v ? 1 : 0));
+}
