@@ -12,7 +12,7 @@
  *   weights  core `indicatorWeights` (declared, or PCA-derived)
  *   measures core `measureGroups` + `aggregateGroups` (indicators → measures)
  *   categories core `categoryGroups` + `aggregateGroups` (measures → categories)
- *   index    core `combine`
+ *   index    core `combineColumns` (the combine step's arithmetic, into buffers reused across runs)
  *   rank     core `rankDescending` (the rank step's priority rank, into a buffer reused across runs)
  *
  * so its index and ranks equal `score()`'s to the last bit (tested). What it adds is caching,
@@ -38,7 +38,8 @@ import { aggregateGroups, categoryGroups, measureGroups, type Group } from '../c
 import { referenceSet } from '../core/steps/referenceSet.ts';
 import { rescaleIndicator, rescalesIndicators } from '../core/steps/positiveScale.ts';
 import { indicatorWeights } from '../core/steps/deriveWeights.ts';
-import { combine } from '../core/steps/combine.ts';
+import { combineColumns } from '../core/steps/combine.ts';
+import type { RowMeanBuffers } from '../core/stats/weightedMean.ts';
 import { rankDescending } from '../core/stats/rankDescending.ts';
 import { PreparedVariants, type DataVariants } from './dataVariants.ts';
 import type { RunOptions } from './design.ts';
@@ -122,7 +123,11 @@ export class FastScorer {
   /** Measure layouts per {columns, method, omit, stand-ins} (indicator weights nominal). */
   private readonly layouts = new Map<string, MeasureLayout>();
   private readonly categoryById: Map<string, Prepared['framework']['categories'][number]>;
-  /** Geometric-mean inputs (ln of the [1, 100] rescaling) of cached columns: core aggregateGroups' `logMemo`. */
+  /** Exponentially transformed category scores (one per category) and the index buffers, reused across runs. */
+  private readonly transformed: Float64Array[];
+  private readonly indexOut: RowMeanBuffers;
+  private readonly coveredOut: RowMeanBuffers;
+  /** Geometric-mean inputs (logarithms) of cached columns: core aggregateGroups' `logMemo`. */
   private readonly logMemo = new WeakMap<Float64Array, Float64Array>();
 
   constructor(
@@ -132,6 +137,9 @@ export class FastScorer {
     this.n = prepared.areas.codes.length;
     this.variants = new PreparedVariants(prepared, data);
     this.rank = new Float64Array(this.n);
+    this.transformed = prepared.framework.categories.map(() => new Float64Array(this.n));
+    this.indexOut = { value: new Float64Array(this.n), coverage: new Float64Array(this.n) };
+    this.coveredOut = { value: new Float64Array(this.n), coverage: new Float64Array(this.n) };
     const withData = new Set(prepared.specs.map((s) => s.measure));
     this.nominalLayout = prepared.framework.categories
       .map((c) => ({ id: c.id, measures: prepared.framework.measures.filter((m) => m.category === c.id && withData.has(m.id)).map((m) => m.id) }))
@@ -159,7 +167,10 @@ export class FastScorer {
     const categoriesOut = aggregateGroups(cGroups, m.scores, methods.aggregate.measures, n, this.logMemo);
     const categoryWeight: Record<string, number> = {};
     for (const g of cGroups) categoryWeight[g.id] = w.categories?.[g.id] ?? this.categoryById.get(g.id)!.weight;
-    const { index } = combine(categoriesOut.scores, categoryWeight, methods.combine, n);
+    // as combine(): the categories in group order, their weights, the combination's method and coverage
+    const ids = cGroups.map((g) => g.id);
+    const scratch = { transformed: this.transformed, into: this.indexOut, covered: this.coveredOut };
+    const index = combineColumns(ids.map((id) => categoriesOut.scores[id]), ids.map((id) => categoryWeight[id]), methods.combine.method, methods.combine.min_coverage, n, scratch).value;
     return { index, rank: rankDescending(index, this.rank), emptied: this.emptied(m.ids, cGroups) };
   }
 
