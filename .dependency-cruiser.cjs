@@ -32,7 +32,15 @@ module.exports = {
       comment: 'src/core depends on no package but zod (the framework schema), so the map bundles it whole.',
       severity: 'error',
       from: { path: '^src/core/' },
-      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'], pathNot: '^node_modules/zod/' },
+      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'], dependencyTypesNot: ['type-only'], pathNot: '^node_modules/zod/' },
+    },
+    {
+      name: 'runtime-uses-runtime-dependencies',
+      comment:
+        'What the CLI and server load (src/) uses only packages in "dependencies": devDependencies are not installed with the package. Type-only imports are erased by the build. esbuild and tsx start Monte Carlo workers from the TypeScript sources only (the build ships dist/worker.js).',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/robustness/workerEntry\\.mjs$' },
+      to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'], pathNot: '^node_modules/esbuild/' },
     },
     onlyImports('shared-is-a-leaf', 'src/shared (package resources, SHA-256) imports nothing else of ours.', '^src/shared/', '^src/shared/'),
     onlyImports('geo-imports-core', 'src/geo uses core types only.', '^src/geo/', '^src/(core|geo|shared)/'),
@@ -79,7 +87,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(node_modules|dist)/' },
+    exclude: { path: '^(web/)?dist/' },
     tsPreCompilationDeps: true,
     combinedDependencies: false,
     enhancedResolveOptions: {

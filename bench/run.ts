@@ -6,13 +6,15 @@
  * not, the bench stops with exit code 1.
  *
  * Flags: --quick (skip 100,000 areas and the map), --skip-map, --only <text> (scenarios whose
- * name contains text). Synthetic data come from `bench/synthetic.ts` and are named so.
+ * name contains text). Whole commands (start-up, London `top`, England `run` beside DuckDB) come
+ * first (`bench/commands.ts`); they run the build in dist/. Synthetic data come from `bench/synthetic.ts` and are named so.
  */
 import { fork } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, platform, release } from 'node:os';
 import { join } from 'node:path';
 import type { DataRef, Scenario, ScenarioResult } from './scenario.ts';
+import { commandRows } from './commands.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const LONDON = join(ROOT, 'data', 'london-2018', 'framework.yaml');
@@ -101,6 +103,10 @@ async function main(): Promise<void> {
   console.log(`Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${platform()} ${release()}, Node ${process.version}`);
   console.log(`Date: ${new Date().toISOString()}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (1, 5, 15 min)`);
 
+  // whole commands as a user runs them: start-up, London `top`, England `run` beside DuckDB
+  process.stderr.write('… CLI commands (start-up, top, England run, DuckDB)\n');
+  rows.push(...commandRows({ only, quick }));
+
   let london = londonData();
   if (!london.skipped) {
     const probe = await add(london.label, 'load framework (YAML + CSV/Arrow, validate)', { kind: 'load', data: london.data });
@@ -131,6 +137,8 @@ async function main(): Promise<void> {
   if (!skipMap && (!only || 'map'.includes(only))) {
     process.stderr.write('… map at scale (headless Chromium)\n');
     rows.push(...(await child<Row[]>('map-scale.ts', ['--child'])));
+    process.stderr.write('… the partner map (headless Chromium)\n');
+    rows.push(...(await child<Row[]>('partnerMap.ts', ['--child'])));
   }
   console.log(`\nLoad average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log('\n' + table(rows));

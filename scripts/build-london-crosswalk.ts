@@ -3,7 +3,7 @@
  * from 2013 ONS wards (City merged, the vintage of the GLA ward atlas and ward profiles) to
  * GLA 2018 wards (City merged, the project's base geography).
  *
- * Population points: each 2011 LSOA's interior point (src/geo/pointInside.ts) carrying its
+ * Population points: each 2011 LSOA's interior point (src/core/pointInside.ts) carrying its
  * IoD 2019 mid-2015 population (excluding prisoners). Run on its own with
  *   node --import tsx scripts/build-london-crosswalk.ts
  * and as part of scripts/build-london-geo.ts. Reads the raw files from $WARDRANK_RAW_DATA
@@ -20,11 +20,13 @@ import { columnIndex, formatCsv, parseCsv } from '../src/io/csv.ts';
 import { writeFileAtomic } from '../src/io/atomic.ts';
 import { dasymetricCrosswalk, populationCrosswalk, type Crosswalk } from './lib/geo/crosswalk.ts';
 import { CROSSWALK_COLUMNS, crosswalkRows } from './lib/geo/crosswalkTable.ts';
-import { pointInside } from '../src/geo/pointInside.ts';
+import { pointInside } from '../src/core/pointInside.ts';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const RAW = resolve(process.env.WARDRANK_RAW_DATA ?? join(REPO, '..', 'shared', 'data'));
 export const OUT = join(REPO, 'data', 'london-2018');
+/** Output folder of the current index (December 2022 wards). */
+export const OUT_2022 = join(REPO, 'data', 'london');
 
 export const INPUTS = {
   wards2018: 'boundaries/london_wards_2018_citymerged.geojson',
@@ -41,10 +43,13 @@ export const INPUTS = {
 export const CROSSWALK_FILE = 'crosswalk_wards2013_to_wards2018.csv';
 const LSOA_POPULATION_COLUMN = 'Total population: mid 2015 (excluding prisoners)';
 
+/** The GLA ward tables are Latin-1 exports. */
+const LATIN1 = new Set([INPUTS.wardProfiles, 'profiles/gla_ward_atlas_wards2011.csv']);
+
 /** Text of a raw input (gunzipped for .gz; the ward profiles are Latin-1). */
 export function readRaw(rel: string): string {
   const bytes = readFileSync(join(RAW, rel));
-  return (rel.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString(rel === INPUTS.wardProfiles ? 'latin1' : 'utf8');
+  return (rel.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString(LATIN1.has(rel) ? 'latin1' : 'utf8');
 }
 
 /** code → count, from two columns of a raw CSV. */
@@ -127,9 +132,11 @@ export function buildWardCrosswalk(
   wards2018: FeatureCollection,
   lsoas: FeatureCollection<Polygon | MultiPolygon> = lsoaPopulationAreas(),
   method: WardCrosswalkMethod = WARD_CROSSWALK_METHOD,
+  /** Property of the target features holding their code ('GSS_CODE' in the GLA 2018 file, 'code' for the 2022 base areas). */
+  targetKey = 'GSS_CODE',
 ): Crosswalk {
   const wards2013 = readGeoJson(INPUTS.wards2013);
-  const opts = { sourceKey: 'WD13CD', targetKey: 'GSS_CODE', populationKey: 'population' };
+  const opts = { sourceKey: 'WD13CD', targetKey, populationKey: 'population' };
   return method === 'points'
     ? populationCrosswalk(wards2013, wards2018, lsoaPopulationPoints(lsoas), opts)
     : dasymetricCrosswalk(wards2013, wards2018, lsoas, opts);

@@ -16,6 +16,8 @@ export interface PreparedBundle {
     parentCodes: string[];
     parentNames: string[];
     population: (number | null)[];
+    /** areas.flag_columns values (0/1) by flag name; absent when the framework declares none. */
+    flags?: Record<string, number[]>;
   };
   /** Ward-level indicator values after denominate and apportion, by indicator id. */
   raw: Record<string, (number | null)[]>;
@@ -39,6 +41,7 @@ export function toBundle(p: Prepared): PreparedBundle {
       parentCodes: p.areas.parentCodes,
       parentNames: p.areas.parentNames,
       population: toJson(p.areas.population),
+      ...(p.areas.flags ? { flags: Object.fromEntries(Object.entries(p.areas.flags).map(([k, v]) => [k, Array.from(v)])) } : {}),
     },
     raw: Object.fromEntries(Object.entries(p.raw).map(([id, col]) => [id, toJson(col)])),
     smoothed: Object.fromEntries(Object.entries(p.smoothed).map(([id, col]) => [id, toJson(col)])),
@@ -58,6 +61,7 @@ export function fromBundle(b: PreparedBundle): Prepared {
       parentCodes: b.areas.parentCodes,
       parentNames: b.areas.parentNames,
       population: fromJson(b.areas.population),
+      ...(b.areas.flags ? { flags: Object.fromEntries(Object.entries(b.areas.flags).map(([k, v]) => [k, Uint8Array.from(v)])) } : {}),
     },
     specs: b.framework.indicators.filter((s) => raw[s.id] !== undefined),
     raw,

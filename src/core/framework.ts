@@ -131,6 +131,8 @@ export const areasSpecSchema = z
     parent_column: z.string().default('borough_code'),
     parent_name_column: z.string().default('borough_name'),
     population_column: z.string().optional(),
+    /** 0/1 columns of the areas file carried into results.csv, prepared.json and the API ward rows (e.g. central_activity). */
+    flag_columns: z.array(z.string().min(1)).optional(),
     boundaries: z.string().optional(),
     adjacency: z.string().optional(),
     /** Expected [west, south, east, north] of the boundaries in degrees: catches swapped lat/lon. */

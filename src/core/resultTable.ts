@@ -38,6 +38,8 @@ export function resultColumns(r: Result): ResultColumn[] {
     { name: 'flag_missing_measures', kind: 'string', values: (i) => r.measureIds.filter((m) => r.measures[m][i] !== r.measures[m][i]).join(';') },
     { name: 'flag_imputed', kind: 'string', values: (i) => r.indicatorIds.filter((id) => r.imputed[id][i] === 1).join(';') },
     { name: 'flag_borough_level', kind: 'string', values: () => boroughLevel.join(';') },
+    // Area flags declared in areas.flag_columns (e.g. central_activity), under their own names.
+    ...Object.entries(a.flags ?? {}).map(([name, v]) => ({ name, kind: 'number' as const, values: (i: number) => v[i] })),
   );
   return cols;
 }
@@ -45,4 +47,28 @@ export function resultColumns(r: Result): ResultColumn[] {
 /** Rounds to 10 significant digits so outputs are stable and readable (doubles print noise past that). */
 export function roundForOutput(v: number): number {
   return Number.isFinite(v) ? Number(v.toPrecision(10)) : v;
+}
+
+/**
+ * The CSV text of `roundForOutput(v)` (empty for NaN and ±Infinity), built from `toPrecision(10)`
+ * without parsing it back and printing it again: integers of at most 10 digits print as they are;
+ * a plain-notation `toPrecision` result loses its trailing fractional zeros (so "12.34500000"
+ * gives "12.345", what String(Number("12.34500000")) gives); exponent notation (|v| ≥ 10¹⁰ or
+ * < 10⁻⁶, where the two notations differ) goes the long way. Equal to
+ * `csvCell(roundForOutput(v))` for every double (tested).
+ */
+export function outputNumberText(v: number): string {
+  if (v !== v || v === Infinity || v === -Infinity) return '';
+  if (Number.isInteger(v) && v < 1e10 && v > -1e10) return String(v);
+  const p = v.toPrecision(10);
+  if (p.indexOf('e') >= 0) {
+    // near Number.MAX_VALUE rounding to 10 digits overflows to Infinity: an empty cell, as csvCell gives
+    const r = Number(p);
+    return Number.isFinite(r) ? String(r) : '';
+  }
+  if (p.indexOf('.') < 0) return p;
+  let end = p.length;
+  while (p.charCodeAt(end - 1) === 48) end--;
+  if (p.charCodeAt(end - 1) === 46) end--;
+  return p.slice(0, end);
 }

@@ -1,6 +1,7 @@
 /**
- * The pipeline: validate → denominate → smooth → apportion → impute → treat → normalise → aggregate →
- * combine → rank, each a pure step whose settings and notes go into the run log.
+ * The pipeline: validate → denominate → smooth → apportion → impute → reference (the areas whose
+ * statistics count) → treat → normalise → weights → aggregate → combine → rank, each a pure step
+ * whose settings and notes go into the run log.
  *
  * `prepare` does the steps that depend only on the data (denominate, smooth, apportion); `score` does
  * the rest under a choice of methods and weights. A robustness run or the map's what-if calls

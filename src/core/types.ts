@@ -13,6 +13,8 @@ export interface Areas {
   parentNames: string[];
   /** Residents per area (NaN where unknown); weights the borough summaries. */
   population: Float64Array;
+  /** 0/1 flags per area from the areas file's `areas.flag_columns` (e.g. central_activity), carried into the outputs. */
+  flags?: Record<string, Uint8Array>;
 }
 
 /** One indicator's loaded data, aligned to the areas (level ward) or to the parents (level borough). */

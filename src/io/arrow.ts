@@ -4,7 +4,7 @@
  * arrow) see them as missing rather than as a NaN float. The framework loader reads these
  * files back (`readColumns` in `readColumns.ts`), e.g. `ward_indicators.arrow` in data/london-2018.
  */
-import { Float64, Table, Utf8, makeVector, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
+import { Float64, Table, Utf8, makeData, makeVector, tableToIPC, type Vector } from 'apache-arrow';
 import { InputError } from '../core/errors.ts';
 import { writeFileAtomic } from './atomic.ts';
 
@@ -15,7 +15,12 @@ export interface ColumnTable {
   values: Record<string, string[] | Float64Array>;
 }
 
-/** Encodes the table as Arrow IPC file-format bytes. Every column must have the same length. */
+/**
+ * Encodes the table as Arrow IPC file-format bytes. Every column must have the same length.
+ * Columns are laid out directly in Arrow's buffers (Arrow columnar format: a validity bitmap,
+ * least-significant bit first, with the values; UTF-8 bytes with n + 1 Int32 offsets) rather than
+ * through apache-arrow's row-by-row builders, which cost about a second for England's 32,844 rows.
+ */
 export function toArrowIpc(table: ColumnTable): Uint8Array {
   const vectors: Record<string, Vector> = {};
   let length = -1;
@@ -26,14 +31,46 @@ export function toArrowIpc(table: ColumnTable): Uint8Array {
       throw new InputError(`column "${name}" has ${col.length} rows, others ${length}`, { column: name, expected: 'columns of equal length' });
     }
     length = col.length;
-    if (col instanceof Float64Array) {
-      const nullable = Array.from(col, (v) => (Number.isNaN(v) ? null : v));
-      vectors[name] = vectorFromArray(nullable, new Float64());
-    } else {
-      vectors[name] = makeVector(vectorFromArray(col, new Utf8()));
-    }
+    vectors[name] = col instanceof Float64Array ? float64Vector(col) : utf8Vector(col);
   }
   return tableToIPC(new Table(vectors), 'file');
+}
+
+/** A Float64 vector; NaN becomes null (validity bit 0) and its value slot 0. */
+function float64Vector(col: Float64Array): Vector {
+  const n = col.length;
+  const data = new Float64Array(n);
+  const validity = new Uint8Array((n + 7) >> 3);
+  let nulls = 0;
+  for (let i = 0; i < n; i++) {
+    const v = col[i];
+    if (v === v) {
+      data[i] = v;
+      validity[i >> 3] |= 1 << (i & 7);
+    } else nulls++;
+  }
+  return makeVector(makeData({ type: new Float64(), length: n, nullCount: nulls, nullBitmap: nulls ? validity : null, data }));
+}
+
+/** A Utf8 vector (no nulls): the strings' UTF-8 bytes end to end, with offsets[i]..offsets[i + 1] for string i. */
+function utf8Vector(col: readonly string[]): Vector {
+  const n = col.length;
+  const offsets = new Int32Array(n + 1);
+  const encoder = new TextEncoder();
+  let bytes = new Uint8Array(Math.max(16, n * 16));
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const s = col[i];
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit
+    if (at + s.length * 3 > bytes.length) {
+      const grown = new Uint8Array(Math.max(bytes.length * 2, at + s.length * 3));
+      grown.set(bytes.subarray(0, at));
+      bytes = grown;
+    }
+    at += encoder.encodeInto(s, bytes.subarray(at)).written;
+    offsets[i + 1] = at;
+  }
+  return makeVector(makeData({ type: new Utf8(), length: n, nullCount: 0, valueOffsets: offsets, data: bytes.subarray(0, at) }));
 }
 
 /** Writes the table as an Arrow IPC file, atomically. */

@@ -211,7 +211,26 @@ function readAreas(text: string, f: FrameworkFile, problems: Problem[]): Areas |
     }
     parent[r] = pc === '' ? -1 : k;
   });
-  return { codes, names, parent, parentCodes, parentNames, population };
+  const flags = readFlagColumns(t, spec.flag_columns ?? [], label, problems);
+  return { codes, names, parent, parentCodes, parentNames, population, ...(flags ? { flags } : {}) };
+}
+
+/** The areas file's 0/1 flag columns (areas.flag_columns); anything but 0 or 1 is a located error. */
+function readFlagColumns(t: ReturnType<typeof csvTable>, columns: string[], label: string, problems: Problem[]): Record<string, Uint8Array> | undefined {
+  if (columns.length === 0) return undefined;
+  const flags: Record<string, Uint8Array> = {};
+  for (const c of columns) {
+    if (!t.columns.includes(c)) {
+      problems.push({ file: label, row: 1, column: c, message: `flag column "${c}" (areas.flag_columns) is not in the file`, expected: 'a 0/1 column of the areas file', severity: 'error' });
+      continue;
+    }
+    flags[c] = Uint8Array.from(t.strings(c), (v, r) => {
+      if (v === '0' || v === '1') return Number(v);
+      problems.push({ file: label, row: r + 2, column: c, message: `flag "${v}" is not 0 or 1`, expected: '0 or 1', severity: 'error' });
+      return 0;
+    });
+  }
+  return flags;
 }
 
 export function readIndicatorData(

@@ -14,8 +14,8 @@ import { toBundle } from '../core/bundle.ts';
 import { formatProblem, type Problem } from '../core/errors.ts';
 import { writeDirAtomic } from './atomic.ts';
 import { toArrowIpc, type ColumnTable } from './arrow.ts';
-import { formatCsv } from './csv.ts';
-import { resultColumns, roundForOutput } from './resultTable.ts';
+import { csvCell, formatCsv } from './csv.ts';
+import { outputNumberText, resultColumns, roundForOutput } from './resultTable.ts';
 import { sha256, type Loaded } from './loadFramework.ts';
 import { geometryFiles } from './geometryFiles.ts';
 import { PACKAGE_VERSION } from '../shared/packageInfo.ts';
@@ -62,11 +62,23 @@ export async function writeOutputs(
   return Object.keys(files);
 }
 
+/**
+ * results.csv: the same cells as `formatCsv` over `roundForOutput`ed numbers, each number printed
+ * once (by `outputNumberText`), a line at a time so that each line's cells are short-lived.
+ */
 export function resultsCsv(result: Result): string {
   const cols = resultColumns(result);
   const n = result.areas.codes.length;
-  const rows = Array.from({ length: n }, (_, i) => cols.map((c) => (c.kind === 'number' ? roundForOutput(c.values(i) as number) : c.values(i))));
-  return formatCsv(cols.map((c) => c.name), rows);
+  const numeric = cols.map((c) => c.kind === 'number');
+  const cell = (k: number, i: number): string => (numeric[k] ? outputNumberText(cols[k].values(i) as number) : csvCell(cols[k].values(i)));
+  const lines = new Array<string>(n + 1);
+  lines[0] = cols.map((c) => csvCell(c.name)).join(',');
+  for (let i = 0; i < n; i++) {
+    let line = cell(0, i);
+    for (let k = 1; k < cols.length; k++) line += ',' + cell(k, i);
+    lines[i + 1] = line;
+  }
+  return lines.join('\n') + '\n';
 }
 
 /** The results table as Arrow IPC; missing values are Arrow nulls. */
@@ -75,7 +87,15 @@ export function resultsArrow(result: Result): Uint8Array {
   const cols = resultColumns(result);
   const values: ColumnTable['values'] = {};
   for (const c of cols) {
-    values[c.name] = c.kind === 'number' ? Float64Array.from({ length: n }, (_, i) => c.values(i) as number) : Array.from({ length: n }, (_, i) => String(c.values(i)));
+    if (c.kind === 'number') {
+      const col = new Float64Array(n);
+      for (let i = 0; i < n; i++) col[i] = c.values(i) as number;
+      values[c.name] = col;
+    } else {
+      const col = new Array<string>(n);
+      for (let i = 0; i < n; i++) col[i] = String(c.values(i));
+      values[c.name] = col;
+    }
   }
   return toArrowIpc({ columns: cols.map((c) => c.name), values });
 }

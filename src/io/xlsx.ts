@@ -11,6 +11,7 @@
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { VIRIDIS_10 } from '../core/palette.ts';
 import type { Result } from '../core/types.ts';
 import type { Loaded } from './loadFramework.ts';
 import { PACKAGE_VERSION } from '../shared/packageInfo.ts';
@@ -19,8 +20,8 @@ export interface WorkbookOptions {
   reproducible?: boolean;
 }
 
-/** Viridis in 10 steps (Nuñez, Anderton & Renslow 2018 show it reads for all common colour-vision deficiencies). */
-export const DECILE_FILLS = ['440154', '482878', '3E4A89', '31688E', '26828E', '1F9E89', '35B779', '6DCD59', 'B4DE2C', 'FDE725'];
+/** The map's decile colours (src/core/palette.ts) as Excel RGB hex. */
+export const DECILE_FILLS = VIRIDIS_10.map((c) => c.slice(1).toUpperCase());
 
 const FIXED_DATE = new Date(Date.UTC(1980, 0, 1));
 const SCORE = '0.000';

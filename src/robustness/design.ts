@@ -104,7 +104,7 @@ export function buildDesign(prepared: Prepared, settings: RobustnessSettings, da
     notes.push({ kind: 'note', choice: 'aggregate', why: `the framework aggregates indicators ${m.aggregate.indicators} and measures ${m.aggregate.measures}; a sampled method applies to both levels` });
   }
   const aggregate = methodFactor('aggregate', settings.aggregate, fixed.aggregate as AggregateMethod);
-  if (settings.aggregate.includes('geometric')) notes.push({ kind: 'note', choice: 'aggregate: geometric', why: 'geometric means need positive inputs: in those runs the normalised indicators are put on a positive scale once (rescaled to [1, 100] unless the normalisation is already positive) and aggregates are not rescaled (core steps/positiveScale.ts), as `score()` does' });
+  if (settings.aggregate.includes('geometric')) notes.push({ kind: 'note', choice: 'aggregate: geometric', why: 'applied as `score()` does: aggregates never rescaled; the normalised indicators rescaled once to [1, 100] when the normalisation can give values ≤ 0 (docs/methods.md)' });
   const combine = methodFactor('combine', settings.combine, fixed.combine as CombineMethod);
 
   const methods: Methods = {

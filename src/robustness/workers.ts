@@ -6,18 +6,18 @@
  * (pure) and sends back integer counts and per-run outputs, which `mergeChunks` adds up and puts
  * in row order — so the result is identical for any number of workers (tested).
  *
- * Workers run this same file, which sees it is a worker. The engine is TypeScript run without a
- * build step, so the worker code is first bundled in memory by esbuild (~0.05 s, once per process)
- * and started from a data: URL: each worker then parses one small script instead of loading tsx
- * and transforming the module graph through its loader hooks (seconds on a busy machine). If
- * esbuild is unavailable, workers start at `workerEntry.mjs`, which registers tsx.
+ * Workers run this same file, which sees it is a worker: from the build, its own entry
+ * dist/worker.js; from the TypeScript sources, bundled in memory by esbuild (~0.05 s, once per
+ * process) and started from a data: URL, so each worker parses one small script instead of
+ * loading tsx and transforming the module graph through its loader hooks (seconds on a busy
+ * machine). If esbuild is unavailable, workers start at `workerEntry.mjs`, which registers tsx.
  */
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
-import { setFlagsFromString } from 'node:v8';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { evaluateRows, evaluationOrder, mergeChunks, type ChunkResult, type Job } from './evaluate.ts';
+import { FROM_SOURCE, packagePath } from '../shared/packageInfo.ts';
 
 const MARK = 'wardrank-robustness-worker';
 
@@ -92,11 +92,14 @@ export function startWorkers(size: number): WorkerPool {
 let script: URL | undefined;
 
 /**
- * The worker script: this module bundled to one ES module (data: URL), or the tsx entry. Bundled
- * synchronously (about 0.05 s, once per process) so that the threads start while the caller goes
- * on with its own work, rather than when it next yields.
+ * The worker script. From the build (`npm run build`), dist/worker.js, this module's own entry.
+ * From the TypeScript sources (tests, `npm run dev`), this module bundled to one ES module (data:
+ * URL), or the tsx entry if esbuild (a devDependency) is missing. Bundled synchronously (about
+ * 0.05 s, once per process) so that the threads start while the caller goes on with its own
+ * work, rather than when it next yields.
  */
 function workerScript(): URL {
+  if (!script && !FROM_SOURCE) script = pathToFileURL(packagePath('dist', 'worker.js'));
   if (!script) {
     try {
       const { buildSync } = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
@@ -129,18 +132,7 @@ function runWorker(worker: Worker, input: WorkerInput, onProgress: (done: number
   });
 }
 
-/**
- * TurboFan inlines callees of up to 460 bytes of bytecode by default. Here that builds very large
- * optimised graphs (the run loop with the scorer, the means with their gap paths, the ranking with
- * its sorting fallback) that take each worker about 0.2 s of compile time on a core the other
- * worker needs, and run no faster. Inlining only small callees cut the evaluation of 10,000
- * London runs on 2 workers from about 2.0 s to 1.7 s (docs/performance.md). V8 flags are
- * process-wide; this one only steers optimisation heuristics, never results.
- */
-export const WORKER_V8_FLAGS = '--max-inlined-bytecode-size=100';
-
 if (!isMainThread && parentPort && (workerData as { mark?: string } | undefined)?.mark === MARK) {
-  setFlagsFromString(WORKER_V8_FLAGS);
   const port = parentPort;
   port.once('message', ({ job, rows }: WorkerInput) => {
     const result = evaluateRows(job, rows, (done) => port.postMessage({ kind: 'progress', done } satisfies WorkerMessage));

@@ -5,7 +5,7 @@
  * spillover buffer), where a few hundred metres' difference from another definition of
  * "centre" is immaterial next to km-scale thresholds.
  */
-import { centerOfMass } from '@turf/turf';
+import { centerOfMass } from '@turf/center-of-mass';
 import type { FeatureCollection } from 'geojson';
 
 /** Centroids aligned to `codes` (features joined on properties.code); NaN where no feature. */

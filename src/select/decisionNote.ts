@@ -8,6 +8,8 @@ import type { Result } from '../core/types.ts';
 import type { NoteDocument, Block } from './noteDocument.ts';
 import type { PilotPlan } from './pilotPlan.ts';
 import type { Unit } from './pilotUnits.ts';
+import { OBJECTIVES } from './objective.ts';
+import { decileCut, intervalWords, wideInterval } from './robustEvidence.ts';
 
 export interface NoteMeta {
   /** SHA-256 of every input file, keyed by a path a reader can find. */
@@ -16,6 +18,8 @@ export interface NoteMeta {
   command: string;
   /** How many passed-over wards to list (the CSV has them all). */
   passedOverRows?: number;
+  /** Sentences summarising evaluation-plan.md (absent: no monthly series). */
+  evaluationSummary?: string[];
 }
 
 export function decisionNote(plan: PilotPlan, r: Result, meta: NoteMeta): NoteDocument {
@@ -30,25 +34,81 @@ export function decisionNote(plan: PilotPlan, r: Result, meta: NoteMeta): NoteDo
   const blocks: Block[] = [{ kind: 'title', text: title }];
 
   const constraints = constraintText(plan, r);
-  blocks.push({
-    kind: 'paragraph',
-    text:
-      `**Recommendation:** ${plan.pilots.length} pilot area(s): ${plan.pilots.map((p) => `${area(p.unit)}, ${boroughOf(p.unit.seed)}`).join('; ')}. ` +
-      (sel.proven
-        ? `They are the set with the highest total index score (${fmt(sel.total, 3)}) among all sets meeting the constraints (${constraints}), `
-        : `They meet the constraints (${constraints}) with a total index score of ${fmt(sel.total, 3)}, `) +
-      (sel.proven
-        ? `found exactly by branch and bound over ${plan.rankedCount} ranked wards (${sel.nodes} nodes searched).`
-        : `the best found by branch and bound over ${plan.rankedCount} ranked wards before its budget of nodes ran out (${sel.nodes} nodes): **not proven optimal**.`),
-  });
+  const objective = OBJECTIVES[sel.objective].label;
+  if (s.preference?.single_borough) {
+    blocks.push({ kind: 'paragraph', text: `**The programme’s stated preference:** all pilots within one borough (${s.preference.source}). The recommendation follows it; the London-wide alternatives are shown beside it.` });
+  }
+  if (!plan.pilots.length) {
+    blocks.push({ kind: 'paragraph', text: `**No recommendation:** no area meets the rules and constraints (${constraints}${sel.eligibility.rules.length ? `; ${sel.eligibility.rules.join('; ')}` : ''}). Relax a rule (see the options below) or choose by hand.` });
+  } else {
+    blocks.push({
+      kind: 'paragraph',
+      text:
+        `**Recommendation:** ${plan.pilots.length} pilot area(s): ${plan.pilots.map((p) => `${area(p.unit)}, ${boroughOf(p.unit.seed)}`).join('; ')}. ` +
+        (sel.proven
+          ? `They are the set with the highest ${objective} (${fmt(sel.total, 3)}; total index ${fmt(sel.indexTotal, 3)}) among all sets meeting the constraints (${constraints}), `
+          : `They meet the constraints (${constraints}) with a ${objective} of ${fmt(sel.total, 3)}, `) +
+        (sel.proven
+          ? `found exactly by branch and bound over ${plan.rankedCount} ranked wards (${sel.nodes} nodes searched).`
+          : `the best found by branch and bound over ${plan.rankedCount} ranked wards before its budget of nodes ran out (${sel.nodes} nodes): **not proven optimal**.`) +
+        (plan.pilots.length < s.k ? ` Only ${plan.pilots.length} of the ${s.k} pilots asked for could be placed: ${shortfallText(plan)}` : ''),
+    });
+  }
+  if (plan.evidence && sel.objective === 'expected' && !s.objective) {
+    blocks.push({ kind: 'paragraph', text: 'The objective uses the robustness run (the default when a robustness folder is given): the set most likely to stay in the top decile under other defensible method choices, not only the highest index as calculated.' });
+  }
+  if (sel.eligibility.rules.length) blocks.push({ kind: 'paragraph', text: `**Eligibility rules:** ${sel.eligibility.rules.join('; ')}.` });
+  if (sel.borough?.rule === 'best-feasible-set') {
+    blocks.push({ kind: 'heading', text: 'Boroughs compared' });
+    blocks.push({
+      kind: 'paragraph',
+      text: `Each borough’s best feasible set was found exactly under the same rules and constraints; the borough whose set places the most pilots, then has the highest ${objective}, is chosen. The runners-up:`,
+    });
+    blocks.push({
+      kind: 'table',
+      header: ['Borough', 'Best feasible set', 'Pilots', sel.objective === 'expected' ? 'Expected in top decile' : 'Total index', 'Total index'],
+      align: ['l', 'l', 'r', 'r', 'r'],
+      rows: sel.borough.ranking.slice(0, 5).map((b) => [
+        r.areas.parentNames[b.borough] + (b.borough === sel.borough!.borough ? ' (chosen)' : ''),
+        [...b.units].sort((x, y) => r.rank[x.seed] - r.rank[y.seed]).map((u) => `${a.names[u.seed]} (rank ${fmtRank(r.rank[u.seed])})`).join(', ') || '–',
+        String(b.units.length),
+        fmt(b.total, 3),
+        fmt(b.indexTotal, 3),
+      ]),
+    });
+  }
   blocks.push({ kind: 'paragraph', text: greedyText(plan, ward) });
+
+  blocks.push({ kind: 'heading', text: 'Options side by side' });
+  blocks.push({ kind: 'paragraph', text: plan.options.map((o) => `**${o.title}:** ${o.unavailable ? `not available — ${o.unavailable}` : o.rule}.`).join(' ') });
+  const ev = plan.evidence;
+  blocks.push({
+    kind: 'table',
+    header: ['Option', 'Pilot (borough)', 'Rank', 'Index', ...(ev ? ['Median rank', 'P(top decile)'] : []), 'Option total index', ...(ev ? ['Expected in top decile'] : []), 'Distance between pilots (km)'],
+    align: ['l', 'l', 'r', 'r', ...(ev ? (['r', 'r'] as const) : []), 'r', ...(ev ? (['r'] as const) : []), 'r'],
+    rows: plan.options.flatMap((o) => {
+      if (!o.selection || !o.selection.chosen.length) return [[o.title, o.unavailable ?? 'no feasible set', '', '', ...(ev ? ['', ''] : []), '', ...(ev ? [''] : []), '']];
+      const chosen = [...o.selection.chosen].sort((x, y) => r.rank[x.seed] - r.rank[y.seed]);
+      const expected = ev ? chosen.reduce((acc, u) => acc + (ev.pTopDecile[u.seed] === ev.pTopDecile[u.seed] ? ev.pTopDecile[u.seed] : 0), 0) : NaN;
+      return chosen.map((u, k) => [
+        k === 0 ? o.title : '',
+        `${a.names[u.seed]} (${boroughOf(u.seed)})`,
+        fmtRank(r.rank[u.seed]),
+        fmt(u.score, 2),
+        ...(ev ? [fmtRank(ev.medianRank[u.seed]), fmt(ev.pTopDecile[u.seed], 2)] : []),
+        k === 0 ? fmt(o.selection!.indexTotal, 3) : '',
+        ...(ev ? [k === 0 ? fmt(expected, 2) : ''] : []),
+        k === 0 ? (Number.isFinite(o.minKm) ? `${fmt(o.minKm, 1)}–${fmt(o.maxKm, 1)}` : '–') : '',
+      ]);
+    }),
+  });
 
   blocks.push({ kind: 'heading', text: 'Pilots and why' });
   const rob = plan.pilots.some((p) => p.robustness);
   blocks.push({
     kind: 'table',
-    header: ['#', 'Pilot area', 'Borough', 'Rank', 'Decile', 'Index', 'Measures contributing most (weight × score)', ...(rob ? ['Rank 90% interval', 'P(top k)'] : [])],
-    align: ['r', 'l', 'l', 'r', 'r', 'r', 'l', 'r', 'r'],
+    header: ['#', 'Pilot area', 'Borough', 'Rank', 'Decile', 'Index', 'Measures contributing most (weight × score)', ...(rob ? ['Rank 90% interval', 'P(top k)', 'P(top decile)'] : [])],
+    align: ['r', 'l', 'l', 'r', 'r', 'r', 'l', 'r', 'r', 'r'],
     rows: plan.pilots.map((p, k) => [
       String(k + 1),
       area(p.unit),
@@ -57,9 +117,24 @@ export function decisionNote(plan: PilotPlan, r: Result, meta: NoteMeta): NoteDo
       String(p.decile || '–'),
       fmt(p.unit.score, 2),
       p.topMeasures.map((m) => `${m.name} ${fmt(m.contribution, 2)}`).join('; '),
-      ...(rob ? [p.robustness ? `${fmtRank(p.robustness.p05_rank)}–${fmtRank(p.robustness.p95_rank)} (median ${fmtRank(p.robustness.median_rank)})` : '–', p.robustness ? fmt(p.robustness.p_top_k, 2) : '–'] : []),
+      ...(rob
+        ? [
+            p.robustness ? `${fmtRank(p.robustness.p05_rank)}–${fmtRank(p.robustness.p95_rank)} (median ${fmtRank(p.robustness.median_rank)})` : '–',
+            p.robustness ? fmt(p.robustness.p_top_k, 2) : '–',
+            p.robustness ? fmt(p.robustness.p_top_decile, 2) : '–',
+          ]
+        : []),
     ]),
   });
+  if (ev) {
+    const wide = plan.pilots.filter((p) => wideInterval(ev, p.unit.seed));
+    blocks.push({
+      kind: 'paragraph',
+      text: wide.length
+        ? `**Wide rank intervals:** ${wide.map((p) => `${a.names[p.unit.seed]} is ${intervalWords(p.rank, ev, p.unit.seed)}`).join('; ')}. Its place in the top decile depends on method choices (95th-percentile rank beyond ${decileCut(ev)}, the top-decile cut).`
+        : `Every pilot stays within the top decile (rank ${decileCut(ev)} or better) in at least 95 % of the robustness runs.`,
+    });
+  }
 
   blocks.push({ kind: 'heading', text: 'Higher-ranked wards passed over' });
   const limit = meta.passedOverRows ?? 8;
@@ -124,6 +199,13 @@ export function decisionNote(plan: PilotPlan, r: Result, meta: NoteMeta): NoteDo
     text: 'SMD = (mean pilots − mean comparison) / √((s²pilots + s²comparison)/2) (Austin 2009); * |SMD| > 0.1, ⚠ |SMD| > 0.25. "Before": pilots against the whole pool. With a handful of pilots the SMDs are themselves noisy.',
   });
 
+  blocks.push({ kind: 'heading', text: 'Evaluation design (pre-registration: evaluation-plan.md)' });
+  blocks.push(
+    meta.evaluationSummary
+      ? { kind: 'list', items: meta.evaluationSummary }
+      : { kind: 'paragraph', text: 'No monthly outcome series is declared in the framework (monthly:), so no evaluation plan was written: the comparison wards above are matched on the measure profile only.' },
+  );
+
   blocks.push({ kind: 'heading', text: 'Caveats' });
   blocks.push({ kind: 'list', items: [...plan.caveats, ...plan.warnings.map((w) => `Warning: ${w}`)] });
 
@@ -153,15 +235,24 @@ export function constraintText(plan: PilotPlan, r: Result): string {
     parts.push(
       b.rule === 'named'
         ? `all in ${r.areas.parentNames[b.borough]}`
-        : `all in ${r.areas.parentNames[b.borough]} (the borough with the highest sum of its top ${s.k} scores, ${fmt(b.sums[0].sum, 2)})`,
+        : `all in ${r.areas.parentNames[b.borough]} (the borough whose best feasible set under these constraints is best)`,
     );
   }
-  if (s.max_per_borough !== undefined) parts.push(`at most ${s.max_per_borough} per borough`);
+  if (s.max_per_borough !== undefined && !plan.selection.borough) parts.push(`at most ${s.max_per_borough} per borough`);
   if (s.non_adjacent) parts.push('no two adjacent');
   if (s.min_distance_km > 0) parts.push(`centroids at least ${s.min_distance_km} km apart`);
   if (s.exclude.length) parts.push(`${s.exclude.length} ward(s) excluded as already funded`);
+  for (const f of s.exclude_flags) parts.push(`wards flagged ${f} excluded`);
   if (s.cluster) parts.push(`each a seed ward plus adjacent wards up to ${s.cluster.population_cap.toLocaleString('en-GB')} residents`);
   return parts.join(', ');
+}
+
+/** Why fewer than k pilots could be placed, in words. */
+function shortfallText(plan: PilotPlan): string {
+  const sel = plan.selection;
+  const eligible = sel.eligibility.eligible.reduce((acc, x) => acc + x, 0);
+  if (sel.borough) return `no single borough has ${plan.settings.k} eligible wards that meet the constraints together (${eligible} eligible wards in London).`;
+  return `only ${eligible} wards are eligible and the spacing rules leave no larger set.`;
 }
 
 function greedyText(plan: PilotPlan, ward: (i: number) => string): string {
@@ -197,6 +288,13 @@ function settingsText(plan: PilotPlan): string {
     `replacement ${m.replacement ? 'yes' : 'no'}`,
     `propensity ${m.propensity ? `yes (caliper ${m.caliper} SD, ridge ${m.ridge})` : 'no'}`,
     `same inner/outer ${m.same_inner_outer ? 'yes' : 'no'}`,
+    `objective ${plan.selection.objective}${s.objective ? '' : ' (default)'}`,
+    `robust candidates only ${plan.evidence && s.eligibility.robust_candidates ? 'yes' : 'no'}`,
+    `min P(top decile) ${s.eligibility.min_p_top_decile ?? 'none'}`,
+    `max p95 rank ${s.eligibility.max_p95_rank ?? 'none'}`,
+    `exclude flags [${s.exclude_flags.join(', ')}]`,
+    `preference ${s.preference?.single_borough ? 'one borough' : 'none'}`,
+    `evaluation design ${s.evaluation.design}, seed ${s.evaluation.seed}, donors ${s.evaluation.donors}, near-miss ranks ${s.evaluation.near_miss.join('–')}, placebo shift ${s.evaluation.placebo_shift} months`,
   ].join('; ');
 }
 

@@ -3,7 +3,7 @@
  * contiguity (shared boundary or corner), centroids, and an optional inner/outer London class.
  * Every part is optional; a constraint whose data is missing is reported, never silently met.
  */
-import { distance } from '@turf/turf';
+import { distance } from '@turf/distance';
 
 export interface Geography {
   /** Neighbours of each area (symmetric); undefined when no adjacency file was supplied. */

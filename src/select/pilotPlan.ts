@@ -12,6 +12,8 @@ import { noteCaveats } from './noteCaveats.ts';
 import type { Geography } from './geography.ts';
 import { matchComparisons, type Matching } from './matchComparisons.ts';
 import type { Unit } from './pilotUnits.ts';
+import { pilotOptions, withPreference, type PilotOption } from './pilotOptions.ts';
+import { robustEvidence, type RobustEvidence } from './robustEvidence.ts';
 import { selectPilots, type PassedOver, type Selection } from './selectPilots.ts';
 import type { PilotSettings } from './settings.ts';
 
@@ -28,8 +30,19 @@ export interface PilotReason {
   robustness?: RobustnessRow;
 }
 
+/** What the plan may use beyond the scored run: robustness output and area flag columns. */
+export interface PlanInputs {
+  robustness?: Map<string, RobustnessRow>;
+  /** Codes listed in robust-candidates.csv (undefined when not read). */
+  candidates?: Set<string>;
+  flags?: Map<string, Uint8Array>;
+}
+
 export interface PilotPlan {
   settings: PilotSettings;
+  evidence?: RobustEvidence;
+  /** Recommended, London-wide spread and robust sets side by side. */
+  options: PilotOption[];
   rankedCount: number;
   selection: Selection;
   pilots: PilotReason[];
@@ -39,8 +52,13 @@ export interface PilotPlan {
   warnings: string[];
 }
 
-export function pilotPlan(result: Result, g: Geography, settings: PilotSettings, robustness?: Map<string, RobustnessRow>): PilotPlan {
-  const selection = selectPilots(result, g, settings);
+export function pilotPlan(result: Result, g: Geography, declared: PilotSettings, inputs: PlanInputs = {}): PilotPlan {
+  const { robustness } = inputs;
+  const settings = withPreference(declared);
+  const evidence = robustness ? robustEvidence(result.areas.codes, robustness, inputs.candidates) : undefined;
+  const ctx = { evidence, flags: inputs.flags };
+  const selection = selectPilots(result, g, settings, ctx);
+  const options = pilotOptions(result, g, settings, ctx, selection);
   const chosen = [...selection.chosen].sort((a, b) => result.rank[a.seed] - result.rank[b.seed]);
   const greedySeeds = new Set(selection.greedy.map((u) => u.seed));
   let previousRank = 0;
@@ -62,6 +80,8 @@ export function pilotPlan(result: Result, g: Geography, settings: PilotSettings,
   const balance = balanceTable(result, chosen, matching.pool.eligible, matching.matches);
   return {
     settings,
+    evidence,
+    options,
     rankedCount: result.rank.filter((x) => x === x).length,
     selection,
     pilots,

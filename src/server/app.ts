@@ -12,6 +12,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { registerApiRoutes } from './routes/api.ts';
 import { registerGeoRoutes } from './routes/geo.ts';
 import { registerWebRoutes } from './routes/web.ts';
+import { registerIndexesRoute, type ServedIndex } from './routes/indexes.ts';
+import { registerReportRoutes } from './routes/report.ts';
 import { installSecurity, rawClientError, reject, SECURITY_HEADERS } from './security.ts';
 import type { Source } from './source.ts';
 
@@ -20,6 +22,11 @@ export interface AppOptions {
   webRoot?: string;
   /** Where error lines go; default stderr. */
   log?: (line: string) => void;
+  /**
+   * Further indexes served under `/<id>/` (same routes as the default one at `/`), e.g. the
+   * 2018-ward index beside the current one; ids from `indexIds`.
+   */
+  also?: { id: string; source: Source }[];
 }
 
 export { DEFAULT_WEB_ROOT };
@@ -60,8 +67,21 @@ export function buildApp(source: Source, options: AppOptions = {}): FastifyInsta
 
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'not found' }));
 
-  registerApiRoutes(app, source);
-  registerGeoRoutes(app, source);
-  registerWebRoutes(app, options.webRoot ?? DEFAULT_WEB_ROOT);
+  const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
+  const all: ServedIndex[] = [{ id: '', source }, ...(options.also ?? [])];
+  for (const x of all) {
+    const prefix = x.id ? `/${x.id}` : '';
+    const routes = (scope: FastifyInstance) => {
+      registerIndexesRoute(scope, all, x.id);
+      registerApiRoutes(scope, x.source);
+      registerGeoRoutes(scope, x.source);
+      registerReportRoutes(scope, x.source);
+    };
+    if (prefix) {
+      app.register(async (scope) => routes(scope), { prefix });
+      registerWebRoutes(app, webRoot, prefix);
+    } else routes(app);
+  }
+  registerWebRoutes(app, webRoot);
   return app;
 }

@@ -10,7 +10,9 @@
  *   and the robustness summary (`robustness/robustness.csv`, or `robustness.csv`).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import type { MonthlySpec } from '../core/framework.ts';
+import { readMonthlySeries, type MonthlySeries } from '../io/monthlySeries.ts';
 import { fromBundle, toBundle } from '../core/bundle.ts';
 import { formatProblem, InputError } from '../core/errors.ts';
 import { prepare, score } from '../core/run.ts';
@@ -33,6 +35,8 @@ export interface Source {
   geometry: Map<string, Uint8Array>;
   pilots?: PilotTables;
   robustness?: Map<string, RobustnessRow>;
+  /** The monthly recorded-crime series (framework key `monthly`), when declared and found. */
+  monthly?: { spec: MonthlySpec; series: MonthlySeries };
   /** Things the operator should know (missing geometry, loader warnings); printed at start-up. */
   warnings: string[];
 }
@@ -47,7 +51,9 @@ export function loadSource(path: string): Source {
 export function sourceFromFramework(path: string): Source {
   const loaded = loadFramework(path);
   const prepared = prepare(loaded.framework, loaded.inputs);
+  const spec = loaded.framework.monthly;
   return {
+    monthly: spec ? { spec, series: readMonthlySeries(dirname(resolve(path)), spec, prepared.areas.codes, path) } : undefined,
     kind: 'framework',
     path,
     bundleText: JSON.stringify(toBundle(prepared)),
@@ -76,7 +82,15 @@ export function sourceFromOutput(dir: string): Source {
     if (existsSync(file)) geometry.set(name, readFileSync(file));
     else if (name !== BOUNDARIES_FILE || bundle.framework.areas.boundaries) warnings.push(`${name} not in the output folder (re-run \`wardrank run\` to copy the map geometry)`);
   }
-  return { kind: 'output', path: dir, bundleText: text, result, geometry: checkedGeometry(geometry), pilots: readPilots(dir), robustness: readOptionalRobustness(dir), warnings };
+  // The monthly series file is not part of a run's output: it is read from the output folder
+  // when copied there (`<out>/monthly_crime.csv`, the name the framework declares).
+  const spec = bundle.framework.monthly;
+  let monthly: Source['monthly'];
+  if (spec) {
+    if (existsSync(join(dir, spec.file))) monthly = { spec, series: readMonthlySeries(dir, spec, result.areas.codes, 'prepared.json') };
+    else warnings.push(`the framework declares monthly series (${spec.file}) but the output folder has no copy: the map's time series needs ${spec.file} in the folder`);
+  }
+  return { kind: 'output', path: dir, bundleText: text, result, geometry: checkedGeometry(geometry), pilots: readPilots(dir), robustness: readOptionalRobustness(dir), monthly, warnings };
 }
 
 function readPilots(dir: string): PilotTables | undefined {

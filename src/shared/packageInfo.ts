@@ -46,4 +46,5 @@ export function packageVersion(): string {
 /** True when this code runs from the TypeScript sources (tsx), false from the build. */
 export const FROM_SOURCE: boolean = import.meta.url.endsWith('.ts');
 
-export const PACKAGE_VERSION: string = packageVersion();
+// pure: a bundle that does not use it (the in-memory worker bundle, run from a data: URL) drops the call
+export const PACKAGE_VERSION: string = /* @__PURE__ */ packageVersion();

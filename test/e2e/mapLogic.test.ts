@@ -35,7 +35,7 @@ describe('decileClasses', () => {
 
 describe('permalink hash', () => {
   it('round-trips layer, ward, view and changed weights', () => {
-    const s = { layer: 'measure:knife_crime', ward: 'E05000026', view: { zoom: 11.2, lat: 51.5123, lng: -0.0812 }, weights: { categories: { crime: 2 }, measures: { weapons: 0, robbery: 0.5 } } };
+    const s = { layer: 'measure:knife_crime', ward: 'E05000026', borough: null, view: { zoom: 11.2, lat: 51.5123, lng: -0.0812 }, weights: { categories: { crime: 2 }, measures: { weapons: 0, robbery: 0.5 } } };
     const h = formatHash(s);
     expect(h).toBe('#layer=measure:knife_crime&ward=E05000026&map=11.20/51.5123/-0.0812&wc=crime:2&wm=weapons:0,robbery:0.5');
     expect(parseHash(h)).toEqual(s);
@@ -72,6 +72,12 @@ describe('geometry', () => {
     expect(labelPoint(multi)).toEqual([2, 2]);
     expect(labelPoint({ type: 'LineString', coordinates: [[0, 0], [1, 1]] })).toBeNull();
     expect(bbox({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: multi }] })).toEqual([0, 0, 11, 11]);
+  });
+  it('labels a C-shaped polygon inside it although its centroid is in the notch', () => {
+    // 0–10 × 0–10 minus the notch 3–10 × 3–7: centroid ≈ (4.3, 5) lies in the notch; the widest
+    // interior stretch of y = 5 is x ∈ (0, 3), so the label is at its midpoint (1.5, 5).
+    const C: GeoJSON.Polygon = { type: 'Polygon', coordinates: [[[0, 0], [10, 0], [10, 3], [3, 3], [3, 7], [10, 7], [10, 10], [0, 10], [0, 0]]] };
+    expect(labelPoint(C)).toEqual([1.5, 5]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { booleanPointInPolygon } from '@turf/turf';
-import { pointInside, polygonCentroid, ringSignedArea } from '../../src/geo/pointInside.ts';
+import { pointInside, polygonCentroid, ringSignedArea } from '../../src/core/pointInside.ts';
 import { GridIndex } from '../../scripts/lib/geo/gridIndex.ts';
 
 describe('pointInside', () => {

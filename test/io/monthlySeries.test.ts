@@ -121,5 +121,10 @@ describe('the real 2018 MPS file in the contract format', () => {
     // One ward × month by hand from the source row: Abbey (E05000026), Sep 2020.
     const abbey = vwi.find((r) => r[3] === 'E05000026')!;
     expect(areaSeries(m, 'violence_with_injury', codes.indexOf('E05000026'))[0]).toBe(Number(abbey[5]));
+    // The data build's data/london-2018/monthly_crime.csv holds the same counts (independent derivation).
+    const built = parseMonthlySeries(readSourceText(join(import.meta.dirname, '../../data/london-2018/monthly_crime.csv')), 'monthly_crime.csv', codes);
+    expect(built.months).toEqual(m.months);
+    expect([...built.series].sort()).toEqual([...m.series].sort());
+    for (const s of m.series) expect([...built.counts.get(s)!]).toEqual([...m.counts.get(s)!]);
   });
 });

@@ -64,6 +64,8 @@ describe('results workbook', () => {
     expect(cf[0].ref).toBe('F2:F11');
     expect(cf[0].rules.map((r) => r.formulae[0])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
     expect(cf[0].rules.map((r) => r.style.fill.bgColor.argb)).toEqual(DECILE_FILLS.map((h) => `FF${h}`));
+    // the map's colours: matplotlib's viridis(linspace(0, 1, 10))
+    expect(DECILE_FILLS).toEqual(['440154', '482878', '3E4989', '31688E', '26828E', '1F9E89', '35B779', '6ECE58', 'B5DE2B', 'FDE725']);
   });
 
   it('is byte-identical across runs when reproducible', async () => {

@@ -115,17 +115,72 @@ describe('selectPilots', () => {
     expect(cl.passedOver.map((p) => p.reasons[0])).toEqual(['not optimal: the set without it scores higher (best set including it totals 5.000 against 6.000)']);
   });
 
-  it('chooses the single borough by the highest sum of its top-k scores, or by name', () => {
-    // B0: 10, 1, 1 (top-2 sum 11); B1: 8, 7 (sum 15) → B1 by the rule although B0 has the top ward.
-    const r = syntheticRanking([10, 1, 1, 8, 7], [0, 0, 0, 1, 1]);
-    const sel = selectPilots(r, graph(5, []), defaultPilotSettings({ k: 2, borough: 'best' }));
-    expect(sel.borough).toMatchObject({ borough: 1, rule: 'top-k-sum', sums: [{ borough: 1, sum: 15 }, { borough: 0, sum: 11 }] });
-    expect(sel.chosen.map((u) => u.seed).sort()).toEqual([3, 4]);
+  it('chooses the single borough by its best feasible set (exact), not by its unconstrained top-k sum', () => {
+    // The Westminster case in miniature. B0: 10, 9, 1, 0.5 with W00–W01 adjacent, so its
+    // best non-adjacent pair is W00 + W02 = 11 (W01 + W02 = 10); its top-2 sum would be 19.
+    // B1: 8, 7.5 (not adjacent) = 15.5 → B1 wins; B0 is the runner-up with 11.
+    const r = syntheticRanking([10, 9, 1, 0.5, 8, 7.5], [0, 0, 0, 0, 1, 1]);
+    const g = graph(6, [[0, 1], [1, 2]]);
+    const sel = selectPilots(r, g, defaultPilotSettings({ k: 2, borough: 'best' }));
+    expect(sel.borough!.rule).toBe('best-feasible-set');
+    expect(sel.borough!.borough).toBe(1);
+    expect(sel.borough!.ranking.map((b) => [b.borough, b.units.map((u) => u.seed).sort(), b.total])).toEqual([
+      [1, [4, 5], 15.5],
+      [0, [0, 2], 11],
+    ]);
+    expect(sel.chosen.map((u) => u.seed).sort()).toEqual([4, 5]);
     expect(sel.passedOver[0]).toEqual({ area: 0, reasons: ['outside the chosen borough Borough 1'] });
-    const named = selectPilots(r, graph(5, []), defaultPilotSettings({ k: 2, borough: 'borough 0' }));
-    expect(named.chosen.map((u) => u.seed)).toEqual([0, 1]);
-    expect(() => selectPilots(r, graph(5, []), defaultPilotSettings({ borough: 'Nowhere' }))).toThrow(/unknown borough/);
-    expect(() => selectPilots(r, graph(5, []), defaultPilotSettings({ exclude: ['X99'] }))).toThrow(/unknown ward code/);
+    // A borough that can host all k beats one with a higher single ward that cannot.
+    const r2 = syntheticRanking([10, 9, 3, 2], [0, 0, 1, 1]);
+    const sel2 = selectPilots(r2, graph(4, [[0, 1]]), defaultPilotSettings({ k: 2, borough: 'best' }));
+    expect(sel2.borough!.ranking.map((b) => [b.borough, b.units.length, b.total])).toEqual([
+      [1, 2, 5],
+      [0, 1, 10],
+    ]);
+    const named = selectPilots(r, g, defaultPilotSettings({ k: 2, borough: 'borough 0' }));
+    expect(named.chosen.map((u) => u.seed)).toEqual([0, 2]);
+    expect(() => selectPilots(r, g, defaultPilotSettings({ borough: 'Nowhere' }))).toThrow(/unknown borough/);
+    expect(() => selectPilots(r, g, defaultPilotSettings({ exclude: ['X99'] }))).toThrow(/unknown ward code/);
+  });
+
+  it('single-borough "best" equals brute force over every borough and every k-subset (random instances)', () => {
+    fc.assert(
+      fc.property(caseArb, fc.integer({ min: 1, max: 3 }), (c, nb) => {
+        const n = c.n;
+        const boroughs = c.boroughs.slice(0, n).map((b) => b % nb);
+        const r = syntheticRanking(c.scores.slice(0, n).map((s) => s / 10), boroughs);
+        const edges = c.edges.filter(([a, b]) => a < n && b < n);
+        const g = graph(n, edges, c.lon.slice(0, n), new Array(n).fill(51.5));
+        const s = defaultPilotSettings({ k: c.k, borough: 'best', min_distance_km: c.minKm });
+        const sel = selectPilots(r, g, s);
+        const ok = (set: number[]) => {
+          for (let a = 0; a < set.length; a++)
+            for (let b = a + 1; b < set.length; b++) if (g.neighbours![set[a]].has(set[b]) || centroidKm(g, set[a], set[b]) < c.minKm) return false;
+          return true;
+        };
+        // Per borough: the largest feasible size ≤ k, then the highest total; then across boroughs the same order.
+        const per = [...new Set(boroughs)].sort().map((b) => {
+          const wards = boroughs.map((x, i) => [x, i]).filter(([x]) => x === b).map(([, i]) => i);
+          let best = { size: 0, total: 0 };
+          const rec = (start: number, set: number[]) => {
+            if (set.length) {
+              const total = set.reduce((a, i) => a + r.index[i], 0);
+              if (set.length > best.size || (set.length === best.size && total > best.total + 1e-9)) best = { size: set.length, total };
+            }
+            if (set.length === c.k) return;
+            for (let i = start; i < wards.length; i++) if (ok([...set, wards[i]])) rec(i + 1, [...set, wards[i]]);
+          };
+          rec(0, []);
+          return { borough: b, ...best };
+        });
+        per.sort((a, b) => b.size - a.size || b.total - a.total || a.borough - b.borough);
+        expect(sel.borough!.ranking.map((x) => [x.borough, x.units.length])).toEqual(per.map((x) => [x.borough, x.size]));
+        sel.borough!.ranking.forEach((x, i) => expect(x.total).toBeCloseTo(per[i].total, 9));
+        expect(sel.chosen.every((u) => r.areas.parent[u.seed] === per[0].borough)).toBe(true);
+        expect(sel.total).toBeCloseTo(per[0].total, 9);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('grows clusters from the seed in index order within the population cap', () => {

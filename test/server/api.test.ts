@@ -122,8 +122,10 @@ describe('GET /api/wards/:code', () => {
 
   it('raw values are the denominated inputs: violence per 1000 = count / population × 1000', async () => {
     const a04 = (await get('/api/wards/A04')).json();
-    expect(a04.raw.violence_rate).toEqual({ value: 30, unit: 'per 1000', level: 'ward', name: 'Violence per 1000' }); // 60 / 2000 × 1000
-    expect(a04.raw.youth_claimants).toEqual({ value: 10, unit: '%', level: 'borough', name: 'Youth claimant rate' }); // Borough One's value
+    // Rates of A01…A10: 0, 10, 20, 30, 40, 50, 60, 70, 80, 100 per 1000 → median (40 + 50) / 2 = 45.
+    expect(a04.raw.violence_rate).toEqual({ value: 30, median: 45, unit: 'per 1000', level: 'ward', name: 'Violence per 1000', status: 'real', period: '2020-2022' }); // 60 / 2000 × 1000
+    expect(a04.raw.youth_claimants).toMatchObject({ value: 10, unit: '%', level: 'borough', name: 'Youth claimant rate', status: 'real', period: '2015' }); // Borough One's value
+    expect(a04.raw.blade).toMatchObject({ status: 'proxy', median: 50 }); // 9 wards with a value: 0, 50 ×7, 100
     const a03 = (await get('/api/wards/A03')).json();
     expect(a03.raw.blade.value).toBeNull();
     // NaN in explainArea (no weapons score) travels as null

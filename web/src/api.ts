@@ -31,6 +31,8 @@ export interface FrameworkInfo {
   excluded: { id: string; reason: string }[];
   attribution: string[];
   topK: number;
+  /** The monthly crime series the server serves at api/monthly/<code> (null or absent: none). */
+  monthly?: { period: string; source: string; primary: string } | null;
   /** Where the geometry is (the server adds it; older servers do not). */
   geo?: { boundaries: string | null; basemap: { id: string; name: string; url: string }[] };
 }
@@ -102,7 +104,7 @@ export type ExplanationJson = Explanation;
 export interface WardDetail {
   ward: WardRow;
   explain: ExplanationJson;
-  raw: Record<string, { value: number | null; unit: string; level: string; name: string }>;
+  raw: Record<string, { value: number | null; median?: number | null; unit: string; level: string; name: string; status?: string; period?: string }>;
   robustness: Robustness | null;
   pilot: unknown;
 }

@@ -25,60 +25,111 @@ export function saveBlob(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
-/** The map canvas plus a caption strip (title, colour key, attribution), as a PNG blob. */
-export function mapPng(map: MapLibreMap, title: string, attribution: string[]): Promise<Blob> {
+/**
+ * The map canvas plus a caption strip under it: the title (what-if views say so), the colour
+ * key, any notes (a what-if view's weights) and the attribution. Every line is wrapped to the
+ * canvas width with the font's own measurements, and the key wraps too, so nothing is cut off
+ * on a 375 px phone.
+ */
+export function mapPng(map: MapLibreMap, title: string, notes: string[], attribution: string[]): Promise<{ blob: Blob; lines: string[] }> {
   return new Promise((resolve, reject) => {
     map.once('render', () => {
       const src = map.getCanvas();
       const scale = src.width / src.clientWidth || 1;
-      const lineHeight = Math.round(14 * scale);
-      const lines = [title, '', ...wrap(attribution.join(' · '), Math.floor(src.width / (6.5 * scale)))];
       const out = document.createElement('canvas');
-      out.width = src.width;
-      out.height = src.height + lineHeight * (lines.length + 1);
       const ctx = out.getContext('2d');
       if (!ctx) return reject(new Error('no 2D canvas'));
+      const drawn: string[] = [];
+      const caption = (draw: boolean) => layoutCaption(ctx, { title, notes, attribution, width: src.width, top: src.height, scale, draw, drawn });
+      // Measure first (the canvas size must be set before drawing, and setting it clears it).
+      out.width = src.width;
+      out.height = Math.ceil(caption(false));
       ctx.fillStyle = '#ffffff';
       ctx.fillRect(0, 0, out.width, out.height);
       ctx.drawImage(src, 0, 0);
       drawLabels(ctx, map.getContainer(), src, scale);
-      ctx.fillStyle = '#1a1a1a';
-      lines.forEach((l, i) => {
-        ctx.font = `${i === 0 ? 'bold ' : ''}${Math.round(12 * scale)}px system-ui, sans-serif`;
-        ctx.fillText(l, 8 * scale, src.height + lineHeight * (i + 1));
-      });
-      drawKey(ctx, 8 * scale, src.height + lineHeight * 1.35, scale);
-      out.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png');
+      caption(true);
+      out.toBlob((b) => (b ? resolve({ blob: b, lines: drawn }) : reject(new Error('PNG encoding failed'))), 'image/png');
     });
     map.triggerRepaint();
   });
 }
 
-/** The colour key on one line (the second caption line): the ten deciles and no data. */
-function drawKey(ctx: CanvasRenderingContext2D, x0: number, top: number, scale: number): void {
+interface CaptionInput {
+  title: string;
+  notes: string[];
+  attribution: string[];
+  width: number;
+  top: number;
+  scale: number;
+  draw: boolean;
+  /** Receives each text line as it is painted (so tests can read the caption). */
+  drawn: string[];
+}
+
+/** Lays out (and, with `draw`, paints) the caption; returns the bottom edge in canvas pixels. */
+function layoutCaption(ctx: CanvasRenderingContext2D, c: CaptionInput): number {
+  const pad = 8 * c.scale;
+  const maxWidth = c.width - 2 * pad;
+  const lineHeight = Math.round(15 * c.scale);
+  let y = c.top + pad;
+  const lines = (text: string, font: string) => {
+    ctx.font = font;
+    for (const line of wrapMeasured(ctx, text, maxWidth)) {
+      if (c.draw) {
+        ctx.fillStyle = '#1a1a1a';
+        ctx.textBaseline = 'top';
+        ctx.fillText(line, pad, y);
+        c.drawn.push(line);
+      }
+      y += lineHeight;
+    }
+  };
+  lines(c.title, `bold ${Math.round(12 * c.scale)}px system-ui, sans-serif`);
+  y = drawKey(ctx, pad, y + 2 * c.scale, maxWidth, c.scale, c.draw) + 4 * c.scale;
+  for (const n of c.notes) lines(n, `bold ${Math.round(11 * c.scale)}px system-ui, sans-serif`);
+  lines(c.attribution.join(' · '), `${Math.round(11 * c.scale)}px system-ui, sans-serif`);
+  ctx.textBaseline = 'alphabetic';
+  return y + pad;
+}
+
+/** The colour key (the ten deciles and no data), wrapping onto further rows when the canvas is narrow; returns its bottom edge. */
+function drawKey(ctx: CanvasRenderingContext2D, x0: number, top: number, maxWidth: number, scale: number, draw: boolean): number {
   const w = 16 * scale;
   const h = 10 * scale;
+  const rowHeight = 16 * scale;
   ctx.font = `${Math.round(11 * scale)}px system-ui, sans-serif`;
   ctx.textBaseline = 'middle';
   let x = x0;
+  let y = top;
+  const room = (width: number) => {
+    if (x + width > x0 + maxWidth && x > x0) (x = x0), (y += rowHeight);
+  };
   const text = (t: string) => {
-    ctx.fillStyle = '#1a1a1a';
-    ctx.fillText(t, x, top + h / 2);
-    x += ctx.measureText(t).width + 6 * scale;
+    const width = ctx.measureText(t).width;
+    room(width);
+    if (draw) {
+      ctx.fillStyle = '#1a1a1a';
+      ctx.fillText(t, x, y + h / 2);
+    }
+    x += width + 6 * scale;
+  };
+  const box = (colour: string, gap: number) => {
+    room(w);
+    if (draw) {
+      ctx.fillStyle = colour;
+      ctx.fillRect(x, y, w, h);
+    }
+    x += w + gap;
   };
   text('Decile 1 = highest priority');
-  for (let d = 1; d <= 10; d++) {
-    ctx.fillStyle = classColour(d);
-    ctx.fillRect(x, top, w, h);
-    x += w;
-  }
+  for (let d = 1; d <= 10; d++) box(classColour(d), 0);
   x += 6 * scale;
   text('10 = lowest');
-  ctx.fillStyle = classColour(0);
-  ctx.fillRect(x, top, w, h);
-  x += w + 4 * scale;
+  box(classColour(0), 4 * scale);
   text('no data');
   ctx.textBaseline = 'alphabetic';
+  return y + rowHeight;
 }
 
 /** Borough names are HTML markers, not part of the WebGL canvas: draw the visible ones onto the image. */
@@ -92,7 +143,7 @@ function drawLabels(ctx: CanvasRenderingContext2D, container: HTMLElement, canva
   ctx.lineWidth = 3 * scale;
   ctx.strokeStyle = '#ffffff';
   ctx.fillStyle = '#111111';
-  for (const el of container.querySelectorAll<HTMLElement>('.borough-label')) {
+  for (const el of container.querySelectorAll<HTMLElement>('.borough-label, .ward-label')) {
     if (el.style.visibility === 'hidden') continue;
     const r = el.getBoundingClientRect();
     const x = (r.left + r.width / 2 - origin.left) * scale;
@@ -105,12 +156,14 @@ function drawLabels(ctx: CanvasRenderingContext2D, container: HTMLElement, canva
   ctx.textBaseline = 'alphabetic';
 }
 
-function wrap(text: string, width: number): string[] {
+/** Splits text into lines no wider than `maxWidth` in the context's current font (a word longer than a line stands alone). */
+function wrapMeasured(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/)) {
-    if (line && line.length + word.length + 1 > width) (lines.push(line), (line = word));
-    else line = line ? `${line} ${word}` : word;
+    const next = line ? `${line} ${word}` : word;
+    if (line && ctx.measureText(next).width > maxWidth) (lines.push(line), (line = word));
+    else line = next;
   }
   if (line) lines.push(line);
   return lines;

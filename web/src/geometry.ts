@@ -1,44 +1,16 @@
 /**
  * Small planar geometry for placing labels and framing the map (lon/lat treated as planar,
- * fine at city scale): bounding box, and a label point = the area-weighted centroid of a
- * feature's largest outer ring (shoelace formula; Bourke, "Calculating the area and centroid of
- * a polygon", 1988), falling back to the ring's mean vertex when the ring is degenerate.
+ * fine at city scale): bounding box, and a label point inside each polygon — the same routine
+ * the data build uses for the wards' label points (src/core/pointInside.ts: the area centroid
+ * if it is inside, else the midpoint of the widest interior stretch of its latitude line).
  */
-type Ring = number[][];
+import { pointInside } from '../../src/core/pointInside.ts';
 
-function outerRings(g: GeoJSON.Geometry | null): Ring[] {
-  if (!g) return [];
-  if (g.type === 'Polygon') return [g.coordinates[0]];
-  if (g.type === 'MultiPolygon') return g.coordinates.map((p) => p[0]);
-  if (g.type === 'GeometryCollection') return g.geometries.flatMap(outerRings);
-  return [];
-}
-
-function ringCentroid(ring: Ring): { area: number; x: number; y: number } {
-  let a = 0;
-  let cx = 0;
-  let cy = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const f = ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
-    a += f;
-    cx += (ring[j][0] + ring[i][0]) * f;
-    cy += (ring[j][1] + ring[i][1]) * f;
-  }
-  if (Math.abs(a) < 1e-18) {
-    const n = ring.length || 1;
-    return { area: 0, x: ring.reduce((s, p) => s + p[0], 0) / n, y: ring.reduce((s, p) => s + p[1], 0) / n };
-  }
-  return { area: Math.abs(a / 2), x: cx / (3 * a), y: cy / (3 * a) };
-}
-
-/** [lng, lat] at which to label a polygon feature, or null for non-polygons. */
+/** [lng, lat] at which to label a polygon feature (inside it), or null for non-polygons. */
 export function labelPoint(g: GeoJSON.Geometry | null): [number, number] | null {
-  let best: { area: number; x: number; y: number } | null = null;
-  for (const r of outerRings(g)) {
-    const c = ringCentroid(r);
-    if (!best || c.area > best.area) best = c;
-  }
-  return best ? [best.x, best.y] : null;
+  if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return null;
+  const [x, y] = pointInside(g);
+  return [x, y];
 }
 
 /** [west, south, east, north] of every coordinate in a collection. */

@@ -14,7 +14,8 @@ function outline(kind: 'pilot' | 'comparison' | 'selected'): HTMLElement {
   return s;
 }
 
-export function renderLegend(host: HTMLElement, o: { title: string; isIndex: boolean; counts: number[]; showPilots: boolean }): void {
+export function renderLegend(host: HTMLElement, o: { title: string; isIndex: boolean; counts: number[]; showPilots: boolean; unit?: 'wards' | 'boroughs' }): void {
+  const boroughs = o.unit === 'boroughs';
   const items = VIRIDIS_10.map((c, i) => {
     const d = i + 1;
     const what = d === 1 ? 'top 10 % — highest priority' : d === 10 ? 'bottom 10 % — lowest priority' : `${(d - 1) * 10}–${d * 10} %`;
@@ -30,7 +31,7 @@ export function renderLegend(host: HTMLElement, o: { title: string; isIndex: boo
   );
   host.replaceChildren(
     el('h2', { id: 'legend-title' }, o.title),
-    el('p', { class: 'hint' }, o.isIndex ? 'Deciles of the priority ranking. Darker = higher priority.' : 'Deciles of this score across all wards (direction applied: higher score = higher priority). Darker = higher priority.'),
+    el('p', { class: 'hint' }, boroughs ? 'Deciles of this borough summary across the boroughs (from boroughs.csv; higher = higher priority). Darker = higher priority. Counts are boroughs.' : o.isIndex ? 'Deciles of the priority ranking. Darker = higher priority.' : 'Deciles of this score across all wards (direction applied: higher score = higher priority). Darker = higher priority.'),
     el('ul', { class: 'legend-classes', 'aria-labelledby': 'legend-title' }, ...items),
     outlines,
   );

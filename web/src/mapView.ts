@@ -22,6 +22,7 @@ export interface BasemapLayer {
 }
 
 const WARDS = 'wards';
+const BOROUGH_FILL = 'borough-fill';
 const POLY = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false];
 const LINE = ['match', ['geometry-type'], ['LineString', 'MultiLineString'], true, false];
 
@@ -33,10 +34,11 @@ function kindOf(id: string): 'boroughs' | 'water' | 'lines' {
 
 function style(boundaries: GeoJson, basemaps: readonly BasemapLayer[]): StyleSpecification {
   const sources: StyleSpecification['sources'] = { [WARDS]: { type: 'geojson', data: boundaries, promoteId: 'code' } };
-  for (const b of basemaps) sources[`basemap-${b.id}`] = { type: 'geojson', data: b.data };
+  for (const b of basemaps) sources[`basemap-${b.id}`] = { type: 'geojson', data: b.data, ...(kindOf(b.id) === 'boroughs' ? { promoteId: 'code' } : {}) };
   const layers: StyleSpecification['layers'] = [
     { id: 'background', type: 'background', paint: { 'background-color': '#f4f2ee' } },
-    { id: 'ward-fill', type: 'fill', source: WARDS, paint: { 'fill-color': fillColourExpression() as never, 'fill-opacity': 0.88 } },
+    // Wards outside the borough filter fade (feature-state `out`).
+    { id: 'ward-fill', type: 'fill', source: WARDS, paint: { 'fill-color': fillColourExpression() as never, 'fill-opacity': ['case', ['boolean', ['feature-state', 'out'], false], 0.25, 0.88] as never } },
     { id: 'ward-line', type: 'line', source: WARDS, paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.2, 13, 1], 'line-opacity': 0.6 } },
   ];
   for (const b of basemaps) {
@@ -46,9 +48,13 @@ function style(boundaries: GeoJson, basemaps: readonly BasemapLayer[]): StyleSpe
       layers.push({ id: `${source}-fill`, type: 'fill', source, filter: POLY as never, paint: { 'fill-color': '#a9cce3' } });
       layers.push({ id: `${source}-line`, type: 'line', source, filter: LINE as never, paint: { 'line-color': '#a9cce3', 'line-width': 3 } });
     } else if (kind === 'boroughs') {
+      // The borough view (hidden until a borough layer is chosen): boroughs by class.
+      layers.splice(2, 0, { id: BOROUGH_FILL, type: 'fill', source, layout: { visibility: 'none' }, paint: { 'fill-color': fillColourExpression() as never, 'fill-opacity': 0.92 } });
       layers.push({ id: `${source}-line`, type: 'line', source, paint: { 'line-color': '#1f1f1f', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.8, 13, 2] } });
     } else {
-      layers.push({ id: `${source}-line`, type: 'line', source, layout: { visibility: 'none' }, paint: { 'line-color': '#3a3a3a', 'line-width': 1, 'line-opacity': 0.7, 'line-dasharray': [3, 2] } });
+      // Tube lines on by default, drawn as a white-cased dark line so they read over every class.
+      layers.push({ id: `${source}-casing`, type: 'line', source, paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 2.2, 14, 4.5], 'line-opacity': 0.85 } });
+      layers.push({ id: `${source}-line`, type: 'line', source, paint: { 'line-color': '#1f1f1f', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1, 14, 2.5], 'line-dasharray': [3, 1.5] } });
     }
   }
   // Pilots: solid black on a white casing; comparison wards: dashed. The casing keeps both
@@ -86,12 +92,21 @@ export function createMap(o: MapOptions): MapLibreMap {
   });
   map.touchZoomRotate.disableRotation();
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-  map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+  // Top left: at the bottom the attribution (which spans the width when open) covered it.
+  map.addControl(new ScaleControl({ unit: 'metric' }), 'top-left');
   map.addControl(new AttributionControl({ compact: true, customAttribution: o.attribution.join(' · ') }), 'bottom-right');
   // On a phone the full list would cover a third of the map: start collapsed behind its (i)
   // button (the list is also under "About this map" and in every PNG download).
   if (o.container.clientWidth < 640) map.once('load', () => o.container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show'));
+  // The attribution list scrolls (style.css caps it at three lines): keyboard users must be able to reach and scroll it.
+  map.once('load', () => {
+    const inner = o.container.querySelector('.maplibregl-ctrl-attrib-inner');
+    inner?.setAttribute('tabindex', '0');
+    inner?.setAttribute('aria-label', 'Data sources and licences');
+    inner?.setAttribute('role', 'region');
+  });
   for (const b of o.basemaps) if (kindOf(b.id) === 'boroughs') addBoroughLabels(map, b.data);
+  addWardLabels(map, o.boundaries);
   return map;
 }
 
@@ -129,9 +144,69 @@ function addBoroughLabels(map: MapLibreMap, fc: GeoJson): void {
   map.once('idle', update);
 }
 
+/** Zoom from which ward names are shown. */
+export const WARD_LABEL_ZOOM = 12;
+
+/**
+ * Ward names from zoom 12, as HTML markers like the borough names (no glyph server): after each
+ * move, markers exist only for the wards whose label point is in view, and labels that would
+ * overlap one already placed are hidden (placed in ward order).
+ */
+function addWardLabels(map: MapLibreMap, fc: GeoJson): void {
+  const points = fc.features.map((f) => ({ name: String(f.properties?.name ?? ''), at: labelPoint(f.geometry) })).filter((p): p is { name: string; at: [number, number] } => p.name !== '' && p.at !== null);
+  let shown: Marker[] = [];
+  const update = () => {
+    for (const m of shown) m.remove();
+    shown = [];
+    if (map.getZoom() < WARD_LABEL_ZOOM) return;
+    const b = map.getBounds();
+    const placed: DOMRect[] = [];
+    for (const p of points) {
+      if (!b.contains(p.at)) continue;
+      const el = document.createElement('div');
+      el.className = 'ward-label';
+      el.textContent = p.name;
+      el.setAttribute('aria-hidden', 'true');
+      const m = new Marker({ element: el, anchor: 'center' }).setLngLat(p.at).addTo(map);
+      const r = el.getBoundingClientRect();
+      if (placed.some((q) => r.left < q.right + 2 && r.right > q.left - 2 && r.top < q.bottom && r.bottom > q.top)) m.remove();
+      else (placed.push(r), shown.push(m));
+    }
+  };
+  map.on('moveend', update);
+  map.once('idle', update);
+}
+
 /** Colours the wards by class (1…10, 0 = no data). */
 export function setClasses(map: MapLibreMap, codes: readonly string[], classes: Uint8Array): void {
   for (let i = 0; i < codes.length; i++) map.setFeatureState({ source: WARDS, id: codes[i] }, { cls: classes[i] });
+}
+
+/** Colours the boroughs by class (the borough view), keyed by borough code. */
+export function setBoroughClasses(map: MapLibreMap, codes: readonly string[], classes: Uint8Array): void {
+  const source = boroughSource(map);
+  if (!source) return;
+  for (let i = 0; i < codes.length; i++) map.setFeatureState({ source, id: codes[i] }, { cls: classes[i] });
+}
+
+function boroughSource(map: MapLibreMap): string | null {
+  return map.getLayer(BOROUGH_FILL) ? (map.getLayer(BOROUGH_FILL)!.source as string) : null;
+}
+
+export function hasBoroughLayer(map: MapLibreMap): boolean {
+  return boroughSource(map) !== null;
+}
+
+/** Shows the ward choropleth or the borough one. */
+export function showBoroughFill(map: MapLibreMap, on: boolean): void {
+  if (!map.getLayer(BOROUGH_FILL)) return;
+  map.setLayoutProperty(BOROUGH_FILL, 'visibility', on ? 'visible' : 'none');
+  map.setLayoutProperty('ward-fill', 'visibility', on ? 'none' : 'visible');
+}
+
+/** Fades the wards outside the borough filter (`out[i]` true). */
+export function setOutside(map: MapLibreMap, codes: readonly string[], out: (i: number) => boolean): void {
+  for (let i = 0; i < codes.length; i++) map.setFeatureState({ source: WARDS, id: codes[i] }, { out: out(i) });
 }
 
 export function setOutlines(map: MapLibreMap, pilots: string[], comparisons: string[]): void {
@@ -149,7 +224,8 @@ export function setSelected(map: MapLibreMap, code: string | null): void {
 }
 
 export function setTubeVisible(map: MapLibreMap, basemaps: readonly BasemapLayer[], visible: boolean): void {
-  for (const b of basemaps) if (kindOf(b.id) === 'lines') map.setLayoutProperty(`basemap-${b.id}-line`, 'visibility', visible ? 'visible' : 'none');
+  for (const b of basemaps)
+    if (kindOf(b.id) === 'lines') for (const part of ['casing', 'line']) map.setLayoutProperty(`basemap-${b.id}-${part}`, 'visibility', visible ? 'visible' : 'none');
 }
 
 export function hasLineBasemap(basemaps: readonly BasemapLayer[]): boolean {

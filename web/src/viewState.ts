@@ -3,26 +3,31 @@
  *
  *   #layer=measure:knife&ward=E05000026&map=11.20/51.5123/-0.0812&wc=crime:2,health:1&wm=knife:0
  *
- * layer: the map variable; ward: the selected ward code; map: zoom/latitude/longitude;
+ * layer: the map variable (including `borough:<summary>`); ward: the selected ward code;
+ * borough: the borough filter (borough code); map: zoom/latitude/longitude;
  * wc, wm: category and measure weights that differ from the published ones (id:weight, comma
  * separated). Unknown or malformed parts are ignored rather than failing the page.
  */
 export interface ViewState {
   layer: string;
   ward: string | null;
+  /** Borough filter (borough code), or null for all. */
+  borough: string | null;
   view: { zoom: number; lat: number; lng: number } | null;
   weights: { categories: Record<string, number>; measures: Record<string, number> };
 }
 
 export function emptyView(): ViewState {
-  return { layer: 'index', ward: null, view: null, weights: { categories: {}, measures: {} } };
+  return { layer: 'index', ward: null, borough: null, view: null, weights: { categories: {}, measures: {} } };
 }
 
 export function parseHash(hash: string): ViewState {
   const state = emptyView();
   const p = new URLSearchParams(hash.replace(/^#/, ''));
   const layer = p.get('layer');
-  if (layer && /^(index|(category|measure|indicator):[a-z0-9_]+)$/.test(layer)) state.layer = layer;
+  if (layer && /^(index|(category|measure|indicator|borough):[a-z0-9_]+)$/.test(layer)) state.layer = layer;
+  const borough = p.get('borough');
+  if (borough && /^[A-Za-z0-9_-]{1,32}$/.test(borough)) state.borough = borough;
   const ward = p.get('ward');
   if (ward) state.ward = ward;
   const map = (p.get('map') ?? '').split('/').map(Number);
@@ -35,6 +40,7 @@ export function parseHash(hash: string): ViewState {
 export function formatHash(s: ViewState): string {
   const parts: string[] = [`layer=${s.layer}`];
   if (s.ward) parts.push(`ward=${encodeURIComponent(s.ward)}`);
+  if (s.borough) parts.push(`borough=${encodeURIComponent(s.borough)}`);
   if (s.view) parts.push(`map=${s.view.zoom.toFixed(2)}/${s.view.lat.toFixed(4)}/${s.view.lng.toFixed(4)}`);
   const wc = formatWeights(s.weights.categories);
   const wm = formatWeights(s.weights.measures);

@@ -4,11 +4,23 @@
  * at a glance; each bar has a text equivalent. Raw indicator values carry their unit and level
  * (borough stand-ins are marked), and the rank interval appears when robustness results exist.
  */
-import { median } from '../../src/core/stats/quantile.ts';
+import { shareBelow } from '../../src/core/stats/shareBelow.ts';
+import { rankVerdict, verdictText } from '../../src/core/rankVerdict.ts';
 import type { Explanation } from '../../src/core/explain.ts';
 import type { ComparisonRow, PilotRow, Robustness } from './api.ts';
 import type { WardTable } from './wardTable.ts';
 import { el, fmt, fmtRank } from './dom.ts';
+
+export interface IndicatorInfo {
+  name: string;
+  measure: string;
+  level: string;
+  status: string;
+  period: string;
+  unit: string;
+  source: string;
+  used: boolean;
+}
 
 export interface PanelInput {
   explain: Explanation;
@@ -23,39 +35,87 @@ export interface PanelInput {
   comparisons: ComparisonRow[];
   pilotNames: Record<string, string>;
   topK: number;
+  /** Indicator id → its declaration (status, period, level). */
+  indicators: Record<string, IndicatorInfo>;
+  /** Indicator id → median of the raw value over all wards (from the ward detail). */
+  rawMedians: Record<string, number | null>;
+  /** Link to the printable report of this ward. */
+  reportHref: string;
 }
 
 const percent = (v: number | null) => (v === null || !Number.isFinite(v) ? '–' : `${fmt(v * 100, 3)} %`);
 const finite = (v: number | null | undefined): v is number => v !== null && v !== undefined && Number.isFinite(v);
+const wholePercent = (v: number) => `${Math.round(v * 100)} %`;
 
-function range(col: Float64Array): { min: number; max: number; median: number } {
-  let min = Infinity;
-  let max = -Infinity;
-  for (const v of col) if (v === v) (min = Math.min(min, v)), (max = Math.max(max, v));
-  return { min, max, median: median(col) };
+/** "higher than 97 % of London wards" for a score column (direction applied: higher = higher priority). */
+export function percentileText(col: Float64Array | undefined, i: number, areaName: string): string {
+  if (!col) return 'no data';
+  const p = shareBelow(col, i);
+  return Number.isFinite(p) ? `higher than ${wholePercent(p)} of ${areaName} wards` : 'no data';
 }
 
-function bar(name: string, value: number | null, col: Float64Array | undefined, areaName: string, level: 'category' | 'measure'): HTMLElement {
-  const r = col ? range(col) : { min: NaN, max: NaN, median: NaN };
-  const span = r.max - r.min;
-  const pos = (v: number) => `${(span > 0 ? ((v - r.min) / span) * 100 : 50).toFixed(1)}%`;
-  const relation = !finite(value) || !finite(r.median) ? 'no data' : value > r.median ? `above the ${areaName} median` : value < r.median ? `below the ${areaName} median` : `at the ${areaName} median`;
+/** A contribution in words: index points, and the share of the index when contributions add up to it. */
+export function contributionText(c: number, e: Explanation): string {
+  if (!finite(c)) return 'no data';
+  const pts = `${c >= 0 ? '+' : '−'}${fmt(Math.abs(c))}`;
+  return e.exact && finite(e.index) && e.index > 0 ? `${pts} (${wholePercent(c / e.index)} of the index)` : pts;
+}
+
+/** Status words for a badge: real data, proxy, borough stand-in (and which of them a measure mixes). */
+export function statusLabel(level: string, status: string): string {
+  if (level === 'borough') return 'borough stand-in';
+  return status === 'proxy' ? 'proxy' : status === 'no-public-source' ? 'no public source' : 'real data';
+}
+
+function badge(text: string, title = ''): HTMLElement {
+  const kind = /proxy|stand-in/.test(text) ? 'badge-proxy' : /no public/.test(text) ? 'badge-none' : 'badge-real';
+  return el('span', { class: `badge ${kind}`, ...(title ? { title } : {}) }, text);
+}
+
+/** A measure's badges: the distinct statuses of the indicators it uses (a proxy-built measure says so) and their periods. */
+function measureBadges(mid: string, p: PanelInput): { labels: string[]; proxies: string[]; periods: string[] } {
+  const used = Object.values(p.indicators).filter((x) => x.measure === mid && x.used);
+  const labels = [...new Set(used.map((x) => statusLabel(x.level, x.status)))];
+  const proxies = used.filter((x) => x.status === 'proxy' || x.level === 'borough').map((x) => x.name);
+  const periods = [...new Set(used.map((x) => x.period).filter(Boolean))];
+  return { labels, proxies, periods };
+}
+
+/**
+ * One measure or category: its percentile among all wards, and its contribution to the index as a
+ * bar (length ∝ |contribution| against the ward's largest; the headline uses the same numbers).
+ */
+function contributionRow(name: string, level: 'category' | 'measure', id: string, c: { score: number; contribution: number }, p: PanelInput, i: number, maxAbs: number): HTMLElement {
+  const col = p.table.columns[`${level}:${id}`];
+  const pctText = percentileText(col, i, p.areaName);
+  const contrib = contributionText(c.contribution, p.explain);
+  const width = finite(c.contribution) && maxAbs > 0 ? (Math.abs(c.contribution) / maxAbs) * 100 : 0;
+  const b = level === 'measure' ? measureBadges(id, p) : null;
   return el(
     'div',
-    { class: `bar-row bar-${level}` },
-    el('div', { class: 'bar-label' }, el('span', {}, name), el('span', { class: 'bar-value' }, finite(value) ? fmt(value) : 'no data')),
-    el(
-      'div',
-      { class: 'bar-track', 'aria-hidden': 'true' },
-      finite(value) ? el('div', { class: 'bar-fill', style: `width:${pos(value)}` }) : null,
-      finite(r.median) ? el('div', { class: 'bar-median', style: `left:${pos(r.median)}` }) : null,
-    ),
-    el('div', { class: 'sr-only' }, `${name}: ${finite(value) ? fmt(value) : 'no data'}, ${relation} (${fmt(r.median)}).`),
+    { class: `bar-row bar-${level}`, 'data-id': id },
+    el('div', { class: 'bar-label' }, el('span', {}, name), el('span', { class: 'bar-value' }, contrib)),
+    el('div', { class: 'bar-track', 'aria-hidden': 'true' }, width > 0 ? el('div', { class: `bar-fill${c.contribution < 0 ? ' bar-negative' : ''}`, style: `width:${width.toFixed(1)}%` }) : null),
+    el('div', { class: 'bar-pct' }, pctText),
+    b
+      ? el(
+          'div',
+          { class: 'badges' },
+          ...b.labels.map((l) => badge(l, l === 'proxy' || l === 'borough stand-in' ? `Built from ${b.proxies.join(', ')}` : '')),
+          b.periods.length ? el('span', { class: 'period' }, b.periods.join('; ')) : null,
+          b.labels.some((l) => l !== 'real data') && b.proxies.length ? el('span', { class: 'proxy-note' }, `proxy measure, from: ${b.proxies.join(', ')}`) : null,
+        )
+      : null,
+    el('div', { class: 'sr-only' }, `${name}: ${pctText}; contribution ${contrib}.`),
   );
 }
 
 export function renderPanel(host: HTMLElement, p: PanelInput): void {
   const e = p.explain;
+  // An unranked ward (no index, e.g. the City of London without MPS crime data) has no rank
+  // interval and nothing "pushing it up": the panel says why it is not ranked and shows only
+  // the values it has.
+  const ranked_ = finite(e.rank);
   const ranked = p.table.rank.filter((r) => r === r).length;
   const head = el(
     'header',
@@ -65,70 +125,103 @@ export function renderPanel(host: HTMLElement, p: PanelInput): void {
     el(
       'p',
       { class: 'rank-line', 'data-testid': 'ward-rank' },
-      finite(e.rank) ? `Rank ${fmtRank(e.rank)} of ${ranked}` : 'Not ranked (not enough data)',
+      ranked_ ? `Rank ${fmtRank(e.rank)} of ${ranked}` : 'Not ranked',
       finite(e.rank) && e.decile ? ` · decile ${e.decile}` : '',
     ),
+    ranked_ ? null : el('p', { class: 'not-ranked' }, notRankedReason(e)),
     p.whatIf ? el('p', { class: 'whatif-note' }, `With your weights. Published rank: ${fmtRank(p.publishedRank)}.`) : null,
   );
 
-  const robust = p.robustness
+  const verdict = p.robustness && ranked_ ? rankVerdict(p.robustness.p05_rank, p.robustness.p95_rank, ranked) : null;
+  const robust = verdict
     ? el(
         'section',
         { class: 'robustness' },
         el('h3', {}, 'How sure is the rank?'),
-        el('p', {}, `Across the robustness runs the rank fell between ${fmtRank(p.robustness.p05_rank)} and ${fmtRank(p.robustness.p95_rank)} (90 % interval; median ${fmtRank(p.robustness.median_rank)}).`),
-        el('p', {}, `In the top ${p.topK}: ${percent(p.robustness.p_top_k)} of runs · in the top decile: ${percent(p.robustness.p_top_decile)} of runs.`),
+        el('p', { class: `verdict verdict-${verdict.verdict}`, 'data-testid': 'verdict' }, `${verdict.verdict === 'stable' ? 'Stable' : 'Uncertain'}: ranked between ${verdict.from} and ${verdict.to} in 90 % of the robustness runs.`),
+        el('p', { class: 'hint' }, `Stable means the interval is no wider than ${verdict.threshold} places (one decile). Median rank ${fmtRank(Math.round(p.robustness!.median_rank ?? NaN))}; in the top ${p.topK} in ${percent(p.robustness!.p_top_k)} of runs, in the top decile in ${percent(p.robustness!.p_top_decile)}.`),
         p.whatIf ? el('p', { class: 'hint' }, 'These figures are for the published weights.') : null,
       )
     : null;
 
   const pilot = pilotSection(p);
-  const drivers = topDrivers(e, 3);
-  const why = drivers.length
-    ? el('p', { class: 'why' }, 'Pushed up most by: ', drivers.join(', '), '.', e.exact ? '' : ' (approximate for geometric or exponential methods)')
-    : null;
+  const i = p.table.codes.indexOf(e.code);
+  const drivers = ranked_ ? topDrivers(e, 3) : [];
+  const why = drivers.length ? el('p', { class: 'why' }, 'Pushed up most by: ', drivers.map((m) => `${m.name} ${contributionText(m.contribution, e)}`).join('; '), '.', e.exact ? '' : ' (approximate for geometric methods)') : null;
 
-  const scores = el('section', { class: 'scores' }, el('h3', {}, 'Scores against the median of all wards'), el('p', { class: 'hint' }, 'Bars span the lowest to the highest ward; the tick marks the median. Further right = higher priority.'));
+  const scores = el(
+    'section',
+    { class: 'scores' },
+    el('h3', {}, 'What makes up the index'),
+    el('p', { class: 'hint' }, `Each bar is a measure's contribution to the index (weight × score${e.exact ? '; they add up to the index' : ''}); below it, how the ward compares with all ${p.areaName} wards.`),
+  );
+  const all = e.categories.flatMap((c) => [c, ...c.measures]);
+  const maxAbs = Math.max(0, ...all.map((x) => (finite(x.contribution) ? Math.abs(x.contribution) : 0)));
   for (const c of e.categories) {
-    scores.append(bar(c.name, c.score, p.table.columns[`category:${c.id}`], p.areaName, 'category'));
-    for (const m of c.measures) scores.append(bar(m.name, m.score, p.table.columns[`measure:${m.id}`], p.areaName, 'measure'));
+    scores.append(contributionRow(c.name, 'category', c.id, c, p, i, maxAbs));
+    for (const m of c.measures) scores.append(contributionRow(m.name, 'measure', m.id, m, p, i, maxAbs));
   }
 
-  const rawRows: HTMLElement[] = [];
+  const groups: HTMLElement[] = [];
   for (const c of e.categories)
-    for (const m of c.measures)
-      for (const i of m.indicators) {
-        const stand = i.level === 'borough';
-        rawRows.push(
+    for (const m of c.measures) {
+      groups.push(el('tr', { class: 'measure-head' }, el('th', { scope: 'rowgroup', colspan: '3' }, m.name)));
+      for (const ind of m.indicators) {
+        const info = p.indicators[ind.id];
+        const med = p.rawMedians[ind.id];
+        groups.push(
           el(
             'tr',
             {},
-            el('th', { scope: 'row' }, i.name, stand ? el('span', { class: 'badge', title: 'The borough value, used for every ward in the borough' }, 'borough stand-in') : null, i.imputed ? el('span', { class: 'badge' }, 'imputed') : null),
-            el('td', {}, finite(i.raw) ? fmt(i.raw, 4) : 'no data'),
-            el('td', {}, i.unit || ''),
+            el(
+              'th',
+              { scope: 'row' },
+              ind.name,
+              el('br'),
+              badge(statusLabel(ind.level, info?.status ?? 'real'), ind.level === 'borough' ? 'The borough value, used for every ward in the borough' : ''),
+              ind.imputed ? badge('imputed') : null,
+              info?.period ? el('span', { class: 'period' }, info.period) : null,
+            ),
+            el('td', {}, finite(ind.raw) ? fmt(ind.raw, 4) : 'no data', el('span', { class: 'unit' }, ind.unit ? ` ${ind.unit}` : '')),
+            el('td', {}, finite(med) ? fmt(med, 4) : '–'),
           ),
         );
       }
+    }
   const raw = el(
     'section',
     { class: 'raw' },
     el('h3', {}, 'Indicator values'),
-    el('table', {}, el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Indicator'), el('th', { scope: 'col' }, 'Value'), el('th', { scope: 'col' }, 'Unit'))), el('tbody', {}, ...rawRows)),
+    el(
+      'table',
+      {},
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Indicator'), el('th', { scope: 'col' }, 'This ward'), el('th', { scope: 'col' }, `${p.areaName} median`))),
+      el('tbody', {}, ...groups),
+    ),
   );
-  host.replaceChildren(head, why ?? '', pilot ?? '', robust ?? '', scores, raw);
+  const report = el('p', {}, el('a', { href: p.reportHref, target: '_blank', rel: 'noopener', class: 'report-link' }, 'Printable ward report'));
+  host.replaceChildren(head, why ?? '', pilot ?? '', robust ?? '', scores, raw, report);
+}
+
+/** Why a ward has no index: the measures it lacks (its index needs every category with data). */
+function notRankedReason(e: Explanation): string {
+  const missing = e.categories.flatMap((c) => c.measures).filter((m) => !finite(m.score)).map((m) => m.name);
+  const lacking = e.categories.filter((c) => !finite(c.score)).map((c) => c.name);
+  if (lacking.length) return `No index: no data for ${lacking.join(', ')}${missing.length ? ` (${missing.join(', ')})` : ''}. It is left out of the ranking rather than ranked on part of the data.`;
+  if (missing.length) return `No index: missing ${missing.join(', ')}. It is left out of the ranking rather than ranked on part of the data.`;
+  return 'No index under these weights.';
 }
 
 /**
  * The measures with the largest positive contributions (effective weight × score, as
  * `explainArea` gives them; `topMeasures` in src/core/explain.ts ranks the same way).
  */
-function topDrivers(e: Explanation, k: number): string[] {
+function topDrivers(e: Explanation, k: number): { name: string; contribution: number }[] {
   return e.categories
     .flatMap((c) => c.measures)
     .filter((m) => finite(m.contribution) && m.contribution > 0)
     .sort((a, b) => b.contribution - a.contribution)
-    .slice(0, k)
-    .map((m) => m.name);
+    .slice(0, k);
 }
 
 function pilotSection(p: PanelInput): HTMLElement | null {

@@ -6,24 +6,20 @@
  */
 import type { FrameworkInfo } from './api.ts';
 import { el } from './dom.ts';
+import { SLIDER_STEP, sliderMax, type Weights } from './whatIf.ts';
 
-export interface Weights {
-  categories: Record<string, number>;
-  measures: Record<string, number>;
-}
+export type { Weights };
 
 export interface SliderHandle {
   /** Moves the sliders to these overrides (published weights elsewhere). */
   set(overrides: Weights): void;
 }
 
-const sliderMax = (w: number) => Math.max(5, Math.ceil(2 * w));
-
 export function buildSliders(host: HTMLElement, f: FrameworkInfo, available: ReadonlySet<string>, onChange: (overrides: Weights) => void): SliderHandle {
   const inputs: { kind: keyof Weights; id: string; published: number; input: HTMLInputElement; out: HTMLOutputElement }[] = [];
   const slider = (kind: keyof Weights, id: string, name: string, published: number, enabled: boolean) => {
     const inputId = `w-${kind}-${id}`;
-    const input = el('input', { type: 'range', id: inputId, min: '0', max: String(sliderMax(published)), step: '0.1', value: String(published), 'data-kind': kind, 'data-id': id });
+    const input = el('input', { type: 'range', id: inputId, min: '0', max: String(sliderMax(published)), step: String(SLIDER_STEP), value: String(published), 'data-kind': kind, 'data-id': id });
     input.disabled = !enabled;
     const out = el('output', { for: inputId }, String(published));
     inputs.push({ kind, id, published, input, out });

@@ -34,7 +34,7 @@ import { area, bbox, booleanPointInPolygon, featureCollection, intersect } from 
 import { InputError } from '../../../src/core/errors.ts';
 import { GridIndex } from './gridIndex.ts';
 import { localFrame, type LocalFrame } from './localFrame.ts';
-import { pointInside } from '../../../src/geo/pointInside.ts';
+import { pointInside } from '../../../src/core/pointInside.ts';
 import { scanlineOverlaps } from './scanlineOverlap.ts';
 
 export interface Crosswalk {

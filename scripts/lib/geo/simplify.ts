@@ -28,7 +28,7 @@ import { feature } from 'topojson-client';
 import { area, booleanValid } from '@turf/turf';
 import { GridIndex } from './gridIndex.ts';
 import { localFrame } from './localFrame.ts';
-import { ringSignedArea } from '../../../src/geo/pointInside.ts';
+import { ringSignedArea } from '../../../src/core/pointInside.ts';
 import { pointSegmentDistance, segmentsConflict } from './segments.ts';
 
 export interface SimplifyOptions {

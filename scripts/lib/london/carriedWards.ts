@@ -24,6 +24,10 @@ export type CarrySpec =
       name: string;
       /** Atlas columns averaged (several years → annual mean) or taken as is (one). */
       sources: string[];
+      /** Read from the ward profiles 2015 instead of the atlas (a count the atlas lacks, e.g. jobs). */
+      fromProfiles?: boolean;
+      /** A count of events at a place (not of residents): flagged in the method, since carrying it by residents misplaces town-centre events. */
+      event?: boolean;
       description: string;
       unit: string;
       period: string;
@@ -215,7 +219,15 @@ function meanOf(columns: Float64Array[]): Float64Array {
  * Builds the carried table on the crosswalk's targets. The crosswalk's source codes must be
  * the atlas codes in atlas order (crosswalkFromRows with `sourceCodes: atlas.codes`).
  */
-export function buildCarriedWards(atlas: GlaWardTable, profiles: GlaWardTable, cw: Crosswalk, targetNames: string[], specs: CarrySpec[] = CARRIED): BuiltTable {
+export function buildCarriedWards(
+  atlas: GlaWardTable,
+  profiles: GlaWardTable,
+  cw: Crosswalk,
+  targetNames: string[],
+  specs: CarrySpec[] = CARRIED,
+  /** Target vintage named in the methods, and the output file name. */
+  target: { label: string; file: string } = { label: '2018', file: 'carried_wards.csv' },
+): BuiltTable {
   if (cw.sourceCodes.join() !== atlas.codes.join()) throw new Error('crosswalk source codes must be the atlas codes in atlas order');
   const profileRow = new Map(profiles.codes.map((c, i) => [c, i]));
   // A ward profiles column in atlas order (NaN for a ward the profiles lack).
@@ -223,10 +235,10 @@ export function buildCarriedWards(atlas: GlaWardTable, profiles: GlaWardTable, c
     const v = profiles.column(name);
     return Float64Array.from(atlas.codes, (c) => (profileRow.has(c) ? v[profileRow.get(c)!] : NaN));
   };
-  const t: BuiltTable = { file: 'carried_wards.csv', codes: cw.targetCodes, names: targetNames, labels: [], columns: [], values: {} };
+  const t: BuiltTable = { file: target.file, codes: cw.targetCodes, names: targetNames, labels: [], columns: [], values: {} };
   const sourceValues = new Map<string, Float64Array>();
   for (const spec of specs) {
-    const profilesSpec = spec.kind === 'rate' && spec.fromProfiles === true;
+    const profilesSpec = spec.fromProfiles === true;
     const src = spec.sources.map((c) => (profilesSpec ? fromProfiles(c) : atlas.column(c)));
     const raw = src.length === 1 ? src[0] : meanOf(src);
     // A percentage outside 0–100 is a publisher error (the atlas has 2011 youth unemployment of 493 % in
@@ -238,7 +250,14 @@ export function buildCarriedWards(atlas: GlaWardTable, profiles: GlaWardTable, c
     if (spec.kind === 'count') {
       addColumn(
         t,
-        { name: spec.name, description: spec.description, unit: spec.unit, period: spec.period, source: ATLAS, method: `count apportioned by the 2013→2018 population crosswalk (y_j = Σ s_ij x_i)${src.length > 1 ? `; annual mean of ${from}` : `; from ${from}`}` },
+        {
+          name: spec.name,
+          description: spec.description,
+          unit: spec.unit,
+          period: spec.period,
+          source: profilesSpec ? PROFILES : ATLAS,
+          method: `count apportioned by the 2013→${target.label} population crosswalk (y_j = Σ s_ij x_i)${src.length > 1 ? `; annual mean of ${from}` : `; from ${from}`}${spec.event ? '; CARRIED EVENT COUNT: events happen at places, not where residents live, so a redrawn ward may inherit events of a neighbouring town centre' : ''}`,
+        },
         apportionCounts(cw, x),
       );
     } else {

@@ -7,7 +7,6 @@ import { writeDirAtomic } from '../../io/atomic.ts';
 import { UsageError } from '../usage.ts';
 import { checkOutOption } from '../outOption.ts';
 import { PACKAGE_VERSION } from '../../shared/packageInfo.ts';
-import { timedRun } from './core.ts';
 
 export function registerAuditCommand(program: Command): void {
   program
@@ -18,7 +17,7 @@ export function registerAuditCommand(program: Command): void {
     .option('--force', 'replace an output folder of this tool even if it holds other files or another command\'s outputs (never the framework folder, the current folder, a parent of the inputs, the home folder or /)')
     .option('--method <method>', 'correlation: pearson | spearman', 'pearson')
     .action(async (path: string, opts: { out: string; method: string; force?: boolean }) => {
-      const [{ auditJson, auditResult }, { auditHtml }] = await Promise.all([import('../../audit/audit.ts'), import('../../audit/report/page.ts')]);
+      const [{ auditJson, auditResult }, { auditHtml }, { timedRun }] = await Promise.all([import('../../audit/audit.ts'), import('../../audit/report/page.ts'), import('../pipeline.ts')]);
       if (opts.method !== 'pearson' && opts.method !== 'spearman') throw new UsageError(`--method must be pearson or spearman, got "${opts.method}"`);
       checkOutOption(opts.out, { kind: 'audit', force: opts.force, inputs: [path] });
       const { result, loaded } = timedRun(path);

@@ -1,12 +1,8 @@
 /** validate, run, top, explain. */
 import type { Command } from 'commander';
 import { formatProblem } from '../../core/errors.ts';
-import { prepare, score, type Prepared } from '../../core/run.ts';
-import { explainArea, findArea, topDrivers, type Explanation } from '../../core/explain.ts';
-import type { Result } from '../../core/types.ts';
-import { loadFramework, validateFramework, type Loaded } from '../../io/loadFramework.ts';
-import { writeOutputs } from '../../io/writeOutputs.ts';
-import { DEFAULT_FORMATS, formatFiles, OUTPUT_FORMATS, parseFormats } from '../../io/outputFormats.ts';
+import { DEFAULT_FORMATS, OUTPUT_FORMATS, parseFormats } from '../../io/outputFormats.ts';
+import type { Explanation } from '../../core/explain.ts';
 import { fmt, fmtRank, textTable } from '../format.ts';
 import { positiveInt, UsageError } from '../usage.ts';
 import { checkOutOption } from '../outOption.ts';
@@ -16,7 +12,8 @@ export function registerCoreCommands(program: Command): void {
     .command('validate')
     .description('check a framework and its data; report every problem at once')
     .argument('<framework>', 'framework YAML file')
-    .action((path: string) => {
+    .action(async (path: string) => {
+      const { validateFramework } = await import('../../io/loadFramework.ts');
       const { loaded, problems } = validateFramework(path);
       for (const p of problems) process.stderr.write(`${p.severity}: ${formatProblem(p)}\n`);
       const errors = problems.filter((p) => p.severity === 'error').length;
@@ -42,6 +39,7 @@ export function registerCoreCommands(program: Command): void {
     .option('-n, --top <n>', 'print the top n areas', positiveInt('--top'), 0)
     .option('--format <list>', `output formats, comma-separated: ${OUTPUT_FORMATS.join(', ')} (csv, arrow and geojson are always written)`, DEFAULT_FORMATS)
     .action(async (path: string, opts: { out: string; reproducible?: boolean; top: number; format: string; force?: boolean }) => {
+      const [{ timedRun, printWarnings, topTable }, { formatFiles }, { writeOutputs }] = await Promise.all([import('../pipeline.ts'), import('../../io/outputFormats.ts'), import('../../io/writeOutputs.ts')]);
       const { formats, unknown } = parseFormats(opts.format);
       if (unknown.length) throw new UsageError(`--format: unknown format(s) ${unknown.join(', ')}; expected some of ${OUTPUT_FORMATS.join(', ')}`);
       checkOutOption(opts.out, { kind: 'run', force: opts.force, inputs: [path] });
@@ -66,7 +64,8 @@ export function registerCoreCommands(program: Command): void {
     .description('print the highest-priority areas with their boroughs and what pushed them up most (the drivers of explain)')
     .argument('<framework>', 'framework YAML file')
     .option('-n, --n <n>', 'how many', positiveInt('-n'), 20)
-    .action((path: string, opts: { n: number }) => {
+    .action(async (path: string, opts: { n: number }) => {
+      const { timedRun, topTable } = await import('../pipeline.ts');
       const { result } = timedRun(path);
       process.stdout.write(topTable(result, opts.n) + '\n');
     });
@@ -77,7 +76,8 @@ export function registerCoreCommands(program: Command): void {
     .argument('<framework>', 'framework YAML file')
     .argument('<area>', 'area code or name')
     .option('--json', 'print JSON')
-    .action((path: string, query: string, opts: { json?: boolean }) => {
+    .action(async (path: string, query: string, opts: { json?: boolean }) => {
+      const [{ timedRun }, { explainArea, findArea }] = await Promise.all([import('../pipeline.ts'), import('../../core/explain.ts')]);
       const { result } = timedRun(path);
       const hits = findArea(result, query);
       if (hits.length === 0) throw new UsageError(`no area matches "${query}"`);
@@ -119,32 +119,4 @@ export function explainScaleNote(e: Explanation): string {
   const cat = e.scale === 'index' ? 'the index' : 'ln(index) (geometric combination: weight × ln score)';
   const transformed = e.categories.some((c) => c.transformed !== undefined) ? ' (weight × exponentially transformed score X)' : '';
   return `contributions: categories add up to ${cat}${transformed}; measures to ${words[e.within.measures]}; indicators to ${words[e.within.indicators]}`;
-}
-
-export function timedRun(path: string): { loaded: Loaded; prepared: Prepared; result: Result; timings: Record<string, number> } {
-  const t0 = performance.now();
-  const loaded = loadFramework(path);
-  const t1 = performance.now();
-  const prepared = prepare(loaded.framework, loaded.inputs);
-  const result = score(prepared);
-  const t2 = performance.now();
-  return { loaded, prepared, result, timings: { loadMs: t1 - t0, pipelineMs: t2 - t1 } };
-}
-
-function printWarnings(loaded: Loaded, result: Result): void {
-  for (const w of loaded.warnings) process.stderr.write(`warning: ${formatProblem(w)}\n`);
-  for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
-  for (const x of result.excluded) process.stderr.write(`excluded: ${x.id}: ${x.reason}\n`);
-}
-
-export function topTable(result: Result, n: number): string {
-  const order = Array.from(result.rank.keys()).filter((i) => result.rank[i] === result.rank[i]).sort((a, b) => result.rank[a] - result.rank[b]).slice(0, n);
-  const rows = order.map((i) => [
-    fmtRank(result.rank[i]),
-    result.areas.names[i],
-    result.areas.parentNames[result.areas.parent[i]] ?? '',
-    fmt(result.index[i], 3),
-    topDrivers(result, i, 3).map((m) => m.name).join('; '),
-  ]);
-  return textTable(['rank', 'area', 'borough', 'index', 'pushed up most by'], rows, ['r', 'l', 'l', 'r', 'l']);
 }

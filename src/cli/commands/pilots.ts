@@ -6,12 +6,11 @@ import { formatProblem } from '../../core/errors.ts';
 import { writeDirAtomic } from '../../io/atomic.ts';
 import { readRobustness } from '../../io/readRobustness.ts';
 import { sha256File } from '../../shared/sha256.ts';
-import { parsePilotSettings, withOverrides, type MatchingSettings, type PilotOverrides, type PilotSettings } from '../../select/settings.ts';
+import type { MatchingSettings, PilotOverrides, PilotSettings } from '../../select/settings.ts';
 import { fmt, fmtRank, textTable } from '../format.ts';
 import { nonNegativeNumber, positiveInt, UsageError } from '../usage.ts';
 import { checkOutOption } from '../outOption.ts';
 import { PACKAGE_VERSION } from '../../shared/packageInfo.ts';
-import { timedRun } from './core.ts';
 
 interface PilotsOptions {
   out: string;
@@ -31,6 +30,14 @@ interface PilotsOptions {
   withReplacement?: boolean;
   adjacency?: string;
   robustness?: string;
+  objective?: string;
+  minPTopDecile?: number;
+  maxP95Rank?: number;
+  anyWard?: boolean;
+  excludeFlag?: string[];
+  ignorePreference?: boolean;
+  design?: string;
+  seed?: number;
   force?: boolean;
 }
 
@@ -56,9 +63,27 @@ export function registerPilotsCommand(program: Command): void {
     .option('--same-inner-outer', 'match within the same inner/outer London class')
     .option('--with-replacement', 'let a comparison ward serve several pilots')
     .option('--adjacency <csv>', 'adjacency CSV (code,neighbour) instead of the framework’s areas.adjacency')
-    .option('--robustness <dir>', 'a `wardrank robustness` output folder: add rank intervals and P(top k)')
+    .option('--robustness <dir>', 'a `wardrank robustness` output folder: rank intervals, P(top decile); the default objective becomes "expected" and only robust candidates are eligible')
+    .option('--objective <name>', 'what the set maximises: index (total index score) or expected (expected number of pilots in the top decile; needs --robustness)')
+    .option('--min-p-top-decile <p>', 'eligible only if P(top decile) over the robustness runs is at least p', nonNegativeNumber('--min-p-top-decile'))
+    .option('--max-p95-rank <r>', 'eligible only if the 95th-percentile rank over the robustness runs is r or better', nonNegativeNumber('--max-p95-rank'))
+    .option('--any-ward', 'with --robustness: do not restrict pilots to robust candidates')
+    .option('--exclude-flag <column>', 'do not choose wards flagged 1 in this areas-file column, e.g. central_activity (repeatable)', (v: string, prev: string[] = []) => [...prev, ...v.split(',').map((x) => x.trim()).filter(Boolean)])
+    .option('--ignore-preference', 'ignore the programme preference of the framework (pilots.preference)')
+    .option('--design <d>', 'evaluation design: synthetic-control (default) or randomised-pairs')
+    .option('--seed <n>', 'seed for --design randomised-pairs (recorded in the plan)', positiveInt('--seed'))
     .action(async (path: string, opts: PilotsOptions) => {
-      const [{ loadGeography }, { pilotFiles }, { pilotPlan }] = await Promise.all([import('../loadGeography.ts'), import('../../select/pilotFiles.ts'), import('../../select/pilotPlan.ts')]);
+      const [{ loadGeography }, { pilotFiles }, { pilotPlan }, { parsePilotSettings, withOverrides }, { timedRun }, { readAreaFlags }, { readRobustCandidates }, monthlyIo, evaluation] = await Promise.all([
+        import('../loadGeography.ts'),
+        import('../../select/pilotFiles.ts'),
+        import('../../select/pilotPlan.ts'),
+        import('../../select/settings.ts'),
+        import('../pipeline.ts'),
+        import('../../io/readAreaFlags.ts'),
+        import('../../io/readRobustCandidates.ts'),
+        import('../../io/monthlySeries.ts'),
+        import('../../evaluate/index.ts'),
+      ]);
       const inputs = [path, opts.robustness, opts.adjacency];
       checkOutOption(opts.out, { kind: 'pilots', force: opts.force, inputs });
       const { loaded, result } = timedRun(path);
@@ -73,19 +98,52 @@ export function registerPilotsCommand(program: Command): void {
         comparisons: opts.comparisons,
         buffer_km: opts.bufferKm,
         matching: { metric: metricOption(opts.metric), propensity: opts.propensity, caliper: opts.caliper, same_inner_outer: opts.sameInnerOuter, replacement: opts.withReplacement },
+        objective: objectiveOption(opts.objective),
+        eligibility: { min_p_top_decile: opts.minPTopDecile, max_p95_rank: opts.maxP95Rank, robust_candidates: opts.anyWard ? false : undefined },
+        evaluation: { design: designOption(opts.design), seed: opts.seed },
       };
-      const settings = withOverrides(parsePilotSettings(loaded.framework.pilots, relative(process.cwd(), loaded.path)), overrides);
+      if (opts.minPTopDecile !== undefined && opts.minPTopDecile > 1) throw new UsageError('--min-p-top-decile must be between 0 and 1');
+      let settings = withOverrides(parsePilotSettings(loaded.framework.pilots, relative(process.cwd(), loaded.path)), overrides);
+      if (opts.excludeFlag?.length) settings = { ...settings, exclude_flags: [...new Set([...settings.exclude_flags, ...opts.excludeFlag])] };
+      if (opts.ignorePreference) settings = { ...settings, preference: undefined };
+      if ((settings.objective === 'expected' || opts.minPTopDecile !== undefined || opts.maxP95Rank !== undefined) && !opts.robustness) {
+        throw new UsageError('--objective expected, --min-p-top-decile and --max-p95-rank need --robustness <dir>');
+      }
       const geo = loadGeography(loaded, opts.adjacency);
       const hashes = { ...loaded.hashes, ...geo.hashes };
+      const spec = loaded.framework.areas;
+      const flags = readAreaFlags(resolve(loaded.dir, spec.file), spec.file, spec.code_column, loaded.inputs.areas.codes, settings.exclude_flags);
       let robustness;
+      let candidates;
       if (opts.robustness) {
         const read = readRobustness(opts.robustness);
         robustness = read.rows;
         hashes[relative(process.cwd(), read.path)] = sha256File(read.path);
+        const cand = readRobustCandidates(opts.robustness);
+        if (cand) {
+          candidates = cand.codes;
+          hashes[relative(process.cwd(), cand.path)] = sha256File(cand.path);
+        }
       }
-      const plan = pilotPlan(result, geo.geography, settings, robustness);
+      const plan = pilotPlan(result, geo.geography, settings, { robustness, candidates, flags });
       plan.warnings.unshift(...geo.warnings.map(formatProblem));
-      const files = pilotFiles(plan, result, { hashes, command: commandLine(path, settings, opts) });
+      const command = commandLine(path, plan.settings, opts);
+      const extra: Record<string, string> = {};
+      let evaluationSummary: string[] | undefined;
+      const monthlySpec = loaded.framework.monthly;
+      if (monthlySpec) {
+        const monthly = monthlyIo.readMonthlySeries(loaded.dir, monthlySpec, loaded.inputs.areas.codes, relative(process.cwd(), loaded.path));
+        hashes[relative(loaded.dir, monthly.path)] = sha256File(monthly.path);
+        for (const w of monthly.warnings) plan.warnings.push(formatProblem(w));
+        const ev = evaluation.evaluationPlan({ result, geography: geo.geography, plan, monthly, spec: monthlySpec, ctx: { evidence: plan.evidence, flags } });
+        const meta = { hashes, command };
+        extra['evaluation-plan.md'] = evaluation.evaluationPlanMarkdown(ev, meta);
+        extra['evaluation-plan.json'] = evaluation.evaluationPlanJson(ev, meta);
+        evaluationSummary = evaluation.evaluationSummary(ev);
+      } else {
+        plan.warnings.push('the framework declares no monthly series (monthly:), so no evaluation plan was written');
+      }
+      const files = { ...pilotFiles(plan, result, { hashes, command, evaluationSummary }), ...extra };
       await writeDirAtomic(resolve(opts.out), (tmp) => {
         for (const [name, data] of Object.entries(files)) writeFileSync(join(tmp, name), data);
       }, { kind: 'pilots', force: opts.force, inputs: inputs.filter((p): p is string => !!p), version: PACKAGE_VERSION });
@@ -126,7 +184,24 @@ function commandLine(framework: string, s: PilotSettings, opts: PilotsOptions): 
   if (m.replacement) parts.push('--with-replacement');
   if (opts.adjacency) parts.push('--adjacency', opts.adjacency);
   if (opts.robustness) parts.push('--robustness', opts.robustness);
+  if (s.objective) parts.push('--objective', s.objective);
+  if (s.eligibility.min_p_top_decile !== undefined) parts.push('--min-p-top-decile', String(s.eligibility.min_p_top_decile));
+  if (s.eligibility.max_p95_rank !== undefined) parts.push('--max-p95-rank', String(s.eligibility.max_p95_rank));
+  if (opts.robustness && !s.eligibility.robust_candidates) parts.push('--any-ward');
+  for (const f of s.exclude_flags) parts.push('--exclude-flag', f);
+  if (opts.ignorePreference) parts.push('--ignore-preference');
+  if (s.evaluation.design !== 'synthetic-control') parts.push('--design', s.evaluation.design, '--seed', String(s.evaluation.seed));
   return parts.join(' ');
+}
+
+function objectiveOption(o: string | undefined): PilotSettings['objective'] {
+  if (o === undefined || o === 'index' || o === 'expected') return o;
+  throw new UsageError(`--objective must be index or expected, got "${o}"`);
+}
+
+function designOption(d: string | undefined): PilotSettings['evaluation']['design'] | undefined {
+  if (d === undefined || d === 'synthetic-control' || d === 'randomised-pairs') return d;
+  throw new UsageError(`--design must be synthetic-control or randomised-pairs, got "${d}"`);
 }
 
 function metricOption(m: string | undefined): MatchingSettings['metric'] | undefined {

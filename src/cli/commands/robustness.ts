@@ -1,12 +1,6 @@
 /** `wardrank robustness`: uncertainty and sensitivity analysis of the ranking (docs/robustness.md). */
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { prepare } from '../../core/run.ts';
-import { loadFramework } from '../../io/loadFramework.ts';
-import { loadVariantData } from '../../io/loadVariants.ts';
-import { keyedVariantData, variantSpecs } from '../../robustness/dataVariants.ts';
-import { parseRobustnessSettings } from '../../robustness/settings.ts';
-import { byMedianRank } from '../../robustness/wardIntervals.ts';
 import { fmt, fmtRank, textTable } from '../format.ts';
 import { progressBar } from '../progress.ts';
 import { positiveInt, UsageError } from '../usage.ts';
@@ -37,7 +31,15 @@ export function registerRobustnessCommand(program: Command): void {
     .option('--reproducible', 'leave timings and thread counts out of the manifest so repeated runs are byte-identical')
     .option('-n, --top <n>', 'print the top n wards with their rank intervals', positiveInt('--top'), 10)
     .action(async (path: string, opts: Options) => {
-      const [{ runMonteCarlo }, { robustnessFiles, writeRobustnessOutputs }] = await Promise.all([import('../../robustness/runMonteCarlo.ts'), import('../../robustness/outputs.ts')]);
+      const [{ runMonteCarlo }, { robustnessFiles, writeRobustnessOutputs }, { prepare }, { loadFramework }, { parseRobustnessSettings }, { byMedianRank }] = await Promise.all([
+        import('../../robustness/runMonteCarlo.ts'),
+        import('../../robustness/outputs.ts'),
+        import('../../core/run.ts'),
+        import('../../io/loadFramework.ts'),
+        import('../../robustness/settings.ts'),
+        import('../../robustness/wardIntervals.ts'),
+      ]);
+      const [{ loadVariantData }, { keyedVariantData, variantSpecs }] = await Promise.all([import('../../io/loadVariants.ts'), import('../../robustness/dataVariants.ts')]);
       checkOutOption(opts.out, { kind: 'robustness', force: opts.force, inputs: [path] });
       const t0 = performance.now();
       const loaded = loadFramework(path);

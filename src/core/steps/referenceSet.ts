@@ -11,12 +11,19 @@
  * choices (weights, indicators left out), so every run of a robustness analysis with the same
  * imputation shares it. `over: all` uses every area with a value, as before.
  */
-import type { Methods } from '../framework.ts';
-import type { Prepared } from '../run.ts';
-import type { StepRecord } from '../types.ts';
+import type { Framework, IndicatorSpec, Methods } from '../framework.ts';
+import type { Areas, StepRecord } from '../types.ts';
 import { impute } from './impute.ts';
 import { aggregateGroups, categoryGroups, measureGroups } from './aggregate.ts';
 import { weightedRowMean } from '../stats/weightedMean.ts';
+
+/** The parts of a `Prepared` run the reference set reads. */
+export interface ReferenceInputs {
+  framework: Framework;
+  specs: readonly IndicatorSpec[];
+  raw: Readonly<Record<string, Float64Array>>;
+  areas: Areas;
+}
 
 export interface ReferenceSet {
   /** 1 = member; undefined = every area (nothing to exclude). */
@@ -25,7 +32,7 @@ export interface ReferenceSet {
   record: StepRecord;
 }
 
-export function referenceSet(prepared: Pick<Prepared, 'framework' | 'specs' | 'raw' | 'areas'>, methods: Methods): ReferenceSet {
+export function referenceSet(prepared: ReferenceInputs, methods: Methods): ReferenceSet {
   const n = prepared.areas.codes.length;
   const over = methods.statistics?.over ?? 'ranked';
   if (over === 'all') return { ref: undefined, members: n, record: { step: 'reference', settings: { over }, notes: ['statistics over every area with a value'] } };
@@ -46,7 +53,7 @@ export function referenceSet(prepared: Pick<Prepared, 'framework' | 'specs' | 'r
 }
 
 /** 1 where an area would get an index under the framework's own weights (presence only). */
-export function rankable(prepared: Pick<Prepared, 'framework' | 'specs' | 'raw' | 'areas'>, methods: Methods): Uint8Array {
+export function rankable(prepared: ReferenceInputs, methods: Methods): Uint8Array {
   const { framework, specs, raw, areas } = prepared;
   const n = areas.codes.length;
   const columns: Record<string, Float64Array> = {};

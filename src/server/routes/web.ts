@@ -40,13 +40,20 @@ export const NOT_BUILT_PAGE = `<!doctype html>
 </body></html>
 `;
 
-export function registerWebRoutes(app: FastifyInstance, webRoot: string): void {
+/**
+ * `prefix` (e.g. `/london-2018`) serves the same build under a second index's path, so the
+ * page's relative `api/…` and `geo/…` URLs reach that index's routes; `/<prefix>` redirects to
+ * `/<prefix>/`.
+ */
+export function registerWebRoutes(app: FastifyInstance, webRoot: string, prefix = ''): void {
   const gzipped = new GzipCache();
-  app.get('/*', async (req, reply) => {
+  if (prefix) app.get(prefix, (_req, reply) => reply.redirect(`${prefix}/`, 301));
+  app.get(`${prefix}/*`, async (req, reply) => {
     if (!existsSync(join(webRoot, 'index.html'))) return reply.code(503).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(NOT_BUILT_PAGE);
-    const hit = resolveWebPath(webRoot, req.raw.url ?? '/');
+    const url = (req.raw.url ?? '/').slice(prefix.length) || '/';
+    const hit = resolveWebPath(webRoot, url);
     if ('status' in hit) return reply.code(hit.status).send({ error: hit.error });
-    const immutable = /^\/assets\//.test(req.raw.url ?? '');
+    const immutable = /^\/assets\//.test(url);
     reply
       .type(TYPES[extname(hit.file).toLowerCase()] ?? 'application/octet-stream')
       .header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -29,6 +29,7 @@ export function wardRow(result: Result, i: number): WardRow {
     categories: by(result.categoryIds, result.categories),
     measures: by(result.measureIds, result.measures),
     indicators: by(result.indicatorIds, result.normalised),
+    ...(a.flags ? { flags: Object.fromEntries(Object.entries(a.flags).map(([k, v]) => [k, v[i]])) } : {}),
   };
 }
 

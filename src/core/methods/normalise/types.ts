@@ -5,7 +5,9 @@
  * priority), taking any statistic from the reference set only (see stats/referenceMask.ts).
  */
 import type { z } from 'zod';
-import type { Direction } from '../../framework.ts';
+
+/** 1: a higher value means higher priority; −1: the reverse (framework.ts's Direction; not imported, so the registry does not depend on the schema it feeds). */
+export type Direction = 1 | -1;
 
 export interface NormaliseContext {
   /** Reference set (1 = member); undefined = every area. */

@@ -8,16 +8,16 @@
  * (InteriorPointArea, Davis 2003). For a MultiPolygon the largest part is used.
  *
  * Computed in plain lon/lat: over a ward-sized area the distortion is irrelevant to
- * "inside", which is the only guarantee asked for.
+ * "inside", which is the only guarantee asked for. Pure (no dependencies), so the map labels
+ * wards with the same routine the data build uses.
  */
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import { booleanPointInPolygon } from '@turf/turf';
 
 /** Returns `[x, y]` strictly inside the polygon (or its largest part). */
 export function pointInside(geometry: Polygon | MultiPolygon): Position {
   const rings = largestPart(geometry);
   const c = polygonCentroid(rings);
-  if (booleanPointInPolygon(c, { type: 'Polygon', coordinates: rings }, { ignoreBoundary: true })) return c;
+  if (strictlyInside(rings, c)) return c;
   const p = widestInteriorMidpoint(rings, c[1]);
   if (p) return p;
   // The centroid's latitude passes only through vertices (degenerate); use the middle of the extent.
@@ -123,4 +123,26 @@ function widestInteriorMidpoint(rings: Position[][], y0: number): Position | und
     }
   }
   return best;
+}
+
+/**
+ * True when p lies strictly inside the polygon (exterior ring minus holes): not on any edge, and
+ * an odd number of edge crossings of the ray from p towards +x (even–odd rule; half-open
+ * y_i ≤ y < y_j so a vertex on the ray counts once).
+ */
+export function strictlyInside(rings: Position[][], p: Position): boolean {
+  const [x, y] = p;
+  let inside = false;
+  for (const ring of rings) {
+    for (let i = 0; i + 1 < ring.length; i++) {
+      const [xa, ya] = ring[i];
+      const [xb, yb] = ring[i + 1];
+      const cross = (xb - xa) * (y - ya) - (yb - ya) * (x - xa);
+      if (cross === 0 && Math.min(xa, xb) <= x && x <= Math.max(xa, xb) && Math.min(ya, yb) <= y && y <= Math.max(ya, yb)) return false;
+      if ((ya <= y && y < yb) || (yb <= y && y < ya)) {
+        if (xa + ((y - ya) * (xb - xa)) / (yb - ya) > x) inside = !inside;
+      }
+    }
+  }
+  return inside;
 }

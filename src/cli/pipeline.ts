@@ -1,0 +1,39 @@
+/**
+ * What several commands do after parsing: load a framework, prepare and score it (timed), print
+ * its warnings and the top of its ranking. Commands import this module when they run, so
+ * `wardrank --help` never loads the framework reader (yaml, zod) or the pipeline.
+ */
+import { formatProblem } from '../core/errors.ts';
+import { topDrivers } from '../core/explain.ts';
+import { prepare, score, type Prepared } from '../core/run.ts';
+import type { Result } from '../core/types.ts';
+import { loadFramework, type Loaded } from '../io/loadFramework.ts';
+import { fmt, fmtRank, textTable } from './format.ts';
+
+export function timedRun(path: string): { loaded: Loaded; prepared: Prepared; result: Result; timings: Record<string, number> } {
+  const t0 = performance.now();
+  const loaded = loadFramework(path);
+  const t1 = performance.now();
+  const prepared = prepare(loaded.framework, loaded.inputs);
+  const result = score(prepared);
+  const t2 = performance.now();
+  return { loaded, prepared, result, timings: { loadMs: t1 - t0, pipelineMs: t2 - t1 } };
+}
+
+export function printWarnings(loaded: Loaded, result: Result): void {
+  for (const w of loaded.warnings) process.stderr.write(`warning: ${formatProblem(w)}\n`);
+  for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
+  for (const x of result.excluded) process.stderr.write(`excluded: ${x.id}: ${x.reason}\n`);
+}
+
+export function topTable(result: Result, n: number): string {
+  const order = Array.from(result.rank.keys()).filter((i) => result.rank[i] === result.rank[i]).sort((a, b) => result.rank[a] - result.rank[b]).slice(0, n);
+  const rows = order.map((i) => [
+    fmtRank(result.rank[i]),
+    result.areas.names[i],
+    result.areas.parentNames[result.areas.parent[i]] ?? '',
+    fmt(result.index[i], 3),
+    topDrivers(result, i, 3).map((m) => m.name).join('; '),
+  ]);
+  return textTable(['rank', 'area', 'borough', 'index', 'pushed up most by'], rows, ['r', 'l', 'l', 'r', 'l']);
+}
