@@ -1,9 +1,10 @@
 /**
  * The "peer pipeline": the configuration of the engine that the naive JavaScript peer
  * (`naive.ts`) and the DuckDB peer (`duckdb.ts`) also compute, so the three can be timed like
- * with like: no imputation, no outlier treatment, z-scores, arithmetic aggregation and
- * combination (combine min_coverage 1). `checkAgreement` proves they agree on the ranks before
- * anything is timed.
+ * with like: no imputation, no outlier treatment, z-scores over every area with a value
+ * (`statistics.over: all`: the peers do not build the ranked-areas reference set), arithmetic
+ * aggregation and combination (combine min_coverage 1). `checkAgreement` proves they agree on
+ * the ranks before anything is timed.
  */
 import { defaultMethods, withMethods, type Framework, type Methods } from '../src/core/framework.ts';
 import type { Inputs } from '../src/core/types.ts';
@@ -15,6 +16,7 @@ export const PEER_METHODS: Methods = withMethods(defaultMethods(), {
   normalise: { method: 'zscore' },
   aggregate: { indicators: 'arithmetic', measures: 'arithmetic' },
   combine: { method: 'arithmetic', min_coverage: 1 },
+  statistics: { over: 'all' },
 });
 
 /** The engine under the peer configuration: prepare + score. */

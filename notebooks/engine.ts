@@ -22,6 +22,6 @@ export function engine(modulePath: string): any {
 /** The London framework when its data are built, otherwise the small synthetic test fixture. */
 export function frameworkPath(): string {
   const fs = require('fs');
-  const london = 'data/london-2018/framework.yaml';
-  return fs.existsSync(path.join(ROOT, london)) && fs.existsSync(path.join(ROOT, 'data/london-2018/areas.csv')) ? london : 'test/fixtures/small/framework.yaml';
+  const london = 'data/london/framework.yaml';
+  return fs.existsSync(path.join(ROOT, london)) && fs.existsSync(path.join(ROOT, 'data/london/areas.csv')) ? london : 'test/fixtures/small/framework.yaml';
 }

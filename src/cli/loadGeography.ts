@@ -5,7 +5,7 @@
  * `areas.boundaries`), and the `inner_outer` class. Returns the SHA-256 of each file read so
  * the decision note can cite them.
  */
-import { readFileSync } from 'node:fs';
+import { INPUT_LIMITS, readInput } from '../io/inputFile.ts';
 import { relative, resolve } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import type { Problem } from '../core/errors.ts';
@@ -38,7 +38,7 @@ export function loadGeography(loaded: Loaded, adjacencyOverride?: string): { geo
     geography.lat = attrs.lat;
     centroidSource = `${spec.file} lon, lat`;
   } else if (loaded.boundaries) {
-    const c = centroidsFromBoundaries(JSON.parse(readFileSync(loaded.boundaries, 'utf8')) as FeatureCollection, codes);
+    const c = centroidsFromBoundaries(JSON.parse(readInput(loaded.boundaries, label(loaded.boundaries), INPUT_LIMITS.geojson).toString('utf8')) as FeatureCollection, codes);
     geography.lon = c.lon;
     geography.lat = c.lat;
     hashes[label(loaded.boundaries)] = sha256File(loaded.boundaries);

@@ -3,6 +3,7 @@
  * Exit codes: 0 ok, 1 bad input (a located message on stderr), 2 usage.
  */
 import { Command, CommanderError } from 'commander';
+import { ZodError } from 'zod';
 import { InputError } from '../core/errors.ts';
 import { PACKAGE_VERSION } from '../shared/packageInfo.ts';
 import { registerCoreCommands } from './commands/core.ts';
@@ -50,6 +51,11 @@ function exitCodeFor(e: unknown): number {
   }
   if (e instanceof InputError) {
     process.stderr.write(`${e.message}\n`);
+    return 1;
+  }
+  if (e instanceof ZodError) {
+    // Settings that slipped past a command's own checks: still a message, not a dump.
+    process.stderr.write(`wardrank: invalid settings: ${e.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`).join('; ')}\n`);
     return 1;
   }
   process.stderr.write(`wardrank: internal error: ${(e as Error)?.stack ?? String(e)}\n`);

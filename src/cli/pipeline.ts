@@ -3,19 +3,31 @@
  * its warnings and the top of its ranking. Commands import this module when they run, so
  * `wardrank --help` never loads the framework reader (yaml, zod) or the pipeline.
  */
-import { formatProblem } from '../core/errors.ts';
+import { basename } from 'node:path';
+import { formatProblem, InputError } from '../core/errors.ts';
+import { nonFiniteProblems } from '../io/nonFinite.ts';
 import { topDrivers } from '../core/explain.ts';
 import { prepare, score, type Prepared } from '../core/run.ts';
 import type { Result } from '../core/types.ts';
 import { loadFramework, type Loaded } from '../io/loadFramework.ts';
 import { fmt, fmtRank, textTable } from './format.ts';
 
-export function timedRun(path: string): { loaded: Loaded; prepared: Prepared; result: Result; timings: Record<string, number> } {
+/** Loads, prepares and scores; an infinite value at any step, or an empty ranking (no area ranked) unless `allowEmpty`, is an input error. */
+export function timedRun(path: string, options: { allowEmpty?: boolean } = {}): { loaded: Loaded; prepared: Prepared; result: Result; timings: Record<string, number> } {
   const t0 = performance.now();
   const loaded = loadFramework(path);
   const t1 = performance.now();
   const prepared = prepare(loaded.framework, loaded.inputs);
   const result = score(prepared);
+  const infinite = nonFiniteProblems(result);
+  if (infinite.length) throw InputError.of(infinite);
+  const ranked = result.rank.filter((r) => r === r).length;
+  if (ranked === 0 && !options.allowEmpty) {
+    throw new InputError(`no area is ranked: ${result.indicatorIds.length} indicator(s) in the run, ${result.areas.codes.length} area(s), none with enough data to be ranked; nothing was written`, {
+      file: basename(path),
+      expected: 'data for the indicators, or --allow-empty to write an empty ranking on purpose',
+    });
+  }
   const t2 = performance.now();
   return { loaded, prepared, result, timings: { loadMs: t1 - t0, pipelineMs: t2 - t1 } };
 }

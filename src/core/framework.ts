@@ -24,6 +24,13 @@ export const AGGREGATE_METHODS = AGGREGATE_METHOD_IDS;
 export const COMBINE_METHODS = [...AGGREGATE_METHOD_IDS, 'exponential'] as unknown as readonly [AggregateMethod | 'exponential', ...(AggregateMethod | 'exponential')[]];
 /** Rate smoothing per indicator: `eb` toward the overall rate, `eb-parent` toward the parent's (src/core/steps/smooth.ts). */
 export const SMOOTH_METHODS = ['eb', 'eb-parent'] as const;
+/**
+ * How the map draws a basemap layer: `boundaries` (outlines of the areas' parents, drawn on top
+ * and labelled with their names), `water` (rivers and lakes, filled blue) or `lines` (transport
+ * lines, dashed, off until the reader turns them on).
+ */
+export const BASEMAP_KINDS = ['boundaries', 'water', 'lines'] as const;
+export type BasemapKind = (typeof BASEMAP_KINDS)[number];
 
 export type ImputeMethod = (typeof IMPUTE_METHODS)[number];
 export type TreatMethod = (typeof TREAT_METHODS)[number];
@@ -58,7 +65,7 @@ export interface IndicatorSpec {
 }
 
 const id = z.string().regex(/^[a-z0-9_]+$/, 'an id of lower-case letters, digits and _');
-const weight = z.number().finite().nonnegative();
+const weight = z.number().finite().nonnegative().max(1e15); // bounded so weighted sums stay finite (docs/reliability.md)
 
 export const methodsSchema = z
   .object({
@@ -137,8 +144,8 @@ export const areasSpecSchema = z
     adjacency: z.string().optional(),
     /** Expected [west, south, east, north] of the boundaries in degrees: catches swapped lat/lon. */
     extent: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
-    /** Context layers for the map (borough outlines, the Thames…), GeoJSON files. */
-    basemap: z.array(z.object({ id, name: z.string().min(1), file: z.string().min(1) }).strict()).default([]),
+    /** Context layers for the map, GeoJSON files, each drawn as its `kind` says (BASEMAP_KINDS). */
+    basemap: z.array(z.object({ id, name: z.string().min(1), kind: z.enum(BASEMAP_KINDS), file: z.string().min(1) }).strict()).default([]),
   })
   .strict();
 
@@ -160,7 +167,7 @@ export const monthlySpecSchema = z
 
 export type MonthlySpec = z.infer<typeof monthlySpecSchema>;
 
-/** The YAML file. Sections other issues own (robustness, pilots) are passed through. */
+/** The YAML file. The robustness: and pilots: sections are passed through here and validated by src/robustness/settings.ts and src/select/settings.ts. */
 export const frameworkFileSchema = z
   .object({
     name: z.string().min(1),

@@ -24,6 +24,8 @@ export function checkBoundaries(
   }
   const wanted = new Set(areaCodes);
   const seen = new Set<string>();
+  /** Geometry (as JSON) → the first area drawn with it: a duplicated polygon is a warning. */
+  const shapes = new Map<string, string>();
   const [west, south, east, north] = extent;
   fc.features.forEach((f: any, k: number) => {
     const code = f?.properties?.code;
@@ -36,6 +38,11 @@ export function checkBoundaries(
     if (!g) return bad(`${where}.geometry`, `area "${code}" has no geometry`, 'a Polygon or MultiPolygon');
     const polygons: unknown = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : undefined;
     if (!Array.isArray(polygons)) return bad(`${where}.geometry.type`, `geometry type "${g.type}"`, 'Polygon or MultiPolygon');
+    if (polygons.length === 0) return bad(`${where}.geometry.coordinates`, `area "${code}" has an empty ${g.type}`, 'at least one polygon');
+    const key = JSON.stringify(polygons);
+    const same = shapes.get(key);
+    if (same !== undefined) problems.push({ file, field: `${where}.geometry`, message: `area "${code}" has the same geometry as "${same}"`, expected: 'a distinct boundary per area', severity: 'warning' });
+    else shapes.set(key, code);
     for (const rings of polygons) {
       if (!Array.isArray(rings) || rings.length === 0) return bad(`${where}.geometry`, 'a polygon with no rings', 'at least one linear ring');
       for (const ring of rings as Position[][]) {

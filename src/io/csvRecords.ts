@@ -6,11 +6,16 @@
  *
  * Rules: a field starting with `"` is quoted, `""` inside it is a quote; CRLF or LF ends a
  * record; a UTF-8 BOM at the very start is dropped; text after a closing quote is an error.
+ * Limits (a located error, not an out-of-memory crash): a cell of at most MAX_CELL_CHARS
+ * (1 MiB) characters, a record of at most MAX_FIELDS (100,000) cells.
  */
 import { InputError } from '../core/errors.ts';
 
 /** Receives each record with its 1-based row number (the header is row 1, as a spreadsheet shows it). */
 export type RecordSink = (record: string[], row: number) => void;
+
+export const MAX_CELL_CHARS = 1 << 20;
+export const MAX_FIELDS = 100_000;
 
 export class CsvRecordParser {
   private field = '';
@@ -54,6 +59,7 @@ export class CsvRecordParser {
           let j = i;
           while (j < n && chunk.charCodeAt(j) !== 34) j++;
           this.field += chunk.slice(i, j);
+          if (this.field.length > MAX_CELL_CHARS) this.tooLong();
           i = j;
           continue;
         }
@@ -81,9 +87,18 @@ export class CsvRecordParser {
           j++;
         }
         this.field += chunk.slice(i, j);
+        if (this.field.length > MAX_CELL_CHARS) this.tooLong();
         i = j;
       }
     }
+  }
+
+  private tooLong(): never {
+    throw new InputError(`cell ${this.record.length + 1} is longer than ${MAX_CELL_CHARS.toLocaleString('en-GB')} characters`, {
+      file: this.file,
+      row: this.row,
+      expected: `cells of at most ${MAX_CELL_CHARS.toLocaleString('en-GB')} characters (is this a CSV file? an unclosed quote?)`,
+    });
   }
 
   end(): void {
@@ -96,6 +111,9 @@ export class CsvRecordParser {
   }
 
   private endField(): void {
+    if (this.record.length >= MAX_FIELDS) {
+      throw new InputError(`more than ${MAX_FIELDS.toLocaleString('en-GB')} cells in one row`, { file: this.file, row: this.row, expected: `at most ${MAX_FIELDS.toLocaleString('en-GB')} columns` });
+    }
     this.record.push(this.field);
     this.field = '';
     this.fieldWasQuoted = false;

@@ -5,11 +5,12 @@
  * server can serve a run without the framework's folder), and `wardrank serve` reads a
  * framework's geometry through the same names, so both sources serve identical bytes.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { INPUT_LIMITS, readInput } from './inputFile.ts';
 import { basename } from 'node:path';
 import { InputError } from '../core/errors.ts';
 import type { Loaded } from './loadFramework.ts';
-import { resolveInside } from './paths.ts';
+import { resolveInsideReal as resolveInside } from './paths.ts';
 
 export const BOUNDARIES_FILE = 'geo/boundaries.json';
 
@@ -21,13 +22,13 @@ export function basemapFile(id: string): string {
 /** Output-folder name → bytes of every geometry file the framework declares (none: empty). */
 export function geometryFiles(loaded: Pick<Loaded, 'framework' | 'dir' | 'path' | 'boundaries'>): Record<string, Uint8Array> {
   const files: Record<string, Uint8Array> = {};
-  if (loaded.boundaries) files[BOUNDARIES_FILE] = readFileSync(loaded.boundaries);
+  if (loaded.boundaries) files[BOUNDARIES_FILE] = readInput(loaded.boundaries, BOUNDARIES_FILE, INPUT_LIMITS.geojson);
   loaded.framework.areas.basemap.forEach((layer, k) => {
     const abs = resolveInside(loaded.dir, layer.file);
     const where = { file: basename(loaded.path), field: `areas.basemap[${k}].file` };
     if (!abs) throw new InputError(`path "${layer.file}" leaves the framework folder`, { ...where, expected: 'a path inside the folder of the framework file' });
     if (!existsSync(abs)) throw new InputError(`basemap file "${layer.file}" not found`, { ...where, expected: 'an existing GeoJSON file, relative to the framework file' });
-    files[basemapFile(layer.id)] = readFileSync(abs);
+    files[basemapFile(layer.id)] = readInput(abs, layer.file, INPUT_LIMITS.geojson);
   });
   return files;
 }

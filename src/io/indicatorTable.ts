@@ -36,12 +36,12 @@ export function readIndicatorTable(text: string, label: string, f: FrameworkFile
     const direction = Number(dirText) as Direction;
     if (direction !== 1 && direction !== -1) bad('direction', `"${dirText}" is not a direction`, '1 (higher value = higher priority) or -1');
     const weight = Number(get('weight'));
-    if (get('weight') === '' || !Number.isFinite(weight) || weight < 0) bad('weight', `"${get('weight')}" is not a valid weight`, 'a number ≥ 0');
+    if (get('weight') === '' || !Number.isFinite(weight) || weight < 0 || weight > 1e15) bad('weight', `"${get('weight')}" is not a valid weight`, 'a number from 0 to 1e15');
     const status = (get('status') || 'real') as IndicatorStatus;
     if (!STATUSES.includes(status)) bad('status', `"${status}" is not a status`, STATUSES.join(', '));
     const multiplierText = get('multiplier');
     const multiplier = multiplierText === '' ? 1 : Number(multiplierText);
-    if (!Number.isFinite(multiplier) || multiplier <= 0) bad('multiplier', `"${multiplierText}" is not a valid multiplier`, 'a positive number such as 1000');
+    if (!Number.isFinite(multiplier) || multiplier <= 0 || multiplier > 1e15) bad('multiplier', `"${multiplierText}" is not a valid multiplier`, 'a positive number ≤ 1e15 such as 1000');
     const transform = get('transform');
     if (transform !== '' && transform !== 'log' && transform !== 'sqrt') bad('transform', `"${transform}" is not a transform`, 'log, sqrt or empty');
     const smooth = get('smooth');

@@ -4,7 +4,7 @@
  * row and column or field, so an analyst can fix a spreadsheet in one pass.
  */
 import { sha256File, sha256Hex } from '../shared/sha256.ts';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
@@ -15,7 +15,8 @@ import { parseCsv } from './csv.ts';
 import { csvTable } from './dataTable.ts';
 import { readColumns, type Columns, type KeyRequest } from './readColumns.ts';
 import { readIndicatorTable } from './indicatorTable.ts';
-import { resolveInside } from './paths.ts';
+import { resolveInsideReal as resolveInside } from './paths.ts';
+import { INPUT_LIMITS, readInput } from './inputFile.ts';
 import { checkBoundaries } from '../geo/checkBoundaries.ts';
 
 export interface Loaded {
@@ -32,7 +33,7 @@ export interface Loaded {
   adjacency?: string;
 }
 
-const MAX_YAML_BYTES = 1 << 20;
+const MAX_YAML_BYTES = INPUT_LIMITS.yaml;
 const MAX_DEPTH = 12;
 
 /** Loads and validates; throws an InputError listing every error. */
@@ -50,10 +51,21 @@ export function validateFramework(path: string): { loaded?: Loaded; problems: Pr
   const label = basename(file);
   const dir = dirname(file);
   const hashes: Record<string, string> = {};
-  const read = (abs: string): Buffer => {
-    const b = readFileSync(abs);
+  // Type and size checked on the open file before reading (inputFile.ts); `limit` by kind of file.
+  const read = (abs: string, limit: number = INPUT_LIMITS.table): Buffer => {
+    const b = readInput(abs, relative(dir, abs) || basename(abs), limit);
     hashes[relative(dir, abs)] = sha256Hex(b);
     return b;
+  };
+  /** read(), with a refused file reported (and the other files still checked) rather than thrown. */
+  const tryRead = (abs: string, limit?: number): Buffer | undefined => {
+    try {
+      return read(abs, limit);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      problems.push(...e.problems);
+      return undefined;
+    }
   };
   try {
     const yamlFile = parseFrameworkYaml(file, label, read, problems);
@@ -69,21 +81,32 @@ export function validateFramework(path: string): { loaded?: Loaded; problems: Pr
     const areasPath = at(yamlFile.areas.file, 'areas.file');
     const boundaries = yamlFile.areas.boundaries ? at(yamlFile.areas.boundaries, 'areas.boundaries') : undefined;
     const adjacency = yamlFile.areas.adjacency ? at(yamlFile.areas.adjacency, 'areas.adjacency') : undefined;
+    const basemaps = yamlFile.areas.basemap.map((layer, k) => ({ layer, abs: at(layer.file, `areas.basemap[${k}].file`) }));
     checkStructure(yamlFile, label, problems);
-    const indicators = indicatorsPath ? readIndicatorTable(read(indicatorsPath).toString('utf8'), yamlFile.indicators, yamlFile, problems) : [];
-    const areas = areasPath ? readAreas(read(areasPath).toString('utf8'), yamlFile, problems) : undefined;
-    if (!areas || problems.some((p) => p.severity === 'error')) return { problems };
+    const indicatorBytes = indicatorsPath ? tryRead(indicatorsPath) : undefined;
+    const indicators = indicatorBytes ? readIndicatorTable(indicatorBytes.toString('utf8'), yamlFile.indicators, yamlFile, problems) : [];
+    const areaBytes = areasPath ? tryRead(areasPath) : undefined;
+    const areas = areaBytes ? readAreas(areaBytes.toString('utf8'), yamlFile, problems) : undefined;
+    // Every stage is checked even when an earlier one failed, so one pass reports everything;
+    // only what depends on a failed part is skipped (without areas, nothing can be joined).
+    if (!areas) return { problems };
     if (boundaries) {
       let geo: unknown;
+      const bytes = tryRead(boundaries, INPUT_LIMITS.geojson);
       try {
-        geo = JSON.parse(read(boundaries).toString('utf8'));
+        if (bytes) geo = JSON.parse(bytes.toString('utf8'));
       } catch (e) {
         problems.push(err(yamlFile.areas.boundaries!, '(file)', `not valid JSON (${(e as Error).message})`, 'a GeoJSON FeatureCollection'));
       }
       if (geo !== undefined) problems.push(...checkBoundaries(geo, yamlFile.areas.boundaries!, areas.codes, yamlFile.areas.extent));
     }
+    for (const { layer, abs } of basemaps) {
+      const bytes = abs ? tryRead(abs, INPUT_LIMITS.geojson) : undefined;
+      if (bytes) problems.push(...checkBasemap(bytes, layer.file));
+    }
     const framework: Framework = { ...yamlFile, indicators };
-    const { data, excluded } = readIndicatorData(framework, yamlFile.indicators, areas, dir, (abs) => (hashes[relative(dir, abs)] = sha256File(abs)), problems);
+    const badRows = new Set(problems.filter((p) => p.file === yamlFile.indicators && p.severity === 'error').map((p) => p.row));
+    const { data, excluded } = readIndicatorData(framework, yamlFile.indicators, areas, dir, (abs) => (hashes[relative(dir, abs)] = sha256File(abs)), problems, badRows);
     if (problems.some((p) => p.severity === 'error')) return { problems };
     const loaded: Loaded = {
       path: file,
@@ -102,6 +125,25 @@ export function validateFramework(path: string): { loaded?: Loaded; problems: Pr
   }
 }
 
+const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
+
+/** A basemap layer is copied into outputs and served as is: it must be a GeoJSON FeatureCollection of features with known geometry types. */
+function checkBasemap(bytes: Buffer, file: string): Problem[] {
+  let geo: { type?: unknown; features?: unknown };
+  try {
+    geo = JSON.parse(bytes.toString('utf8'));
+  } catch (e) {
+    return [err(file, '(file)', `not valid JSON (${(e as Error).message.slice(0, 120)})`, 'a GeoJSON FeatureCollection')];
+  }
+  if (!geo || typeof geo !== 'object' || geo.type !== 'FeatureCollection' || !Array.isArray(geo.features)) {
+    return [err(file, 'type', 'not a GeoJSON FeatureCollection', 'a GeoJSON FeatureCollection (RFC 7946)')];
+  }
+  const bad = (geo.features as { type?: unknown; geometry?: { type?: unknown } | null }[]).findIndex(
+    (f) => !f || f.type !== 'Feature' || (f.geometry !== null && !GEOMETRY_TYPES.has(String(f.geometry?.type))),
+  );
+  return bad < 0 ? [] : [err(file, `features[${bad}]`, 'not a GeoJSON Feature with a known geometry type', `a Feature whose geometry is one of ${[...GEOMETRY_TYPES].join(', ')} or null`)];
+}
+
 /** SHA-256 in hex (kept under this name for the output writers). */
 export { sha256Hex as sha256 } from '../shared/sha256.ts';
 
@@ -109,14 +151,17 @@ function err(file: string, field: string, message: string, expected?: string): P
   return { file, field, message, expected, severity: 'error' };
 }
 
-function parseFrameworkYaml(file: string, label: string, read: (p: string) => Buffer, problems: Problem[]): FrameworkFile | undefined {
+function parseFrameworkYaml(file: string, label: string, read: (p: string, limit: number) => Buffer, problems: Problem[]): FrameworkFile | undefined {
   if (!existsSync(file)) {
     problems.push({ file: label, message: 'framework file not found', expected: 'a path to a framework YAML file', severity: 'error' });
     return undefined;
   }
-  const bytes = read(file);
-  if (bytes.length > MAX_YAML_BYTES) {
-    problems.push({ file: label, message: `framework file is ${bytes.length} bytes`, expected: `at most ${MAX_YAML_BYTES} bytes`, severity: 'error' });
+  let bytes: Buffer;
+  try {
+    bytes = read(file, MAX_YAML_BYTES);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    problems.push(...e.problems.map((p) => ({ ...p, message: p.message.replace(/^file is /, 'framework file is ') })));
     return undefined;
   }
   // maxAliasCount stops "billion laughs" alias bombs before they expand.
@@ -240,6 +285,7 @@ export function readIndicatorData(
   dir: string,
   hashFile: (abs: string) => void,
   problems: Problem[],
+  badRows: ReadonlySet<number | undefined> = new Set(),
 ): { data: Record<string, IndicatorData>; excluded: Excluded[] } {
   const data: Record<string, IndicatorData> = {};
   const excluded: Excluded[] = [];
@@ -247,10 +293,12 @@ export function readIndicatorData(
   const boroughIndex = new Map(areas.parentCodes.map((c, i) => [c, i]));
   const byFile = new Map<string, { label: string; specs: IndicatorSpec[] }>();
   f.indicators.forEach((spec, k) => {
+    if (badRows.has(k + 2)) return; // its row is already reported
     if (spec.status === 'no-public-source') {
       excluded.push({ id: spec.id, reason: 'no public source: not in the run' });
       return;
     }
+    if (!spec.file) return;
     const abs = resolveInside(dir, spec.file!);
     if (!abs) {
       problems.push({ file: tableLabel, row: k + 2, column: 'file', message: `path "${spec.file}" leaves the framework folder`, expected: 'a path inside the framework folder', severity: 'error' });
@@ -266,7 +314,6 @@ export function readIndicatorData(
     byFile.set(abs, entry);
   });
   for (const [abs, { label, specs }] of byFile) {
-    hashFile(abs);
     const keyRequests = new Map<string, KeyRequest>();
     for (const s of specs) keyRequests.set(keyName(s), { column: s.key, index: s.level === 'borough' ? boroughIndex : wardIndex });
     const numbers = [...new Set(specs.flatMap((s) => [s.column!, ...(s.denominator ? [s.denominator] : [])]))];
@@ -277,6 +324,7 @@ export function readIndicatorData(
         const cols = readColumns(abs, label, { keys: entries.map(([, r]) => r), numbers }, problems);
         for (const s of specs) if (entries.some(([k]) => k === keyName(s))) data[s.id] = alignColumn(cols, s, problems, s.level === 'borough' ? areas.parentCodes : areas.codes);
       }
+      hashFile(abs); // after readColumns checked on the open descriptor that it is a regular file
     } catch (e) {
       if (e instanceof InputError) problems.push(...e.problems);
       else throw e;

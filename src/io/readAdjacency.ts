@@ -4,12 +4,12 @@
  * empty cell is an error naming the row; codes that are not areas of the framework (another boundary vintage,
  * the City of London left out…) are ignored with one warning listing examples.
  */
-import { readFileSync } from 'node:fs';
+import { INPUT_LIMITS, readInput } from './inputFile.ts';
 import { InputError, type Problem } from '../core/errors.ts';
 import { columnIndex, parseCsv } from './csv.ts';
 
 export function readAdjacency(path: string, label: string, codes: readonly string[]): { pairs: [number, number][]; warnings: Problem[] } {
-  const t = parseCsv(readFileSync(path, 'utf8'), { file: label });
+  const t = parseCsv(readInput(path, label, INPUT_LIMITS.table).toString('utf8'), { file: label });
   const ci = columnIndex(t, 'code');
   const ni = columnIndex(t, 'neighbour');
   const index = new Map(codes.map((c, i) => [c, i]));

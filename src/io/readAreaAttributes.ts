@@ -3,7 +3,7 @@
  * the core reads: `lon`,`lat` (a centroid in degrees) and `inner_outer` (inner/outer London).
  * Aligned to `codes` by the code column; absent columns come back undefined.
  */
-import { readFileSync } from 'node:fs';
+import { INPUT_LIMITS, readInput } from './inputFile.ts';
 import { InputError } from '../core/errors.ts';
 import { columnIndex, parseCsv } from './csv.ts';
 import { parseNumberCell } from './numbers.ts';
@@ -15,7 +15,7 @@ export interface AreaAttributes {
 }
 
 export function readAreaAttributes(path: string, label: string, codeColumn: string, codes: readonly string[]): AreaAttributes {
-  const t = parseCsv(readFileSync(path, 'utf8'), { file: label });
+  const t = parseCsv(readInput(path, label, INPUT_LIMITS.table).toString('utf8'), { file: label });
   const ci = columnIndex(t, codeColumn);
   const index = new Map(codes.map((c, i) => [c, i]));
   const rowOf = new Int32Array(codes.length).fill(-1);

@@ -5,12 +5,13 @@
  * national export loads in bounded memory. Unknown codes are counted, a few kept as examples.
  * Arrow IPC files are read whole (they are columnar already).
  */
-import { closeSync, openSync, readSync, readFileSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
+import { INPUT_LIMITS, openInput, readInput } from './inputFile.ts';
 import { tableFromIPC } from 'apache-arrow';
 import { InputError, type Problem } from '../core/errors.ts';
 import { CsvRecordParser } from './csvRecords.ts';
 import { checkHeader, checkUtf8, isBlank, raggedRow } from './csv.ts';
-import { parseNumberCell } from './numbers.ts';
+import { inRange, parseNumberCell } from './numbers.ts';
 
 export interface KeyRequest {
   column: string;
@@ -66,12 +67,7 @@ class Growable {
 }
 
 function readCsvColumns(path: string, label: string, request: ColumnRequest, problems: Problem[]): Columns {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch (e) {
-    throw new InputError(`cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { file: label, expected: 'an existing, readable file' });
-  }
+  const { fd } = openInput(path, label, INPUT_LIMITS.data);
   const keyCols = request.keys.map((k) => k.column);
   const numCols = request.numbers;
   let header: string[] | undefined;
@@ -164,8 +160,9 @@ function requireColumn(header: string[], column: string, file: string): number {
 function readArrowColumns(path: string, label: string, request: ColumnRequest, problems: Problem[]): Columns {
   let table;
   try {
-    table = tableFromIPC(readFileSync(path));
+    table = tableFromIPC(readInput(path, label, INPUT_LIMITS.arrow));
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError(`not a readable Arrow IPC file (${(e as Error).message.split('\n')[0]})`, { file: label, expected: 'an Arrow IPC file' });
   }
   const names = table.schema.fields.map((f) => f.name);
@@ -208,5 +205,5 @@ function readArrowColumns(path: string, label: string, request: ColumnRequest, p
 }
 
 function finite(v: number) {
-  return Number.isFinite(v) ? { ok: true as const, value: v } : { ok: false as const, problem: `${v} is not a finite number`, expected: 'a finite number or null' };
+  return Number.isNaN(v) ? { ok: false as const, problem: 'NaN is not a number', expected: 'a finite number, or null for missing' } : inRange(v);
 }

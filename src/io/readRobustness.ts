@@ -9,14 +9,14 @@ import { InputError } from '../core/errors.ts';
 import type { RobustnessRow } from '../core/types.ts';
 import { csvNumberColumn } from './csvNumberColumn.ts';
 import { columnIndex, parseCsv } from './csv.ts';
-import { readSourceText } from './readText.ts';
+import { INPUT_LIMITS, readInput } from './inputFile.ts';
 
 const COLUMNS = ['nominal_rank', 'median_rank', 'p05_rank', 'p95_rank', 'p_top_k', 'p_top_decile'] as const;
 
 export function readRobustness(dir: string): { rows: Map<string, RobustnessRow>; path: string } {
   const path = join(dir, 'robustness.csv');
   if (!existsSync(path)) throw new InputError('robustness.csv not found in the robustness folder', { file: path, expected: 'the output folder of `wardrank robustness`' });
-  const t = parseCsv(readSourceText(path), { file: 'robustness.csv' });
+  const t = parseCsv(readInput(path, path, INPUT_LIMITS.table).toString('utf8'), { file: 'robustness.csv' });
   const ci = columnIndex(t, 'code');
   const all = t.rows.map((_, r) => r);
   const cols = Object.fromEntries(COLUMNS.map((c) => [c, csvNumberColumn(t, all, c)])) as Record<(typeof COLUMNS)[number], Float64Array>;

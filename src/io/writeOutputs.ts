@@ -14,7 +14,8 @@ import { toBundle } from '../core/bundle.ts';
 import { formatProblem, type Problem } from '../core/errors.ts';
 import { writeDirAtomic } from './atomic.ts';
 import { toArrowIpc, type ColumnTable } from './arrow.ts';
-import { csvCell, formatCsv } from './csv.ts';
+import { csvCell } from './csv.ts';
+import { formatOutputCsv as formatCsv, neutraliseFormula } from '../core/csvFormat.ts';
 import { outputNumberText, resultColumns, roundForOutput } from './resultTable.ts';
 import { sha256, type Loaded } from './loadFramework.ts';
 import { geometryFiles } from './geometryFiles.ts';
@@ -70,9 +71,9 @@ export function resultsCsv(result: Result): string {
   const cols = resultColumns(result);
   const n = result.areas.codes.length;
   const numeric = cols.map((c) => c.kind === 'number');
-  const cell = (k: number, i: number): string => (numeric[k] ? outputNumberText(cols[k].values(i) as number) : csvCell(cols[k].values(i)));
+  const cell = (k: number, i: number): string => (numeric[k] ? outputNumberText(cols[k].values(i) as number) : csvCell(neutraliseFormula(cols[k].values(i))));
   const lines = new Array<string>(n + 1);
-  lines[0] = cols.map((c) => csvCell(c.name)).join(',');
+  lines[0] = cols.map((c) => csvCell(neutraliseFormula(c.name))).join(',');
   for (let i = 0; i < n; i++) {
     let line = cell(0, i);
     for (let k = 1; k < cols.length; k++) line += ',' + cell(k, i);

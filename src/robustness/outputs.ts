@@ -14,7 +14,7 @@
  * With `reproducible`, timings and thread counts are left out so that the same framework and
  * seed give byte-identical files.
  */
-import { formatCsv } from '../core/csvFormat.ts';
+import { formatOutputCsv as formatCsv } from '../core/csvFormat.ts';
 import { toArrowIpc, type ColumnTable } from '../io/arrow.ts';
 import { writeDirAtomic, writeFileAtomic, type DirWriteOptions } from '../io/atomic.ts';
 import { roundForOutput } from '../core/resultTable.ts';

@@ -6,7 +6,7 @@
  * distance of the match; `distance_km` the centroid distance to the nearest pilot ward.
  */
 import type { Result } from '../core/types.ts';
-import { formatCsv } from '../core/csvFormat.ts';
+import { formatOutputCsv as formatCsv } from '../core/csvFormat.ts';
 import { roundForOutput } from '../core/resultTable.ts';
 import type { PilotPlan } from './pilotPlan.ts';
 import { decisionNote, type NoteMeta } from './decisionNote.ts';
@@ -26,7 +26,7 @@ export function pilotFiles(plan: PilotPlan, r: Result, meta: NoteMeta): Record<s
 
 export function pilotsCsv(plan: PilotPlan, r: Result): string {
   const a = r.areas;
-  const header = ['pilot', 'code', 'name', 'borough_code', 'borough_name', 'rank', 'decile', 'index', 'top_measures', 'reason', 'role', 'area_score', 'area_population', 'median_rank', 'p05_rank', 'p95_rank', 'p_top_k'];
+  const header = ['pilot', 'code', 'name', 'borough_code', 'borough_name', 'rank', 'decile', 'index', 'top_measures', 'reason', 'role', 'area_score', 'area_population', 'median_rank', 'p05_rank', 'p95_rank', 'p_top_k', 'p_top_decile'];
   const rows = plan.pilots.flatMap((p, k) =>
     p.unit.members.map((i) => [
       k + 1,
@@ -46,6 +46,7 @@ export function pilotsCsv(plan: PilotPlan, r: Result): string {
       p.robustness?.p05_rank,
       p.robustness?.p95_rank,
       p.robustness?.p_top_k,
+      p.robustness?.p_top_decile,
     ]),
   );
   return formatCsv(header, rows);

@@ -7,6 +7,7 @@
  * security headers; limits keep a request small (no bodies: 1 KiB; URL 2 KiB; route
  * parameters 100 characters; query strings are length-checked and ignored — no route reads one).
  */
+import type { Socket } from 'node:net';
 import { DEFAULT_WEB_ROOT } from './webRoot.ts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerApiRoutes } from './routes/api.ts';
@@ -14,7 +15,7 @@ import { registerGeoRoutes } from './routes/geo.ts';
 import { registerWebRoutes } from './routes/web.ts';
 import { registerIndexesRoute, type ServedIndex } from './routes/indexes.ts';
 import { registerReportRoutes } from './routes/report.ts';
-import { installSecurity, rawClientError, reject, SECURITY_HEADERS } from './security.ts';
+import { installSecurity, rawClientError, rawMethodNotAllowed, reject, SECURITY_HEADERS } from './security.ts';
 import type { Source } from './source.ts';
 
 export interface AppOptions {
@@ -53,9 +54,13 @@ export function buildApp(source: Source, options: AppOptions = {}): FastifyInsta
       reject(reply, { status: 400, error: 'malformed URL' });
     },
     clientErrorHandler: rawClientError,
+    // Node's own reply to a request without Host is a bare 400 without our headers: checked in security.ts instead.
+    http: { requireHostHeader: false },
   });
 
   installSecurity(app);
+  // CONNECT (a proxy tunnel) never reaches the router; Node would drop the socket silently.
+  app.server.on('connect', (_request, socket: Socket) => rawMethodNotAllowed(socket));
 
   app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
     const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;

@@ -76,7 +76,10 @@ export function reject(reply: FastifyReply, r: Rejection): FastifyReply {
 export function installSecurity(app: FastifyInstance): void {
   app.addHook('onRequest', async (request, reply) => {
     reply.headers(SECURITY_HEADERS);
-    const r = checkMethod(request.method) ?? checkUrl(request.raw.url ?? '');
+    const r =
+      checkMethod(request.method) ??
+      (request.raw.httpVersionMajor === 1 && request.raw.httpVersionMinor >= 1 && !request.headers.host ? { status: 400 as const, error: 'missing Host header (RFC 9112 §3.2)' } : undefined) ??
+      checkUrl(request.raw.url ?? '');
     if (r) return reject(reply, r);
   });
 }
@@ -85,6 +88,14 @@ export function installSecurity(app: FastifyInstance): void {
  * For errors the HTTP parser raises before Fastify sees a request (malformed request line,
  * headers too large, timeouts): a complete raw response with the security headers, then close.
  */
+/** CONNECT: 405 with the security headers, then close (the server is not a proxy). */
+export function rawMethodNotAllowed(socket: Socket): void {
+  if (!socket.writable) return;
+  const body = JSON.stringify({ error: 'method not allowed' });
+  const headers = Object.entries(SECURITY_HEADERS).map(([k, v]) => `${k}: ${v}`);
+  socket.end([`HTTP/1.1 405 Method Not Allowed`, 'allow: GET, HEAD', 'content-type: application/json; charset=utf-8', `content-length: ${Buffer.byteLength(body)}`, 'connection: close', ...headers, '', body].join('\r\n'));
+}
+
 export function rawClientError(err: NodeJS.ErrnoException, socket: Socket): void {
   if (err.code === 'ECONNRESET' || !socket.writable) return;
   const [status, text] =

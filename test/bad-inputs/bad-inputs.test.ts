@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
+import { markerText } from '../../src/io/outputMarker.ts';
 
 interface Case {
   description: string;
@@ -48,14 +49,16 @@ describe('bad-input corpus', () => {
     for (const f of c.delete ?? []) rmSync(join(dir, f));
     const out = join(root, 'out');
     mkdirSync(out);
+    // An earlier run's folder: marked as wardrank's, so only the bad input can stop this run.
     writeFileSync(join(out, 'previous-run.txt'), 'outputs of an earlier run');
+    writeFileSync(join(out, '.wardrank-output'), markerText('run', '0.1.0', ['previous-run.txt']));
     const args = (c.args ?? ['run', '{dir}/framework.yaml', '--out', '{out}']).map((a) => a.replace('{dir}', dir).replace('{out}', out));
     const code = await runCli(['node', 'wardrank', ...args]);
     const text = stderr.join('');
     expect(code, text).toBe(c.exit);
     expect(text).toContain(c.expected);
     // the output folder is untouched: same single file, no half-written sibling left behind
-    expect(readdirSync(out)).toEqual(['previous-run.txt']);
+    expect(readdirSync(out).sort()).toEqual(['.wardrank-output', 'previous-run.txt']);
     expect(readdirSync(root).sort()).toEqual(['framework', 'out']);
     expect(existsSync(join(out, 'manifest.json'))).toBe(false);
     rmSync(root, { recursive: true, force: true });

@@ -74,7 +74,7 @@ describe('radixOrder', () => {
     const ids = Uint32Array.from([10, 11, 12, 13, 14, 15, 16]);
     expect(Array.from(radixOrder(values, ids))).toEqual([14, 11, 16, 12, 13, 15, 10]);
   });
-  it('gives the same average ranks as before on a 2,000-value column with ties', () => {
+  it('gives the average ranks of a 2,000-value column with ties', () => {
     const x = Float64Array.from({ length: 2000 }, (_, i) => ((i * 7919) % 101) - 50);
     const r = rankAverage(x);
     // value v appears ⌈…⌉ times; the rank of the smallest value (−50) is the mean of positions 1…count

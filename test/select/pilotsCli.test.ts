@@ -28,7 +28,7 @@ describe('wardrank pilots on the small fixture', () => {
   it('writes the six files with the known pilots, comparison wards and stable columns', async () => {
     const out = join(tmp(), 'out');
     expect(await pilots('--k', '2', '--max-per-borough', '1', '--comparisons', '1', '--out', out)).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['balance.csv', 'comparisons.csv', 'decision-note.html', 'decision-note.md', 'passed-over.csv', 'pilots.csv']);
+    expect(readdirSync(out).filter((f) => !f.startsWith('.')).sort()).toEqual(['balance.csv', 'comparisons.csv', 'decision-note.html', 'decision-note.md', 'passed-over.csv', 'pilots.csv']);
     const p = csv(out, 'pilots.csv');
     expect(p.header.slice(0, 10)).toEqual(['pilot', 'code', 'name', 'borough_code', 'borough_name', 'rank', 'decile', 'index', 'top_measures', 'reason']);
     expect(col(p, 'code')).toEqual(['A10', 'A03']);
@@ -80,12 +80,30 @@ describe('wardrank pilots on the small fixture', () => {
     const p = csv(out, 'pilots.csv');
     expect(col(p, 'code')).toEqual(['A09']);
     expect(col(p, 'p_top_k')).toEqual(['0.71']);
+    expect(col(p, 'p_top_decile')).toEqual(['0.4']);
     expect(col(csv(out, 'passed-over.csv'), 'reasons')).toEqual(['excluded: on the exclude list (already funded)']);
     // A10 is funded: never a comparison ward either.
     expect(col(csv(out, 'comparisons.csv'), 'code')).not.toContain('A10');
     const note = readFileSync(join(out, 'decision-note.md'), 'utf8');
     expect(note).toContain('| 1–4 (median 2) | 0.71 |');
     expect(note).toMatch(/robustness\.csv \| [0-9a-f]{64}/);
+  });
+
+  it('says plainly when no ward meets the eligibility rules', async () => {
+    const dir = tmp();
+    const rob = join(dir, 'rob');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(rob);
+    writeFileSync(join(rob, 'robustness.csv'), 'code,nominal_rank,median_rank,p05_rank,p95_rank,p_top_k,p_top_decile\nA09,2,2,1,4,0.71,0.4\nA10,1,1,1,2,0.99,0.9\n');
+    const out = join(dir, 'out');
+    // P(top decile) ≥ 0.95: A10 (0.9) and A09 (0.4) fail; the other wards are absent from the run.
+    expect(await pilots('--robustness', rob, '--min-p-top-decile', '0.95', '--out', out)).toBe(0);
+    expect(csv(out, 'pilots.csv').rows).toEqual([]);
+    const note = readFileSync(join(out, 'decision-note.md'), 'utf8');
+    expect(note).toContain('**No recommendation:** no area meets the rules and constraints');
+    expect(note).toContain('only wards in the top decile in at least 95 % of robustness runs (P(top decile) ≥ 0.95)');
+    expect(await pilots('--objective', 'expected', '--out', join(dir, 'x'))).toBe(2);
+    expect(await pilots('--design', 'coin-toss', '--out', join(dir, 'x'))).toBe(2);
   });
 
   it('rejects an unknown ward in the exclude list (exit 1) and a bad flag value (exit 2)', async () => {

@@ -28,7 +28,7 @@ function fixtureWithBasemap(): string {
   const dir = join(work, 'fixture');
   cpSync('test/fixtures/small', dir, { recursive: true });
   writeFileSync(join(dir, 'river.geojson'), BASEMAP);
-  const yaml = readFileSync(join(dir, 'framework.yaml'), 'utf8').replace('  boundaries: areas.geojson\n', '  boundaries: areas.geojson\n  basemap:\n    - { id: river, name: Synthetic river, file: river.geojson }\n');
+  const yaml = readFileSync(join(dir, 'framework.yaml'), 'utf8').replace('  boundaries: areas.geojson\n', '  boundaries: areas.geojson\n  basemap:\n    - { id: river, name: Synthetic river, kind: water, file: river.geojson }\n');
   writeFileSync(join(dir, 'framework.yaml'), yaml);
   return join(dir, 'framework.yaml');
 }
@@ -53,7 +53,7 @@ describe('wardrank run copies the map geometry into the output folder', () => {
     const loaded = loadFramework(frameworkPath);
     expect(Object.keys(geometryFiles(loaded))).toEqual(['geo/boundaries.json', 'geo/basemap/river.json']);
     expect(geometryFiles({ ...loaded, boundaries: undefined, framework: { ...loaded.framework, areas: { ...loaded.framework.areas, basemap: [] } } })).toEqual({});
-    const layer = (file: string) => ({ ...loaded, framework: { ...loaded.framework, areas: { ...loaded.framework.areas, basemap: [{ id: 'x', name: 'X', file }] } } });
+    const layer = (file: string) => ({ ...loaded, framework: { ...loaded.framework, areas: { ...loaded.framework.areas, basemap: [{ id: 'x', name: 'X', kind: 'lines' as const, file }] } } });
     expect(() => geometryFiles(layer('nope.geojson'))).toThrow(/framework\.yaml:areas\.basemap\[0\]\.file: basemap file "nope.geojson" not found/);
     expect(() => geometryFiles(layer('../../etc/passwd'))).toThrow(/leaves the framework folder/);
   });
@@ -70,7 +70,7 @@ describe('serving an output folder', () => {
       expect(a.body, url).toBe(b.body);
     }
     const fw = (await fromOut.inject({ url: '/api/framework' })).json();
-    expect(fw.geo).toEqual({ boundaries: '/geo/boundaries.json', basemap: [{ id: 'river', name: 'Synthetic river', url: '/geo/basemap/river.json' }] });
+    expect(fw.geo).toEqual({ boundaries: '/geo/boundaries.json', basemap: [{ id: 'river', name: 'Synthetic river', kind: 'water', url: '/geo/basemap/river.json' }] });
     // The bundle is prepared.json's exact bytes.
     expect((await fromOut.inject({ url: '/api/bundle' })).body).toBe(readFileSync(join(out, 'prepared.json'), 'utf8'));
     // Ranks equal the published results.csv.

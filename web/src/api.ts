@@ -3,80 +3,9 @@
  * relative, so the page works wherever the server mounts it. Missing numbers arrive as null.
  */
 import type { PreparedBundle } from '../../src/core/bundle.ts';
-import type { Explanation } from '../../src/core/explain.ts';
-import type { WardRow } from '../../src/core/apiTypes.ts';
+import type { ComparisonRow, ExplanationJson, FrameworkInfo, PilotRow, PilotsResponse, Robustness, WardDetail, WardRow, WardsResponse } from '../../src/core/apiTypes.ts';
 
-export type { WardRow };
-
-export interface FrameworkInfo {
-  name: string;
-  description: string;
-  categories: { id: string; name: string; weight: number }[];
-  measures: { id: string; name: string; category: string; weight: number }[];
-  indicators: {
-    id: string;
-    name: string;
-    measure: string;
-    level: 'ward' | 'borough';
-    direction: 1 | -1;
-    unit: string;
-    status: string;
-    source: string;
-    period: string;
-    licence: string;
-    used: boolean;
-  }[];
-  methods: unknown;
-  weights: { categories: Record<string, number>; measures: Record<string, number>; indicators: Record<string, number> };
-  excluded: { id: string; reason: string }[];
-  attribution: string[];
-  topK: number;
-  /** The monthly crime series the server serves at api/monthly/<code> (null or absent: none). */
-  monthly?: { period: string; source: string; primary: string } | null;
-  /** Where the geometry is (the server adds it; older servers do not). */
-  geo?: { boundaries: string | null; basemap: { id: string; name: string; url: string }[] };
-}
-
-export interface WardsResponse {
-  wards: WardRow[];
-  medians: { categories: Record<string, number>; measures: Record<string, number> };
-}
-
-export interface Robustness {
-  median_rank: number | null;
-  p05_rank: number | null;
-  p95_rank: number | null;
-  p_top_k: number | null;
-  p_top_decile: number | null;
-}
-
-export interface PilotRow {
-  pilot: number | string;
-  code: string;
-  name: string;
-  borough_code: string;
-  borough_name: string;
-  rank: number;
-  decile: number;
-  index: number;
-  top_measures: unknown;
-  reason: string;
-}
-
-export interface ComparisonRow {
-  pilot_code: string;
-  code: string;
-  name: string;
-  borough_name: string;
-  distance: number;
-  rank: number;
-}
-
-export interface PilotsResponse {
-  pilots: PilotRow[];
-  comparisons: ComparisonRow[];
-  note?: string;
-}
+export type { ComparisonRow, ExplanationJson, FrameworkInfo, PilotRow, PilotsResponse, Robustness, WardDetail, WardRow, WardsResponse };
 
 type Rec = Record<string, unknown>;
 const text = (r: Rec, keys: string[]) => {
@@ -96,17 +25,6 @@ export function normalisePilots(raw: PilotsResponse): PilotsResponse {
     pilot_code: text(r as unknown as Rec, ['pilot_code', 'pilot']),
   }));
   return { pilots: pilots.filter((p) => p.code), comparisons: comparisons.filter((c) => c.code), note: raw.note };
-}
-
-/** Explanation as JSON: NaN travels as null. */
-export type ExplanationJson = Explanation;
-
-export interface WardDetail {
-  ward: WardRow;
-  explain: ExplanationJson;
-  raw: Record<string, { value: number | null; median?: number | null; unit: string; level: string; name: string; status?: string; period?: string }>;
-  robustness: Robustness | null;
-  pilot: unknown;
 }
 
 export type GeoJson = GeoJSON.FeatureCollection;

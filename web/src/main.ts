@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   const basemapsP = frameworkP.then(async (f) => {
     // Older servers do not list the geometry; the bundle's framework does.
     const specs = f.geo?.basemap ?? (await (bundleP ??= loadBundle()))?.framework.areas.basemap ?? [];
-    const layers = await Promise.all(specs.map((b) => getJson<GeoJson>(`geo/basemap/${b.id}.json`).then((data) => ({ id: b.id, name: b.name, data })).catch(() => null)));
+    const layers = await Promise.all(specs.map((b) => getJson<GeoJson>(`geo/basemap/${b.id}.json`).then((data) => ({ id: b.id, name: b.name, kind: b.kind, data })).catch(() => null)));
     return layers.filter((b): b is BasemapLayer => b !== null);
   });
   const [framework, wards, pilots, boundaries, basemaps, boroughs] = await Promise.all([
@@ -245,7 +245,7 @@ function setUpControls(app: App, basemaps: BasemapLayer[]): void {
     }
     layer.append(og);
   }
-  const boroughLayers = app.boroughs.length > 0 && basemaps.some((b) => /borough|district|outline/.test(b.id));
+  const boroughLayers = app.boroughs.length > 0 && basemaps.some((b) => b.kind === 'boundaries');
   if (boroughLayers) layer.append(el('optgroup', { label: 'Boroughs' }, ...BOROUGH_LAYERS.map((o) => el('option', { value: o.key }, o.label))));
   const valid = (k: string) => k === 'index' || available.has(k) || (boroughLayers && BOROUGH_LAYERS.some((o) => o.key === k));
   if (!valid(app.state.layer)) app.state.layer = 'index';

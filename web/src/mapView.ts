@@ -8,6 +8,7 @@ import { AttributionControl, Map as MapLibreMap, Marker, NavigationControl, Scal
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { fillColourExpression } from './palette.ts';
+import type { BasemapKind } from '../../src/core/framework.ts';
 import { bbox, labelPoint } from './geometry.ts';
 import type { GeoJson } from './api.ts';
 
@@ -18,6 +19,8 @@ setWorkerUrl(workerUrl);
 export interface BasemapLayer {
   id: string;
   name: string;
+  /** How to draw it, as the framework declares (`areas.basemap[].kind`). */
+  kind: BasemapKind;
   data: GeoJson;
 }
 
@@ -26,15 +29,9 @@ const BOROUGH_FILL = 'borough-fill';
 const POLY = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false];
 const LINE = ['match', ['geometry-type'], ['LineString', 'MultiLineString'], true, false];
 
-function kindOf(id: string): 'boroughs' | 'water' | 'lines' {
-  if (/borough|district|outline/.test(id)) return 'boroughs';
-  if (/thames|river|water/.test(id)) return 'water';
-  return 'lines';
-}
-
 function style(boundaries: GeoJson, basemaps: readonly BasemapLayer[]): StyleSpecification {
   const sources: StyleSpecification['sources'] = { [WARDS]: { type: 'geojson', data: boundaries, promoteId: 'code' } };
-  for (const b of basemaps) sources[`basemap-${b.id}`] = { type: 'geojson', data: b.data, ...(kindOf(b.id) === 'boroughs' ? { promoteId: 'code' } : {}) };
+  for (const b of basemaps) sources[`basemap-${b.id}`] = { type: 'geojson', data: b.data, ...(b.kind === 'boundaries' ? { promoteId: 'code' } : {}) };
   const layers: StyleSpecification['layers'] = [
     { id: 'background', type: 'background', paint: { 'background-color': '#f4f2ee' } },
     // Wards outside the borough filter fade (feature-state `out`).
@@ -43,11 +40,11 @@ function style(boundaries: GeoJson, basemaps: readonly BasemapLayer[]): StyleSpe
   ];
   for (const b of basemaps) {
     const source = `basemap-${b.id}`;
-    const kind = kindOf(b.id);
+    const kind = b.kind;
     if (kind === 'water') {
       layers.push({ id: `${source}-fill`, type: 'fill', source, filter: POLY as never, paint: { 'fill-color': '#a9cce3' } });
       layers.push({ id: `${source}-line`, type: 'line', source, filter: LINE as never, paint: { 'line-color': '#a9cce3', 'line-width': 3 } });
-    } else if (kind === 'boroughs') {
+    } else if (kind === 'boundaries') {
       // The borough view (hidden until a borough layer is chosen): boroughs by class.
       layers.splice(2, 0, { id: BOROUGH_FILL, type: 'fill', source, layout: { visibility: 'none' }, paint: { 'fill-color': fillColourExpression() as never, 'fill-opacity': 0.92 } });
       layers.push({ id: `${source}-line`, type: 'line', source, paint: { 'line-color': '#1f1f1f', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.8, 13, 2] } });
@@ -105,7 +102,7 @@ export function createMap(o: MapOptions): MapLibreMap {
     inner?.setAttribute('aria-label', 'Data sources and licences');
     inner?.setAttribute('role', 'region');
   });
-  for (const b of o.basemaps) if (kindOf(b.id) === 'boroughs') addBoroughLabels(map, b.data);
+  for (const b of o.basemaps) if (b.kind === 'boundaries') addBoroughLabels(map, b.data);
   addWardLabels(map, o.boundaries);
   return map;
 }
@@ -225,11 +222,11 @@ export function setSelected(map: MapLibreMap, code: string | null): void {
 
 export function setTubeVisible(map: MapLibreMap, basemaps: readonly BasemapLayer[], visible: boolean): void {
   for (const b of basemaps)
-    if (kindOf(b.id) === 'lines') for (const part of ['casing', 'line']) map.setLayoutProperty(`basemap-${b.id}-${part}`, 'visibility', visible ? 'visible' : 'none');
+    if (b.kind === 'lines') for (const part of ['casing', 'line']) map.setLayoutProperty(`basemap-${b.id}-${part}`, 'visibility', visible ? 'visible' : 'none');
 }
 
 export function hasLineBasemap(basemaps: readonly BasemapLayer[]): boolean {
-  return basemaps.some((b) => kindOf(b.id) === 'lines');
+  return basemaps.some((b) => b.kind === 'lines');
 }
 
 /** Flies to a ward's bounding box. */

@@ -35,15 +35,16 @@ export function registerCoreCommands(program: Command): void {
     .argument('<framework>', 'framework YAML file')
     .requiredOption('-o, --out <dir>', 'output folder (replaced atomically; only a folder wardrank wrote is ever replaced)')
     .option('--force', 'replace an output folder of this tool even if it holds other files or another command\'s outputs (never the framework folder, the current folder, a parent of the inputs, the home folder or /)')
+    .option('--allow-empty', 'write the outputs even when no area is ranked (otherwise exit 1)')
     .option('--reproducible', 'leave timings out of the manifest so repeated runs are byte-identical')
     .option('-n, --top <n>', 'print the top n areas', positiveInt('--top'), 0)
     .option('--format <list>', `output formats, comma-separated: ${OUTPUT_FORMATS.join(', ')} (csv, arrow and geojson are always written)`, DEFAULT_FORMATS)
-    .action(async (path: string, opts: { out: string; reproducible?: boolean; top: number; format: string; force?: boolean }) => {
+    .action(async (path: string, opts: { out: string; reproducible?: boolean; top: number; format: string; force?: boolean; allowEmpty?: boolean }) => {
       const [{ timedRun, printWarnings, topTable }, { formatFiles }, { writeOutputs }] = await Promise.all([import('../pipeline.ts'), import('../../io/outputFormats.ts'), import('../../io/writeOutputs.ts')]);
       const { formats, unknown } = parseFormats(opts.format);
       if (unknown.length) throw new UsageError(`--format: unknown format(s) ${unknown.join(', ')}; expected some of ${OUTPUT_FORMATS.join(', ')}`);
       checkOutOption(opts.out, { kind: 'run', force: opts.force, inputs: [path] });
-      const { loaded, prepared, result, timings } = timedRun(path);
+      const { loaded, prepared, result, timings } = timedRun(path, { allowEmpty: opts.allowEmpty });
       const t0 = performance.now();
       const extraFiles = await formatFiles(formats, result, loaded, { reproducible: opts.reproducible });
       const files = await writeOutputs(prepared, result, loaded, opts.out, {
@@ -55,6 +56,7 @@ export function registerCoreCommands(program: Command): void {
       });
       timings.writeMs = performance.now() - t0;
       printWarnings(loaded, result);
+      if (result.rank.every((r) => r !== r)) process.stderr.write('warning: no area is ranked: the outputs hold an empty ranking (--allow-empty)\n');
       process.stdout.write(`wrote ${files.length} files to ${opts.out}: ${files.join(', ')}\n`);
       if (opts.top > 0) process.stdout.write(topTable(result, opts.top) + '\n');
     });

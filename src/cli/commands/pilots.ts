@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { ZodError } from 'zod';
 import { formatProblem } from '../../core/errors.ts';
 import { writeDirAtomic } from '../../io/atomic.ts';
 import { readRobustness } from '../../io/readRobustness.ts';
@@ -103,7 +104,10 @@ export function registerPilotsCommand(program: Command): void {
         evaluation: { design: designOption(opts.design), seed: opts.seed },
       };
       if (opts.minPTopDecile !== undefined && opts.minPTopDecile > 1) throw new UsageError('--min-p-top-decile must be between 0 and 1');
-      let settings = withOverrides(parsePilotSettings(loaded.framework.pilots, relative(process.cwd(), loaded.path)), overrides);
+      const fromFile = parsePilotSettings(loaded.framework.pilots, relative(process.cwd(), loaded.path));
+      let settings = optionsError(() => withOverrides(fromFile, overrides));
+      const rankedCount = result.rank.filter((r) => r === r).length;
+      if (settings.k > rankedCount) throw new UsageError(`--k ${settings.k}: only ${rankedCount} areas are ranked`);
       if (opts.excludeFlag?.length) settings = { ...settings, exclude_flags: [...new Set([...settings.exclude_flags, ...opts.excludeFlag])] };
       if (opts.ignorePreference) settings = { ...settings, preference: undefined };
       if ((settings.objective === 'expected' || opts.minPTopDecile !== undefined || opts.maxP95Rank !== undefined) && !opts.robustness) {
@@ -192,6 +196,16 @@ function commandLine(framework: string, s: PilotSettings, opts: PilotsOptions): 
   if (opts.ignorePreference) parts.push('--ignore-preference');
   if (s.evaluation.design !== 'synthetic-control') parts.push('--design', s.evaluation.design, '--seed', String(s.evaluation.seed));
   return parts.join(' ');
+}
+
+/** A pilot option out of the settings schema's range is a usage error naming the option (e.g. `--k: too big: expected number to be <=20`), not a schema dump. */
+function optionsError<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (!(e instanceof ZodError)) throw e;
+    throw new UsageError(e.issues.map((i) => `--${i.path.filter((p) => p !== 'matching').join('.').replace(/_/g, '-')}: ${i.message.replace(/^Too/, 'too')}`).join('; '));
+  }
 }
 
 function objectiveOption(o: string | undefined): PilotSettings['objective'] {

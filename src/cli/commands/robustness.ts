@@ -5,6 +5,7 @@ import { fmt, fmtRank, textTable } from '../format.ts';
 import { progressBar } from '../progress.ts';
 import { positiveInt, UsageError } from '../usage.ts';
 import { checkOutOption } from '../outOption.ts';
+import { checkRunsBudget } from '../runsBudget.ts';
 
 interface Options {
   out: string;
@@ -55,6 +56,7 @@ export function registerRobustnessCommand(program: Command): void {
       // the alternative columns of the data factors (denominators, vintages), read and checked by the loader
       const variants = variantSpecs(loaded.framework, settings.factors);
       const data = { inputs: loaded.inputs, data: keyedVariantData(variants, loadVariantData(loaded, variants)) };
+      checkRunsBudget(prepared, settings, undefined, data);
       const t2 = performance.now();
       let bar: ReturnType<typeof progressBar> | undefined;
       const mc = await runMonteCarlo(prepared, settings, {

@@ -3,13 +3,14 @@
  * measures and indicators as declared, the methods, the effective (renormalised) weights the
  * run used, what was excluded and why, the data attributions, and where the geometry is.
  */
+import type { FrameworkInfo } from '../../core/apiTypes.ts';
 import type { Result } from '../../core/types.ts';
 import type { MonthlySpec } from '../../core/framework.ts';
 import { BOUNDARIES_FILE, basemapFile } from '../../io/geometryFiles.ts';
 
 const OGL = 'Contains public sector information licensed under the Open Government Licence v3.0.';
 
-export function frameworkView(result: Result, geometry: ReadonlyMap<string, unknown>, monthly: MonthlySpec | null = null) {
+export function frameworkView(result: Result, geometry: ReadonlyMap<string, unknown>, monthly: MonthlySpec | null = null): FrameworkInfo {
   const f = result.framework;
   const used = new Set(result.indicatorIds);
   return {
@@ -39,7 +40,7 @@ export function frameworkView(result: Result, geometry: ReadonlyMap<string, unkn
     monthly: monthly ? { period: monthly.period, source: monthly.source, primary: monthly.primary } : null,
     geo: {
       boundaries: geometry.has(BOUNDARIES_FILE) ? `/${BOUNDARIES_FILE}` : null,
-      basemap: f.areas.basemap.filter((b) => geometry.has(basemapFile(b.id))).map((b) => ({ id: b.id, name: b.name, url: `/${basemapFile(b.id)}` })),
+      basemap: f.areas.basemap.filter((b) => geometry.has(basemapFile(b.id))).map((b) => ({ id: b.id, name: b.name, kind: b.kind, url: `/${basemapFile(b.id)}` })),
     },
   };
 }
