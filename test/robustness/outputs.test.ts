@@ -12,7 +12,8 @@ import { groupRunNotes } from '../../src/robustness/outputs.ts';
 
 const FIXTURE = 'test/fixtures/small/framework.yaml';
 const tmp = () => mkdtempSync(join(tmpdir(), 'wardrank-robustness-'));
-const files = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f))]));
+// the outputs the command writes; the folder's ownership marker (.wardrank-output, io/outputMarker.ts) is io's
+const files = (dir: string) => Object.fromEntries(readdirSync(dir).filter((f) => f !== '.wardrank-output').sort().map((f) => [f, readFileSync(join(dir, f))]));
 const quiet = async (argv: string[]) => {
   const out = process.stdout.write;
   const err = process.stderr.write;
