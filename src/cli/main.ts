@@ -10,6 +10,7 @@ import { registerAuditCommand } from './commands/audit.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerRobustnessCommand } from './commands/robustness.ts';
 import { registerPilotsCommand } from './commands/pilots.ts';
+import { registerCompareCommand } from './commands/compare.ts';
 import { UsageError } from './usage.ts';
 import { schemaIssues } from './zodIssues.ts';
 
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerRobustnessCommand(program);
   registerPilotsCommand(program);
+  registerCompareCommand(program);
   return program;
 }
 

@@ -13,14 +13,16 @@
  */
 import { totalmem } from 'node:os';
 import type { Prepared } from '../core/run.ts';
+import type { DataVariants } from '../robustness/dataVariants.ts';
 import { buildDesign, factorWidth } from '../robustness/design.ts';
 import type { RobustnessSettings } from '../robustness/settings.ts';
 import { UsageError } from './usage.ts';
 
 const MAX_CSV_CHARS = 400e6;
 
-export function checkRunsBudget(prepared: Prepared, settings: RobustnessSettings, budgetBytes = totalmem() / 2): void {
-  const design = buildDesign(prepared, settings);
+export function checkRunsBudget(prepared: Prepared, settings: RobustnessSettings, budgetBytes = totalmem() / 2, data?: DataVariants): void {
+  // with the data factors' columns, so they count among the factors as in the run
+  const design = buildDesign(prepared, settings, data);
   const d = design.factors.length;
   const blocks = settings.sobol.enabled && d > 0 ? d + 2 : 1;
   const width = design.factors.reduce((a, f) => a + factorWidth(f), 0);

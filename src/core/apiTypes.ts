@@ -152,6 +152,10 @@ export interface PilotsResponse {
   pilots: PilotRow[];
   comparisons: ComparisonRow[];
   note?: string;
+  /** pilots/balance.csv rows, when the selection has one. */
+  balance?: Record<string, string | number | null>[];
+  /** The files in the pilots folder (names only). */
+  files?: string[];
 }
 
 /** Explanation as JSON: NaN travels as null. */

@@ -32,3 +32,17 @@ export function geometryFiles(loaded: Pick<Loaded, 'framework' | 'dir' | 'path' 
   });
   return files;
 }
+
+/**
+ * The monthly series the framework declares (key `monthly`), copied under its own name so that an
+ * output folder served on its own still has the map's time series; none declared: empty.
+ */
+export function monthlyFiles(loaded: Pick<Loaded, 'framework' | 'dir' | 'path'>): Record<string, Uint8Array> {
+  const spec = loaded.framework.monthly;
+  if (!spec) return {};
+  const abs = resolveInside(loaded.dir, spec.file);
+  const where = { file: basename(loaded.path), field: 'monthly.file' };
+  if (!abs) throw new InputError(`path "${spec.file}" leaves the framework folder`, { ...where, expected: 'a path inside the folder of the framework file' });
+  if (!existsSync(abs)) throw new InputError(`monthly series file "${spec.file}" not found`, { ...where, expected: 'an existing CSV file, relative to the framework file' });
+  return { [spec.file]: readInput(abs, spec.file, INPUT_LIMITS.table) };
+}

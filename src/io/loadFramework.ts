@@ -278,7 +278,7 @@ function readFlagColumns(t: ReturnType<typeof csvTable>, columns: string[], labe
   return flags;
 }
 
-function readIndicatorData(
+export function readIndicatorData(
   f: Framework,
   tableLabel: string,
   areas: Areas,

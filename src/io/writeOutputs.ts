@@ -4,7 +4,7 @@
  * the framework has them), boroughs.csv, treatment.csv, prepared.json (the denominated inputs
  * and the framework, so a server or the map can re-run the index) and manifest.json (inputs' SHA-256, every
  * setting, the run log, exclusions, warnings, versions, timings), plus the framework's map
- * geometry under geo/ (see geometryFiles.ts).
+ * geometry under geo/ and the declared monthly series (see geometryFiles.ts).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -18,7 +18,7 @@ import { csvCell } from './csv.ts';
 import { formatOutputCsv as formatCsv, neutraliseFormula } from '../core/csvFormat.ts';
 import { outputNumberText, resultColumns, roundForOutput } from './resultTable.ts';
 import { sha256, type Loaded } from './loadFramework.ts';
-import { geometryFiles } from './geometryFiles.ts';
+import { geometryFiles, monthlyFiles } from './geometryFiles.ts';
 import { PACKAGE_VERSION } from '../shared/packageInfo.ts';
 
 export interface OutputOptions {
@@ -49,6 +49,8 @@ export async function writeOutputs(
     'prepared.json': JSON.stringify(toBundle(prepared)) + '\n',
     // The map's geometry (geo/boundaries.json, geo/basemap/<id>.json), so the folder serves alone.
     ...geometryFiles(loaded),
+    // The declared monthly series, so the served folder has the map's time series.
+    ...monthlyFiles(loaded),
     ...options.extraFiles,
   };
   if (loaded.boundaries) files['results.geojson'] = resultsGeoJson(result, readFileSync(loaded.boundaries, 'utf8'));

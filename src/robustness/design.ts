@@ -12,20 +12,36 @@
  *   for a group of inputs are defined and estimated exactly as for one input (Saltelli et al.
  *   2008, §1.2.15; Jacques, Lavergne & Devictor 2006), and a Dirichlet draw is one vector.
  *
+ * - declared factors (`robustness.factors`, see factorSpec.ts): one parameter of one step over a
+ *   list of values, also discrete; a method step's value patches `methods.<step>.<parameter>`,
+ *   a data step's value patches indicator-table cells (see dataVariants.ts).
+ *
  * `aggregate` sets both levels (indicators → measures and measures → categories) together.
  */
 import type { AggregateMethod, CombineMethod, ImputeMethod, Methods, NormaliseMethod, TreatMethod } from '../core/framework.ts';
 import type { Prepared, ScoreOptions } from '../core/run.ts';
 import type { RobustnessSettings, WeightPerturbation } from './settings.ts';
+import { METHOD_STEPS, stableKey, valueLabel, type FactorSpec, type MethodStep, type SourceValue } from './factorSpec.ts';
+import { dataKey, patchSpec, readsOtherData, type DataVariants, type SpecPatch, type SpecPatches } from './dataVariants.ts';
 
-export type DiscreteFactorId = 'impute' | 'treat' | 'normalise' | 'aggregate' | 'combine' | 'omit' | 'borough_stand_ins';
+export type BuiltInFactorId = 'impute' | 'treat' | 'normalise' | 'aggregate' | 'combine' | 'omit' | 'borough_stand_ins';
 export type WeightLevel = 'categories' | 'measures' | 'indicators';
 
 export interface DiscreteFactor {
-  id: DiscreteFactorId;
+  /** A built-in id, or a declared factor's own id. */
+  id: string;
   kind: 'discrete';
+  /** How each choice is shown (samples.csv, sobol.csv). */
   choices: string[];
+  /** Declared factors only: what a choice sets. */
+  declared?: DeclaredAction;
 }
+
+/** What a declared factor's choice k sets in a run. */
+export type DeclaredAction =
+  | { step: MethodStep; parameter: string; values: unknown[] }
+  /** Per choice, the indicator-table patches it applies (one entry per affected indicator). */
+  | { step: 'denominate' | 'smooth' | 'source'; parameter: string; values: unknown[]; indicators: string[]; patches: SpecPatches[] };
 
 export interface WeightFactor {
   id: `weights.${WeightLevel}`;
@@ -61,13 +77,13 @@ export function factorWidth(f: Factor): number {
   return f.kind === 'discrete' ? 1 : f.members.length;
 }
 
-export function buildDesign(prepared: Prepared, settings: RobustnessSettings): Design {
+export function buildDesign(prepared: Prepared, settings: RobustnessSettings, data?: DataVariants): Design {
   const { framework } = prepared;
   const notes: DesignNote[] = [];
   const factors: Factor[] = [];
   const m = framework.methods;
   const fixed = { impute: m.impute.method, treat: m.treat.method, normalise: m.normalise.method, aggregate: m.aggregate.indicators, combine: m.combine.method };
-  const methodFactor = <T extends string>(id: DiscreteFactorId & keyof typeof fixed, set: readonly T[], nominal: T): T => {
+  const methodFactor = <T extends string>(id: BuiltInFactorId & keyof typeof fixed, set: readonly T[], nominal: T): T => {
     if (set.length === 0) return nominal;
     if (set.length === 1) {
       if (set[0] !== nominal) notes.push({ kind: 'note', choice: `${id}: ${set[0]}`, why: `fixed at ${set[0]} in every run (a one-item set), while the nominal ranking uses ${nominal}` });
@@ -109,6 +125,11 @@ export function buildDesign(prepared: Prepared, settings: RobustnessSettings): D
     else factors.push({ id: 'borough_stand_ins', kind: 'discrete', choices: ['on', 'off'] });
   }
 
+  for (const spec of settings.factors) {
+    const f = declaredFactor(prepared, methods, spec, data, notes);
+    if (f) factors.push(f);
+  }
+
   for (const level of ['categories', 'measures', 'indicators'] as const) {
     const p = settings.weights[level];
     if (p.distribution === 'none') continue;
@@ -140,6 +161,82 @@ function weightFactor(prepared: Prepared, level: WeightLevel, perturbation: Weig
   return { id: `weights.${level}`, kind: 'weights', level, members: items.map((x) => x.id), nominal: items.map((x) => x.weight), groups, perturbation };
 }
 
+/**
+ * A declared factor, or undefined with a not-applied note when it cannot change any run (no
+ * indicator to act on, alternative data not loaded, a value no run could use).
+ */
+function declaredFactor(prepared: Prepared, methods: Methods, spec: FactorSpec, data: DataVariants | undefined, notes: DesignNote[]): DiscreteFactor | undefined {
+  const choice = `${spec.id} (${spec.step}.${spec.parameter})`;
+  const choices = spec.values.map(valueLabel);
+  if ((METHOD_STEPS as readonly string[]).includes(spec.step)) {
+    const step = spec.step as MethodStep;
+    const nominal = (methods[step] as Record<string, unknown> | undefined)?.[spec.parameter];
+    if (!spec.values.some((v) => stableKey(v) === stableKey(nominal))) notes.push({ kind: 'note', choice, why: `the nominal value ${valueLabel(nominal)} is not among [${choices.join(', ')}]; no run uses it` });
+    if (spec.step === 'treat' && spec.parameter !== 'method' && methods.treat.method === 'none') notes.push({ kind: 'note', choice, why: 'outlier treatment is off (methods.treat.method: none) in runs that do not switch it on; there this parameter changes nothing' });
+    return { id: spec.id, kind: 'discrete', choices, declared: { step, parameter: spec.parameter, values: spec.values } };
+  }
+  const withData = new Map(prepared.specs.map((s) => [s.id, s]));
+  const unknown = (spec.indicators ?? []).filter((id) => !withData.has(id));
+  if (unknown.length) notes.push({ kind: 'not-applied', choice, why: `not an indicator with data in this run: ${unknown.join(', ')}` });
+  const targets = (spec.indicators ?? defaultTargets(prepared, spec)).filter((id) => withData.has(id));
+  if (spec.step === 'denominate') {
+    const rates = targets.filter((id) => withData.get(id)!.denominator);
+    const counts = targets.filter((id) => !withData.get(id)!.denominator);
+    if (counts.length) notes.push({ kind: 'not-applied', choice, why: `no declared denominator (already a rate), so none to swap: ${counts.join(', ')}` });
+    targets.splice(0, targets.length, ...rates);
+  }
+  if (spec.step === 'smooth' && spec.values.some((v) => v !== 'declared' && v !== 'none')) {
+    const noDenominator = targets.filter((id) => !withData.get(id)!.denominator);
+    if (noDenominator.length) notes.push({ kind: 'not-applied', choice, why: `smoothing shrinks rates of counts; no denominator: ${noDenominator.join(', ')}` });
+    targets.splice(0, targets.length, ...targets.filter((id) => withData.get(id)!.denominator));
+  }
+  if (targets.length === 0) {
+    const why = spec.step === 'denominate' ? `no indicator with data declares one of [${choices.join(', ')}] as its denominator` : spec.step === 'smooth' ? 'no indicator with data declares smoothing (the table\'s smooth column)' : 'its indicator has no data in this run';
+    notes.push({ kind: 'not-applied', choice, why: `${why}; not varied` });
+    return undefined;
+  }
+  const patches = spec.values.map((v) => Object.fromEntries(targets.map((id) => [id, dataPatch(spec, v, withData.get(id)!)])) as SpecPatches);
+  // the alternative columns must have been loaded: a run never silently falls back to the nominal data
+  const missing = new Set<string>();
+  patches.forEach((p, k) =>
+    targets.forEach((id) => {
+      const s = withData.get(id)!;
+      if (readsOtherData(s, p[id]) && !data?.data[dataKey(patchSpec(s, p[id]))]) missing.add(`${id} → ${choices[k]}`);
+    }),
+  );
+  if (spec.step === 'smooth' && !data) missing.add('the framework inputs (counts and denominators) to re-prepare from');
+  if (missing.size) {
+    notes.push({ kind: 'not-applied', choice, why: `alternative data not loaded: ${[...missing].join(', ')}; not varied` });
+    return undefined;
+  }
+  const nominalIndex = patches.findIndex((p) => targets.every((id) => patchIsNominal(withData.get(id)!, p[id])));
+  if (nominalIndex < 0) notes.push({ kind: 'note', choice, why: `the framework's own data choice is not among [${choices.join(', ')}]; no run uses it` });
+  return { id: spec.id, kind: 'discrete', choices, declared: { step: spec.step, parameter: spec.parameter, values: spec.values, indicators: targets, patches } };
+}
+
+/** Indicators a data factor acts on when it does not list them. */
+function defaultTargets(prepared: Prepared, spec: FactorSpec): string[] {
+  if (spec.step === 'denominate') return prepared.specs.filter((s) => s.denominator !== undefined && spec.values.includes(s.denominator)).map((s) => s.id);
+  if (spec.step === 'smooth') return prepared.specs.filter((s) => smoothOf(s) !== undefined).map((s) => s.id);
+  return [];
+}
+
+function smoothOf(s: object): string | undefined {
+  return (s as { smooth?: string }).smooth;
+}
+
+/** The table cells value v of a data factor sets on indicator s. */
+function dataPatch(spec: FactorSpec, v: unknown, s: Prepared['specs'][number]): SpecPatch {
+  if (spec.step === 'denominate') return { denominator: v as string };
+  if (spec.step === 'smooth') return v === 'declared' ? {} : { smooth: v === 'none' ? undefined : (v as string) };
+  const src = v as SourceValue;
+  return { column: src.column, file: src.file ?? s.file, ...(src.period ? { period: src.period } : {}) };
+}
+
+function patchIsNominal(s: Prepared['specs'][number], p: SpecPatch): boolean {
+  return Object.entries(p).every(([k, v]) => (s as unknown as Record<string, unknown>)[k] === v);
+}
+
 function hasMissing(col: Float64Array): boolean {
   for (let i = 0; i < col.length; i++) if (col[i] !== col[i]) return true;
   return false;
@@ -149,12 +246,13 @@ function hasMissing(col: Float64Array): boolean {
  * The `score()` options of one run: the design's base with each factor's value applied.
  * `values[f]` holds factor f's values for every run (row-major, `factorWidth(f)` per run).
  */
-export function runOptions(design: Design, values: readonly Float64Array[], row: number): Required<Pick<ScoreOptions, 'methods' | 'weights' | 'omit' | 'boroughStandIns'>> {
+export function runOptions(design: Design, values: readonly Float64Array[], row: number): RunOptions {
   const b = design.base.methods;
   let methods: Methods = b;
   const weights: NonNullable<ScoreOptions['weights']> = {};
   let omit: string[] = [];
   let boroughStandIns = design.base.boroughStandIns;
+  let data: Record<string, SpecPatch> = {};
   design.factors.forEach((f, k) => {
     const w = factorWidth(f);
     const v = values[k];
@@ -165,6 +263,13 @@ export function runOptions(design: Design, values: readonly Float64Array[], row:
       return;
     }
     const choice = f.choices[v[row]];
+    if (f.declared) {
+      const d = f.declared;
+      if ('patches' in d) {
+        for (const [id, patch] of Object.entries(d.patches[v[row]])) if (Object.keys(patch).length) data = { ...data, [id]: { ...data[id], ...patch } };
+      } else methods = { ...methods, [d.step]: { ...methods[d.step], [d.parameter]: d.values[v[row]] } };
+      return;
+    }
     switch (f.id) {
       case 'impute': methods = { ...methods, impute: { ...methods.impute, method: choice as ImputeMethod } }; break;
       case 'treat': methods = { ...methods, treat: { ...methods.treat, method: choice as TreatMethod } }; break;
@@ -175,5 +280,8 @@ export function runOptions(design: Design, values: readonly Float64Array[], row:
       case 'borough_stand_ins': boroughStandIns = choice === 'on'; break;
     }
   });
-  return { methods, weights, omit, boroughStandIns };
+  return { methods, weights, omit, boroughStandIns, data };
 }
+
+/** One run's choices: `score()`'s options, plus the indicator-table patches of its data (see dataVariants.ts). */
+export type RunOptions = Required<Pick<ScoreOptions, 'methods' | 'weights' | 'omit' | 'boroughStandIns'>> & { data: SpecPatches };

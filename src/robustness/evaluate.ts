@@ -28,6 +28,7 @@ import type { Prepared } from '../core/run.ts';
 import { runOptions, type Design } from './design.ts';
 import { FastScorer } from './fastScore.ts';
 import type { Plan } from './samplePlan.ts';
+import type { DataVariants } from './dataVariants.ts';
 
 export interface Job {
   prepared: Prepared;
@@ -36,6 +37,8 @@ export interface Job {
   nominalRank: Float64Array;
   /** Above this many areas, keep ranks per run rather than histograms (default 2,000). */
   histogramMaxAreas?: number;
+  /** The inputs and alternative data columns the data factors need (see dataVariants.ts). */
+  data?: DataVariants;
 }
 
 export const HISTOGRAM_MAX_AREAS = 2000;
@@ -83,7 +86,7 @@ export function evaluateRows(job: Job, rows: Uint32Array, onProgress?: (done: nu
   const histogram = useHistogram(job, n);
   const aRows = rows.reduce((a, row) => a + (row < plan.base ? 1 : 0), 0);
   const out = emptyChunk(n, rows, histogram, aRows);
-  const scorer = new FastScorer(prepared);
+  const scorer = new FastScorer(prepared, job.data);
   const level = new Map(prepared.specs.map((s) => [s.id, s.level]));
   const k = design.topK;
   const pending = new PendingBins(histogram ? n : 0, out.hist, bins);

@@ -1,47 +1,51 @@
 /**
- * The Monte Carlo fast path: `score()`'s arithmetic from cached normalised columns straight to
- * ranks, skipping what a run does not need (treatment records, borough summaries, ranks within
- * boroughs, the run log) and allocating nothing per run on the arithmetic path.
+ * The Monte Carlo fast path: `score()`'s pipeline from the prepared data to ranks, through the
+ * same stage functions, skipping what a run does not need (treatment records, evidence notes,
+ * borough summaries, ranks within boroughs, the run log) and computing nothing twice.
  *
- * Imputation, outlier treatment and normalisation act on each indicator column on its own, so
- * the normalised columns depend only on (impute, treat, normalise) — not on weights, on which
- * indicator is left out, or on borough stand-ins. They are computed once per combination
- * (`NormalisedCache`, with the [1, 100] rescaling and logarithms geometric means need; the treated columns,
- * the costly part, once per (impute, treat)) and shared by every run using it. When indicator
- * weights are not perturbed, a measure's score depends only on that combination, the indicator
- * aggregation method and which of its indicators the run leaves out, so measure scores are cached
- * on that key, and so is each run's whole *layout* (per category: its measure score columns, or
- * their logarithms for geometric means over measures) on (combination, aggregation methods,
- * stand-ins, indicators left out). The reference set of the statistics and the positive scale
- * are core's (`referenceSet`, `positiveScale`), and the index is core's `combineColumns`.
- * A run then computes only:
+ * A run calls exactly what `score()` calls, in the same order with the same arguments:
  *
- *   category c:  weighted mean of its measures with data              (framework order)
- *   index:       weighted mean of the categories (IoD exponential transform first if asked)
- *   rank:        priority rank (core's `rankDescending`, into a buffer reused across runs)
+ *   data     core `prepare()` on the run's indicator-table patches (dataVariants.ts), then
+ *            `indicatorInputs` (smoothed rates where declared)
+ *   columns  core `impute` → `referenceSet` → `treat` → `normalise` → `rescaleIndicator` when
+ *            `rescalesIndicators` (the positive scale geometric means need)
+ *   weights  core `indicatorWeights` (declared, or PCA-derived)
+ *   measures core `measureGroups` + `aggregateGroups` (indicators → measures)
+ *   categories core `categoryGroups` + `aggregateGroups` (measures → categories)
+ *   index    core `combineColumns` (the combine step's arithmetic, into buffers reused across runs)
+ *   rank     core `rankDescending` (the rank step's priority rank, into a buffer reused across runs)
  *
- * and, when indicator weights are perturbed, the measure means first:
+ * so its index and ranks equal `score()`'s to the last bit (tested). What it adds is caching,
+ * every cache keyed by a stable serialisation (`stableKey`) of exactly the settings the cached
+ * stage reads — never a hand-built string:
  *
- *   measure m:   weighted mean of its indicators present in the run   (framework order)
- *
- * Groups are formed exactly as `measureGroups` / `categoryGroups` form them (members with data,
- * a group kept when some member weight is positive), and every mean is core's
- * `weightedRowMean` with the same columns, weights and order, so the index and ranks equal
- * `score()`'s to the last bit (tested against `score()`).
+ * - the reference set of the statistics per {data, impute, statistics, combine.min_coverage}
+ *   (what `referenceSet` reads); normalised columns per {reference, treat, normalise, rescale}
+ *   (imputation, treatment and normalisation act on each indicator column on its own, so they do
+ *   not depend on weights, on which indicator is left out or on stand-ins), the treated columns
+ *   (the costly part) per {reference, treat};
+ * - when indicator weights are not perturbed, each measure's score per {columns, method, group}
+ *   (the group: its id, members present, weights and coverage threshold) and each run's measure
+ *   layout per {columns, method, omit, stand-ins}, so such a run only aggregates categories,
+ *   combines and ranks.
  */
 import type { Methods } from '../core/framework.ts';
-import { indicatorInputs, type Prepared, type ScoreOptions } from '../core/run.ts';
+import { indicatorInputs, type Prepared } from '../core/run.ts';
 import { impute } from '../core/steps/impute.ts';
 import { treat } from '../core/steps/treat.ts';
 import { normalise } from '../core/steps/normalise.ts';
+import { aggregateGroups, categoryGroups, measureGroups, type Group } from '../core/steps/aggregate.ts';
 import { referenceSet } from '../core/steps/referenceSet.ts';
-import { indicatorWeights } from '../core/steps/deriveWeights.ts';
-import { weightedRowMean, type RowMeanBuffers } from '../core/stats/weightedMean.ts';
 import { rescaleIndicator, rescalesIndicators } from '../core/steps/positiveScale.ts';
+import { indicatorWeights } from '../core/steps/deriveWeights.ts';
 import { combineColumns } from '../core/steps/combine.ts';
+import type { RowMeanBuffers } from '../core/stats/weightedMean.ts';
 import { rankDescending } from '../core/stats/rankDescending.ts';
+import { PreparedVariants, type DataVariants } from './dataVariants.ts';
+import type { RunOptions } from './design.ts';
+import { stableKey } from './factorSpec.ts';
 
-export type RunOptions = Required<Pick<ScoreOptions, 'methods' | 'weights' | 'omit' | 'boroughStandIns'>>;
+export type { RunOptions } from './design.ts';
 
 export interface FastResult {
   index: Float64Array;
@@ -51,109 +55,96 @@ export interface FastResult {
 }
 
 interface Columns {
+  /** stableKey of the settings the columns depend on. */
   key: string;
-  normalised: Float64Array[];
-  /** Reference set of the statistics (undefined: every area). */
-  ref?: Uint8Array;
-  /** Nominal indicator weights: declared, or derived by PCA (core's `indicatorWeights`). */
-  indicatorWeights: Record<string, number>;
-  /** The columns rescaled to [1, 100] when geometric aggregation needs it (core's positiveScale). */
-  rescaled?: Float64Array[];
-  /** ln of the aggregation input columns, by whether they are the rescaled ones (geometric means take each logarithm once). */
-  logged: Map<boolean, Float64Array[]>;
+  /** A short stand-in for `key` in the keys of caches built on these columns (same one-to-one meaning). */
+  id: string;
+  normalised: Record<string, Float64Array>;
+  /** The reference set of the statistics (undefined: every area). */
+  ref: Uint8Array | undefined;
 }
 
-/** Normalised columns of every indicator (in `prepared.specs` order), per (impute, treat, normalise). */
+/** Normalised columns of every indicator with data (as aggregation reads them), per the settings they depend on. */
 export class NormalisedCache {
   private readonly byKey = new Map<string, Columns>();
-  /** Treated columns per (impute, treat): shared by every normalisation method. */
+  /** Reference sets of the statistics per {data, impute, statistics, combine coverage} (what `referenceSet` reads). */
+  private readonly refs = new Map<string, Uint8Array | undefined>();
+  /** Treated columns per {reference key, treat}: shared by every normalisation method. */
   private readonly treated = new Map<string, Record<string, Float64Array>>();
-  constructor(private readonly prepared: Prepared) {}
 
   get size(): number {
     return this.byKey.size;
   }
 
-  columns(methods: Methods): Columns {
-    const t = methods.treat;
-    const treatKey = `${methods.impute.method}|${t.method}|${t.skew}|${t.kurtosis}|${t.max_winsorised}|${methods.statistics?.over}`;
-    const key = `${treatKey}|${methods.normalise.method}|${methods.normalise.reference}|${methods.normalise.range ?? ''}|${methods.statistics?.over}|${methods.weights?.indicators}`;
+  columns(prepared: Prepared, dataKey: string, methods: Methods): Columns {
+    const refKey = stableKey({ data: dataKey, impute: methods.impute, statistics: methods.statistics, coverage: methods.combine.min_coverage });
+    const rescale = rescalesIndicators(methods);
+    const key = stableKey({ reference: refKey, treat: methods.treat, normalise: methods.normalise, rescale });
     let cols = this.byKey.get(key);
     if (!cols) {
-      const { specs, areas } = this.prepared;
-      const raw = indicatorInputs(this.prepared);
-      const ref = referenceSet(this.prepared, methods).ref;
+      const { specs, areas } = prepared;
+      if (!this.refs.has(refKey)) this.refs.set(refKey, referenceSet(prepared, methods).ref);
+      const ref = this.refs.get(refKey);
+      const treatKey = stableKey({ reference: refKey, treat: methods.treat });
       let treated = this.treated.get(treatKey);
       if (!treated) {
-        const im = impute(raw, methods.impute.method, areas.parent, areas.parentCodes.length);
+        // as score(): smoothed rates where the table declares smoothing, crude values elsewhere
+        const im = impute(indicatorInputs(prepared), methods.impute.method, areas.parent, areas.parentCodes.length);
         this.treated.set(treatKey, (treated = treat(specs, im.columns, methods.treat, ref).columns));
       }
-      const no = normalise(treated, Object.fromEntries(specs.map((s) => [s.id, s.direction])), methods.normalise, ref, specs).columns;
-      cols = { key, normalised: specs.map((s) => no[s.id]), ref, indicatorWeights: indicatorWeights(specs, no, methods.weights, ref).weights, logged: new Map() };
+      const directions = Object.fromEntries(specs.map((s) => [s.id, s.direction]));
+      const normalised = normalise(treated, directions, methods.normalise, ref, specs).columns;
+      if (rescale) for (const id of Object.keys(normalised)) normalised[id] = rescaleIndicator(normalised[id], ref);
+      cols = { key, id: `c${this.byKey.size}`, normalised, ref };
       this.byKey.set(key, cols);
     }
     return cols;
   }
-
-  /** The columns aggregation reads: rescaled to [1, 100] when `rescale`, and their logarithms when `logged`. */
-  input(cols: Columns, rescale: boolean, logged: boolean): Float64Array[] {
-    if (rescale && !cols.rescaled) cols.rescaled = cols.normalised.map((x) => rescaleIndicator(x, cols.ref));
-    const base = rescale ? cols.rescaled! : cols.normalised;
-    if (!logged) return base;
-    let out = cols.logged.get(rescale);
-    if (!out) cols.logged.set(rescale, (out = base.map((x) => logInPlace(x.slice()))));
-    return out;
-  }
 }
 
-/** One category of a run: its measures' score columns, which measures they are, and measures emptied. */
-interface CategoryLayout {
-  members: Float64Array[];
-  /** Framework measure positions of `members`. */
-  measures: number[];
-  /** Notes for measures with data nominally but none in the run. */
-  emptiedMeasures: string[];
+/** A run's measures: the groups `score()` forms and their score columns. */
+interface MeasureLayout {
+  groups: Group[];
+  scores: Record<string, Float64Array>;
+  ids: Set<string>;
 }
-
-const buffers = (n: number): RowMeanBuffers => ({ value: new Float64Array(n), coverage: new Float64Array(n) });
 
 export class FastScorer {
   private readonly n: number;
-  private readonly cache: NormalisedCache;
+  private readonly cache = new NormalisedCache();
+  private readonly variants: PreparedVariants;
   private readonly rank: Float64Array;
-  /** Exponentially transformed category scores, per category, reused across runs. */
+  /** Per category with data nominally (framework order): its measures with an indicator with data. */
+  private readonly nominalLayout: { id: string; measures: string[] }[];
+  /** Measure scores per {columns, method} and then per group (its id, members, weights, coverage threshold). */
+  private readonly measureScores = new Map<string, Map<string, Float64Array>>();
+  private readonly groupsByChoice = new Map<string, Group[]>();
+  private readonly groupKeys = new WeakMap<Group, string>();
+  /** Measure layouts per {columns, method, omit, stand-ins} (indicator weights nominal). */
+  private readonly layouts = new Map<string, MeasureLayout>();
+  private readonly categoryById: Map<string, Prepared['framework']['categories'][number]>;
+  /** Exponentially transformed category scores (one per category) and the index buffers, reused across runs. */
   private readonly transformed: Float64Array[];
-  /** Spec positions of each framework measure, in spec order. */
-  private readonly measureSpecs: number[][];
-  /** Framework measure positions of each framework category. */
-  private readonly categoryMeasures: number[][];
-  private readonly nominalMeasure: boolean[];
-  private readonly nominalCategory: boolean[];
-  private readonly measureOut: RowMeanBuffers[];
-  private readonly categoryOut: RowMeanBuffers[];
   private readonly indexOut: RowMeanBuffers;
   private readonly coveredOut: RowMeanBuffers;
-  /** Cached measure scores: key (combination, method, measure) → which members were left out → scores. */
-  private readonly measureCache = new Map<string, Map<string, Float64Array>>();
-  /** ln of the scores of a cached measure column (geometric means over measures). */
-  private readonly loggedPositive = new WeakMap<Float64Array, Float64Array>();
-  /** Run layouts by (combination, aggregation methods, stand-ins, left out): see `cachedLayout`. */
-  private readonly layouts = new Map<string, CategoryLayout[]>();
+  /** Geometric-mean inputs (logarithms) of cached columns: core aggregateGroups' `logMemo`. */
+  private readonly logMemo = new WeakMap<Float64Array, Float64Array>();
 
-  constructor(private readonly prepared: Prepared) {
-    const { framework, specs } = prepared;
+  constructor(
+    private readonly prepared: Prepared,
+    data?: DataVariants,
+  ) {
     this.n = prepared.areas.codes.length;
-    this.cache = new NormalisedCache(prepared);
+    this.variants = new PreparedVariants(prepared, data);
     this.rank = new Float64Array(this.n);
-    this.transformed = framework.categories.map(() => new Float64Array(this.n));
-    this.measureSpecs = framework.measures.map((m) => specs.flatMap((s, k) => (s.measure === m.id ? [k] : [])));
-    this.categoryMeasures = framework.categories.map((c) => framework.measures.flatMap((m, j) => (m.category === c.id ? [j] : [])));
-    this.nominalMeasure = this.measureSpecs.map((ks) => ks.length > 0);
-    this.nominalCategory = this.categoryMeasures.map((js) => js.some((j) => this.nominalMeasure[j]));
-    this.measureOut = framework.measures.map(() => buffers(this.n));
-    this.categoryOut = framework.categories.map(() => buffers(this.n));
-    this.indexOut = buffers(this.n);
-    this.coveredOut = buffers(this.n);
+    this.transformed = prepared.framework.categories.map(() => new Float64Array(this.n));
+    this.indexOut = { value: new Float64Array(this.n), coverage: new Float64Array(this.n) };
+    this.coveredOut = { value: new Float64Array(this.n), coverage: new Float64Array(this.n) };
+    const withData = new Set(prepared.specs.map((s) => s.measure));
+    this.nominalLayout = prepared.framework.categories
+      .map((c) => ({ id: c.id, measures: prepared.framework.measures.filter((m) => m.category === c.id && withData.has(m.id)).map((m) => m.id) }))
+      .filter((c) => c.measures.length > 0);
+    this.categoryById = new Map(prepared.framework.categories.map((c) => [c.id, c]));
   }
 
   /** Normalisation combinations computed so far. */
@@ -165,118 +156,90 @@ export class FastScorer {
     const { framework } = this.prepared;
     const { methods, weights: w } = options;
     const n = this.n;
-    const reusable = w.indicators === undefined;
-    const layout = reusable ? this.cachedLayout(options) : this.layout(options, false);
-    const geometricMeasures = methods.aggregate.measures === 'geometric';
-    const categoryScores: Float64Array[] = [];
-    const categoryWeights: number[] = [];
-    const transformed: Float64Array[] = [];
-    const emptied: string[] = [];
-    for (let q = 0; q < framework.categories.length; q++) {
-      const c = framework.categories[q];
-      const { members, measures, emptiedMeasures } = layout[q];
-      for (const e of emptiedMeasures) emptied.push(e);
-      const weights: number[] = [];
-      for (const j of measures) weights.push(w.measures?.[framework.measures[j].id] ?? framework.measures[j].weight);
-      if (members.length === 0 || !weights.some((x) => x > 0)) {
-        if (this.nominalCategory[q]) emptied.push(`category ${c.id}`);
-        continue;
-      }
-      const value = weightedRowMean(members, weights, methods.aggregate.measures, c.min_coverage, n, this.categoryOut[q], geometricMeasures).value;
-      categoryScores.push(value);
-      transformed.push(this.transformed[q]);
-      categoryWeights.push(w.categories?.[c.id] ?? c.weight);
-    }
-    // combine(): core's combineColumns (exponential: X over the areas ranked in this run)
-    const index = combineColumns(categoryScores, categoryWeights, methods.combine.method, methods.combine.min_coverage, n, { transformed, into: this.indexOut, covered: this.coveredOut }).value;
-    return { index, rank: rankDescending(index, this.rank), emptied };
+    const dataKey = PreparedVariants.key(options.data);
+    const prepared = this.variants.get(options.data, dataKey);
+    const cols = this.cache.columns(prepared, dataKey, methods);
+    const m = w.indicators === undefined ? this.cachedMeasures(prepared, cols, options) : this.measures(prepared, cols, options, false);
+    // as score(): measures → categories → index
+    const measureWeight: Record<string, number> = {};
+    for (const x of framework.measures) measureWeight[x.id] = w.measures?.[x.id] ?? x.weight;
+    const cGroups = categoryGroups(framework.categories, framework.measures, m.ids, measureWeight);
+    const categoriesOut = aggregateGroups(cGroups, m.scores, methods.aggregate.measures, n, this.logMemo);
+    const categoryWeight: Record<string, number> = {};
+    for (const g of cGroups) categoryWeight[g.id] = w.categories?.[g.id] ?? this.categoryById.get(g.id)!.weight;
+    // as combine(): the categories in group order, their weights, the combination's method and coverage
+    const ids = cGroups.map((g) => g.id);
+    const scratch = { transformed: this.transformed, into: this.indexOut, covered: this.coveredOut };
+    const index = combineColumns(ids.map((id) => categoriesOut.scores[id]), ids.map((id) => categoryWeight[id]), methods.combine.method, methods.combine.min_coverage, n, scratch).value;
+    return { index, rank: rankDescending(index, this.rank), emptied: this.emptied(m.ids, cGroups) };
   }
 
-  /**
-   * The layout of a run whose indicator weights are the nominal ones: it depends only on the
-   * normalised columns, the aggregation methods, what is left out and the stand-ins, so runs
-   * sharing those (most of them) share one layout and go straight to the category means.
-   */
-  private cachedLayout(options: RunOptions): CategoryLayout[] {
-    const { methods, omit, boroughStandIns } = options;
-    const cols = this.cache.columns(methods);
-    const key = `${cols.key}|${methods.aggregate.indicators}|${methods.aggregate.measures}|${rescalesIndicators(methods)}|${boroughStandIns}|${omit.join('\u0000')}`;
+  /** The measures of a run whose indicator weights are nominal: one layout per {columns, method, omit, stand-ins}. */
+  private cachedMeasures(prepared: Prepared, cols: Columns, options: RunOptions): MeasureLayout {
+    const key = stableKey({ columns: cols.id, method: options.methods.aggregate.indicators, weights: options.methods.weights, omit: options.omit, boroughStandIns: options.boroughStandIns });
     let layout = this.layouts.get(key);
-    if (!layout) this.layouts.set(key, (layout = this.layout(options, true)));
+    if (!layout) this.layouts.set(key, (layout = this.measures(prepared, cols, options, true)));
     return layout;
   }
 
-  /**
-   * Per category: the measure scores of the run (their logarithms for geometric means
-   * over measures), which framework measures they are, and the measures with data
-   * nominally but none in this run. `reuse`: the indicator weights are nominal, so measure
-   * scores come from (and go to) the measure cache.
-   */
-  private layout(options: RunOptions, reuse: boolean): CategoryLayout[] {
-    const { framework, specs } = this.prepared;
-    const { methods, weights: w, omit } = options;
-    const n = this.n;
-    const aggIndicators = methods.aggregate.indicators;
-    const geometricIndicators = aggIndicators === 'geometric';
-    const cols = this.cache.columns(methods);
-    const rescale = rescalesIndicators(methods);
-    const input = this.cache.input(cols, rescale, geometricIndicators);
-    const measureScore: (Float64Array | undefined)[] = new Array(framework.measures.length);
-    for (let j = 0; j < framework.measures.length; j++) {
-      const m = framework.measures[j];
-      const members: Float64Array[] = [];
-      const weights: number[] = [];
-      let left = '';
-      for (const k of this.measureSpecs[j]) {
-        const s = specs[k];
-        if ((omit.length > 0 && omit.includes(s.id)) || (!options.boroughStandIns && s.level === 'borough')) {
-          left += `${k},`;
-          continue;
-        }
-        members.push(input[k]);
-        const nominal = cols.indicatorWeights[s.id];
-        weights.push(reuse ? nominal : (w.indicators?.[s.id] ?? nominal));
-      }
-      if (members.length === 0 || !weights.some((x) => x > 0)) continue;
-      if (!reuse) {
-        measureScore[j] = weightedRowMean(members, weights, aggIndicators, m.min_coverage, n, this.measureOut[j], geometricIndicators).value;
-        continue;
-      }
-      const slotKey = `${cols.key}|${aggIndicators}|${rescale}|${j}`;
-      let slot = this.measureCache.get(slotKey);
-      if (!slot) this.measureCache.set(slotKey, (slot = new Map()));
-      let score = slot.get(left);
-      if (!score) slot.set(left, (score = weightedRowMean(members, weights, aggIndicators, m.min_coverage, n, undefined, geometricIndicators).value));
-      measureScore[j] = score;
+  /** `score()`'s measure step: the run's indicators (left-out and switched-off ones dropped), grouped and aggregated. */
+  private measures(prepared: Prepared, cols: Columns, options: RunOptions, reuse: boolean): MeasureLayout {
+    const { methods, weights: w } = options;
+    const method = methods.aggregate.indicators;
+    if (!reuse) {
+      const groups = this.measureGroupsOf(prepared, cols, options, w.indicators);
+      return { groups, scores: aggregateGroups(groups, cols.normalised, method, this.n, this.logMemo).scores, ids: new Set(groups.map((g) => g.id)) };
     }
-    const geometricMeasures = methods.aggregate.measures === 'geometric';
-    return framework.categories.map((_, q) => {
-      const layout: CategoryLayout = { members: [], measures: [], emptiedMeasures: [] };
-      for (const j of this.categoryMeasures[q]) {
-        const score = measureScore[j];
-        if (!score) {
-          if (this.nominalMeasure[j]) layout.emptiedMeasures.push(`measure ${framework.measures[j].id}`);
-          continue;
-        }
-        layout.members.push(geometricMeasures ? this.logPositive(score, reuse) : score);
-        layout.measures.push(j);
-      }
-      return layout;
-    });
+    const groups = this.nominalGroups(prepared, cols, options);
+    const slotKey = stableKey({ columns: cols.id, method });
+    let slot = this.measureScores.get(slotKey);
+    if (!slot) this.measureScores.set(slotKey, (slot = new Map()));
+    const scores: Record<string, Float64Array> = {};
+    for (const g of groups) {
+      const key = this.groupKey(g);
+      let s = slot.get(key);
+      if (!s) slot.set(key, (s = aggregateGroups([g], cols.normalised, method, this.n, this.logMemo).scores[g.id]));
+      scores[g.id] = s;
+    }
+    return { groups, scores, ids: new Set(groups.map((g) => g.id)) };
   }
 
-  /** ln(score) (aggregates are never rescaled), remembered for cached (reused) measure columns. */
-  private logPositive(score: Float64Array, cached: boolean): Float64Array {
-    let out = cached ? this.loggedPositive.get(score) : undefined;
-    if (!out) {
-      out = logInPlace(score.slice());
-      if (cached) this.loggedPositive.set(score, out);
+  /** core `indicatorWeights` and `measureGroups` over the run's indicators, as `score()` forms them. */
+  private measureGroupsOf(prepared: Prepared, cols: Columns, options: RunOptions, overrides: Readonly<Record<string, number>> | undefined): Group[] {
+    const { omit, boroughStandIns, methods } = options;
+    const specs = prepared.specs.filter((s) => !omit.includes(s.id) && (boroughStandIns || s.level !== 'borough'));
+    const indicatorWeight = indicatorWeights(specs, cols.normalised, methods.weights, cols.ref, overrides).weights;
+    return measureGroups(prepared.framework.measures, new Map(specs.map((s) => [s.id, s.measure])), indicatorWeight);
+  }
+
+  /**
+   * Measure groups without indicator-weight overrides. `indicatorWeights` reads the normalised
+   * columns only to derive weights (methods.weights.indicators: pca); declared weights depend on
+   * {omit, stand-ins} alone (every data variant has the same indicators), so the key holds the
+   * columns only when they are read.
+   */
+  private nominalGroups(prepared: Prepared, cols: Columns, options: RunOptions): Group[] {
+    const { methods, omit, boroughStandIns } = options;
+    const key = stableKey({ omit, boroughStandIns, weights: methods.weights, columns: methods.weights?.indicators === 'declared' ? undefined : cols.id });
+    let groups = this.groupsByChoice.get(key);
+    if (!groups) this.groupsByChoice.set(key, (groups = this.measureGroupsOf(prepared, cols, options, undefined)));
+    return groups;
+  }
+
+  /** stableKey of a group (its id, members, weights, coverage threshold), computed once per group object. */
+  private groupKey(g: Group): string {
+    let key = this.groupKeys.get(g);
+    if (key === undefined) this.groupKeys.set(g, (key = stableKey(g)));
+    return key;
+  }
+
+  /** Per category in framework order: its measures with data nominally but none in this run, then the category if it has none. */
+  private emptied(measures: ReadonlySet<string>, cGroups: readonly Group[]): string[] {
+    const out: string[] = [];
+    for (const { id, measures: nominal } of this.nominalLayout) {
+      for (const m of nominal) if (!measures.has(m)) out.push(`measure ${m}`);
+      if (!cGroups.some((g) => g.id === id)) out.push(`category ${id}`);
     }
     return out;
   }
-}
-
-function logInPlace(x: Float64Array): Float64Array {
-  for (let i = 0; i < x.length; i++) x[i] = Math.log(x[i]);
-  return x;
 }

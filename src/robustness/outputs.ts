@@ -157,7 +157,13 @@ function manifest(mc: MonteCarloResult, ctx: RobustnessOutputContext, outputs: R
     base_methods: design.base.methods,
     factors: design.factors.map((f) =>
       f.kind === 'discrete'
-        ? { id: f.id, kind: 'discrete', choices: f.choices, distribution: 'uniform over choices' }
+        ? {
+            id: f.id,
+            kind: 'discrete',
+            choices: f.choices,
+            distribution: 'uniform over choices',
+            ...(f.declared ? { step: f.declared.step, parameter: f.declared.parameter, ...('indicators' in f.declared ? { indicators: f.declared.indicators } : {}) } : {}),
+          }
         : { id: f.id, kind: 'weights', members: f.members, nominal: f.nominal, groups: f.groups.map((g) => g.map((j) => f.members[j])), perturbation: f.perturbation },
     ),
     not_applied: design.notes,

@@ -12,6 +12,7 @@ import type { Methods } from '../core/framework.ts';
 import type { Prepared } from '../core/run.ts';
 import { score } from '../core/run.ts';
 import { buildDesign, type Design } from './design.ts';
+import type { DataVariants } from './dataVariants.ts';
 import { useHistogram, type ChunkResult } from './evaluate.ts';
 import { InputError } from '../core/errors.ts';
 import { autoWorkers, startWorkers } from './workers.ts';
@@ -31,6 +32,12 @@ export interface MonteCarloOptions {
   uncertaintyOnly?: boolean;
   /** Above this many areas, keep each run's ranks instead of per-area histograms (see evaluate.ts). */
   histogramMaxAreas?: number;
+  /**
+   * The framework's inputs and the alternative data columns the data factors (denominate, smooth,
+   * source) read (`loadVariantData`, src/io/loadVariants.ts); without it those factors are
+   * reported as not applied.
+   */
+  data?: DataVariants;
 }
 
 /** Kept ranks beyond this many values (4 bytes each: 1 GiB) are refused rather than exhausting memory. */
@@ -55,7 +62,7 @@ export interface MonteCarloResult {
 
 export async function runMonteCarlo(prepared: Prepared, settings: RobustnessSettings, options: MonteCarloOptions = {}): Promise<MonteCarloResult> {
   const t0 = performance.now();
-  const design = buildDesign(prepared, settings);
+  const design = buildDesign(prepared, settings, options.data);
   const sobolOn = settings.sobol.enabled && !options.uncertaintyOnly && design.factors.length > 0;
   const rows = settings.runs * (sobolOn ? design.factors.length + 2 : 1);
   const workers = options.workers === 'auto' ? autoWorkers(rows) : Math.max(1, Math.floor(options.workers ?? 1));
@@ -77,7 +84,7 @@ export async function runMonteCarlo(prepared: Prepared, settings: RobustnessSett
     t1 = performance.now();
     plan = samplePlan(design, settings.runs, sobolOn, seededRng(settings.seed, 0));
     t2 = performance.now();
-    const job = { prepared, design, plan, nominalRank, histogramMaxAreas: options.histogramMaxAreas };
+    const job = { prepared, design, plan, nominalRank, histogramMaxAreas: options.histogramMaxAreas, data: options.data };
     runs = await pool.evaluate(job, (done) => options.onProgress?.(done, plan.rows));
   } catch (e) {
     await pool.close();

@@ -19,6 +19,7 @@
  *   combine:   []
  *   leave_one_out: true      # each run leaves out one random indicator, or none (uniform over p + 1)
  *   borough_stand_ins: true  # each run switches borough-level stand-ins on or off (½ each)
+ *   factors: []              # further factors: one parameter of one step each (factorSpec.ts)
  *   sobol: { enabled: true, bootstrap: 500, confidence: 0.95 }
  *   candidates: { min_p_top_k: 0.5, max_p95_rank: decile }
  * ```
@@ -32,6 +33,7 @@
 import { z } from 'zod';
 import { AGGREGATE_METHODS, COMBINE_METHODS, IMPUTE_METHODS, NORMALISE_METHODS, TREAT_METHODS } from '../core/framework.ts';
 import { InputError } from '../core/errors.ts';
+import { factorSpecSchema, RESERVED_FACTOR_IDS } from './factorSpec.ts';
 
 export const WEIGHT_DISTRIBUTIONS = ['none', 'uniform', 'dirichlet'] as const;
 
@@ -74,6 +76,8 @@ export const robustnessSchema = z
     combine: uniqueSet(COMBINE_METHODS, []),
     leave_one_out: z.boolean().default(true),
     borough_stand_ins: z.boolean().default(true),
+    /** Further factors, each one parameter of one step over a list of values (see factorSpec.ts). */
+    factors: z.array(factorSpecSchema).default([]),
     sobol: z
       .object({
         enabled: z.boolean().default(true),
@@ -93,7 +97,28 @@ export const robustnessSchema = z
       .strict()
       .default({ min_p_top_k: 0.5, max_p95_rank: 'decile' }),
   })
-  .strict();
+  .strict()
+  .superRefine((r, ctx) => {
+    // each declared factor has its own id, and no parameter is varied twice
+    const seen = new Map<string, number>();
+    r.factors.forEach((f, k) => {
+      const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: ['factors', k, path], message });
+      if ((RESERVED_FACTOR_IDS as readonly string[]).includes(f.id)) issue('id', `"${f.id}" is a built-in factor; give this one another id`);
+      if (seen.has(f.id)) issue('id', `duplicate factor id "${f.id}" (first at factors[${seen.get(f.id)}])`);
+      seen.set(f.id, k);
+      const builtIn = { impute: r.impute, treat: r.treat, normalise: r.normalise, combine: r.combine } as Record<string, unknown[]>;
+      if (f.parameter === 'method' && (builtIn[f.step]?.length ?? 0) > 0) issue('parameter', `methods.${f.step}.method is already varied by robustness.${f.step}; vary it in one place`);
+      if (f.step === 'aggregate' && r.aggregate.length > 0) issue('parameter', 'methods.aggregate is already varied by robustness.aggregate; vary it in one place');
+      const twin = r.factors.findIndex((g, j) => j < k && g.step === f.step && g.parameter === f.parameter && (f.step !== 'source' && f.step !== 'denominate' && f.step !== 'smooth' ? true : overlaps(g.indicators, f.indicators)));
+      if (twin >= 0) issue('parameter', `${f.step}.${f.parameter} is already varied by factors[${twin}]`);
+    });
+  });
+
+/** Two indicator lists act on a common indicator (undefined = the default set, which may be any). */
+function overlaps(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (!a || !b) return true;
+  return a.some((x) => b.includes(x));
+}
 
 export type RobustnessSettings = z.infer<typeof robustnessSchema>;
 export type WeightPerturbation = z.infer<typeof perturbationSchema>;
@@ -126,5 +151,6 @@ export function noPerturbation(runs = 100, seed = 1): RobustnessSettings {
     combine: [],
     leave_one_out: false,
     borough_stand_ins: false,
+    factors: [],
   });
 }

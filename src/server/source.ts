@@ -9,7 +9,8 @@
  *   (`pilots/pilots.csv` + `pilots/comparisons.csv`, or the same files directly in the folder)
  *   and the robustness summary (`robustness/robustness.csv`, or `robustness.csv`).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { csvRecords } from './csvRecords.ts';
 import { dirname, join, resolve } from 'node:path';
 import type { MonthlySpec } from '../core/framework.ts';
 import { readMonthlySeries, type MonthlySeries } from '../io/monthlySeries.ts';
@@ -82,8 +83,8 @@ export function sourceFromOutput(dir: string): Source {
     if (existsSync(file)) geometry.set(name, readFileSync(file));
     else if (name !== BOUNDARIES_FILE || bundle.framework.areas.boundaries) warnings.push(`${name} not in the output folder (re-run \`wardrank run\` to copy the map geometry)`);
   }
-  // The monthly series file is not part of a run's output: it is read from the output folder
-  // when copied there (`<out>/monthly_crime.csv`, the name the framework declares).
+  // `wardrank run` copies the declared monthly series into the folder under its declared name;
+  // an older folder may lack it, and then only the time series is missing.
   const spec = bundle.framework.monthly;
   let monthly: Source['monthly'];
   if (spec) {
@@ -99,10 +100,16 @@ function readPilots(dir: string): PilotTables | undefined {
     if (!existsSync(pilots)) continue;
     const comparisons = join(folder, 'comparisons.csv');
     const label = (name: string) => (folder === dir ? name : `pilots/${name}`);
-    return pilotTables(
+    const tables = pilotTables(
       parseCsv(readFileSync(pilots, 'utf8'), { file: label('pilots.csv') }),
       existsSync(comparisons) ? parseCsv(readFileSync(comparisons, 'utf8'), { file: label('comparisons.csv') }) : undefined,
     );
+    // The evaluation's balance table (pilots vs comparison wards before/after matching), passed
+    // through when present; and which files the selection folder holds, so the map can say what exists.
+    const balance = join(folder, 'balance.csv');
+    if (existsSync(balance)) tables.balance = csvRecords(parseCsv(readFileSync(balance, 'utf8'), { file: label('balance.csv') }));
+    tables.files = folder === dir ? ['pilots.csv', ...(existsSync(comparisons) ? ['comparisons.csv'] : [])] : readdirSync(folder).filter((f) => !f.startsWith('.')).sort();
+    return tables;
   }
   return undefined;
 }

@@ -120,7 +120,7 @@ describe('audit HTML', () => {
   it('wardrank audit writes audit.html and audit.json', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'wardrank-audit-')), 'audit');
     expect(await runCli(['node', 'wardrank', 'audit', FRAMEWORK, '--out', out])).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['audit.html', 'audit.json']);
+    expect(readdirSync(out).sort()).toEqual(['.wardrank-output', 'audit.html', 'audit.json']);
     expect(JSON.parse(readFileSync(join(out, 'audit.json'), 'utf8')).flags.redundant).toHaveLength(1);
     expect(await runCli(['node', 'wardrank', 'audit', FRAMEWORK, '--out', out, '--method', 'kendall'])).toBe(2);
   });

@@ -167,9 +167,17 @@ describe('partner map in Chromium', () => {
     await eventually(() => page.locator('#panel-title').textContent()).toBe(published.areas.names[t]);
     expect(await rankText()).toBe('Rank 1 of 10 · decile 1');
     expect(await page.locator('.pilot').textContent()).toContain(SYNTHETIC_REASON);
-    expect(await page.locator('.pilot').textContent()).toContain(`Echo (Borough One, rank ${rankIn(published, 'A05')})`);
+    expect(await page.locator('.pilot').textContent()).toContain(`Echo (Borough One, rank ${rankIn(published, 'A05')}, distance 0.5)`);
+    // The synthetic selection has no balance.csv: the panel says so rather than calling the wards alike.
+    expect(await page.locator('.pilot').textContent()).toContain('has no balance table (balance.csv)');
     expect(await page.locator('.pilot h3').textContent()).toBe('Pilot ward 1');
     expect(await page.locator('.legend-outlines').textContent()).toContain('Pilot ward');
+    // Compare the pilot with its comparison ward, side by side.
+    await page.locator('#compare-open').click();
+    await eventually(() => page.locator('[data-testid=compare-table] thead th').allTextContents()).toEqual([published.areas.names[t], 'Echo']);
+    expect(await page.locator('[data-testid=compare-table] tbody tr').nth(1).locator('td').allTextContents()).toEqual(['1 of 10', `${rankIn(published, 'A05')} of 10`]);
+    await page.keyboard.press('Escape');
+    await eventually(() => page.locator('#compare-dialog').isVisible()).toBe(false);
     // Back to the ward the next test moves.
     await page.locator('#search').fill('');
     await page.keyboard.type('A05');
@@ -393,6 +401,12 @@ describe('partner map in Chromium', () => {
       const counts = (await londonPage.locator('.legend-classes li .count').allTextContents()).map(Number);
       expect(counts).toEqual([...expected.slice(1), expected[0]]);
       expect(counts.reduce((a, b) => a + b, 0)).toBe(london.boroughs.length);
+      // The uncertainty layer: P(top decile) of the two SYNTHETIC robustness rows (0.5 and 1):
+      // ranks 1 and 2 of N = 2 < 10 → deciles ⌊10·0/2⌋ + 1 = 1 and ⌊10·1/2⌋ + 1 = 6; the other wards have no value.
+      await londonPage.locator('#layer').selectOption('robust:p_top_decile');
+      await eventually(() => londonPage.locator('#legend-title').textContent()).toBe('How sure: share of robustness runs in the top decile (published weights)');
+      expect((await londonPage.locator('.legend-classes li .count').allTextContents()).map(Number)).toEqual([1, 0, 0, 0, 0, 1, 0, 0, 0, 0, london.areas.codes.length - 2]);
+      await londonPage.locator('#layer').selectOption('index');
       await londonPage.locator('#borough-filter').selectOption({ label: 'Lambeth' });
       await eventually(() => londonPage.locator('#top-title').textContent()).toBe('Highest priority in Lambeth: top 10 (London ranks)');
       const lambethTop = london.areas.codes

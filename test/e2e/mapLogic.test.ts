@@ -18,12 +18,12 @@ describe('decileClasses', () => {
     // 10 values: descending rank r gives decile ⌈10 r / 10⌉ = r.
     const x = [5, 9, 1, 7, 3, 10, 2, 8, 4, 6];
     expect(Array.from(decileClasses(x))).toEqual([6, 2, 10, 4, 8, 1, 9, 3, 7, 5]);
-    // 4 values and a NaN: N = 4, ranks 1..4 → ⌈2.5⌉ = 3, ⌈5⌉ = 5, ⌈7.5⌉ = 8, ⌈10⌉ = 10.
-    expect(Array.from(decileClasses([40, NaN, 30, 20, 10]))).toEqual([3, 0, 5, 8, 10]);
+    // 4 values and a NaN: N = 4 < 10, ranks spread evenly, 1 + round(9 (r − 1) / 3) → 1, 4, 7, 10.
+    expect(Array.from(decileClasses([40, NaN, 30, 20, 10]))).toEqual([1, 0, 4, 7, 10]);
   });
   it('gives tied values the decile of their average rank', () => {
-    // ranks 1.5, 1.5, 3, 4 of N = 4: ⌈3.75⌉ = 4, 4, ⌈7.5⌉ = 8, 10.
-    expect(Array.from(decileClasses([2, 2, 1, 0]))).toEqual([4, 4, 8, 10]);
+    // ranks 1.5, 1.5, 3, 4 of N = 4: 1 + round(1.5) = 3, 3, 1 + round(6) = 7, 10.
+    expect(Array.from(decileClasses([2, 2, 1, 0]))).toEqual([3, 3, 7, 10]);
   });
   it('colours decile 1 darkest and no data grey', () => {
     expect(classColour(1)).toBe('#440154');

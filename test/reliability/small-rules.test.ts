@@ -12,11 +12,11 @@ import { runCli } from '../../src/cli/main.ts';
 import { neutraliseFormula, formatOutputCsv } from '../../src/core/csvFormat.ts';
 
 describe('deciles', () => {
-  it('one ranked area is decile 1; fewer than 10: the first decile a rank spans, ⌊10(r−1)/n⌋+1', () => {
+  it('one ranked area is decile 1; fewer than 10: spread evenly, 1 + round(9(r−1)/(n−1))', () => {
     expect(decileOf(1, 1)).toBe(1);
-    expect([1, 2].map((r) => decileOf(r, 2))).toEqual([1, 6]);
-    expect([1, 2, 3].map((r) => decileOf(r, 3))).toEqual([1, 4, 7]);
-    expect([1, 5, 9].map((r) => decileOf(r, 9))).toEqual([1, 5, 9]);
+    expect([1, 2].map((r) => decileOf(r, 2))).toEqual([1, 10]);
+    expect([1, 2, 3].map((r) => decileOf(r, 3))).toEqual([1, 6, 10]); // 1 + round(4.5) = 6
+    expect([1, 5, 9].map((r) => decileOf(r, 9))).toEqual([1, 6, 10]); // 1 + round(4.5) = 6
     // 10 or more: unchanged, ⌈10r/n⌉
     expect([1, 10].map((r) => decileOf(r, 10))).toEqual([1, 10]);
     expect([63, 64, 633].map((r) => decileOf(r, 633))).toEqual([1, 2, 10]);

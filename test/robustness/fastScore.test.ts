@@ -7,8 +7,11 @@ import { samplePlan } from '../../src/robustness/samplePlan.ts';
 import { parseRobustnessSettings } from '../../src/robustness/settings.ts';
 import { loadFramework } from '../../src/io/loadFramework.ts';
 import { syntheticLondon } from './syntheticLondon.ts';
+import { keyedVariantData, prepareVariant, variantSpecs, type DataVariants } from '../../src/robustness/dataVariants.ts';
+import { loadVariantData } from '../../src/io/loadVariants.ts';
+import { factorFixture } from './factorFixture.ts';
 
-const everything = parseRobustnessSettings({
+const everythingSection = {
   weights: {
     categories: { distribution: 'dirichlet', concentration: 20 },
     measures: { distribution: 'uniform', spread: 0.5 },
@@ -19,17 +22,27 @@ const everything = parseRobustnessSettings({
   normalise: ['zscore', 'minmax', 'rank', 'percentile', 'normal-scores', 'distance-to-reference'],
   aggregate: ['arithmetic', 'geometric'],
   combine: ['arithmetic', 'exponential'],
-});
+};
+const everything = parseRobustnessSettings(everythingSection);
 
-function expectSameAsScore(prepared: ReturnType<typeof prepare>, settings: typeof everything, rows: number, seed: number) {
-  const design = buildDesign(prepared, settings);
+/** The small fixture's indicator table with a `smooth` column: eb on violence_rate (a count with a denominator). */
+const withSmoothColumn = (csv: string) =>
+  csv
+    .trim()
+    .split('\n')
+    .map((line, r) => `${line},${r === 0 ? 'smooth' : line.startsWith('violence_rate,') ? 'eb' : ''}`)
+    .join('\n') + '\n';
+
+function expectSameAsScore(prepared: ReturnType<typeof prepare>, settings: typeof everything, rows: number, seed: number, data?: DataVariants) {
+  const design = buildDesign(prepared, settings, data);
   const plan = samplePlan(design, rows, false, seededRng(seed));
-  const fast = new FastScorer(prepared);
+  const fast = new FastScorer(prepared, data);
   const n = prepared.areas.codes.length;
   let compared = 0;
   for (let r = 0; r < rows; r++) {
     const options = runOptions(design, plan.values, r);
-    const want = score(prepared, options);
+    // a run's data: core prepare() on the patched indicator table (the nominal data when unpatched)
+    const want = score(Object.keys(options.data).length ? prepareVariant(prepared, options.data, data) : prepared, options);
     const got = fast.score(options);
     for (let i = 0; i < n; i++) {
       // identical to the last bit, NaN included
@@ -60,5 +73,30 @@ describe('fast path', () => {
     const loaded = loadFramework('test/fixtures/small/framework.yaml');
     const prepared = prepare(loaded.framework, loaded.inputs);
     expect(expectSameAsScore(prepared, everything, 200, 5)).toBe(200 * 10);
+  });
+
+  it('equals score() under declared factors too: denominator, vintage, outlier treatment, a treatment parameter, coverage (each run\'s data by core prepare())', () => {
+    // violence_rate declares empirical-Bayes smoothing (a `smooth` column added to the table)
+    const loaded = loadFramework(factorFixture({ indicators: withSmoothColumn }));
+    expect(loaded.framework.indicators.find((s) => s.id === 'violence_rate')?.smooth).toBe('eb');
+    const prepared = prepare(loaded.framework, loaded.inputs);
+    const settings = parseRobustnessSettings({
+      ...everythingSection,
+      factors: [
+        { id: 'denominator', step: 'denominate', parameter: 'denominator', values: ['population', 'workday_population'] },
+        { id: 'vintage', step: 'source', parameter: 'source', indicators: ['violence_rate'], values: [{ column: 'violence_count' }, { column: 'violence_count_2019' }] },
+        { id: 'winsor_limit', step: 'treat', parameter: 'max_winsorised', values: [1, 5] },
+        { id: 'skew', step: 'treat', parameter: 'skew', values: [0.5, 2] },
+        { id: 'coverage', step: 'combine', parameter: 'min_coverage', values: [0.4, 1] },
+        { id: 'pca', step: 'weights', parameter: 'indicators', values: ['declared', 'pca'] },
+        { id: 'over', step: 'statistics', parameter: 'over', values: ['ranked', 'all'] },
+        { id: 'smoothing', step: 'smooth', parameter: 'smooth', values: ['declared', 'none', 'eb-parent'] },
+      ],
+    });
+    const specs = variantSpecs(loaded.framework, settings.factors);
+    const data = { inputs: loaded.inputs, data: keyedVariantData(specs, loadVariantData(loaded, specs)) };
+    const design = buildDesign(prepared, settings, data);
+    expect(design.factors.filter((f) => f.kind === 'discrete').map((f) => f.id)).toEqual(['impute', 'treat', 'normalise', 'aggregate', 'combine', 'omit', 'borough_stand_ins', 'denominator', 'vintage', 'winsor_limit', 'skew', 'coverage', 'pca', 'over', 'smoothing']);
+    expect(expectSameAsScore(prepared, settings, 300, 6, data)).toBe(300 * 10);
   });
 });

@@ -12,7 +12,8 @@ import { groupRunNotes } from '../../src/robustness/outputs.ts';
 
 const FIXTURE = 'test/fixtures/small/framework.yaml';
 const tmp = () => mkdtempSync(join(tmpdir(), 'wardrank-robustness-'));
-const files = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f))]));
+// the outputs the command writes; the folder's ownership marker (.wardrank-output, io/outputMarker.ts) is io's
+const files = (dir: string) => Object.fromEntries(readdirSync(dir).filter((f) => f !== '.wardrank-output').sort().map((f) => [f, readFileSync(join(dir, f))]));
 const quiet = async (argv: string[]) => {
   const out = process.stdout.write;
   const err = process.stderr.write;
@@ -36,7 +37,7 @@ describe('wardrank robustness outputs', () => {
     expect(r1.code).toBe(0);
     expect(r2.code).toBe(0);
     const fa = files(a);
-    expect(Object.keys(fa)).toEqual(['rank-intervals.svg', 'robust-candidates.csv', 'robustness-manifest.json', 'robustness.csv', 'samples.arrow', 'samples.csv', 'sobol.csv']);
+    expect(Object.keys(fa)).toEqual(['.wardrank-output', 'rank-intervals.svg', 'robust-candidates.csv', 'robustness-manifest.json', 'robustness.csv', 'samples.arrow', 'samples.csv', 'sobol.csv']);
     expect(files(b)).toEqual(fa);
     const c = join(tmp(), 'out');
     await quiet(['robustness', FIXTURE, '--runs', '60', '--seed', '12', '--out', c, '--reproducible']);

@@ -28,7 +28,7 @@ describe('wardrank pilots on the small fixture', () => {
   it('writes the six files with the known pilots, comparison wards and stable columns', async () => {
     const out = join(tmp(), 'out');
     expect(await pilots('--k', '2', '--max-per-borough', '1', '--comparisons', '1', '--out', out)).toBe(0);
-    expect(readdirSync(out).filter((f) => !f.startsWith('.')).sort()).toEqual(['balance.csv', 'comparisons.csv', 'decision-note.html', 'decision-note.md', 'passed-over.csv', 'pilots.csv']);
+    expect(readdirSync(out).sort()).toEqual(['.wardrank-output', 'balance.csv', 'comparisons.csv', 'decision-note.html', 'decision-note.md', 'passed-over.csv', 'pilots.csv']);
     const p = csv(out, 'pilots.csv');
     expect(p.header.slice(0, 10)).toEqual(['pilot', 'code', 'name', 'borough_code', 'borough_name', 'rank', 'decile', 'index', 'top_measures', 'reason']);
     expect(col(p, 'code')).toEqual(['A10', 'A03']);

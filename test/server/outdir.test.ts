@@ -86,6 +86,7 @@ describe('serving an output folder', () => {
     mkdirSync(join(dir, 'pilots'));
     writeFileSync(join(dir, 'pilots/pilots.csv'), 'code,name,rank,borough_code\nA10,Juliet,1,B2\nA04,Delta,5,B1\n');
     writeFileSync(join(dir, 'pilots/comparisons.csv'), 'pilot_code,code,name,distance\nA10,A09,India,0.25\nA04,A05,Echo,0.5\n');
+    writeFileSync(join(dir, 'pilots/balance.csv'), 'variable,smd_after,flag_after\nviolence,0.05,ok\nindex,0.4,warn\n');
     mkdirSync(join(dir, 'robustness'));
     writeFileSync(join(dir, 'robustness/robustness.csv'), 'code,name,nominal_rank,median_rank,p05_rank,p95_rank,p_top_k,p_top_decile\nA10,Juliet,1,1,1,2,0.98,0.9\nA01,Alpha,9,8.5,6,10,0,NA\n');
     const app = buildApp(loadSource(dir), { webRoot: makeWebRoot().root });
@@ -99,6 +100,12 @@ describe('serving an output folder', () => {
         { pilot_code: 'A10', code: 'A09', name: 'India', distance: 0.25 },
         { pilot_code: 'A04', code: 'A05', name: 'Echo', distance: 0.5 },
       ],
+      // The evaluation's balance table passes through; `files` lists the pilots folder.
+      balance: [
+        { variable: 'violence', smd_after: 0.05, flag_after: 'ok' },
+        { variable: 'index', smd_after: 0.4, flag_after: 'warn' },
+      ],
+      files: ['balance.csv', 'comparisons.csv', 'pilots.csv'],
     });
     const a10 = (await app.inject({ url: '/api/wards/A10' })).json();
     expect(a10.robustness).toEqual({ median_rank: 1, p05_rank: 1, p95_rank: 2, p_top_k: 0.98, p_top_decile: 0.9 });
@@ -117,7 +124,7 @@ describe('serving an output folder', () => {
     writeFileSync(join(dir, 'pilots.csv'), 'code,name\nA07,Golf\n');
     writeFileSync(join(dir, 'robustness.csv'), 'code,name,nominal_rank,median_rank,p05_rank,p95_rank,p_top_k,p_top_decile\nA07,Golf,6,6,4,8,0.1,0.05\n');
     const s = loadSource(dir);
-    expect(s.pilots).toEqual({ pilots: [{ code: 'A07', name: 'Golf' }], comparisons: [] });
+    expect(s.pilots).toEqual({ pilots: [{ code: 'A07', name: 'Golf' }], comparisons: [], files: ['pilots.csv'] });
     expect(s.robustness?.get('A07')).toEqual({ median_rank: 6, p05_rank: 4, p95_rank: 8, p_top_k: 0.1, p_top_decile: 0.05 });
   });
 

@@ -24,7 +24,7 @@ export function normalisePilots(raw: PilotsResponse): PilotsResponse {
     code: text(r as unknown as Rec, ['code', 'comparison_code', 'ward_code']),
     pilot_code: text(r as unknown as Rec, ['pilot_code', 'pilot']),
   }));
-  return { pilots: pilots.filter((p) => p.code), comparisons: comparisons.filter((c) => c.code), note: raw.note };
+  return { pilots: pilots.filter((p) => p.code), comparisons: comparisons.filter((c) => c.code), note: raw.note, balance: raw.balance, files: raw.files };
 }
 
 export type GeoJson = GeoJSON.FeatureCollection;

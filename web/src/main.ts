@@ -10,9 +10,10 @@ import { score, type Prepared } from '../../src/core/run.ts';
 import type { Result } from '../../src/core/types.ts';
 import type { BoroughRow, IndexesResponse, MonthlyResponse } from '../../src/core/apiTypes.ts';
 import { renderMonthly } from './monthlyChart.ts';
+import { renderComparison } from './compare.ts';
 import { BOROUGH_LAYERS, boroughClasses, isBoroughLayer, rowsFromSummaries } from './boroughLayer.ts';
 import { getJson, normalisePilots, type Robustness, type FrameworkInfo, type GeoJson, type PilotsResponse, type PreparedBundle, type WardDetail, type WardsResponse } from './api.ts';
-import { layerClasses } from './classify.ts';
+import { decileClasses, layerClasses } from './classify.ts';
 import { bbox, labelPoint } from './geometry.ts';
 import { byId, el, fmtRank } from './dom.ts';
 import { mapPng, resultCsv, saveBlob } from './downloads.ts';
@@ -150,6 +151,7 @@ async function main(): Promise<void> {
       if (app.prepared) warmUp(app);
       performance.mark('wardrank:whatif-ready');
       app.robustness = await getJson<{ wards: Record<string, Robustness> }>('api/robustness').then((r) => r.wards, () => ({}));
+      addRobustLayer(app);
       recolour(app);
       window.__wardrankReady = true;
     });
@@ -247,7 +249,7 @@ function setUpControls(app: App, basemaps: BasemapLayer[]): void {
   }
   const boroughLayers = app.boroughs.length > 0 && basemaps.some((b) => b.kind === 'boundaries');
   if (boroughLayers) layer.append(el('optgroup', { label: 'Boroughs' }, ...BOROUGH_LAYERS.map((o) => el('option', { value: o.key }, o.label))));
-  const valid = (k: string) => k === 'index' || available.has(k) || (boroughLayers && BOROUGH_LAYERS.some((o) => o.key === k));
+  const valid = (k: string) => k === ROBUST_LAYER.key || k === 'index' || available.has(k) || (boroughLayers && BOROUGH_LAYERS.some((o) => o.key === k));
   if (!valid(app.state.layer)) app.state.layer = 'index';
   layer.value = app.state.layer;
   layer.addEventListener('change', () => {
@@ -389,6 +391,10 @@ function recolour(app: App): void {
     const rows = app.result && hasWeights(app.state.weights) ? rowsFromSummaries(app.result.boroughs) : app.boroughs;
     classes = boroughClasses(rows, app.state.layer);
     setBoroughClasses(app.map, rows.map((r) => r.code), classes);
+  } else if (app.state.layer === ROBUST_LAYER.key) {
+    // Published-weights robustness: P(top decile) of each ward, classed by deciles like any layer.
+    classes = decileClasses(app.published.codes.map((c) => app.robustness[c]?.p_top_decile ?? NaN));
+    setClasses(app.map, app.published.codes, classes);
   } else {
     classes = layerClasses(app.table, app.state.layer);
     setClasses(app.map, app.table.codes, classes);
@@ -396,13 +402,41 @@ function recolour(app: App): void {
   showBoroughFill(app.map, boroughView);
   setOutside(app.map, app.table.codes, (i) => b !== null && app.table.boroughCodes[i] !== b);
   renderLegend(byId('legend'), {
-    title: viewTitle(boroughView ? BOROUGH_LAYERS.find((o) => o.key === app.state.layer)!.label : layerLabel(app.framework, app.state.layer), hasWeights(app.state.weights)),
+    title: viewTitle(boroughView ? BOROUGH_LAYERS.find((o) => o.key === app.state.layer)!.label : app.state.layer === ROBUST_LAYER.key ? ROBUST_LAYER.label : layerLabel(app.framework, app.state.layer), hasWeights(app.state.weights) && app.state.layer !== ROBUST_LAYER.key),
     isIndex: app.state.layer === 'index',
     unit: boroughView ? 'boroughs' : 'wards',
     counts: classCounts(classes),
     showPilots: app.pilots.pilots.length > 0,
   });
   byId('map').dataset.recolourMs = (performance.now() - t0).toFixed(2);
+}
+
+/** The explanation of a ward under the weights on screen (published: the server's; what-if: the re-run's). */
+async function explanationOf(app: App, code: string): Promise<Explanation | null> {
+  if (hasWeights(app.state.weights) && app.result) return explainArea(app.result, app.result.areas.codes.indexOf(code));
+  return (await detail(app, code))?.explain ?? null;
+}
+
+/** The compare dialog for `code`: the partner ward defaults to its pilot or first comparison ward, else the next in rank. */
+async function openCompare(app: App, code: string): Promise<void> {
+  const dialog = byId<HTMLDialogElement>('compare-dialog');
+  const select = byId<HTMLSelectElement>('compare-with');
+  const order = app.published.codes.map((c, i) => ({ c, i })).sort((x, y) => app.published.names[x.i].localeCompare(app.published.names[y.i]));
+  select.replaceChildren(...order.filter((o) => o.c !== code).map((o) => el('option', { value: o.c }, `${app.published.names[o.i]} (${app.published.boroughNames[o.i]})`)));
+  const asPilot = app.pilots.comparisons.find((c) => c.pilot_code === code)?.code;
+  const asComparison = app.pilots.comparisons.find((c) => c.code === code)?.pilot_code;
+  const r = rankOf(app.table, code);
+  const next = r === null ? undefined : app.table.codes.find((_, i) => app.table.rank[i] === r + 1);
+  select.value = asPilot ?? asComparison ?? next ?? select.options[0]?.value ?? '';
+  const paint = async () => {
+    const [a, b] = await Promise.all([explanationOf(app, code), explanationOf(app, select.value)]);
+    if (a && b) renderComparison(byId('compare-host'), a, b, app.table, app.areaName, (c) => verdictOf(app, app.table.codes.indexOf(c)));
+  };
+  select.onchange = () => void paint();
+  byId('compare-close').onclick = () => dialog.close();
+  await paint();
+  dialog.showModal();
+  select.focus();
 }
 
 /** The ward's monthly series (null when the index has none), fetched once per ward. */
@@ -491,7 +525,10 @@ async function refreshPanel(app: App): Promise<void> {
     indicators: Object.fromEntries(app.framework.indicators.map((x) => [x.id, x])),
     rawMedians: Object.fromEntries(Object.entries(d?.raw ?? {}).map(([id, v]) => [id, v.median ?? null])),
     reportHref: `report/${encodeURIComponent(code)}`,
+    balance: app.pilots.balance,
+    flags: d?.ward.flags,
   });
+  byId('compare-open').addEventListener('click', () => void openCompare(app, code));
   const monthlyHost = el('section', { class: 'monthly' });
   byId('panel-body').append(monthlyHost);
   void monthly(app, code).then((m) => {
@@ -592,6 +629,21 @@ function setUpRankingTable(app: App): void {
     const date = isoDate();
     saveBlob(new Blob([(whatIf ? whatIfCsvLine(app.state.weights, app.framework, date) : '') + visibleCsv(cols, rows)], { type: 'text/csv' }), whatIf ? `wardrank-table-WHATIF-${date}.csv` : 'wardrank-table.csv');
   });
+}
+
+/** The uncertainty layer: each ward's share of robustness runs in the top decile (published weights). */
+const ROBUST_LAYER = { key: 'robust:p_top_decile', label: 'How sure: share of robustness runs in the top decile (published weights)' };
+
+/** Adds the uncertainty layer to the picker once the robustness rows are in (or drops a permalink's request for it when there are none). */
+function addRobustLayer(app: App): void {
+  const layer = byId<HTMLSelectElement>('layer');
+  if (Object.keys(app.robustness).length === 0) {
+    if (app.state.layer === ROBUST_LAYER.key) app.state.layer = 'index';
+    layer.value = app.state.layer;
+    return;
+  }
+  layer.append(el('optgroup', { label: 'How sure is the ranking?' }, el('option', { value: ROBUST_LAYER.key }, ROBUST_LAYER.label)));
+  layer.value = app.state.layer;
 }
 
 /** Wards, then each borough once (as a borough item). */

@@ -25,7 +25,7 @@ export function parseHash(hash: string): ViewState {
   const state = emptyView();
   const p = new URLSearchParams(hash.replace(/^#/, ''));
   const layer = p.get('layer');
-  if (layer && /^(index|(category|measure|indicator|borough):[a-z0-9_]+)$/.test(layer)) state.layer = layer;
+  if (layer && /^(index|(category|measure|indicator|borough|robust):[a-z0-9_]+)$/.test(layer)) state.layer = layer;
   const borough = p.get('borough');
   if (borough && /^[A-Za-z0-9_-]{1,32}$/.test(borough)) state.borough = borough;
   const ward = p.get('ward');

@@ -41,6 +41,10 @@ export interface PanelInput {
   rawMedians: Record<string, number | null>;
   /** Link to the printable report of this ward. */
   reportHref: string;
+  /** The ward's area flags (areas.flag_columns), e.g. { central_activity: 1 }. */
+  flags?: Record<string, number>;
+  /** The selection's balance.csv rows (evaluation design), when present. */
+  balance?: Record<string, string | number | null>[];
 }
 
 const percent = (v: number | null) => (v === null || !Number.isFinite(v) ? '–' : `${fmt(v * 100, 3)} %`);
@@ -129,6 +133,9 @@ export function renderPanel(host: HTMLElement, p: PanelInput): void {
       finite(e.rank) && e.decile ? ` · decile ${e.decile}` : '',
     ),
     ranked_ ? null : el('p', { class: 'not-ranked' }, notRankedReason(e)),
+    p.flags && Object.entries(p.flags).some(([, v]) => v === 1)
+      ? el('p', { class: 'flags' }, ...Object.entries(p.flags).filter(([, v]) => v === 1).map(([k]) => badge(`flag: ${k.replace(/_/g, ' ')}`, `Area flag ${k} = 1 in the areas file (areas.flag_columns)`)))
+      : null,
     p.whatIf ? el('p', { class: 'whatif-note' }, `With your weights. Published rank: ${fmtRank(p.publishedRank)}.`) : null,
   );
 
@@ -199,7 +206,7 @@ export function renderPanel(host: HTMLElement, p: PanelInput): void {
       el('tbody', {}, ...groups),
     ),
   );
-  const report = el('p', {}, el('a', { href: p.reportHref, target: '_blank', rel: 'noopener', class: 'report-link' }, 'Printable ward report'));
+  const report = el('p', {}, el('a', { href: p.reportHref, target: '_blank', rel: 'noopener', class: 'report-link' }, 'Printable ward report'), ' ', el('button', { type: 'button', id: 'compare-open', class: 'link' }, 'Compare with another ward'));
   host.replaceChildren(head, why ?? '', pilot ?? '', robust ?? '', scores, raw, report);
 }
 
@@ -224,6 +231,26 @@ function topDrivers(e: Explanation, k: number): { name: string; contribution: nu
     .slice(0, k);
 }
 
+/**
+ * The evaluation design in words, from the selection's balance.csv when present: how many
+ * matching variables still show a standardised-mean-difference flag after matching, so a
+ * comparison ward is never presented as "like" its pilot when the balance says otherwise.
+ */
+function balanceText(balance: PanelInput['balance']): HTMLElement {
+  if (!balance?.length) return el('p', { class: 'hint' }, 'The pilot selection has no balance table (balance.csv), so how alike the pilot and comparison groups are is not known here.');
+  const after = balance.filter((r) => r.variable !== 'index');
+  const counts = new Map<string, number>();
+  for (const r of after) counts.set(String(r.flag_after ?? 'unknown'), (counts.get(String(r.flag_after ?? 'unknown')) ?? 0) + 1);
+  const parts = [...counts.entries()].map(([flag, n]) => `${n} "${flag}"`).join(', ');
+  const ok = counts.get('ok') ?? 0;
+  return el(
+    'p',
+    { 'data-testid': 'balance' },
+    `Balance of the pilot wards against their comparison wards after matching (balance.csv, standardised mean differences over ${after.length} variables): ${parts}. `,
+    ok === after.length ? 'The groups are balanced on every variable.' : 'The groups still differ where flagged: compare outcomes with that in mind.',
+  );
+}
+
 function pilotSection(p: PanelInput): HTMLElement | null {
   if (p.pilot) {
     return el(
@@ -231,7 +258,8 @@ function pilotSection(p: PanelInput): HTMLElement | null {
       { class: 'pilot' },
       el('h3', {}, p.pilot.pilot !== undefined && p.pilot.pilot !== null ? `Pilot ward ${p.pilot.pilot}` : 'Pilot ward'),
       p.pilot.reason ? el('p', {}, p.pilot.reason) : null,
-      p.comparisons.length ? el('p', {}, 'Comparison wards: ', p.comparisons.map((c) => `${c.name} (${c.borough_name}, rank ${fmtRank(c.rank)})`).join('; ')) : null,
+      p.comparisons.length ? el('p', {}, 'Comparison wards (matched for the evaluation): ', p.comparisons.map((c) => `${c.name} (${c.borough_name}, rank ${fmtRank(c.rank)}, distance ${fmt(c.distance)})`).join('; ')) : null,
+      balanceText(p.balance),
     );
   }
   if (p.comparisons.length) {
@@ -239,7 +267,8 @@ function pilotSection(p: PanelInput): HTMLElement | null {
       'section',
       { class: 'pilot' },
       el('h3', {}, 'Comparison ward'),
-      ...p.comparisons.map((c) => el('p', {}, `Matched to pilot ${p.pilotNames[c.pilot_code] ?? c.pilot_code} (similarity distance ${fmt(c.distance)}): a ward like it in its needs, for comparing outcomes.`)),
+      ...p.comparisons.map((c) => el('p', {}, `Matched to pilot ${p.pilotNames[c.pilot_code] ?? c.pilot_code} for the evaluation (matching distance ${fmt(c.distance)}; smaller = closer on the matching variables).`)),
+      balanceText(p.balance),
     );
   }
   return null;

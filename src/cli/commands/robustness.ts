@@ -40,6 +40,7 @@ export function registerRobustnessCommand(program: Command): void {
         import('../../robustness/settings.ts'),
         import('../../robustness/wardIntervals.ts'),
       ]);
+      const [{ loadVariantData }, { keyedVariantData, variantSpecs }] = await Promise.all([import('../../io/loadVariants.ts'), import('../../robustness/dataVariants.ts')]);
       checkOutOption(opts.out, { kind: 'robustness', force: opts.force, inputs: [path] });
       const t0 = performance.now();
       const loaded = loadFramework(path);
@@ -52,11 +53,15 @@ export function registerRobustnessCommand(program: Command): void {
       };
       const t1 = performance.now();
       const prepared = prepare(loaded.framework, loaded.inputs);
-      checkRunsBudget(prepared, settings);
+      // the alternative columns of the data factors (denominators, vintages), read and checked by the loader
+      const variants = variantSpecs(loaded.framework, settings.factors);
+      const data = { inputs: loaded.inputs, data: keyedVariantData(variants, loadVariantData(loaded, variants)) };
+      checkRunsBudget(prepared, settings, undefined, data);
       const t2 = performance.now();
       let bar: ReturnType<typeof progressBar> | undefined;
       const mc = await runMonteCarlo(prepared, settings, {
         workers: opts.workers ?? 'auto',
+        data,
         onProgress: (done, total) => (bar ??= progressBar('robustness', total)).tick(done),
       });
       bar?.done();

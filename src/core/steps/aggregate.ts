@@ -29,25 +29,39 @@ export interface AggregateOutput {
   uncovered: Record<string, number>;
 }
 
-/** Aggregates member columns into one column per group. */
+/**
+ * Aggregates member columns into one column per group. `logMemo` (optional) lets a caller that
+ * aggregates the same columns many times (the robustness runs) keep each column's geometric-mean
+ * input across calls, as its logarithm: the same numbers, each logarithm taken once.
+ */
 export function aggregateGroups(
   groups: readonly Group[],
   columns: Readonly<Record<string, Float64Array>>,
   kind: AggregateMethod,
   n: number,
+  logMemo?: WeakMap<Float64Array, Float64Array>,
 ): AggregateOutput {
   const scores: Record<string, Float64Array> = {};
   const uncovered: Record<string, number> = {};
   const method = aggregator(kind);
+  // logMemo: a geometric mean over columns the caller keeps takes each column's logarithm once
+  const logged = logMemo !== undefined && kind === 'geometric';
   for (const g of groups) {
-    const cols = g.members.map((id) => columns[id]);
-    const { value } = method.mean(cols, g.weights, g.minCoverage, n);
+    const cols = g.members.map((id) => (logged ? memoLog(logMemo!, columns[id]) : columns[id]));
+    const { value } = method.mean(cols, g.weights, g.minCoverage, n, undefined, logged);
     scores[g.id] = value;
     let missing = 0;
     for (let i = 0; i < n; i++) if (value[i] !== value[i]) missing++;
     uncovered[g.id] = missing;
   }
   return { scores, uncovered };
+}
+
+/** ln of a column, remembered in `memo`. */
+function memoLog(memo: WeakMap<Float64Array, Float64Array>, column: Float64Array): Float64Array {
+  let out = memo.get(column);
+  if (!out) memo.set(column, (out = column.map(Math.log)));
+  return out;
 }
 
 /** The measure groups: each measure's indicators (those with data) and their weights. */

@@ -36,11 +36,12 @@ export function rankAreas(index: Float64Array, parent: Int32Array, parentCount: 
 
 /**
  * Decile of a priority rank among n: ⌈10 r / n⌉, clamped to 1…10. With fewer than 10 ranked
- * areas a rank spans several deciles and the first one is given, ⌊10 (r − 1) / n⌋ + 1, so the
- * top-ranked area is always decile 1 (one area: decile 1, not 10).
+ * areas (where ⌈10 r / n⌉ would put a lone area in decile 10) the ranks are spread evenly over
+ * 1…10: 1 + round(9 (r − 1) / (n − 1)), so the top area is decile 1 and the last decile 10;
+ * one area: decile 1.
  */
 export function decileOf(rank: number, n: number): number {
-  if (n < 10) return Math.min(10, Math.max(1, Math.floor((10 * (rank - 1)) / n + 1e-9) + 1));
+  if (n < 10) return n <= 1 ? 1 : Math.min(10, Math.max(1, 1 + Math.round((9 * (rank - 1)) / (n - 1))));
   return Math.min(10, Math.max(1, Math.ceil((10 * rank) / n - 1e-9)));
 }
 
