@@ -18,7 +18,8 @@ const MAX_SEGMENTS = 16;
 export function refuseWebPath(url: string): string | undefined {
   const q = url.search(/[?#]/);
   const rawPath = q < 0 ? url : url.slice(0, q);
-  if (rawPath.includes('\\') || /%(2f|5c|00)/i.test(rawPath)) return 'encoded separators or backslashes are not allowed in paths';
+  if (rawPath.includes('\\') || /%(2f|5c|00)/i.test(rawPath))
+    return 'encoded separators or backslashes are not allowed in paths';
   if (rawPath.includes('//')) return 'empty segments are not allowed in paths';
   let path: string;
   try {

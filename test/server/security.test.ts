@@ -37,7 +37,11 @@ function expectSecurityHeaders(headers: Record<string, unknown>, what: string): 
 
 describe('security headers on every response', () => {
   it('the CSP allows only this origin, with blob: workers and inline styles for MapLibre', () => {
-    expect(CONTENT_SECURITY_POLICY.startsWith("default-src 'self'; img-src 'self' data: blob:; worker-src 'self' blob:; child-src blob:; style-src 'self' 'unsafe-inline'")).toBe(true);
+    expect(
+      CONTENT_SECURITY_POLICY.startsWith(
+        "default-src 'self'; img-src 'self' data: blob:; worker-src 'self' blob:; child-src blob:; style-src 'self' 'unsafe-inline'",
+      ),
+    ).toBe(true);
     expect(SECURITY_HEADERS['x-content-type-options']).toBe('nosniff');
     expect(SECURITY_HEADERS['referrer-policy']).toBe('no-referrer');
     expect(SECURITY_HEADERS['x-frame-options']).toBe('DENY');
@@ -161,7 +165,16 @@ describe('static files', () => {
   it('refuseWebPath and insideRoot: what each kind of path becomes', () => {
     expect(refuseWebPath('/')).toBeUndefined();
     expect(refuseWebPath('/assets/app-1a2b.js?v=1')).toBeUndefined();
-    for (const bad of ['/..%2fsecret.txt', '/%2e%2e/secret.txt', '/%252e%252e/secret.txt', '/a\\b', '/%c0%ae', '/a%0Ab', '/' + 'a/'.repeat(20)]) expect(refuseWebPath(bad), bad).toBeTypeOf('string');
+    for (const bad of [
+      '/..%2fsecret.txt',
+      '/%2e%2e/secret.txt',
+      '/%252e%252e/secret.txt',
+      '/a\\b',
+      '/%c0%ae',
+      '/a%0Ab',
+      '/' + 'a/'.repeat(20),
+    ])
+      expect(refuseWebPath(bad), bad).toBeTypeOf('string');
     expect(insideRoot(web.root, '/assets/app-1a2b.js')).toBe(true);
     expect(insideRoot(web.root, '/leak.txt')).toBe(false); // a link out of the folder
     expect(insideRoot(web.root, '/no-such-file')).toBe(true); // looked up, then not found

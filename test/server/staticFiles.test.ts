@@ -37,7 +37,7 @@ describe('pre-compressed static files', () => {
     expect(existsSync(join(root, 'big.bin.gz'))).toBe(false); // not text
   });
 
-  it('brotli or gzip when accepted, identity otherwise; the type is the original file\'s', async () => {
+  it("brotli or gzip when accepted, identity otherwise; the type is the original file's", async () => {
     const url = '/assets/map-9f8e.js';
     const br = await app.inject({ url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
     expect(br.headers['content-encoding']).toBe('br');
@@ -52,7 +52,9 @@ describe('pre-compressed static files', () => {
     expect(plain.headers.vary).toBe('accept-encoding');
     expect(plain.body).toBe(BIG_JS);
     expect(plain.headers['cache-control']).toBe('public, max-age=31536000, immutable');
-    expect((await app.inject({ url: '/big.bin', headers: { 'accept-encoding': 'gzip' } })).headers['content-encoding']).toBeUndefined();
+    expect(
+      (await app.inject({ url: '/big.bin', headers: { 'accept-encoding': 'gzip' } })).headers['content-encoding'],
+    ).toBeUndefined();
     // `/` is index.html also for a browser that accepts compression (index.html has no .br/.gz here)
     const index = await app.inject({ url: '/', headers: { 'accept-encoding': 'gzip, deflate, br' } });
     expect(index.statusCode).toBe(200);
@@ -67,11 +69,14 @@ describe('pre-compressed static files', () => {
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) expect(again.headers[k], k).toBe(v);
-    expect((await app.inject({ url: '/', headers: { 'if-modified-since': first.headers['last-modified'] as string } })).statusCode).toBe(304);
+    expect(
+      (await app.inject({ url: '/', headers: { 'if-modified-since': first.headers['last-modified'] as string } }))
+        .statusCode,
+    ).toBe(304);
     expect((await app.inject({ url: '/', headers: { 'if-none-match': '"other"' } })).statusCode).toBe(200);
   });
 
-  it('the second index\'s prefix serves the same files, compressed alike', async () => {
+  it("the second index's prefix serves the same files, compressed alike", async () => {
     const gz = await app.inject({ url: '/second/assets/map-9f8e.js', headers: { 'accept-encoding': 'gzip' } });
     expect(gz.statusCode).toBe(200);
     expect(gunzipSync(gz.rawPayload).toString('utf8')).toBe(BIG_JS);

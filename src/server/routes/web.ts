@@ -37,7 +37,12 @@ export function registerWebRoutes(app: FastifyInstance, webRoot: string, prefix 
   if (prefix) app.get(prefix, (_req, reply) => reply.redirect(`${prefix}/`, 301));
   app.register(async (scope) => {
     scope.addHook('onRequest', async (req, reply) => {
-      if (!existsSync(join(webRoot, 'index.html'))) return reply.code(503).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(NOT_BUILT_PAGE);
+      if (!existsSync(join(webRoot, 'index.html')))
+        return reply
+          .code(503)
+          .type('text/html; charset=utf-8')
+          .header('cache-control', 'no-store')
+          .send(NOT_BUILT_PAGE);
       const refused = refuseWebPath((req.raw.url ?? '/').slice(prefix.length) || '/');
       if (refused) return reply.code(400).send({ error: refused });
     });
