@@ -133,7 +133,7 @@ describe('paths confined to the framework folder (real paths)', () => {
   it('a basemap symlinked to a file outside is refused by validate and run; nothing lands in the output', async () => {
     const { root, fw, outside } = scratch();
     symlinkSync(outside, join(fw, 'streets.json'));
-    const yaml = readFileSync(join(fw, 'framework.yaml'), 'utf8').replace(/^areas:\n/m, 'areas:\n  basemap:\n    - { id: streets, name: Streets, file: streets.json }\n');
+    const yaml = readFileSync(join(fw, 'framework.yaml'), 'utf8').replace(/^areas:\n/m, 'areas:\n  basemap:\n    - { id: streets, name: Streets, kind: lines, file: streets.json }\n');
     writeFileSync(join(fw, 'framework.yaml'), yaml);
     expect(yaml).toContain('basemap');
     const r = await cli('run', join(fw, 'framework.yaml'), '--out', join(root, 'out'));
@@ -145,7 +145,7 @@ describe('paths confined to the framework folder (real paths)', () => {
   it('a basemap that is not GeoJSON is a located error', async () => {
     const { fw } = scratch();
     writeFileSync(join(fw, 'streets.json'), '{"type":"Topology"}');
-    writeFileSync(join(fw, 'framework.yaml'), readFileSync(join(fw, 'framework.yaml'), 'utf8').replace(/^areas:\n/m, 'areas:\n  basemap:\n    - { id: streets, name: Streets, file: streets.json }\n'));
+    writeFileSync(join(fw, 'framework.yaml'), readFileSync(join(fw, 'framework.yaml'), 'utf8').replace(/^areas:\n/m, 'areas:\n  basemap:\n    - { id: streets, name: Streets, kind: lines, file: streets.json }\n'));
     const r = await cli('validate', join(fw, 'framework.yaml'));
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/streets\.json:type: not a GeoJSON FeatureCollection/);
