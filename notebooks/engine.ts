@@ -23,5 +23,7 @@ export function engine(modulePath: string): any {
 export function frameworkPath(): string {
   const fs = require('fs');
   const london = 'data/london/framework.yaml';
-  return fs.existsSync(path.join(ROOT, london)) && fs.existsSync(path.join(ROOT, 'data/london/areas.csv')) ? london : 'test/fixtures/small/framework.yaml';
+  return fs.existsSync(path.join(ROOT, london)) && fs.existsSync(path.join(ROOT, 'data/london/areas.csv'))
+    ? london
+    : 'test/fixtures/small/framework.yaml';
 }

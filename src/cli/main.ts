@@ -55,7 +55,9 @@ function exitCodeFor(e: unknown): number {
   }
   if (e instanceof ZodError) {
     // Settings that slipped past a command's own checks: still a message, not a dump.
-    process.stderr.write(`wardrank: invalid settings: ${e.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`).join('; ')}\n`);
+    process.stderr.write(
+      `wardrank: invalid settings: ${e.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`).join('; ')}\n`,
+    );
     return 1;
   }
   process.stderr.write(`wardrank: internal error: ${(e as Error)?.stack ?? String(e)}\n`);

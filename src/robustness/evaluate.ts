@@ -147,7 +147,9 @@ export function evaluateRows(job: Job, rows: Uint32Array, onProgress?: (done: nu
  */
 export function evaluationOrder(design: Design, plan: Plan): Uint32Array {
   const rows = Uint32Array.from({ length: plan.rows }, (_, row) => row);
-  const discrete = design.factors.flatMap((f, k) => (f.kind === 'discrete' ? [{ values: plan.values[k], choices: f.choices.length }] : []));
+  const discrete = design.factors.flatMap((f, k) =>
+    f.kind === 'discrete' ? [{ values: plan.values[k], choices: f.choices.length }] : [],
+  );
   if (discrete.length === 0) return rows;
   const key = new Float64Array(plan.rows);
   for (let row = 0; row < plan.rows; row++) {
@@ -201,7 +203,12 @@ class PendingBins {
 export function mergeChunks(n: number, rows: number, base: number, chunks: readonly ChunkResult[]): ChunkResult {
   const histogram = chunks.some((c) => c.hist.length > 0);
   const keptRuns = chunks.reduce((a, c) => a + c.ranks.length / Math.max(1, n), 0);
-  const out = emptyChunk(n, Uint32Array.from({ length: rows }, (_, row) => row), histogram, keptRuns);
+  const out = emptyChunk(
+    n,
+    Uint32Array.from({ length: rows }, (_, row) => row),
+    histogram,
+    keptRuns,
+  );
   for (const c of chunks) {
     let kept = 0;
     c.rows.forEach((row, t) => {

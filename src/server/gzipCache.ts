@@ -18,7 +18,7 @@ export function compressible(file: string, size: number): boolean {
 }
 
 export class GzipCache {
-  private readonly entries = new Map<string, { version: string; gz: Promise<Buffer> ; bytes: number }>();
+  private readonly entries = new Map<string, { version: string; gz: Promise<Buffer>; bytes: number }>();
   private total = 0;
 
   constructor(private readonly maxBytes = 64 * 2 ** 20) {}

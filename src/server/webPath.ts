@@ -22,7 +22,8 @@ const MAX_SEGMENTS = 16;
 export function resolveWebPath(root: string, url: string): WebPath {
   const q = url.search(/[?#]/);
   const rawPath = q < 0 ? url : url.slice(0, q);
-  if (rawPath.includes('\\') || /%(2f|5c|00)/i.test(rawPath)) return { status: 400, error: 'encoded separators or backslashes are not allowed in paths' };
+  if (rawPath.includes('\\') || /%(2f|5c|00)/i.test(rawPath))
+    return { status: 400, error: 'encoded separators or backslashes are not allowed in paths' };
   let path: string;
   try {
     path = decodeURIComponent(rawPath);
@@ -30,9 +31,11 @@ export function resolveWebPath(root: string, url: string): WebPath {
     return { status: 400, error: 'malformed percent-encoding in the path' };
   }
   // eslint-disable-next-line no-control-regex
-  if (/[%\\\u0000-\u001f\u007f]/.test(path)) return { status: 400, error: 'double-encoded or control characters in the path' };
+  if (/[%\\\u0000-\u001f\u007f]/.test(path))
+    return { status: 400, error: 'double-encoded or control characters in the path' };
   const segments = path.split('/').filter((s) => s !== '');
-  if (segments.some((s) => s === '.' || s === '..')) return { status: 400, error: 'dot segments are not allowed in paths' };
+  if (segments.some((s) => s === '.' || s === '..'))
+    return { status: 400, error: 'dot segments are not allowed in paths' };
   if (segments.length > MAX_SEGMENTS) return { status: 400, error: 'path too deep' };
   if (segments.some((s) => s.startsWith('.'))) return { status: 404, error: 'not found' };
   if (segments.length === 0 || path.endsWith('/')) segments.push('index.html');

@@ -26,7 +26,9 @@ describe('gzipped static files', () => {
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body).toBe(ASSET_JS);
     // A binary file is never compressed.
-    expect((await app.inject({ url: '/big.bin', headers: { 'accept-encoding': 'gzip' } })).headers['content-encoding']).toBeUndefined();
+    expect(
+      (await app.inject({ url: '/big.bin', headers: { 'accept-encoding': 'gzip' } })).headers['content-encoding'],
+    ).toBeUndefined();
     // Rebuilt: new contents, new time.
     const rebuilt = 'console.log("synthetic asset, rebuilt");\n';
     writeFileSync(join(web.root, 'assets/app-1a2b.js'), rebuilt);

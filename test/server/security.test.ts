@@ -37,7 +37,11 @@ function expectSecurityHeaders(headers: Record<string, unknown>, what: string): 
 
 describe('security headers on every response', () => {
   it('the CSP allows only this origin, with blob: workers and inline styles for MapLibre', () => {
-    expect(CONTENT_SECURITY_POLICY.startsWith("default-src 'self'; img-src 'self' data: blob:; worker-src 'self' blob:; child-src blob:; style-src 'self' 'unsafe-inline'")).toBe(true);
+    expect(
+      CONTENT_SECURITY_POLICY.startsWith(
+        "default-src 'self'; img-src 'self' data: blob:; worker-src 'self' blob:; child-src blob:; style-src 'self' 'unsafe-inline'",
+      ),
+    ).toBe(true);
     expect(SECURITY_HEADERS['x-content-type-options']).toBe('nosniff');
     expect(SECURITY_HEADERS['referrer-policy']).toBe('no-referrer');
     expect(SECURITY_HEADERS['x-frame-options']).toBe('DENY');

@@ -49,7 +49,8 @@ export function registerWebRoutes(app: FastifyInstance, webRoot: string, prefix 
   const gzipped = new GzipCache();
   if (prefix) app.get(prefix, (_req, reply) => reply.redirect(`${prefix}/`, 301));
   app.get(`${prefix}/*`, async (req, reply) => {
-    if (!existsSync(join(webRoot, 'index.html'))) return reply.code(503).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(NOT_BUILT_PAGE);
+    if (!existsSync(join(webRoot, 'index.html')))
+      return reply.code(503).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(NOT_BUILT_PAGE);
     const url = (req.raw.url ?? '/').slice(prefix.length) || '/';
     const hit = resolveWebPath(webRoot, url);
     if ('status' in hit) return reply.code(hit.status).send({ error: hit.error });
