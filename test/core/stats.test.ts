@@ -155,17 +155,15 @@ describe('weightedRowMean', () => {
     );
     fc.assert(
       fc.property(
-        fc
-          .integer({ min: 1, max: 9 })
-          .chain((k) =>
-            fc.tuple(
-              fc.array(fc.array(cell, { minLength: 7, maxLength: 7 }), { minLength: k, maxLength: k }),
-              fc.array(fc.oneof(fc.double({ min: 0.01, max: 5, noNaN: true }), fc.constant(0)), {
-                minLength: k,
-                maxLength: k,
-              }),
-            ),
+        fc.integer({ min: 1, max: 9 }).chain((k) =>
+          fc.tuple(
+            fc.array(fc.array(cell, { minLength: 7, maxLength: 7 }), { minLength: k, maxLength: k }),
+            fc.array(fc.oneof(fc.double({ min: 0.01, max: 5, noNaN: true }), fc.constant(0)), {
+              minLength: k,
+              maxLength: k,
+            }),
           ),
+        ),
         fc.constantFrom<'arithmetic' | 'geometric'>('arithmetic', 'geometric'),
         fc.boolean(),
         fc.constantFrom(0, 0.5, 1),

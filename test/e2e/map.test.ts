@@ -536,7 +536,7 @@ describe('partner map in Chromium', () => {
       expect(counts).toEqual([...expected.slice(1), expected[0]]);
       expect(counts.reduce((a, b) => a + b, 0)).toBe(london.boroughs.length);
       // The uncertainty layer: P(top decile) of the two SYNTHETIC robustness rows (0.5 and 1):
-      // ranks 1 and 2 of N = 2 < 10 → deciles ⌊10·0/2⌋ + 1 = 1 and ⌊10·1/2⌋ + 1 = 6; the other wards have no value.
+      // ranks 1 and 2 of N = 2 < 10 → deciles 1 + round(9·0/1) = 1 and 1 + round(9·1/1) = 10; the other wards have no value.
       await londonPage.locator('#layer').selectOption('robust:p_top_decile');
       await eventually(() => londonPage.locator('#legend-title').textContent()).toBe(
         'How sure: share of robustness runs in the top decile (published weights)',
@@ -547,11 +547,11 @@ describe('partner map in Chromium', () => {
         0,
         0,
         0,
+        0,
+        0,
+        0,
+        0,
         1,
-        0,
-        0,
-        0,
-        0,
         london.areas.codes.length - 2,
       ]);
       await londonPage.locator('#layer').selectOption('index');

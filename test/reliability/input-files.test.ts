@@ -155,7 +155,7 @@ describe('paths confined to the framework folder (real paths)', () => {
     symlinkSync(outside, join(fw, 'streets.json'));
     const yaml = readFileSync(join(fw, 'framework.yaml'), 'utf8').replace(
       /^areas:\n/m,
-      'areas:\n  basemap:\n    - { id: streets, name: Streets, file: streets.json }\n',
+      'areas:\n  basemap:\n    - { id: streets, name: Streets, kind: lines, file: streets.json }\n',
     );
     writeFileSync(join(fw, 'framework.yaml'), yaml);
     expect(yaml).toContain('basemap');
@@ -174,7 +174,7 @@ describe('paths confined to the framework folder (real paths)', () => {
       join(fw, 'framework.yaml'),
       readFileSync(join(fw, 'framework.yaml'), 'utf8').replace(
         /^areas:\n/m,
-        'areas:\n  basemap:\n    - { id: streets, name: Streets, file: streets.json }\n',
+        'areas:\n  basemap:\n    - { id: streets, name: Streets, kind: lines, file: streets.json }\n',
       ),
     );
     const r = await cli('validate', join(fw, 'framework.yaml'));

@@ -68,7 +68,6 @@ describe('wardrank robustness outputs', () => {
     expect(r2.code).toBe(0);
     const fa = files(a);
     expect(Object.keys(fa)).toEqual([
-      '.wardrank-output',
       'rank-intervals.svg',
       'robust-candidates.csv',
       'robustness-manifest.json',
