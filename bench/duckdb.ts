@@ -38,7 +38,9 @@ export async function duckdbLoad(framework: Framework, inputs: Inputs, threads =
     append(table, (a) => {
       for (const row of rows) {
         for (const v of row)
-          typeof v === 'number' ? a.appendDouble(v) : typeof v === 'string' ? a.appendVarchar(v) : a.appendBoolean(v);
+          if (typeof v === 'number') a.appendDouble(v);
+          else if (typeof v === 'string') a.appendVarchar(v);
+          else a.appendBoolean(v);
         a.endRow();
       }
     });

@@ -153,7 +153,7 @@ export async function mapScale(): Promise<Row[]> {
   app.get<{ Params: { name: string } }>('/prepared/:name.json', (req, reply) =>
     bundles[req.params.name] ? reply.type('application/json').send(bundles[req.params.name]) : reply.code(404).send(),
   );
-  let t = performance.now();
+  const t = performance.now();
   await app.register(tilesPlugin, { geojson: lsoa, layer: 'areas', maxZoom: 12 });
   await app.ready();
   const indexMs = performance.now() - t;

@@ -7,7 +7,6 @@
  * tsx's CommonJS API — the same transpiler `bin/wardrank.js` uses — with paths relative to the
  * repository root (the kernel's working directory). Engine values are typed `any` in cells.
  */
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const tsx = require('tsx/cjs/api');
 const path = require('path');
 

@@ -28,6 +28,7 @@ export function checkBoundaries(
   /** Geometry (as JSON) → the first area drawn with it: a duplicated polygon is a warning. */
   const shapes = new Map<string, string>();
   const [west, south, east, north] = extent;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON of unknown shape, checked field by field
   fc.features.forEach((f: any, k: number) => {
     const code = f?.properties?.code;
     const where = `features[${k}]${typeof code === 'string' ? ` (${code})` : ''}`;

@@ -219,9 +219,10 @@ describe('path fuzzer: every kind of path in every input slot', () => {
             else if (kind === 'fifo') mkfifo(p);
             else if (kind === 'dev-null') symlinkSync('/dev/null', p);
             else if (kind === 'dev-zero') symlinkSync('/dev/zero', p);
-            else if (kind === 'link-inside')
-              (writeFileSync(join(fw, 'real', SLOTS[k]), original), symlinkSync(`real/${SLOTS[k]}`, p));
-            else if (kind === 'link-outside') symlinkSync(outside, p);
+            else if (kind === 'link-inside') {
+              writeFileSync(join(fw, 'real', SLOTS[k]), original);
+              symlinkSync(`real/${SLOTS[k]}`, p);
+            } else if (kind === 'link-outside') symlinkSync(outside, p);
             else if (kind === 'dangling') symlinkSync('nowhere/missing', p);
             else if (kind === 'empty') writeFileSync(p, '');
           });

@@ -15,7 +15,7 @@ import { loadSource } from '../../src/server/source.ts';
 import { geometryFiles } from '../../src/io/geometryFiles.ts';
 import { loadFramework } from '../../src/io/loadFramework.ts';
 import { InputError } from '../../src/core/errors.ts';
-import { FRAMEWORK, makeWebRoot } from './helpers.ts';
+import { makeWebRoot } from './helpers.ts';
 
 const BASEMAP = JSON.stringify({
   type: 'FeatureCollection',

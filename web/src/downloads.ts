@@ -124,7 +124,10 @@ function drawKey(
   let x = x0;
   let y = top;
   const room = (width: number) => {
-    if (x + width > x0 + maxWidth && x > x0) ((x = x0), (y += rowHeight));
+    if (x + width > x0 + maxWidth && x > x0) {
+      x = x0;
+      y += rowHeight;
+    }
   };
   const text = (t: string) => {
     const width = ctx.measureText(t).width;
@@ -188,8 +191,10 @@ function wrapMeasured(ctx: CanvasRenderingContext2D, text: string, maxWidth: num
   let line = '';
   for (const word of text.split(/\s+/)) {
     const next = line ? `${line} ${word}` : word;
-    if (line && ctx.measureText(next).width > maxWidth) (lines.push(line), (line = word));
-    else line = next;
+    if (line && ctx.measureText(next).width > maxWidth) {
+      lines.push(line);
+      line = word;
+    } else line = next;
   }
   if (line) lines.push(line);
   return lines;

@@ -59,7 +59,6 @@ import {
   isoDate,
   viewTitle,
   whatIfCsvLine,
-  type Weights,
 } from './whatIf.ts';
 
 const OGL = 'Contains public sector information licensed under the Open Government Licence v3.0.';

@@ -281,7 +281,10 @@ function addWardLabels(map: MapLibreMap, fc: GeoJson): void {
       const r = el.getBoundingClientRect();
       if (placed.some((q) => r.left < q.right + 2 && r.right > q.left - 2 && r.top < q.bottom && r.bottom > q.top))
         m.remove();
-      else (placed.push(r), shown.push(m));
+      else {
+        placed.push(r);
+        shown.push(m);
+      }
     }
   };
   map.on('moveend', update);

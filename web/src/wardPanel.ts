@@ -5,7 +5,7 @@
  * (borough stand-ins are marked), and the rank interval appears when robustness results exist.
  */
 import { shareBelow } from '../../src/core/stats/shareBelow.ts';
-import { rankVerdict, verdictText } from '../../src/core/rankVerdict.ts';
+import { rankVerdict } from '../../src/core/rankVerdict.ts';
 import type { Explanation } from '../../src/core/explain.ts';
 import type { ComparisonRow, PilotRow, Robustness } from './api.ts';
 import type { WardTable } from './wardTable.ts';

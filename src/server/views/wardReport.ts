@@ -67,7 +67,12 @@ export function mapExtract(
   const box = (f: Feature) => {
     let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
     for (const r of rings(f.geometry))
-      for (const [x, y] of r) ((w = Math.min(w, x)), (e = Math.max(e, x)), (s = Math.min(s, y)), (n = Math.max(n, y)));
+      for (const [x, y] of r) {
+        w = Math.min(w, x);
+        e = Math.max(e, x);
+        s = Math.min(s, y);
+        n = Math.max(n, y);
+      }
     return [w, s, e, n];
   };
   if (!target) return '';
