@@ -156,6 +156,46 @@ export interface PilotsResponse {
   balance?: Record<string, string | number | null>[];
   /** The files in the pilots folder (names only). */
   files?: string[];
+  /** A compact summary of the selection's evaluation-plan.json, when present. */
+  evaluation?: EvaluationSummary;
+}
+
+/** One synthetic-control donor of a pilot: a comparison-pool ward and its fixed weight. */
+export interface EvaluationDonor {
+  code: string;
+  name: string;
+  weight: number;
+}
+
+/** One pilot's evaluation (from evaluation-plan.json `pilots[]`). */
+export interface EvaluationPilot {
+  code: string;
+  name: string;
+  /** Donors with a positive weight, largest first. */
+  donors: EvaluationDonor[];
+  /** Pre-period root mean squared prediction error (counts per month) and as a share of the pilot's pre-period mean. */
+  preRmspe: number | null;
+  preRmspeRelative: number | null;
+  /** In-space placebo band (5th–95th percentile of donor placebo estimates) and the in-time placebo estimate. */
+  placeboBand: [number | null, number | null];
+  placeboChange: number | null;
+  nearMiss: { code: string; name: string; rank: number }[];
+}
+
+/** `PilotsResponse.evaluation`: what the map shows of the pilot evaluation plan. */
+export interface EvaluationSummary {
+  file: string;
+  design: string;
+  primary: string;
+  /** First and last month of the pre-period series. */
+  months: [string, string];
+  source: string;
+  pilots: EvaluationPilot[];
+  /** Minimum detectable effect (proportional reduction) for k pilots over 12 and 24 months of follow-up. */
+  mde: { k: number; postMonths: number; mde: number | null }[];
+  statement: string;
+  /** Randomised pairs (design randomised-pairs only). */
+  pairs?: { treated: string; control: string }[];
 }
 
 /** Explanation as JSON: NaN travels as null. */

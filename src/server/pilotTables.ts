@@ -9,6 +9,7 @@
  */
 import { csvRecords, type CsvRecord } from './csvRecords.ts';
 import type { CsvTable } from '../io/csv.ts';
+import type { EvaluationSummary } from '../core/apiTypes.ts';
 
 export interface PilotTables {
   pilots: CsvRecord[];
@@ -17,6 +18,8 @@ export interface PilotTables {
   balance?: CsvRecord[];
   /** The files in the selection folder (names only). */
   files?: string[];
+  /** Summary of evaluation-plan.json, when present (src/server/evaluationSummary.ts). */
+  evaluation?: EvaluationSummary;
 }
 
 export interface PilotRole {

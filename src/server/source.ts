@@ -23,6 +23,7 @@ import { BOUNDARIES_FILE, basemapFile, geometryFiles } from '../io/geometryFiles
 import { loadFramework } from '../io/loadFramework.ts';
 import { readBundleFile } from './bundleFile.ts';
 import { pilotTables, type PilotTables } from './pilotTables.ts';
+import { evaluationSummary } from './evaluationSummary.ts';
 import { readRobustness, type RobustnessRow } from './robustnessTable.ts';
 
 export interface Source {
@@ -135,6 +136,13 @@ function readPilots(dir: string): PilotTables | undefined {
     const balance = join(folder, 'balance.csv');
     if (existsSync(balance))
       tables.balance = csvRecords(parseCsv(readFileSync(balance, 'utf8'), { file: label('balance.csv') }));
+    // The evaluation plan's design, donors, fit and power, summarised for the ward panel.
+    const plan = join(folder, 'evaluation-plan.json');
+    if (existsSync(plan))
+      tables.evaluation = evaluationSummary(
+        readJson(plan, label('evaluation-plan.json')),
+        label('evaluation-plan.json'),
+      );
     tables.files =
       folder === dir
         ? ['pilots.csv', ...(existsSync(comparisons) ? ['comparisons.csv'] : [])]
@@ -144,6 +152,14 @@ function readPilots(dir: string): PilotTables | undefined {
     return tables;
   }
   return undefined;
+}
+
+function readJson(path: string, file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new InputError(`not valid JSON: ${(e as Error).message}`, { file });
+  }
 }
 
 function readOptionalRobustness(dir: string): Map<string, RobustnessRow> | undefined {

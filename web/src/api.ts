@@ -50,6 +50,7 @@ export function normalisePilots(raw: PilotsResponse): PilotsResponse {
     note: raw.note,
     balance: raw.balance,
     files: raw.files,
+    evaluation: raw.evaluation,
   };
 }
 

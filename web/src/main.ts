@@ -638,6 +638,8 @@ async function refreshPanel(app: App): Promise<void> {
     rawMedians: Object.fromEntries(Object.entries(d?.raw ?? {}).map(([id, v]) => [id, v.median ?? null])),
     reportHref: `report/${encodeURIComponent(code)}`,
     balance: app.pilots.balance,
+    code,
+    evaluation: app.pilots.evaluation,
     flags: d?.ward.flags,
   });
   byId('compare-open').addEventListener('click', () => void openCompare(app, code));

@@ -10,6 +10,8 @@ import type { Explanation } from '../../src/core/explain.ts';
 import type { ComparisonRow, PilotRow, Robustness } from './api.ts';
 import type { WardTable } from './wardTable.ts';
 import { el, fmt, fmtRank } from './dom.ts';
+import { evaluationSection } from './evaluationText.ts';
+import type { EvaluationSummary } from '../../src/core/apiTypes.ts';
 
 export interface IndicatorInfo {
   name: string;
@@ -34,6 +36,9 @@ export interface PanelInput {
   /** Comparison rows in which this ward is the comparison (for a comparison ward) or the pilot (for a pilot). */
   comparisons: ComparisonRow[];
   pilotNames: Record<string, string>;
+  /** The ward's code and the summary of the pilot evaluation plan, when the selection has one. */
+  code?: string;
+  evaluation?: EvaluationSummary;
   topK: number;
   /** Indicator id → its declaration (status, period, level). */
   indicators: Record<string, IndicatorInfo>;
@@ -362,13 +367,16 @@ function pilotSection(p: PanelInput): HTMLElement | null {
           )
         : null,
       balanceText(p.balance),
+      evaluationSection(p.evaluation, p.code ?? p.pilot.code, true),
     );
   }
-  if (p.comparisons.length) {
+  const evaluation = p.code ? evaluationSection(p.evaluation, p.code, false) : null;
+  if (p.comparisons.length || evaluation) {
     return el(
       'section',
       { class: 'pilot' },
       el('h3', {}, 'Comparison ward'),
+      evaluation,
       ...p.comparisons.map((c) =>
         el(
           'p',
@@ -376,7 +384,7 @@ function pilotSection(p: PanelInput): HTMLElement | null {
           `Matched to pilot ${p.pilotNames[c.pilot_code] ?? c.pilot_code} for the evaluation (matching distance ${fmt(c.distance)}; smaller = closer on the matching variables).`,
         ),
       ),
-      balanceText(p.balance),
+      p.comparisons.length ? balanceText(p.balance) : null,
     );
   }
   return null;
