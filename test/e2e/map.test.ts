@@ -25,6 +25,7 @@ import { build } from 'vite';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
+import { runCli } from '../../src/cli/main.ts';
 import { loadSource } from '../../src/server/source.ts';
 import { loadFramework } from '../../src/io/loadFramework.ts';
 import { resultsCsv, writeOutputs } from '../../src/io/writeOutputs.ts';
@@ -85,6 +86,7 @@ describe('partner map in Chromium', () => {
   const londonPrepared = prepare(londonLoaded.framework, londonLoaded.inputs);
   const london = score(londonPrepared);
   let londonPage: Page;
+  let londonPlan: any;
 
   beforeAll(async () => {
     await ensureBuilt();
@@ -130,6 +132,23 @@ describe('partner map in Chromium', () => {
     // check that an unranked ward shows no interval and a ranked one a verdict).
     const londonOut = join(profile, 'london-2018');
     await writeOutputs(londonPrepared, london, londonLoaded, londonOut, { reproducible: true });
+    // A real pilot selection with its evaluation plan (monthly_crime.csv is declared in the framework).
+    const pilotsExit = await runCli([
+      'node',
+      'wardrank',
+      'pilots',
+      LONDON,
+      '--k',
+      '2',
+      '--max-per-borough',
+      '1',
+      '--comparisons',
+      '2',
+      '--out',
+      join(londonOut, 'pilots'),
+    ]);
+    if (pilotsExit !== 0) throw new Error(`wardrank pilots exited ${pilotsExit}`);
+    londonPlan = JSON.parse(readFileSync(join(londonOut, 'pilots/evaluation-plan.json'), 'utf8'));
     writeFileSync(
       join(londonOut, 'robustness.csv'),
       formatCsv(
@@ -522,6 +541,39 @@ describe('partner map in Chromium', () => {
       await londonPage.keyboard.press('Escape');
       await eventually(() => londonPage.locator('#panel').isVisible()).toBe(false);
       expect(await londonPage.evaluate(() => document.activeElement?.id)).toBe('search');
+    });
+
+    it("shows a pilot's evaluation design and donors, and a donor's role (real pilots run)", async () => {
+      const first = londonPlan.pilots[0];
+      const donors = first.weights
+        .filter((w: { weight: number }) => w.weight > 0)
+        .sort((a: { weight: number }, b: { weight: number }) => b.weight - a.weight);
+      await londonPage.goto(`${origin}/london-2018/#ward=${first.pilot.code}`);
+      await eventually(() => londonPage.locator('#panel-title').textContent()).toBe(first.pilot.name);
+      const text = (await londonPage.locator('[data-testid=evaluation]').textContent()) ?? '';
+      expect(londonPlan.design).toBe('synthetic-control');
+      expect(text).toContain('Evaluation design: synthetic control');
+      expect(text).toContain(
+        `Primary outcome: ${londonPlan.outcomes.primary} counts per month, ${londonPlan.outcomes.months[0]} to ${londonPlan.outcomes.months[1]}`,
+      );
+      expect(text).toContain(
+        `Synthetic-control donors (weights): ${donors
+          .slice(0, 5)
+          .map((d: { name: string; weight: number }) => `${d.name} ${(100 * d.weight).toFixed(0)} %`)
+          .join(', ')}`,
+      );
+      expect(text).not.toContain('like it in its needs');
+      // The top donor's panel (chosen through the search) names the pilot it serves and its weight.
+      await londonPage.locator('#search').fill(donors[0].name);
+      await eventually(() => londonPage.locator('#search-list [role=option]').first().textContent()).toContain(
+        donors[0].code,
+      );
+      await londonPage.locator('#search').press('ArrowDown');
+      await londonPage.locator('#search').press('Enter');
+      await eventually(() => londonPage.locator('#panel-title').textContent()).toBe(donors[0].name);
+      expect(await londonPage.locator('[data-testid=evaluation]').textContent()).toContain(
+        `Synthetic-control donor for pilot ${first.pilot.name} (weight ${(100 * donors[0].weight).toFixed(0)} %`,
+      );
     });
 
     it('shows the borough layer from the boroughs summary, and filters to a borough', async () => {
