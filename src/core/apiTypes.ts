@@ -116,6 +116,13 @@ export interface WardsResponse {
   medians: { categories: Record<string, number>; measures: Record<string, number> };
 }
 
+/** `GET /api/wards-summary`: the rows without their score columns, and those columns' ids. */
+export interface WardsSummaryResponse {
+  wards: Omit<WardRow, 'categories' | 'measures' | 'indicators'>[];
+  medians: WardsResponse['medians'];
+  columns: { categories: string[]; measures: string[]; indicators: string[] };
+}
+
 /** A ward's rank interval in `GET /api/wards/:code` (from robustness.csv). */
 export interface Robustness {
   median_rank: number | null;

@@ -134,6 +134,23 @@ describe('GET /api/wards', () => {
     expect(medians.categories.health).toBeCloseTo(50, 12);
     expect(medians.measures).toEqual({ violence: 50, weapons: 50, deprivation: 50 });
   });
+
+  it("the summary for the first paint is the same rows without their score columns, and those columns' ids", async () => {
+    const full = (await get('/api/wards')).json();
+    const summary = (await get('/api/wards-summary')).json();
+    expect(summary.medians).toEqual(full.medians);
+    expect(summary.wards).toEqual(
+      full.wards.map(({ categories: _c, measures: _m, indicators: _i, ...row }: any) => row),
+    );
+    expect(Object.keys(summary.wards[0]).sort()).toEqual(
+      ['borough_code', 'borough_name', 'code', 'decile', 'index', 'name', 'rank'].filter((k) => k in full.wards[0]),
+    );
+    expect(summary.columns).toEqual({
+      categories: Object.keys(full.wards[0].categories),
+      measures: Object.keys(full.wards[0].measures),
+      indicators: Object.keys(full.wards[0].indicators),
+    });
+  });
 });
 
 describe('GET /api/wards/:code', () => {

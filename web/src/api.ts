@@ -13,6 +13,7 @@ import type {
   WardDetail,
   WardRow,
   WardsResponse,
+  WardsSummaryResponse,
 } from '../../src/core/apiTypes.ts';
 
 export type {
@@ -25,6 +26,7 @@ export type {
   WardDetail,
   WardRow,
   WardsResponse,
+  WardsSummaryResponse,
 };
 
 type Rec = Record<string, unknown>;

@@ -22,6 +22,7 @@ import {
   type PreparedBundle,
   type WardDetail,
   type WardsResponse,
+  type WardsSummaryResponse,
 } from './api.ts';
 import { decileClasses, layerClasses } from './classify.ts';
 import { bbox, labelPoint } from './geometry.ts';
@@ -96,6 +97,10 @@ interface App {
   state: ViewState;
   details: Map<string, Promise<WardDetail | null>>;
   areaName: string;
+  /** Keys of the score columns ('category:<id>', 'measure:<id>', 'indicator:<id>') the index has. */
+  columnKeys: Set<string>;
+  /** The score columns' values (full `/api/wards`), fetched after the first paint or on demand. */
+  columnsP: Promise<void> | null;
 }
 
 async function main(): Promise<void> {
@@ -120,7 +125,8 @@ async function main(): Promise<void> {
   });
   const [framework, wards, pilots, boundaries, basemaps, boroughs] = await Promise.all([
     frameworkP,
-    getJson<WardsResponse>('api/wards'),
+    // Only what the first paint needs: no score columns (fetched after it, or when a layer needs them).
+    getJson<WardsSummaryResponse>('api/wards-summary'),
     getJson<PilotsResponse>('api/pilots').then(normalisePilots, (): PilotsResponse => ({
       pilots: [],
       comparisons: [],
@@ -151,6 +157,12 @@ async function main(): Promise<void> {
     state,
     details: new Map(),
     areaName: /london/i.test(framework.name) ? 'London' : 'all',
+    columnKeys: new Set([
+      ...wards.columns.categories.map((id) => `category:${id}`),
+      ...wards.columns.measures.map((id) => `measure:${id}`),
+      ...wards.columns.indicators.map((id) => `indicator:${id}`),
+    ]),
+    columnsP: null,
   };
   window.__wardrank = {
     rerankMs: [],
@@ -202,6 +214,7 @@ async function main(): Promise<void> {
       // what-if run with its table and classes, the same path a slider move takes.
       if (app.prepared) warmUp(app);
       performance.mark('wardrank:whatif-ready');
+      await loadColumns(app);
       app.robustness = await getJson<{ wards: Record<string, Robustness> }>('api/robustness').then(
         (r) => r.wards,
         () => ({}),
@@ -291,7 +304,7 @@ function applyHash(app: App, sliders: SliderHandle | null): void {
 }
 
 function setUpControls(app: App, basemaps: BasemapLayer[]): void {
-  const available = new Set(Object.keys(app.published.columns));
+  const available = app.columnKeys;
   const layer = byId<HTMLSelectElement>('layer');
   for (const g of layerGroups(app.framework, available)) {
     const og = el('optgroup', { label: g.label });
@@ -389,7 +402,7 @@ function whatIfUnavailable(): void {
 
 /** The CSV download and the weight sliders, once the prepared bundle is in. */
 function setUpWhatIf(app: App): SliderHandle {
-  const available = new Set(Object.keys(app.published.columns));
+  const available = app.columnKeys;
   const csv = byId<HTMLButtonElement>('dl-csv');
   csv.disabled = false;
   byId<HTMLButtonElement>('reset').disabled = false;
@@ -462,7 +475,27 @@ function rerank(app: App): void {
       : `Re-ranked ${app.table.codes.length} wards in ${ms.toFixed(1)} ms with your weights.`;
 }
 
+/**
+ * The published score columns (categories, measures, indicators) from the full `/api/wards`,
+ * merged into the published table once; the first paint draws from the summary without them.
+ */
+function loadColumns(app: App): Promise<void> {
+  app.columnsP ??= getJson<WardsResponse>('api/wards').then(
+    (full) => {
+      const { index: _index, ...columns } = tableFromApi(full.wards).columns;
+      Object.assign(app.published.columns, columns);
+    },
+    () => undefined,
+  );
+  return app.columnsP;
+}
+
 function recolour(app: App): void {
+  // A score layer whose values have not arrived yet: fetch them and colour again.
+  if (app.columnKeys.has(app.state.layer) && !app.table.columns[app.state.layer])
+    void loadColumns(app).then(() => {
+      if (app.table.columns[app.state.layer]) recolour(app);
+    });
   const b = app.state.borough;
   renderTopList(
     byId('top'),
@@ -518,6 +551,7 @@ async function explanationOf(app: App, code: string): Promise<Explanation | null
 
 /** The compare dialog for `code`: the partner ward defaults to its pilot or first comparison ward, else the next in rank. */
 async function openCompare(app: App, code: string): Promise<void> {
+  await loadColumns(app);
   const dialog = byId<HTMLDialogElement>('compare-dialog');
   const select = byId<HTMLSelectElement>('compare-with');
   const order = app.published.codes
@@ -611,7 +645,7 @@ function clearSelection(app: App): void {
 async function refreshPanel(app: App): Promise<void> {
   const code = app.state.ward;
   if (!code) return;
-  const d = await detail(app, code);
+  const [d] = await Promise.all([detail(app, code), loadColumns(app)]);
   if (app.state.ward !== code) return; // another ward was picked meanwhile
   const whatIf = hasWeights(app.state.weights) && app.result !== null;
   let explain: Explanation | null = null;
@@ -735,6 +769,8 @@ function setUpRankingTable(app: App): void {
     dialog.showModal();
     paint();
     filter.focus();
+    // The category columns arrive after the first paint; show them once they are in.
+    void loadColumns(app).then(paint);
   });
   byId('table-close').addEventListener('click', () => dialog.close());
   filter.addEventListener('input', () => {

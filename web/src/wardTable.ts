@@ -21,12 +21,16 @@ export interface WardTable {
 
 const nan = (v: number | null | undefined) => (v === null || v === undefined ? NaN : v);
 
-export function tableFromApi(rows: readonly WardRow[]): WardTable {
+/** A ward row with or without its score columns (`/api/wards-summary` has none). */
+export type ApiRow = Omit<WardRow, 'categories' | 'measures' | 'indicators'> &
+  Partial<Pick<WardRow, 'categories' | 'measures' | 'indicators'>>;
+
+export function tableFromApi(rows: readonly ApiRow[]): WardTable {
   const n = rows.length;
   const columns: Record<string, Float64Array> = { index: Float64Array.from(rows, (r) => nan(r.index)) };
-  const add = (prefix: string, pick: (r: WardRow) => Record<string, number | null>) => {
-    for (const id of new Set(rows.flatMap((r) => Object.keys(pick(r)))))
-      columns[`${prefix}:${id}`] = Float64Array.from(rows, (r) => nan(pick(r)[id]));
+  const add = (prefix: string, pick: (r: ApiRow) => Record<string, number | null> | undefined) => {
+    for (const id of new Set(rows.flatMap((r) => Object.keys(pick(r) ?? {}))))
+      columns[`${prefix}:${id}`] = Float64Array.from(rows, (r) => nan(pick(r)?.[id]));
   };
   add('category', (r) => r.categories);
   add('measure', (r) => r.measures);

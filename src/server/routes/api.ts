@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Source } from '../source.ts';
 import { bytesPayload, jsonPayload, sendPayload } from '../payload.ts';
 import { frameworkView } from '../views/frameworkView.ts';
-import { wardsView } from '../views/wardsView.ts';
+import { wardsSummaryView, wardsView } from '../views/wardsView.ts';
 import { boroughsView } from '../views/boroughsView.ts';
 import { monthlyView } from '../views/monthlyView.ts';
 import { rawMedians, wardView } from '../views/wardView.ts';
@@ -20,6 +20,7 @@ export function registerApiRoutes(app: FastifyInstance, source: Source): void {
   const r = source.result;
   const framework = jsonPayload(frameworkView(r, source.geometry, source.monthly?.spec ?? null));
   const wards = jsonPayload(wardsView(r));
+  const wardsSummary = jsonPayload(wardsSummaryView(r));
   const pilots = jsonPayload(
     source.pilots ?? { pilots: [], comparisons: [], note: 'no pilot selection in this output' },
   );
@@ -30,6 +31,7 @@ export function registerApiRoutes(app: FastifyInstance, source: Source): void {
 
   app.get('/api/framework', (req, reply) => sendPayload(req, reply, framework));
   app.get('/api/wards', (req, reply) => sendPayload(req, reply, wards));
+  app.get('/api/wards-summary', (req, reply) => sendPayload(req, reply, wardsSummary));
   app.get('/api/pilots', (req, reply) => sendPayload(req, reply, pilots));
   const boroughs = jsonPayload(boroughsView(r));
   const robustness = jsonPayload({ wards: Object.fromEntries(source.robustness ?? []) });

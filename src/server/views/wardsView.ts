@@ -45,3 +45,18 @@ export function wardsView(result: Result) {
     },
   };
 }
+
+/**
+ * `GET /api/wards-summary`: what the first paint needs (the index choropleth, the top list
+ * and the search): each ward's code, name, borough, rank, decile, index and flags, the medians,
+ * and the ids of the category, measure and indicator columns the full `/api/wards` carries, so the
+ * layer menu can list them before their values are fetched.
+ */
+export function wardsSummaryView(result: Result) {
+  const full = wardsView(result);
+  return {
+    wards: full.wards.map(({ categories: _c, measures: _m, indicators: _i, ...row }) => row),
+    medians: full.medians,
+    columns: { categories: result.categoryIds, measures: result.measureIds, indicators: result.indicatorIds },
+  };
+}
