@@ -37,7 +37,7 @@ describe('wardrank robustness outputs', () => {
     expect(r1.code).toBe(0);
     expect(r2.code).toBe(0);
     const fa = files(a);
-    expect(Object.keys(fa)).toEqual(['.wardrank-output', 'rank-intervals.svg', 'robust-candidates.csv', 'robustness-manifest.json', 'robustness.csv', 'samples.arrow', 'samples.csv', 'sobol.csv']);
+    expect(Object.keys(fa)).toEqual(['rank-intervals.svg', 'robust-candidates.csv', 'robustness-manifest.json', 'robustness.csv', 'samples.arrow', 'samples.csv', 'sobol.csv']);
     expect(files(b)).toEqual(fa);
     const c = join(tmp(), 'out');
     await quiet(['robustness', FIXTURE, '--runs', '60', '--seed', '12', '--out', c, '--reproducible']);
