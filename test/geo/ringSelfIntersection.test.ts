@@ -4,11 +4,14 @@
  * against turf's independent `kinks` on random rings, and the real London ward boundaries
  * (simple: no warning).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { kinks } from '@turf/turf';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkBoundaries } from '../../src/geo/checkBoundaries.ts';
+import { loadFramework } from '../../src/io/loadFramework.ts';
 import { ringSelfIntersection } from '../../src/geo/ringSelfIntersection.ts';
 
 describe('ringSelfIntersection', () => {
@@ -73,6 +76,20 @@ describe('checkBoundaries: self-intersecting rings are a warning naming area, fe
         severity: 'warning',
       },
     ]);
+  });
+
+  it('every command sees it: the small fixture with A02 drawn as the bow-tie loads with the warning', () => {
+    const root = mkdtempSync(join(tmpdir(), 'wardrank-bowtie-'));
+    try {
+      cpSync('test/fixtures/small', root, { recursive: true });
+      const areas = JSON.parse(readFileSync(join(root, 'areas.geojson'), 'utf8'));
+      areas.features[1].geometry = geo.features[1].geometry;
+      writeFileSync(join(root, 'areas.geojson'), JSON.stringify(areas));
+      const loaded = loadFramework(join(root, 'framework.yaml'));
+      expect(loaded.warnings.map((w) => `${w.field}: ${w.message}`)).toContain('features[1] (A02).geometry.coordinates[0]: area "A02" has a self-intersecting ring: it meets itself at [0.015, 0.005]');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('the real London wards (2022 and 2018 boundaries) have no self-intersecting ring', () => {
