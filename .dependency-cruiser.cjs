@@ -19,7 +19,12 @@ function onlyImports(name, comment, from, allowed) {
 
 module.exports = {
   forbidden: [
-    onlyImports('core-imports-only-core', 'src/core is the pure computation core: it imports nothing else of ours.', '^src/core/', '^src/core/'),
+    onlyImports(
+      'core-imports-only-core',
+      'src/core is the pure computation core: it imports nothing else of ours.',
+      '^src/core/',
+      '^src/core/',
+    ),
     {
       name: 'core-no-node',
       comment: 'src/core runs in the browser too: no node: modules.',
@@ -32,7 +37,11 @@ module.exports = {
       comment: 'src/core depends on no package but zod (the framework schema), so the map bundles it whole.',
       severity: 'error',
       from: { path: '^src/core/' },
-      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'], dependencyTypesNot: ['type-only'], pathNot: '^node_modules/zod/' },
+      to: {
+        dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'],
+        dependencyTypesNot: ['type-only'],
+        pathNot: '^node_modules/zod/',
+      },
     },
     {
       name: 'runtime-uses-runtime-dependencies',
@@ -42,11 +51,31 @@ module.exports = {
       from: { path: '^src/', pathNot: '^src/robustness/workerEntry\\.mjs$' },
       to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'], pathNot: '^node_modules/esbuild/' },
     },
-    onlyImports('shared-is-a-leaf', 'src/shared (package resources, SHA-256) imports nothing else of ours.', '^src/shared/', '^src/shared/'),
+    onlyImports(
+      'shared-is-a-leaf',
+      'src/shared (package resources, SHA-256) imports nothing else of ours.',
+      '^src/shared/',
+      '^src/shared/',
+    ),
     onlyImports('geo-imports-core', 'src/geo uses core types only.', '^src/geo/', '^src/(core|geo|shared)/'),
-    onlyImports('io-not-select', 'src/io reads and writes files; it never imports select, robustness, audit, server or cli.', '^src/io/', '^src/(core|geo|io|shared)/'),
-    onlyImports('select-imports-core', 'src/select is pure selection and matching over core results.', '^src/select/', '^src/(core|select|shared)/'),
-    onlyImports('audit-imports-core', 'src/audit computes statistics over core results.', '^src/audit/', '^src/(core|audit|shared)/'),
+    onlyImports(
+      'io-not-select',
+      'src/io reads and writes files; it never imports select, robustness, audit, server or cli.',
+      '^src/io/',
+      '^src/(core|geo|io|shared)/',
+    ),
+    onlyImports(
+      'select-imports-core',
+      'src/select is pure selection and matching over core results.',
+      '^src/select/',
+      '^src/(core|select|shared)/',
+    ),
+    onlyImports(
+      'audit-imports-core',
+      'src/audit computes statistics over core results.',
+      '^src/audit/',
+      '^src/(core|audit|shared)/',
+    ),
     onlyImports(
       'robustness-imports-core',
       'src/robustness imports core (and io only through its one writer, outputs.ts).',
@@ -59,10 +88,30 @@ module.exports = {
       '^src/robustness/outputs\\.ts$',
       '^src/(core|robustness|shared)/|^src/io/(arrow|atomic)\\.ts$',
     ),
-    onlyImports('server-imports-io-core', 'src/server serves what io reads and core computes.', '^src/server/', '^src/(core|io|server|shared)/'),
-    onlyImports('cli-imports-src', 'src/cli calls everything under src/ but never build-time code, benchmarks or tests.', '^src/cli/', '^src/'),
-    onlyImports('web-imports-only-core', 'The map imports src/core (in-browser re-ranking) and nothing else of the engine.', '^web/', '^(web/|src/core/)'),
-    onlyImports('scripts-import-io-geo-core', 'Data builds use io, geo, core and shared; never select, robustness, server or cli.', '^scripts/', '^(scripts/|src/(core|geo|io|shared)/)'),
+    onlyImports(
+      'server-imports-io-core',
+      'src/server serves what io reads and core computes.',
+      '^src/server/',
+      '^src/(core|io|server|shared)/',
+    ),
+    onlyImports(
+      'cli-imports-src',
+      'src/cli calls everything under src/ but never build-time code, benchmarks or tests.',
+      '^src/cli/',
+      '^src/',
+    ),
+    onlyImports(
+      'web-imports-only-core',
+      'The map imports src/core (in-browser re-ranking) and nothing else of the engine.',
+      '^web/',
+      '^(web/|src/core/)',
+    ),
+    onlyImports(
+      'scripts-import-io-geo-core',
+      'Data builds use io, geo, core and shared; never select, robustness, server or cli.',
+      '^scripts/',
+      '^(scripts/|src/(core|geo|io|shared)/)',
+    ),
     {
       name: 'worker-threads-only-in-workers',
       comment: 'node:worker_threads is used by src/robustness/workers.ts (and the server, never) only.',

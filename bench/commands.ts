@@ -30,7 +30,9 @@ interface Sample {
 function once(argv: string[]): Sample {
   const timed = existsSync(GNU_TIME);
   const t0 = performance.now();
-  const r = timed ? spawnSync(GNU_TIME, ['-f', 'wardrank-bench %U %S %M', process.execPath, ...argv], { encoding: 'utf8' }) : spawnSync(process.execPath, argv, { encoding: 'utf8' });
+  const r = timed
+    ? spawnSync(GNU_TIME, ['-f', 'wardrank-bench %U %S %M', process.execPath, ...argv], { encoding: 'utf8' })
+    : spawnSync(process.execPath, argv, { encoding: 'utf8' });
   const wallMs = performance.now() - t0;
   if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
   const m = /wardrank-bench ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr ?? '');
@@ -42,13 +44,29 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-function measure(scenario: string, implementation: string, argv: string[], runs: number, target?: { ms?: number; mb?: number }, note?: string): Row {
+function measure(
+  scenario: string,
+  implementation: string,
+  argv: string[],
+  runs: number,
+  target?: { ms?: number; mb?: number },
+  note?: string,
+): Row {
   once(argv);
   const samples = Array.from({ length: runs }, () => once(argv));
   const wall = samples.map((s) => s.wallMs);
   const cpu = samples.every((s) => s.cpuMs !== undefined) ? median(samples.map((s) => s.cpuMs!)) : undefined;
   const rss = samples.every((s) => s.rssMb !== undefined) ? Math.max(...samples.map((s) => s.rssMb!)) : undefined;
-  const row: Row = { scenario, implementation, medianMs: median(wall), minMs: Math.min(...wall), cpuMs: cpu, runs, rssMb: rss, note };
+  const row: Row = {
+    scenario,
+    implementation,
+    medianMs: median(wall),
+    minMs: Math.min(...wall),
+    cpuMs: cpu,
+    runs,
+    rssMb: rss,
+    note,
+  };
   if (target) {
     row.target = [target.ms && `≤ ${target.ms} ms`, target.mb && `≤ ${target.mb} MB`].filter(Boolean).join(', ');
     const memoryOk = !target.mb || (rss !== undefined && rss <= target.mb);
@@ -70,14 +88,23 @@ function ranks(file: string): Map<string, number> {
 export function commandRows(options: { only?: string; quick?: boolean }): Row[] {
   const rows: Row[] = [];
   const want = (s: string) => !options.only || s.includes(options.only);
-  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) return [{ scenario: 'CLI', implementation: '—', note: 'skipped: no build (run `npm run build`)' }];
+  if (!existsSync(join(ROOT, 'dist', 'cli.js')))
+    return [{ scenario: 'CLI', implementation: '—', note: 'skipped: no build (run `npm run build`)' }];
   const startup = 'CLI start-up';
   if (want(`${startup} node -e 0 wardrank --help`)) {
     rows.push(measure(startup, '`node -e 0` (the floor)', ['-e', '0'], 9));
     rows.push(measure(startup, '`wardrank --help`', [BIN, '--help'], 9, { ms: 150 }));
   }
   if (existsSync(LONDON) && want('London wards (real data) wardrank top')) {
-    rows.push(measure('London wards (real data)', '`wardrank top` (start-up, load, score, print)', [BIN, 'top', LONDON, '-n', '20'], 7, { ms: 400 }));
+    rows.push(
+      measure(
+        'London wards (real data)',
+        '`wardrank top` (start-up, load, score, print)',
+        [BIN, 'top', LONDON, '-n', '20'],
+        7,
+        { ms: 400 },
+      ),
+    );
   }
   const england = 'England LSOAs, IoD 2019 domains (real data, 32,844 × 7)';
   if (want(`${england} wardrank run DuckDB`)) {
@@ -89,12 +116,33 @@ export function commandRows(options: { only?: string; quick?: boolean }): Row[] 
     const out = mkdtempSync(join(tmpdir(), 'wardrank-bench-england-'));
     try {
       const runs = options.quick ? 3 : 5;
-      rows.push(measure(england, '`wardrank run` (CSV in; results.csv, results.arrow and the rest out)', [BIN, 'run', framework, '--out', join(out, 'wardrank'), '--reproducible'], runs, { ms: 1500, mb: 300 }));
-      rows.push(measure(england, 'DuckDB 1 thread, one process (CSV in; CSV + Arrow out)', [join(ROOT, 'bench', 'duckdbEngland.mjs'), ENGLAND_DIR, join(out, 'duckdb'), '1'], runs, undefined, 'same 47 result columns; no boroughs.csv, treatment.csv, prepared.json, manifest'));
+      rows.push(
+        measure(
+          england,
+          '`wardrank run` (CSV in; results.csv, results.arrow and the rest out)',
+          [BIN, 'run', framework, '--out', join(out, 'wardrank'), '--reproducible'],
+          runs,
+          { ms: 1500, mb: 300 },
+        ),
+      );
+      rows.push(
+        measure(
+          england,
+          'DuckDB 1 thread, one process (CSV in; CSV + Arrow out)',
+          [join(ROOT, 'bench', 'duckdbEngland.mjs'), ENGLAND_DIR, join(out, 'duckdb'), '1'],
+          runs,
+          undefined,
+          'same 47 result columns; no boroughs.csv, treatment.csv, prepared.json, manifest',
+        ),
+      );
       const a = ranks(join(out, 'wardrank', 'results.csv'));
       const b = ranks(join(out, 'duckdb', 'results.csv'));
       const differ = [...a].filter(([code, r]) => b.get(code) !== r).length;
-      rows.push({ scenario: england, implementation: 'rank agreement', note: differ ? `DISAGREE on ${differ} of ${a.size} ranks` : `wardrank and DuckDB agree on all ${a.size} ranks` });
+      rows.push({
+        scenario: england,
+        implementation: 'rank agreement',
+        note: differ ? `DISAGREE on ${differ} of ${a.size} ranks` : `wardrank and DuckDB agree on all ${a.size} ranks`,
+      });
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

@@ -20,14 +20,23 @@ interface Core {
   score(p: Prepared, o?: ScoreOptions): Result;
 }
 
-const PATCHES: DeepPartial<Methods>[] = [{}, { normalise: { method: 'rank' } }, { impute: { method: 'group-mean' } }, { aggregate: { indicators: 'geometric', measures: 'geometric' } }, { combine: { method: 'exponential' } }];
+const PATCHES: DeepPartial<Methods>[] = [
+  {},
+  { normalise: { method: 'rank' } },
+  { impute: { method: 'group-mean' } },
+  { aggregate: { indicators: 'geometric', measures: 'geometric' } },
+  { combine: { method: 'exponential' } },
+];
 
 /** Number of values that differ (Object.is) between the two cores' outputs. */
 function differences(a: Result, b: Result): number {
   let d = 0;
-  for (const k of ['index', 'rank', 'parentRank'] as const) for (let i = 0; i < a[k].length; i++) if (!Object.is(a[k][i], b[k][i])) d++;
+  for (const k of ['index', 'rank', 'parentRank'] as const)
+    for (let i = 0; i < a[k].length; i++) if (!Object.is(a[k][i], b[k][i])) d++;
   if (JSON.stringify(a.boroughs) !== JSON.stringify(b.boroughs)) d++;
-  a.treatment.forEach((t, i) => (t.action !== b.treatment[i].action || t.winsorised !== b.treatment[i].winsorised) && d++);
+  a.treatment.forEach(
+    (t, i) => (t.action !== b.treatment[i].action || t.winsorised !== b.treatment[i].winsorised) && d++,
+  );
   return d;
 }
 
@@ -41,13 +50,22 @@ async function main(): Promise<void> {
     const { framework, inputs } = syntheticFramework({ areas: n, indicators: 60 });
     const diff = PATCHES.reduce((sum, patch) => {
       const methods = withMethods(framework.methods, patch);
-      return sum + differences(before.score(before.prepare(framework, inputs), { methods }), after.score(after.prepare(framework, inputs), { methods }));
+      return (
+        sum +
+        differences(
+          before.score(before.prepare(framework, inputs), { methods }),
+          after.score(after.prepare(framework, inputs), { methods }),
+        )
+      );
     }, 0);
     const runs = n > 10_000 ? 15 : 200;
     const times = { before: [] as number[], after: [] as number[] };
     const cpu = { before: [] as number[], after: [] as number[] };
     for (let r = 0; r < runs + 5; r++) {
-      for (const [name, core] of [['before', before], ['after', after]] as const) {
+      for (const [name, core] of [
+        ['before', before],
+        ['after', after],
+      ] as const) {
         const c = process.cpuUsage();
         const t = performance.now();
         core.score(core.prepare(framework, inputs));
@@ -58,7 +76,15 @@ async function main(): Promise<void> {
       }
     }
     for (const name of ['before', 'after'] as const) {
-      rows.push({ scenario: `SYNTHETIC ${n.toLocaleString('en-GB')} × 60, framework methods`, implementation: `core ${name}`, medianMs: median(times[name]), minMs: Math.min(...times[name]), cpuMs: median(cpu[name]), runs, note: name === 'after' ? `${diff} differing values over ${PATCHES.length} method sets` : '' });
+      rows.push({
+        scenario: `SYNTHETIC ${n.toLocaleString('en-GB')} × 60, framework methods`,
+        implementation: `core ${name}`,
+        medianMs: median(times[name]),
+        minMs: Math.min(...times[name]),
+        cpuMs: median(cpu[name]),
+        runs,
+        note: name === 'after' ? `${diff} differing values over ${PATCHES.length} method sets` : '',
+      });
     }
   }
   console.log(table(rows));

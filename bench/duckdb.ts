@@ -37,16 +37,31 @@ export async function duckdbLoad(framework: Framework, inputs: Inputs, threads =
   const appendRows = (table: string, rows: (number | string | boolean)[][]) =>
     append(table, (a) => {
       for (const row of rows) {
-        for (const v of row) typeof v === 'number' ? a.appendDouble(v) : typeof v === 'string' ? a.appendVarchar(v) : a.appendBoolean(v);
+        for (const v of row)
+          if (typeof v === 'number') a.appendDouble(v);
+          else if (typeof v === 'string') a.appendVarchar(v);
+          else a.appendBoolean(v);
         a.endRow();
       }
     });
   const { areas, data } = inputs;
   const specs = framework.indicators.filter((s) => data[s.id]);
-  await appendRows('areas', Array.from(areas.parent, (p, i) => [i, p]));
-  await appendRows('specs', specs.map((s, k) => [k, s.measure, s.weight, s.direction, s.multiplier, s.level === 'borough']));
-  await appendRows('measures', framework.measures.map((m) => [m.id, m.category, m.weight, m.min_coverage]));
-  await appendRows('categories', framework.categories.map((x) => [x.id, x.weight, x.min_coverage]));
+  await appendRows(
+    'areas',
+    Array.from(areas.parent, (p, i) => [i, p]),
+  );
+  await appendRows(
+    'specs',
+    specs.map((s, k) => [k, s.measure, s.weight, s.direction, s.multiplier, s.level === 'borough']),
+  );
+  await appendRows(
+    'measures',
+    framework.measures.map((m) => [m.id, m.category, m.weight, m.min_coverage]),
+  );
+  await appendRows(
+    'categories',
+    framework.categories.map((x) => [x.id, x.weight, x.min_coverage]),
+  );
   await append('cells', (a) =>
     specs.forEach((s, k) => {
       if (s.level === 'borough') return;
@@ -57,7 +72,8 @@ export async function duckdbLoad(framework: Framework, inputs: Inputs, threads =
         a.appendInteger(i);
         a.appendDouble(values[i]);
         if (denominator && !Number.isNaN(denominator[i])) a.appendDouble(denominator[i]);
-        else if (denominator) a.appendDouble(0); // missing denominator behaves as zero: the rate is missing
+        else if (denominator)
+          a.appendDouble(0); // missing denominator behaves as zero: the rate is missing
         else a.appendNull();
         a.endRow();
       }

@@ -71,7 +71,9 @@ names.forEach((name, k) => {
   vectors[name] =
     typeof col[0] === 'string' || col[0] === null
       ? vectorFromArray(col, new Utf8())
-      : makeVector(makeData({ type: new Float64(), length: col.length, nullCount: 0, data: Float64Array.from(col, Number) }));
+      : makeVector(
+          makeData({ type: new Float64(), length: col.length, nullCount: 0, data: Float64Array.from(col, Number) }),
+        );
 });
 writeFileSync(join(out, 'results.arrow'), tableToIPC(new Table(vectors), 'file'));
 c.closeSync();

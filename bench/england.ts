@@ -31,7 +31,13 @@ export const DOMAINS: [string, string, number][] = [
   ['environment', 'Living Environment Rank', 0.093],
 ];
 
-const csvGz = (path: string) => parseCsv(gunzipSync(readFileSync(path)).toString('utf8').replace(/^\uFEFF/, ''), { file: path });
+const csvGz = (path: string) =>
+  parseCsv(
+    gunzipSync(readFileSync(path))
+      .toString('utf8')
+      .replace(/^\uFEFF/, ''),
+    { file: path },
+  );
 
 /** Writes the framework folder if missing; returns framework.yaml's path, or undefined without the shared data. */
 export function englandFramework(): string | undefined {
@@ -42,12 +48,67 @@ export function englandFramework(): string | undefined {
   const people = new Map(pop.rows.map((r) => [r[0], Number(r[4].replace(/,/g, ''))]));
   const col = (prefix: string) => ranks.header.findIndex((h) => h.startsWith(prefix));
   mkdirSync(ENGLAND_DIR, { recursive: true });
-  writeFileSync(join(ENGLAND_DIR, 'areas.csv'), formatCsv(['code', 'name', 'lad_code', 'lad_name', 'population'], ranks.rows.map((r) => [r[0], r[1], r[2], r[3], people.get(r[0]) ?? ''])));
-  writeFileSync(join(ENGLAND_DIR, 'domains.csv'), formatCsv(['code', ...DOMAINS.map(([id]) => id)], ranks.rows.map((r) => [r[0], ...DOMAINS.map(([, prefix]) => r[col(prefix)])])));
-  const header = ['id', 'name', 'measure', 'file', 'key', 'column', 'denominator', 'multiplier', 'level', 'direction', 'unit', 'transform', 'weight', 'period', 'source', 'licence', 'status', 'optional', 'notes'];
+  writeFileSync(
+    join(ENGLAND_DIR, 'areas.csv'),
+    formatCsv(
+      ['code', 'name', 'lad_code', 'lad_name', 'population'],
+      ranks.rows.map((r) => [r[0], r[1], r[2], r[3], people.get(r[0]) ?? '']),
+    ),
+  );
+  writeFileSync(
+    join(ENGLAND_DIR, 'domains.csv'),
+    formatCsv(
+      ['code', ...DOMAINS.map(([id]) => id)],
+      ranks.rows.map((r) => [r[0], ...DOMAINS.map(([, prefix]) => r[col(prefix)])]),
+    ),
+  );
+  const header = [
+    'id',
+    'name',
+    'measure',
+    'file',
+    'key',
+    'column',
+    'denominator',
+    'multiplier',
+    'level',
+    'direction',
+    'unit',
+    'transform',
+    'weight',
+    'period',
+    'source',
+    'licence',
+    'status',
+    'optional',
+    'notes',
+  ];
   writeFileSync(
     join(ENGLAND_DIR, 'indicators.csv'),
-    formatCsv(header, DOMAINS.map(([id, prefix]) => [id, prefix, id, 'domains.csv', 'code', id, '', '', 'ward', -1, 'rank (1 = most deprived)', '', 1, '2019', 'MHCLG English Indices of Deprivation 2019, File 2 domain ranks', 'OGL v3.0', 'real', '', ''])),
+    formatCsv(
+      header,
+      DOMAINS.map(([id, prefix]) => [
+        id,
+        prefix,
+        id,
+        'domains.csv',
+        'code',
+        id,
+        '',
+        '',
+        'ward',
+        -1,
+        'rank (1 = most deprived)',
+        '',
+        1,
+        '2019',
+        'MHCLG English Indices of Deprivation 2019, File 2 domain ranks',
+        'OGL v3.0',
+        'real',
+        '',
+        '',
+      ]),
+    ),
   );
   const yaml = [
     '# England LSOAs (2011) from the IoD 2019 domain ranks: a bench framework (bench/england.ts).',
@@ -63,7 +124,9 @@ export function englandFramework(): string | undefined {
     'categories:',
     ...DOMAINS.map(([id, prefix, w]) => `  - { id: ${id}, name: "${prefix.replace(' Rank', '')}", weight: ${w} }`),
     'measures:',
-    ...DOMAINS.map(([id, prefix]) => `  - { id: ${id}, name: "${prefix.replace(' Rank', '')}", category: ${id}, weight: 1 }`),
+    ...DOMAINS.map(
+      ([id, prefix]) => `  - { id: ${id}, name: "${prefix.replace(' Rank', '')}", category: ${id}, weight: 1 }`,
+    ),
     'indicators: indicators.csv',
     'methods:',
     '  impute: { method: none }',

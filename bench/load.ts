@@ -21,7 +21,8 @@ import autocannon from 'autocannon';
 
 const ROOT = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
-const flag = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
+const flag = (name: string, fallback: number) =>
+  args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback;
 const AMOUNT = flag('--requests', 20_000);
 const CONNECTIONS = flag('--connections', 50);
 const positional = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
@@ -32,7 +33,11 @@ const HOST = '127.0.0.1';
 // A snapshot of the map build, so a rebuild during the run (web/dist replaced) cannot skew it.
 const web = mkdtempSync(join(tmpdir(), 'wardrank-load-web-'));
 if (existsSync(join(ROOT, 'web/dist'))) cpSync(join(ROOT, 'web/dist'), web, { recursive: true });
-const server = spawn(process.execPath, [join(ROOT, 'bin/wardrank.js'), 'serve', source, '--port', '0', '--host', HOST, '--web', web], { stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(
+  process.execPath,
+  [join(ROOT, 'bin/wardrank.js'), 'serve', source, '--port', '0', '--host', HOST, '--web', web],
+  { stdio: ['ignore', 'pipe', 'inherit'] },
+);
 const base = await new Promise<string>((resolve, reject) => {
   let out = '';
   server.stdout!.on('data', (c) => {
@@ -49,7 +54,16 @@ try {
   const pick = [0, Math.floor(wards.length / 2), wards.length - 1].map((i) => wards[i].code);
   const assets = join(web, 'assets');
   const asset = existsSync(assets) ? readdirSync(assets).find((f) => f.endsWith('.js')) : undefined;
-  const paths = ['/', '/api/framework', '/api/wards', ...pick.map((c) => `/api/wards/${c}`), '/api/bundle', '/geo/boundaries.json', asset ? `/assets/${asset}` : '/api/pilots', '/api/wards/X00000000'];
+  const paths = [
+    '/',
+    '/api/framework',
+    '/api/wards',
+    ...pick.map((c) => `/api/wards/${c}`),
+    '/api/bundle',
+    '/geo/boundaries.json',
+    asset ? `/assets/${asset}` : '/api/pilots',
+    '/api/wards/X00000000',
+  ];
   const rssBefore = residentMiB(server.pid!);
   const cpuBefore = cpuSeconds(server.pid!);
   const result = await autocannon({
@@ -62,7 +76,9 @@ try {
   });
   const rssAfter = residentMiB(server.pid!);
   const cpu = cpuSeconds(server.pid!) - cpuBefore;
-  const codes = Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => `${code}: ${s.count}`).join(', ');
+  const codes = Object.entries(result.statusCodeStats ?? {})
+    .map(([code, s]) => `${code}: ${s.count}`)
+    .join(', ');
   const lines = [
     `source: ${source}`,
     `requests: ${result.requests.total} sent over ${result.connections} connections in ${result.duration.toFixed(1)} s; routes (cycled): ${paths.join(' ')}`,
@@ -70,7 +86,9 @@ try {
     `throughput: ${result.requests.average.toFixed(0)} requests/s, ${(result.throughput.average / 2 ** 20).toFixed(1)} MiB/s`,
     `status codes: ${codes}; non-2xx ${result.non2xx} (expected ${Math.floor(AMOUNT / paths.length)} 404s: 1 route in ${paths.length}), 5xx ${result['5xx']}, errors ${result.errors}, timeouts ${result.timeouts}`,
     `server resident memory: ${rssBefore} MiB before, ${rssAfter} MiB after; server CPU ${cpu.toFixed(1)} s (${((cpu / result.requests.total) * 1000).toFixed(2)} ms per request)`,
-    `machine: ${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at the end`,
+    `machine: ${cpus().length} CPUs, load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} at the end`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
   if (result['5xx'] > 0 || result.errors > 0 || result.timeouts > 0) process.exitCode = 1;

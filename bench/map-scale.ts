@@ -36,11 +36,25 @@ const LONDON = join(ROOT, 'data', 'london-2018', 'framework.yaml');
 const PAGES = join(import.meta.dirname, 'map-scale');
 const MAPLIBRE = join(ROOT, 'node_modules', 'maplibre-gl', 'dist');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--enable-unsafe-swiftshader',
+];
 const LOADS = 3;
 
 /** Features keeping only `code` and the index `value` (every tile carries its properties). */
-function withValues(fc: FeatureCollection, codeOf: (f: Feature) => string, valueOf: (code: string, i: number) => number): FeatureCollection {
+function withValues(
+  fc: FeatureCollection,
+  codeOf: (f: Feature) => string,
+  valueOf: (code: string, i: number) => number,
+): FeatureCollection {
   return {
     type: 'FeatureCollection',
     features: fc.features.map((f, i) => {
@@ -79,28 +93,53 @@ function londonLayer(): London | string {
     const z = standardised(score(prepared).index);
     const byCode = new Map(prepared.areas.codes.map((c, i) => [c, z[i]]));
     const wards = JSON.parse(readFileSync(loaded.boundaries, 'utf8')) as FeatureCollection;
-    return { geojson: withValues(wards, (f) => String(f.properties?.code), (code) => byCode.get(code) ?? NaN), prepared };
+    return {
+      geojson: withValues(
+        wards,
+        (f) => String(f.properties?.code),
+        (code) => byCode.get(code) ?? NaN,
+      ),
+      prepared,
+    };
   } catch (e) {
     return `skipped: data/london-2018 not loadable (${e instanceof Error ? e.message.slice(0, 80) : e})`;
   }
 }
 
 export async function mapScale(): Promise<Row[]> {
-  if (!existsSync(LSOA)) return [{ scenario: 'Map at scale', implementation: '—', note: `skipped: ${LSOA} absent (../shared not mounted)` }];
+  if (!existsSync(LSOA))
+    return [{ scenario: 'Map at scale', implementation: '—', note: `skipped: ${LSOA} absent (../shared not mounted)` }];
   const rows: Row[] = [];
-  const [lsoaRaw, parseMs] = timed(() => JSON.parse(gunzipSync(readFileSync(LSOA)).toString('utf8')) as FeatureCollection);
+  const [lsoaRaw, parseMs] = timed(
+    () => JSON.parse(gunzipSync(readFileSync(LSOA)).toString('utf8')) as FeatureCollection,
+  );
   const n = lsoaRaw.features.length;
   const synthetic = syntheticFramework({ areas: n, indicators: 60 });
   const z = standardised(score(prepare(synthetic.framework, synthetic.inputs)).index);
-  const lsoa = withValues(lsoaRaw, (f) => String(f.properties?.LSOA11CD), (_, i) => z[i]);
+  const lsoa = withValues(
+    lsoaRaw,
+    (f) => String(f.properties?.LSOA11CD),
+    (_, i) => z[i],
+  );
   const london = londonLayer();
   const england = syntheticFramework({ areas: 33_755, indicators: 60 });
-  const bundles: Record<string, string> = { england: JSON.stringify(toBundle(prepare(england.framework, england.inputs))) };
+  const bundles: Record<string, string> = {
+    england: JSON.stringify(toBundle(prepare(england.framework, england.inputs))),
+  };
   if (typeof london !== 'string') bundles.london = JSON.stringify(toBundle(london.prepared));
-  const rerankJs = await build({ entryPoints: [join(PAGES, 'rerank.ts')], bundle: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent' });
+  const rerankJs = await build({
+    entryPoints: [join(PAGES, 'rerank.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    logLevel: 'silent',
+  });
 
   const app = Fastify();
-  const page = (file: string, type: string) => (_: unknown, reply: { type(t: string): { send(b: Buffer | string): unknown } }) => reply.type(type).send(readFileSync(file));
+  const page =
+    (file: string, type: string) => (_: unknown, reply: { type(t: string): { send(b: Buffer | string): unknown } }) =>
+      reply.type(type).send(readFileSync(file));
   app.get('/', page(join(PAGES, 'index.html'), 'text/html; charset=utf-8'));
   app.get('/rerank.html', page(join(PAGES, 'rerank.html'), 'text/html; charset=utf-8'));
   app.get('/rerank.js', (_, reply) => reply.type('text/javascript').send(rerankJs.outputFiles[0].text));
@@ -114,20 +153,36 @@ export async function mapScale(): Promise<Row[]> {
   app.get<{ Params: { name: string } }>('/prepared/:name.json', (req, reply) =>
     bundles[req.params.name] ? reply.type('application/json').send(bundles[req.params.name]) : reply.code(404).send(),
   );
-  let t = performance.now();
+  const t = performance.now();
   await app.register(tilesPlugin, { geojson: lsoa, layer: 'areas', maxZoom: 12 });
   await app.ready();
   const indexMs = performance.now() - t;
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  rows.push({ scenario: `Map server: ${n.toLocaleString('en-GB')} LSOAs`, implementation: 'gunzip + JSON.parse of the GeoJSON (50.6 MB)', medianMs: parseMs, runs: 1 });
-  rows.push({ scenario: `Map server: ${n.toLocaleString('en-GB')} LSOAs`, implementation: 'geojson-vt tile index (maxZoom 12)', medianMs: indexMs, runs: 1, rssMb: peakRssMb(), note: 'peak RSS of the server process, data and index included' });
+  rows.push({
+    scenario: `Map server: ${n.toLocaleString('en-GB')} LSOAs`,
+    implementation: 'gunzip + JSON.parse of the GeoJSON (50.6 MB)',
+    medianMs: parseMs,
+    runs: 1,
+  });
+  rows.push({
+    scenario: `Map server: ${n.toLocaleString('en-GB')} LSOAs`,
+    implementation: 'geojson-vt tile index (maxZoom 12)',
+    medianMs: indexMs,
+    runs: 1,
+    rssMb: peakRssMb(),
+    note: 'peak RSS of the server process, data and index included',
+  });
 
   const profile = mkdtempSync(join(tmpdir(), 'wardrank-map-scale-'));
   let context: BrowserContext | undefined;
   try {
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, viewport: { width: 1280, height: 800 }, args: FLAGS });
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      viewport: { width: 1280, height: 800 },
+      args: FLAGS,
+    });
     const firstRender = async (mode: 'geojson' | 'tiles', label: string) => {
       const times: number[] = [];
       let features = 0;
@@ -137,8 +192,18 @@ export async function mapScale(): Promise<Row[]> {
         const cdp = await context!.newCDPSession(p);
         await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
         await p.goto(`${origin}/?mode=${mode}`);
-        await p.waitForFunction(() => (window as { __idleMs?: number; __mapError?: string }).__idleMs !== undefined || (window as { __mapError?: string }).__mapError !== undefined, null, { timeout: 180_000 });
-        const r = await p.evaluate(() => ({ ms: (window as { __idleMs?: number }).__idleMs, features: (window as { __features?: number }).__features ?? 0, error: (window as { __mapError?: string }).__mapError }));
+        await p.waitForFunction(
+          () =>
+            (window as { __idleMs?: number; __mapError?: string }).__idleMs !== undefined ||
+            (window as { __mapError?: string }).__mapError !== undefined,
+          null,
+          { timeout: 180_000 },
+        );
+        const r = await p.evaluate(() => ({
+          ms: (window as { __idleMs?: number }).__idleMs,
+          features: (window as { __features?: number }).__features ?? 0,
+          error: (window as { __mapError?: string }).__mapError,
+        }));
         if (r.error) error = r.error;
         else times.push(r.ms!);
         features = r.features;
@@ -151,7 +216,9 @@ export async function mapScale(): Promise<Row[]> {
         medianMs: sorted[sorted.length >> 1],
         minMs: sorted[0],
         runs: times.length,
-        note: error ? `map error: ${error}` : `${features.toLocaleString('en-GB')} features drawn in view; first load ${times[0]?.toFixed(0)} ms${mode === 'tiles' ? ' (cold server tile cache)' : ''}`,
+        note: error
+          ? `map error: ${error}`
+          : `${features.toLocaleString('en-GB')} features drawn in view; first load ${times[0]?.toFixed(0)} ms${mode === 'tiles' ? ' (cold server tile cache)' : ''}`,
       });
     };
     if (typeof london !== 'string') await firstRender('geojson', 'Map: London wards, GeoJSON source (real index)');
@@ -161,8 +228,19 @@ export async function mapScale(): Promise<Row[]> {
     const names = Object.keys(bundles).sort().reverse();
     const p = await context.newPage();
     await p.goto(`${origin}/rerank.html?${names.map((x) => `name=${x}`).join('&')}`);
-    await p.waitForFunction((k) => Object.keys((window as { __rerank?: object }).__rerank ?? {}).length === k || (window as { __rerankError?: string }).__rerankError, names.length, { timeout: 300_000 });
-    const rr = await p.evaluate(() => ({ r: (window as { __rerank?: Record<string, { medianMs: number; minMs: number; runs: number; areas: number }> }).__rerank ?? {}, e: (window as { __rerankError?: string }).__rerankError }));
+    await p.waitForFunction(
+      (k) =>
+        Object.keys((window as { __rerank?: object }).__rerank ?? {}).length === k ||
+        (window as { __rerankError?: string }).__rerankError,
+      names.length,
+      { timeout: 300_000 },
+    );
+    const rr = await p.evaluate(() => ({
+      r:
+        (window as { __rerank?: Record<string, { medianMs: number; minMs: number; runs: number; areas: number }> })
+          .__rerank ?? {},
+      e: (window as { __rerankError?: string }).__rerankError,
+    }));
     for (const name of names) {
       const x = rr.r[name];
       rows.push({
@@ -184,7 +262,9 @@ export async function mapScale(): Promise<Row[]> {
 
 if (process.argv[1] === import.meta.filename) {
   mapScale()
-    .catch((e: unknown): Row[] => [{ scenario: 'Map at scale', implementation: '—', note: `error: ${e instanceof Error ? e.message : String(e)}` }])
+    .catch((e: unknown): Row[] => [
+      { scenario: 'Map at scale', implementation: '—', note: `error: ${e instanceof Error ? e.message : String(e)}` },
+    ])
     .then(async (rows) => {
       if (process.send) process.send(rows, () => process.exit(0));
       else {

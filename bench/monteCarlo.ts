@@ -11,12 +11,20 @@ import type { Prepared } from '../src/core/run.ts';
 import type { Timing } from './measure.ts';
 
 interface MonteCarloModule {
-  runMonteCarlo(prepared: Prepared, settings: unknown, options: { workers: number; uncertaintyOnly: boolean }): Promise<{ timings?: { runsPerSecond?: number; evaluateMs?: number } }>;
+  runMonteCarlo(
+    prepared: Prepared,
+    settings: unknown,
+    options: { workers: number; uncertaintyOnly: boolean },
+  ): Promise<{ timings?: { runsPerSecond?: number; evaluateMs?: number } }>;
 }
 
 const RUNNER = join(import.meta.dirname, '..', 'src', 'robustness', 'runMonteCarlo.ts');
 
-export async function monteCarloThroughput(prepared: Prepared, workers: number, runs = 400): Promise<{ throughput?: number; note?: string }> {
+export async function monteCarloThroughput(
+  prepared: Prepared,
+  workers: number,
+  runs = 400,
+): Promise<{ throughput?: number; note?: string }> {
   if (!existsSync(RUNNER)) return { note: 'pending: src/robustness/runMonteCarlo.ts not written yet' };
   const { runMonteCarlo } = (await import(RUNNER)) as MonteCarloModule;
   const { parseRobustnessSettings } = await import('../src/robustness/settings.ts');
@@ -41,7 +49,12 @@ export async function monteCarloThroughput(prepared: Prepared, workers: number, 
  * repeats; CPU: the process's CPU time over the evaluation (all threads). The note gives the whole
  * `runMonteCarlo` call too (design, nominal ranking, sampling, evaluation, intervals).
  */
-export async function monteCarloAtScale(prepared: Prepared, workers: number, runs = 10_000, repeats = 3): Promise<{ timing?: Timing; note?: string }> {
+export async function monteCarloAtScale(
+  prepared: Prepared,
+  workers: number,
+  runs = 10_000,
+  repeats = 3,
+): Promise<{ timing?: Timing; note?: string }> {
   if (!existsSync(RUNNER)) return { note: 'pending: src/robustness/runMonteCarlo.ts not written yet' };
   const { runMonteCarlo } = (await import(RUNNER)) as MonteCarloModule;
   const { parseRobustnessSettings } = await import('../src/robustness/settings.ts');

@@ -37,17 +37,27 @@ export function toRows(framework: Framework, inputs: Inputs): NaiveData {
   });
   const boroughRows: Row[] = areas.parentCodes.map((code, p) => {
     const row: Row = { borough_code: code };
-    for (const s of framework.indicators) if (s.level === 'borough' && data[s.id]) row[s.id] = cell(data[s.id].values[p]);
+    for (const s of framework.indicators)
+      if (s.level === 'borough' && data[s.id]) row[s.id] = cell(data[s.id].values[p]);
     return row;
   });
   return { rows, boroughRows };
 }
 
 /** Index and rank per row, in row order (index null = not ranked). */
-export function naivePipeline(framework: Framework, { rows, boroughRows }: NaiveData): { index: (number | null)[]; rank: (number | null)[] } {
+export function naivePipeline(
+  framework: Framework,
+  { rows, boroughRows }: NaiveData,
+): { index: (number | null)[]; rank: (number | null)[] } {
   const boroughs: Record<string, Row> = {};
   for (const b of boroughRows) boroughs[b.borough_code as string] = b;
-  const work = rows.map((r) => ({ row: r, z: {} as Record<string, number | null>, m: {} as Record<string, number | null>, c: {} as Record<string, number | null>, index: null as number | null }));
+  const work = rows.map((r) => ({
+    row: r,
+    z: {} as Record<string, number | null>,
+    m: {} as Record<string, number | null>,
+    c: {} as Record<string, number | null>,
+    index: null as number | null,
+  }));
 
   for (const s of framework.indicators) {
     const value = (w: (typeof work)[number]): number | null => {
@@ -61,7 +71,10 @@ export function naivePipeline(framework: Framework, { rows, boroughRows }: Naive
       const d = w.row[s.id + '_den'] as number | null;
       return d == null || d === 0 ? null : (x / d) * s.multiplier;
     };
-    const present = work.map(value).filter((v): v is number => v !== null).map((v) => v * s.direction);
+    const present = work
+      .map(value)
+      .filter((v): v is number => v !== null)
+      .map((v) => v * s.direction);
     const mean = present.reduce((a, b) => a + b, 0) / present.length;
     const sd = Math.sqrt(present.reduce((a, b) => a + (b - mean) ** 2, 0) / (present.length - 1));
     for (const w of work) {
@@ -87,17 +100,32 @@ export function naivePipeline(framework: Framework, { rows, boroughRows }: Naive
   const categories = framework.categories.filter((c) => measures.some((m) => m.category === c.id));
   for (const m of measures) {
     const members = framework.indicators.filter((s) => s.measure === m.id);
-    for (const w of work) w.m[m.id] = mean(members.map((s) => w.z[s.id]), members.map((s) => s.weight), m.min_coverage);
+    for (const w of work)
+      w.m[m.id] = mean(
+        members.map((s) => w.z[s.id]),
+        members.map((s) => s.weight),
+        m.min_coverage,
+      );
   }
   for (const c of categories) {
     const members = measures.filter((m) => m.category === c.id);
-    for (const w of work) w.c[c.id] = mean(members.map((m) => w.m[m.id]), members.map((m) => m.weight), c.min_coverage);
+    for (const w of work)
+      w.c[c.id] = mean(
+        members.map((m) => w.m[m.id]),
+        members.map((m) => m.weight),
+        c.min_coverage,
+      );
   }
-  for (const w of work) w.index = mean(categories.map((c) => w.c[c.id]), categories.map((c) => c.weight), 1);
+  for (const w of work)
+    w.index = mean(
+      categories.map((c) => w.c[c.id]),
+      categories.map((c) => c.weight),
+      1,
+    );
 
   const ranked = work.filter((w) => w.index !== null).sort((a, b) => b.index! - a.index!);
   const rank = new Map<(typeof work)[number], number>();
-  for (let i = 0; i < ranked.length; ) {
+  for (let i = 0; i < ranked.length;) {
     let j = i;
     while (j + 1 < ranked.length && ranked[j + 1].index === ranked[i].index) j++;
     for (let k = i; k <= j; k++) rank.set(ranked[k], (i + j) / 2 + 1);

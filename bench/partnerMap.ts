@@ -29,7 +29,17 @@ const ROOT = join(import.meta.dirname, '..');
 const LONDON = join(ROOT, 'data', 'london-2018', 'framework.yaml');
 const WEB = join(ROOT, 'web', 'dist');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--enable-unsafe-swiftshader',
+];
 const LOADS = 3;
 const MOVES = 20;
 
@@ -37,7 +47,10 @@ const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 
 function newest(p: string): number {
   const s = statSync(p);
@@ -45,9 +58,13 @@ function newest(p: string): number {
 }
 
 export async function partnerMapRows(): Promise<Row[]> {
-  if (!existsSync(LONDON)) return [{ scenario: 'Partner map (London 2018)', implementation: '—', note: 'skipped: data/london-2018 not present' }];
+  if (!existsSync(LONDON))
+    return [
+      { scenario: 'Partner map (London 2018)', implementation: '—', note: 'skipped: data/london-2018 not present' },
+    ];
   const src = Math.max(newest(join(ROOT, 'web', 'src')), newest(join(ROOT, 'web', 'index.html')));
-  if (!existsSync(join(WEB, 'index.html')) || statSync(join(WEB, 'index.html')).mtimeMs < src) await build({ configFile: join(ROOT, 'web', 'vite.config.ts'), logLevel: 'error' });
+  if (!existsSync(join(WEB, 'index.html')) || statSync(join(WEB, 'index.html')).mtimeMs < src)
+    await build({ configFile: join(ROOT, 'web', 'vite.config.ts'), logLevel: 'error' });
   const tmp = mkdtempSync(join(tmpdir(), 'wardrank-bench-map-'));
   const loaded = loadFramework(LONDON);
   const prepared = prepare(loaded.framework, loaded.inputs);
@@ -56,7 +73,11 @@ export async function partnerMapRows(): Promise<Row[]> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const port = (app.server.address() as { port: number }).port;
   const before = load();
-  const context = await chromium.launchPersistentContext(join(tmp, 'chromium'), { executablePath: CHROMIUM, viewport: { width: 1280, height: 800 }, args: FLAGS });
+  const context = await chromium.launchPersistentContext(join(tmp, 'chromium'), {
+    executablePath: CHROMIUM,
+    viewport: { width: 1280, height: 800 },
+    args: FLAGS,
+  });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     const cdp = await context.newCDPSession(page);
@@ -99,10 +120,37 @@ export async function partnerMapRows(): Promise<Row[]> {
     const after = load();
     const note = `London 2018, 633 wards, HTTP cache off; load average ${before} → ${after} (1, 5, 15 min)`;
     return [
-      { scenario: 'Partner map (headless Chromium)', implementation: 'first render: navigation → first idle', medianMs: median(idle), minMs: Math.min(...idle), runs: LOADS, note: `${(median(bytesAtIdle) / 1024).toFixed(0)} KiB received by then of ${(bytesTotal / 1024).toFixed(0)} KiB; ${note}` },
-      { scenario: 'Partner map (headless Chromium)', implementation: 'what-if ready: bundle in, engine warmed', medianMs: median(ready), minMs: Math.min(...ready), runs: LOADS, note },
-      { scenario: 'Partner map (headless Chromium)', implementation: 'first slider move after load (re-rank)', medianMs: firstMove, runs: 1, note },
-      { scenario: 'Partner map (headless Chromium)', implementation: `re-rank, ${MOVES} slider moves`, medianMs: median(moves), minMs: Math.min(...moves), runs: moves.length, note },
+      {
+        scenario: 'Partner map (headless Chromium)',
+        implementation: 'first render: navigation → first idle',
+        medianMs: median(idle),
+        minMs: Math.min(...idle),
+        runs: LOADS,
+        note: `${(median(bytesAtIdle) / 1024).toFixed(0)} KiB received by then of ${(bytesTotal / 1024).toFixed(0)} KiB; ${note}`,
+      },
+      {
+        scenario: 'Partner map (headless Chromium)',
+        implementation: 'what-if ready: bundle in, engine warmed',
+        medianMs: median(ready),
+        minMs: Math.min(...ready),
+        runs: LOADS,
+        note,
+      },
+      {
+        scenario: 'Partner map (headless Chromium)',
+        implementation: 'first slider move after load (re-rank)',
+        medianMs: firstMove,
+        runs: 1,
+        note,
+      },
+      {
+        scenario: 'Partner map (headless Chromium)',
+        implementation: `re-rank, ${MOVES} slider moves`,
+        medianMs: median(moves),
+        minMs: Math.min(...moves),
+        runs: moves.length,
+        note,
+      },
     ];
   } finally {
     await context.close();

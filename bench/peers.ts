@@ -42,13 +42,17 @@ export function rankDifferences(name: string, engine: Ranking, peer: Ranking, li
   const n = engine.rank.length;
   const out: string[] = [];
   if (peer.rank.length !== n) return [`${name}: ${peer.rank.length} areas, engine has ${n}`];
-  const scores = Array.from(engine.index, num).filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+  const scores = Array.from(engine.index, num)
+    .filter((v) => !Number.isNaN(v))
+    .sort((a, b) => a - b);
   const tol = 1e-9 * Math.max(1, (scores.at(-1) ?? 0) - (scores[0] ?? 0));
   const within = (v: number) => upperBound(scores, v + tol) - upperBound(scores, v - tol - 1e-300) - 1;
   for (let i = 0; i < n && out.length < limit; i++) {
     const [ei, pi, er, pr] = [num(engine.index[i]), num(peer.index[i]), num(engine.rank[i]), num(peer.rank[i])];
-    if (Number.isNaN(ei) !== Number.isNaN(pi) || Math.abs(ei - pi) > tol) out.push(`${name}: area ${i} index ${pi}, engine ${ei}`);
-    else if (Number.isNaN(er) !== Number.isNaN(pr) || Math.abs(er - pr) > within(ei) / 2 + 1e-9) out.push(`${name}: area ${i} rank ${pr}, engine ${er}`);
+    if (Number.isNaN(ei) !== Number.isNaN(pi) || Math.abs(ei - pi) > tol)
+      out.push(`${name}: area ${i} index ${pi}, engine ${ei}`);
+    else if (Number.isNaN(er) !== Number.isNaN(pr) || Math.abs(er - pr) > within(ei) / 2 + 1e-9)
+      out.push(`${name}: area ${i} rank ${pr}, engine ${er}`);
   }
   return out;
 }

@@ -42,11 +42,16 @@ export interface Row {
 /** Runs a TypeScript file in a fresh Node process with tsx; resolves with the message it sends. */
 export function child<T>(file: string, argv: string[]): Promise<T> {
   return new Promise((resolve, reject) => {
-    const p = fork(join(import.meta.dirname, file), argv, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const p = fork(join(import.meta.dirname, file), argv, {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     let got: T | undefined;
     p.on('message', (m) => (got = m as T));
     p.on('error', reject);
-    p.on('exit', (code) => (got !== undefined ? resolve(got) : reject(new Error(`${file} exited with code ${code} and no result`))));
+    p.on('exit', (code) =>
+      got !== undefined ? resolve(got) : reject(new Error(`${file} exited with code ${code} and no result`)),
+    );
   });
 }
 
@@ -54,7 +59,12 @@ const runScenario = (s: Scenario) => child<ScenarioResult>('scenario.ts', [JSON.
 
 const rows: Row[] = [];
 
-async function add(scenario: string, implementation: string, s: Scenario, target?: { ms?: number; mb?: number }): Promise<ScenarioResult | undefined> {
+async function add(
+  scenario: string,
+  implementation: string,
+  s: Scenario,
+  target?: { ms?: number; mb?: number },
+): Promise<ScenarioResult | undefined> {
   if (only && !`${scenario} ${implementation}`.includes(only)) return undefined;
   process.stderr.write(`… ${scenario}: ${implementation}\n`);
   const r = await runScenario(s);
@@ -86,22 +96,41 @@ async function agree(scenario: string, data: DataRef): Promise<void> {
 
 async function peers(scenario: string, data: DataRef, target?: { ms?: number; mb?: number }): Promise<void> {
   await agree(scenario, data);
-  await add(scenario, 'engine (framework methods: COINr treatment)', { kind: 'engine', data, methods: 'framework' }, target);
+  await add(
+    scenario,
+    'engine (framework methods: COINr treatment)',
+    { kind: 'engine', data, methods: 'framework' },
+    target,
+  );
   await add(scenario, 'engine, peer pipeline', { kind: 'engine', data, methods: 'peer' });
   await add(scenario, 'naive JS (row objects), peer pipeline', { kind: 'naive', data });
   await add(scenario, 'DuckDB SQL 1 thread, peer pipeline', { kind: 'duckdb', data, threads: 1 });
-  await add(scenario, `DuckDB SQL ${cpus().length} threads, peer pipeline`, { kind: 'duckdb', data, threads: cpus().length });
+  await add(scenario, `DuckDB SQL ${cpus().length} threads, peer pipeline`, {
+    kind: 'duckdb',
+    data,
+    threads: cpus().length,
+  });
 }
 
 function londonData(): { data: DataRef; label: string; skipped?: string } {
   if (existsSync(LONDON)) return { data: { framework: LONDON }, label: 'London wards (real data)' };
-  return { data: { framework: FIXTURE }, label: 'fixture small (10 areas)', skipped: 'skipped: data/london-2018 not built' };
+  return {
+    data: { framework: FIXTURE },
+    label: 'fixture small (10 areas)',
+    skipped: 'skipped: data/london-2018 not built',
+  };
 }
 
 async function main(): Promise<void> {
   const cpu = cpus();
-  console.log(`Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${platform()} ${release()}, Node ${process.version}`);
-  console.log(`Date: ${new Date().toISOString()}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (1, 5, 15 min)`);
+  console.log(
+    `Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${platform()} ${release()}, Node ${process.version}`,
+  );
+  console.log(
+    `Date: ${new Date().toISOString()}; load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} (1, 5, 15 min)`,
+  );
 
   // whole commands as a user runs them: start-up, London `top`, England `run` beside DuckDB
   process.stderr.write('… CLI commands (start-up, top, England run, DuckDB)\n');
@@ -109,29 +138,69 @@ async function main(): Promise<void> {
 
   let london = londonData();
   if (!london.skipped) {
-    const probe = await add(london.label, 'load framework (YAML + CSV/Arrow, validate)', { kind: 'load', data: london.data });
+    const probe = await add(london.label, 'load framework (YAML + CSV/Arrow, validate)', {
+      kind: 'load',
+      data: london.data,
+    });
     if (probe?.error) {
       rows.pop();
-      london = { data: { framework: FIXTURE }, label: 'fixture small (10 areas)', skipped: `skipped: data/london-2018 not loadable (${probe.error.slice(0, 80)})` };
+      london = {
+        data: { framework: FIXTURE },
+        label: 'fixture small (10 areas)',
+        skipped: `skipped: data/london-2018 not loadable (${probe.error.slice(0, 80)})`,
+      };
     }
   }
-  if (london.skipped) rows.push({ scenario: 'London wards (real data)', implementation: '—', note: `${london.skipped}; using test/fixtures/small` });
-  await add(london.label, 'engine prepare + score (framework methods)', { kind: 'engine', data: london.data, methods: 'framework' });
+  if (london.skipped)
+    rows.push({
+      scenario: 'London wards (real data)',
+      implementation: '—',
+      note: `${london.skipped}; using test/fixtures/small`,
+    });
+  await add(london.label, 'engine prepare + score (framework methods)', {
+    kind: 'engine',
+    data: london.data,
+    methods: 'framework',
+  });
 
   const synthetic = (areas: number): DataRef => ({ synthetic: { areas, indicators: 60 } });
   await peers('SYNTHETIC 680 × 60 (London size)', synthetic(680), { ms: 5 });
   await peers('SYNTHETIC 33,755 × 60 (England LSOAs)', synthetic(33_755), { ms: 500, mb: 500 });
   if (!quick) await peers('SYNTHETIC 100,000 × 60', synthetic(100_000));
 
-  for (const workers of [1, 2]) await add(`Monte Carlo, ${london.label}`, `${workers} worker${workers > 1 ? 's' : ''}`, { kind: 'montecarlo', data: london.data, workers });
+  for (const workers of [1, 2])
+    await add(`Monte Carlo, ${london.label}`, `${workers} worker${workers > 1 ? 's' : ''}`, {
+      kind: 'montecarlo',
+      data: london.data,
+      workers,
+    });
   // issue 5 §4: 10,000 runs of the London framework in ≤ 2 s on this 2-core machine
-  await add(`Monte Carlo, 10,000 runs, ${london.label}`, '2 workers (as the CLI)', { kind: 'montecarlo-scale', data: london.data, workers: 2, runs: 10_000 }, { ms: 2000 });
+  await add(
+    `Monte Carlo, 10,000 runs, ${london.label}`,
+    '2 workers (as the CLI)',
+    { kind: 'montecarlo-scale', data: london.data, workers: 2, runs: 10_000 },
+    { ms: 2000 },
+  );
 
   if (existsSync(RERANK_ARTIFACT)) {
-    const a = JSON.parse(readFileSync(RERANK_ARTIFACT, 'utf8')) as { medianMs?: number; ms?: number; runs?: number; areas?: number };
-    rows.push({ scenario: 'Map re-rank (headless Chromium)', implementation: 'browser score() after a weight change', medianMs: a.medianMs ?? a.ms, runs: a.runs, note: `from test-artifacts/rerank-ms.json (map e2e test)` });
+    const a = JSON.parse(readFileSync(RERANK_ARTIFACT, 'utf8')) as {
+      medianMs?: number;
+      ms?: number;
+      runs?: number;
+      areas?: number;
+    };
+    rows.push({
+      scenario: 'Map re-rank (headless Chromium)',
+      implementation: 'browser score() after a weight change',
+      medianMs: a.medianMs ?? a.ms,
+      runs: a.runs,
+      note: `from test-artifacts/rerank-ms.json (map e2e test)`,
+    });
   } else {
-    await add(london.label, 're-rank proxy: score() with new category weights (Node, not browser)', { kind: 'rerank', data: london.data });
+    await add(london.label, 're-rank proxy: score() with new category weights (Node, not browser)', {
+      kind: 'rerank',
+      data: london.data,
+    });
   }
 
   if (!skipMap && (!only || 'map'.includes(only))) {
@@ -140,16 +209,43 @@ async function main(): Promise<void> {
     process.stderr.write('… the partner map (headless Chromium)\n');
     rows.push(...(await child<Row[]>('partnerMap.ts', ['--child'])));
   }
-  console.log(`\nLoad average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `\nLoad average at the end: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   console.log('\n' + table(rows));
-  if (rows.some((r) => r.verdict?.startsWith('MISSED'))) console.log('\nSome targets were missed (see verdict; compare the load average above).');
+  if (rows.some((r) => r.verdict?.startsWith('MISSED')))
+    console.log('\nSome targets were missed (see verdict; compare the load average above).');
 }
 
 const fmt = (v: number | undefined, digits = 1) => (v === undefined ? '' : v < 10 ? v.toFixed(2) : v.toFixed(digits));
 
 export function table(rs: readonly Row[]): string {
-  const head = ['scenario', 'implementation', 'median ms', 'min ms', 'CPU ms', 'runs', 'peak RSS MB', 'target', 'verdict', 'note'];
-  const body = rs.map((r) => [r.scenario, r.implementation, fmt(r.medianMs), fmt(r.minMs), fmt(r.cpuMs), r.runs?.toString() ?? '', r.rssMb === undefined ? '' : r.rssMb.toFixed(0), r.target ?? '', r.verdict ?? '', r.note ?? '']);
+  const head = [
+    'scenario',
+    'implementation',
+    'median ms',
+    'min ms',
+    'CPU ms',
+    'runs',
+    'peak RSS MB',
+    'target',
+    'verdict',
+    'note',
+  ];
+  const body = rs.map((r) => [
+    r.scenario,
+    r.implementation,
+    fmt(r.medianMs),
+    fmt(r.minMs),
+    fmt(r.cpuMs),
+    r.runs?.toString() ?? '',
+    r.rssMb === undefined ? '' : r.rssMb.toFixed(0),
+    r.target ?? '',
+    r.verdict ?? '',
+    r.note ?? '',
+  ]);
   const lines = [head, head.map(() => '---'), ...body].map((cells) => `| ${cells.join(' | ')} |`);
   return lines.join('\n');
 }

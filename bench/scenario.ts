@@ -74,7 +74,8 @@ async function runScenario(s: Scenario): Promise<ScenarioResult> {
       const duck = await duckdbPipeline(peer);
       peer.close();
       const problems = [...rankDifferences('naive', engine, naive), ...rankDifferences('duckdb', engine, duck)];
-      if (problems.length) return { rssMb: peakRssMb(), error: `peers disagree with the engine: ${problems.join('; ')}` };
+      if (problems.length)
+        return { rssMb: peakRssMb(), error: `peers disagree with the engine: ${problems.join('; ')}` };
       let ranked = 0;
       for (const r of engine.rank) if (r === r) ranked++;
       return { rssMb: peakRssMb(), note: `engine, naive and DuckDB agree on all ${ranked} ranks` };

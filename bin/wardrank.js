@@ -5,7 +5,9 @@ import { existsSync } from 'node:fs';
 
 const entry = new URL('../dist/cli.js', import.meta.url);
 if (!existsSync(entry)) {
-  process.stderr.write('wardrank: the build is missing (dist/cli.js). Run `npm run build` (or `npm ci`) in the package folder.\n');
+  process.stderr.write(
+    'wardrank: the build is missing (dist/cli.js). Run `npm run build` (or `npm ci`) in the package folder.\n',
+  );
   process.exit(3);
 }
 const { runCli } = await import(entry.href);

@@ -10,8 +10,17 @@ export const esc: (s: string | number) => string = html.esc;
 
 /** An HTML table from plain values (numbers rounded to `digits`). */
 export function valueTable(header: string[], rows: (string | number)[][], digits = 2): string {
-  const cell = (v: string | number) => (typeof v === 'number' ? { html: Number.isFinite(v) ? v.toFixed(Number.isInteger(v) ? 0 : digits) : '–', cls: 'num' } : esc(v));
-  return `<style>td.num{text-align:right}</style>` + html.table(header, rows.map((r) => r.map(cell)));
+  const cell = (v: string | number) =>
+    typeof v === 'number'
+      ? { html: Number.isFinite(v) ? v.toFixed(Number.isInteger(v) ? 0 : digits) : '–', cls: 'num' }
+      : esc(v);
+  return (
+    `<style>td.num{text-align:right}</style>` +
+    html.table(
+      header,
+      rows.map((r) => r.map(cell)),
+    )
+  );
 }
 
 export interface BarOptions {
@@ -65,9 +74,16 @@ export function scatter(x: ArrayLike<number>, y: ArrayLike<number>, o: ScatterOp
   const sx = (v: number) => pad + ((v - lo) / (hi - lo || 1)) * (size - pad - 10);
   const sy = (v: number) => size - pad - ((v - ylo) / (yhi - ylo || 1)) * (size - pad - 24);
   const hl = new Set(o.highlight ?? []);
-  const dot = (i: number, fill: string, r: number) => (Number.isFinite(x[i]) && Number.isFinite(y[i]) ? `<circle cx="${sx(x[i]).toFixed(1)}" cy="${sy(y[i]).toFixed(1)}" r="${r}" fill="${fill}" fill-opacity="0.6"/>` : '');
-  const dots = Array.from({ length: x.length }, (_, i) => (hl.has(i) ? '' : dot(i, '#0072B2', 2))).join('') + [...hl].map((i) => dot(i, '#D55E00', 3.5)).join('');
-  const diag = o.diagonal ? `<line x1="${sx(lo)}" y1="${sy(lo)}" x2="${sx(hi)}" y2="${sy(hi)}" stroke="#999" stroke-dasharray="4 3"/>` : '';
+  const dot = (i: number, fill: string, r: number) =>
+    Number.isFinite(x[i]) && Number.isFinite(y[i])
+      ? `<circle cx="${sx(x[i]).toFixed(1)}" cy="${sy(y[i]).toFixed(1)}" r="${r}" fill="${fill}" fill-opacity="0.6"/>`
+      : '';
+  const dots =
+    Array.from({ length: x.length }, (_, i) => (hl.has(i) ? '' : dot(i, '#0072B2', 2))).join('') +
+    [...hl].map((i) => dot(i, '#D55E00', 3.5)).join('');
+  const diag = o.diagonal
+    ? `<line x1="${sx(lo)}" y1="${sy(lo)}" x2="${sx(hi)}" y2="${sy(hi)}" stroke="#999" stroke-dasharray="4 3"/>`
+    : '';
   const axes =
     `<line x1="${pad}" y1="${size - pad}" x2="${size - 10}" y2="${size - pad}" stroke="#333"/><line x1="${pad}" y1="24" x2="${pad}" y2="${size - pad}" stroke="#333"/>` +
     `<text x="${pad}" y="${size - pad + 14}" font-size="10">${lo.toFixed(0)}</text><text x="${size - 10}" y="${size - pad + 14}" font-size="10" text-anchor="end">${hi.toFixed(0)}</text>` +
@@ -89,15 +105,25 @@ export interface MapOptions {
  * A choropleth of lon/lat polygons: equirectangular projection scaled by cos(mean latitude)
  * (fine at city scale), vertices snapped to half-pixels and repeats dropped to keep the SVG small.
  */
-export function choropleth(fc: { features: { properties: any; geometry: any }[] }, fill: (properties: any) => string, o: MapOptions): string {
+export function choropleth(
+  fc: { features: { properties: any; geometry: any }[] },
+  fill: (properties: any) => string,
+  o: MapOptions,
+): string {
   const width = o.width ?? 640;
-  const rings = (g: any): number[][][] => (g.type === 'Polygon' ? g.coordinates : g.type === 'MultiPolygon' ? g.coordinates.flat() : []);
+  const rings = (g: any): number[][][] =>
+    g.type === 'Polygon' ? g.coordinates : g.type === 'MultiPolygon' ? g.coordinates.flat() : [];
   let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const f of fc.features) for (const r of rings(f.geometry)) for (const [x, y] of r) [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+  for (const f of fc.features)
+    for (const r of rings(f.geometry))
+      for (const [x, y] of r) [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
   const k = Math.cos((((y0 + y1) / 2) * Math.PI) / 180);
   const scale = (width - 20) / ((x1 - x0) * k);
   const height = Math.ceil((y1 - y0) * scale) + 50;
-  const px = (x: number, y: number) => [Math.round(((x - x0) * k * scale + 10) * 2) / 2, Math.round(((y1 - y) * scale + 30) * 2) / 2];
+  const px = (x: number, y: number) => [
+    Math.round(((x - x0) * k * scale + 10) * 2) / 2,
+    Math.round(((y1 - y) * scale + 30) * 2) / 2,
+  ];
   const pathOf = (g: any) =>
     rings(g)
       .map((r) => {
@@ -109,8 +135,19 @@ export function choropleth(fc: { features: { properties: any; geometry: any }[] 
         return pts.length > 2 ? `M${pts.join('L')}Z` : '';
       })
       .join('');
-  const areas = fc.features.map((f) => `<path d="${pathOf(f.geometry)}" fill="${fill(f.properties)}" stroke="#fff" stroke-width="0.3"/>`).join('');
-  const outline = o.outline ? o.outline.features.map((f) => `<path d="${pathOf(f.geometry)}" fill="none" stroke="#222" stroke-width="0.8"/>`).join('') : '';
-  const legend = (o.legend ?? []).map(([c, label], i) => `<rect x="${10 + i * 58}" y="${height - 14}" width="12" height="10" fill="${c}"/><text x="${26 + i * 58}" y="${height - 5}" font-size="9">${esc(label)}</text>`).join('');
+  const areas = fc.features
+    .map((f) => `<path d="${pathOf(f.geometry)}" fill="${fill(f.properties)}" stroke="#fff" stroke-width="0.3"/>`)
+    .join('');
+  const outline = o.outline
+    ? o.outline.features
+        .map((f) => `<path d="${pathOf(f.geometry)}" fill="none" stroke="#222" stroke-width="0.8"/>`)
+        .join('')
+    : '';
+  const legend = (o.legend ?? [])
+    .map(
+      ([c, label], i) =>
+        `<rect x="${10 + i * 58}" y="${height - 14}" width="12" height="10" fill="${c}"/><text x="${26 + i * 58}" y="${height - 5}" font-size="9">${esc(label)}</text>`,
+    )
+    .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif"><text x="0" y="14" font-size="13" font-weight="bold">${esc(o.title)}</text>${areas}${outline}${legend}</svg>`;
 }

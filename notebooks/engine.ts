@@ -7,7 +7,6 @@
  * tsx's CommonJS API — the same transpiler `bin/wardrank.js` uses — with paths relative to the
  * repository root (the kernel's working directory). Engine values are typed `any` in cells.
  */
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const tsx = require('tsx/cjs/api');
 const path = require('path');
 
@@ -23,5 +22,7 @@ export function engine(modulePath: string): any {
 export function frameworkPath(): string {
   const fs = require('fs');
   const london = 'data/london/framework.yaml';
-  return fs.existsSync(path.join(ROOT, london)) && fs.existsSync(path.join(ROOT, 'data/london/areas.csv')) ? london : 'test/fixtures/small/framework.yaml';
+  return fs.existsSync(path.join(ROOT, london)) && fs.existsSync(path.join(ROOT, 'data/london/areas.csv'))
+    ? london
+    : 'test/fixtures/small/framework.yaml';
 }

@@ -109,7 +109,11 @@ export function lsoaPopulationAreas(): FeatureCollection<Polygon | MultiPolygon>
 export function lsoaPopulationPoints(areas = lsoaPopulationAreas()): FeatureCollection<Point> {
   return {
     type: 'FeatureCollection',
-    features: areas.features.map((f) => ({ type: 'Feature', properties: f.properties, geometry: { type: 'Point', coordinates: round6(pointInside(f.geometry)) } })),
+    features: areas.features.map((f) => ({
+      type: 'Feature',
+      properties: f.properties,
+      geometry: { type: 'Point', coordinates: round6(pointInside(f.geometry)) },
+    })),
   };
 }
 

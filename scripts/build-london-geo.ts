@@ -116,7 +116,11 @@ export interface GeoVintage {
   base(): BaseAreas;
   crosswalk(base: BaseAreas, lsoas: FeatureCollection<Polygon | MultiPolygon>): Crosswalk;
   /** Crosswalk checks recorded in the manifest. */
-  crosswalkChecks(cw: Crosswalk, base: BaseAreas, lsoas: FeatureCollection<Polygon | MultiPolygon>): Record<string, unknown>;
+  crosswalkChecks(
+    cw: Crosswalk,
+    base: BaseAreas,
+    lsoas: FeatureCollection<Polygon | MultiPolygon>,
+  ): Record<string, unknown>;
   extraColumns?(base: BaseAreas, crosswalkText: string): ExtraColumns;
 }
 
@@ -128,7 +132,13 @@ export function readBoroughs(): Map<string, { name: string; innerOuter: 'inner' 
   const out = new Map<string, { name: string; innerOuter: 'inner' | 'outer' }>();
   t.rows.forEach((r, i) => {
     const v = r[io] === 'Inner London' ? 'inner' : r[io] === 'Outer London' ? 'outer' : undefined;
-    if (!v) throw new InputError(`"${r[io]}" is neither Inner nor Outer London`, { file, row: i + 2, column: 'inner_outer_london', expected: '"Inner London" or "Outer London"' });
+    if (!v)
+      throw new InputError(`"${r[io]}" is neither Inner nor Outer London`, {
+        file,
+        row: i + 2,
+        column: 'inner_outer_london',
+        expected: '"Inner London" or "Outer London"',
+      });
     out.set(r[gss], { name: r[name], innerOuter: v });
   });
   return out;
@@ -140,10 +150,18 @@ export function readWardPopulation(): Map<string, number> {
 }
 
 /** The 2018 wards, cleaned, sorted by code, with the project's four properties. */
-export function wardFeatures(): { wards: FeatureCollection<Polygon | MultiPolygon>; records: WardRecord[]; repeatedPositions: number } {
+export function wardFeatures(): {
+  wards: FeatureCollection<Polygon | MultiPolygon>;
+  records: WardRecord[];
+  repeatedPositions: number;
+} {
   const raw = readGeoJson<FeatureCollection<Polygon | MultiPolygon>>(INPUTS.wards2018);
   const { features: clean, removed, degenerateRings } = removeRepeatedPositions(raw);
-  if (degenerateRings > 0) throw new InputError(`${degenerateRings} ward rings enclose no area`, { file: INPUTS.wards2018, expected: 'ward polygons with area' });
+  if (degenerateRings > 0)
+    throw new InputError(`${degenerateRings} ward rings enclose no area`, {
+      file: INPUTS.wards2018,
+      expected: 'ward polygons with area',
+    });
   const boroughs = readBoroughs();
   const population = readWardPopulation();
   const records: WardRecord[] = [];
@@ -154,11 +172,20 @@ export function wardFeatures(): { wards: FeatureCollection<Polygon | MultiPolygo
     const borough = boroughs.get(boroughCode);
     const pop = population.get(code);
     const where = { file: INPUTS.wards2018, field: `features[${i}].properties` };
-    if (!borough) throw new InputError(`ward ${code}: borough ${boroughCode} is not in ${INPUTS.boroughProfiles}`, { ...where, expected: 'one of the 33 London boroughs' });
-    if (pop === undefined) throw new InputError(`ward ${code} has no population in ${INPUTS.imdWards}`, { ...where, expected: 'a ward code of the IoD 2019 ward summary' });
+    if (!borough)
+      throw new InputError(`ward ${code}: borough ${boroughCode} is not in ${INPUTS.boroughProfiles}`, {
+        ...where,
+        expected: 'one of the 33 London boroughs',
+      });
+    if (pop === undefined)
+      throw new InputError(`ward ${code} has no population in ${INPUTS.imdWards}`, {
+        ...where,
+        expected: 'a ward code of the IoD 2019 ward summary',
+      });
     // GLA artefact: the merged City polygon is named after one of its wards.
     const isCity = code === SETTINGS.cityWardCode;
-    if (isCity && boroughCode !== CITY_BOROUGH) throw new InputError(`ward ${code} is not in the City`, { ...where, expected: `borough ${CITY_BOROUGH}` });
+    if (isCity && boroughCode !== CITY_BOROUGH)
+      throw new InputError(`ward ${code} is not in the City`, { ...where, expected: `borough ${CITY_BOROUGH}` });
     const rec: WardRecord = {
       code,
       name: isCity ? 'City of London' : String(p.NAME),
@@ -168,11 +195,18 @@ export function wardFeatures(): { wards: FeatureCollection<Polygon | MultiPolygo
       population: pop,
     };
     records.push(rec);
-    return { type: 'Feature', properties: { code, name: rec.name, borough_code: rec.borough_code, borough_name: rec.borough_name }, geometry: f.geometry };
+    return {
+      type: 'Feature',
+      properties: { code, name: rec.name, borough_code: rec.borough_code, borough_name: rec.borough_name },
+      geometry: f.geometry,
+    };
   });
   const order = records.map((_, i) => i).sort((a, b) => (records[a].code < records[b].code ? -1 : 1));
   if (records.length !== population.size) {
-    throw new InputError(`${records.length} ward polygons but ${population.size} wards with a population`, { file: INPUTS.imdWards, expected: 'the same ward set' });
+    throw new InputError(`${records.length} ward polygons but ${population.size} wards with a population`, {
+      file: INPUTS.imdWards,
+      expected: 'the same ward set',
+    });
   }
   return {
     wards: { type: 'FeatureCollection', features: order.map((i) => features[i]) },
@@ -224,10 +258,17 @@ export function crosswalkValidation(cw: Crosswalk, records: WardRecord[], source
 }
 
 /** Validity and area of decoded features against the unsimplified ones. */
-function checkFeatures(fc: FeatureCollection<Polygon | MultiPolygon>, reference: FeatureCollection<Polygon | MultiPolygon>) {
+function checkFeatures(
+  fc: FeatureCollection<Polygon | MultiPolygon>,
+  reference: FeatureCollection<Polygon | MultiPolygon>,
+) {
   const a = fc.features.reduce((s, f) => s + area(f), 0);
   const b = reference.features.reduce((s, f) => s + area(f), 0);
-  return { features: fc.features.length, invalid: fc.features.filter((f) => !booleanValid(f)).length, areaChange: Number(((a - b) / b).toPrecision(6)) };
+  return {
+    features: fc.features.length,
+    invalid: fc.features.filter((f) => !booleanValid(f)).length,
+    areaChange: Number(((a - b) / b).toPrecision(6)),
+  };
 }
 
 export function buildGeo(v: GeoVintage = VINTAGE_2018): void {
@@ -239,7 +280,10 @@ export function buildGeo(v: GeoVintage = VINTAGE_2018): void {
   const simplified = simplifyPolygons(wards, { minAreaM2: SETTINGS.simplifyMinAreaM2 });
   const wardObject = simplified.topology.objects.areas;
   const names = new Map(records.map((r) => [r.borough_code, r.borough_name]));
-  const boroughObject = dissolveBy(simplified.topology, wardObject, 'borough_code', (code) => ({ code, name: names.get(code) }));
+  const boroughObject = dissolveBy(simplified.topology, wardObject, 'borough_code', (code) => ({
+    code,
+    name: names.get(code),
+  }));
   const topo: Topology<{ wards: GeometryCollection; boroughs: GeometryCollection }> = {
     type: 'Topology',
     bbox: simplified.topology.bbox,
@@ -264,24 +308,62 @@ export function buildGeo(v: GeoVintage = VINTAGE_2018): void {
   let labelsOutsideSimplified = 0;
   const rows = records.map((r, i) => {
     const [lon, lat] = round6(pointInside(wards.features[i].geometry));
-    if (!booleanPointInPolygon([lon, lat], simplified.features.features[i], { ignoreBoundary: true })) labelsOutsideSimplified++;
-    return [r.code, r.name, r.borough_code, r.borough_name, r.inner_outer, r.population, ...(extra?.values[i] ?? []), lon.toFixed(6), lat.toFixed(6)];
+    if (!booleanPointInPolygon([lon, lat], simplified.features.features[i], { ignoreBoundary: true }))
+      labelsOutsideSimplified++;
+    return [
+      r.code,
+      r.name,
+      r.borough_code,
+      r.borough_name,
+      r.inner_outer,
+      r.population,
+      ...(extra?.values[i] ?? []),
+      lon.toFixed(6),
+      lat.toFixed(6),
+    ];
   });
-  files.set('areas.csv', formatCsv(['code', 'name', 'borough_code', 'borough_name', 'inner_outer', 'population', ...(extra?.header ?? []), 'lon', 'lat'], rows));
+  files.set(
+    'areas.csv',
+    formatCsv(
+      [
+        'code',
+        'name',
+        'borough_code',
+        'borough_name',
+        'inner_outer',
+        'population',
+        ...(extra?.header ?? []),
+        'lon',
+        'lat',
+      ],
+      rows,
+    ),
+  );
 
   // Basemap: the Thames simplified like the wards; tube lines are small and kept as they are.
   const thamesRaw = readGeoJson<FeatureCollection<Polygon | MultiPolygon>>(INPUTS.thames);
   const thamesRepair = removeRepeatedPositions(thamesRaw);
   const thamesIn: FeatureCollection<Polygon | MultiPolygon> = {
     type: 'FeatureCollection',
-    features: thamesRepair.features.features.map((f) => ({ type: 'Feature', properties: { name: 'River Thames' }, geometry: f.geometry })),
+    features: thamesRepair.features.features.map((f) => ({
+      type: 'Feature',
+      properties: { name: 'River Thames' },
+      geometry: f.geometry,
+    })),
   };
   const thames = simplifyPolygons(thamesIn, { minAreaM2: SETTINGS.simplifyMinAreaM2 });
   files.set('thames.geojson', featureCollectionText(thames.features));
   const tube = readGeoJson<FeatureCollection<LineString>>(INPUTS.tubeLines);
   files.set(
     'tube_lines.geojson',
-    featureCollectionText({ type: 'FeatureCollection', features: tube.features.map((f) => ({ type: 'Feature', properties: { line: f.properties?.line }, geometry: f.geometry })) }),
+    featureCollectionText({
+      type: 'FeatureCollection',
+      features: tube.features.map((f) => ({
+        type: 'Feature',
+        properties: { line: f.properties?.line },
+        geometry: f.geometry,
+      })),
+    }),
   );
 
   // Queen contiguity of the unsimplified wards.
@@ -295,9 +377,16 @@ export function buildGeo(v: GeoVintage = VINTAGE_2018): void {
   const manifest = {
     description: v.description,
     base_geography: v.baseGeography,
-    licence: 'Contains public sector information licensed under the Open Government Licence v3.0. Contains OS data © Crown copyright and database right. Greater London Authority, ONS, MHCLG, TfL.',
-    inputs: v.inputs.map((rel) => ({ path: rel, bytes: statSync(join(RAW, rel)).size, sha256: sha256(readFileSync(join(RAW, rel))) })),
-    outputs: [...files.entries()].sort().map(([name, text]) => ({ path: `${v.outLabel}/${name}`, bytes: Buffer.byteLength(text), sha256: sha256(text) })),
+    licence:
+      'Contains public sector information licensed under the Open Government Licence v3.0. Contains OS data © Crown copyright and database right. Greater London Authority, ONS, MHCLG, TfL.',
+    inputs: v.inputs.map((rel) => ({
+      path: rel,
+      bytes: statSync(join(RAW, rel)).size,
+      sha256: sha256(readFileSync(join(RAW, rel))),
+    })),
+    outputs: [...files.entries()]
+      .sort()
+      .map(([name, text]) => ({ path: `${v.outLabel}/${name}`, bytes: Buffer.byteLength(text), sha256: sha256(text) })),
     settings: {
       simplification: `Visvalingam-Whyatt on shared arcs (topojson-server + topojson-simplify), effective area >= ${SETTINGS.simplifyMinAreaM2} m2 kept; arcs that break a check kept whole`,
       simplify_min_area_m2: SETTINGS.simplifyMinAreaM2,
@@ -307,7 +396,8 @@ export function buildGeo(v: GeoVintage = VINTAGE_2018): void {
       adjacency_tolerance_m: SETTINGS.adjacencyToleranceMetres,
       population: v.populationNote,
       inner_outer: 'GLA borough profiles inner_outer_london (ONS statistical definition of Inner/Outer London)',
-      label_point: 'area centroid if inside the unsimplified ward, else midpoint of the widest interior stretch of its latitude line (src/core/pointInside.ts)',
+      label_point:
+        'area centroid if inside the unsimplified ward, else midpoint of the widest interior stretch of its latitude line (src/core/pointInside.ts)',
       crosswalk_method: WARD_CROSSWALK_METHOD,
       crosswalk: v.crosswalkNote,
       ...(v.id === '2022' ? { sliver_max_area_m2: SETTINGS.sliverMaxAreaM2 } : {}),
@@ -320,8 +410,14 @@ export function buildGeo(v: GeoVintage = VINTAGE_2018): void {
       ward_simplification: roundReport(simplified.report),
       wards_geojson: checkFeatures(simplified.features, wards),
       wards_topojson_decoded: checkFeatures(fromTopo, wards),
-      boroughs_geojson: { features: boroughs.features.length, invalid: boroughs.features.filter((f) => !booleanValid(f)).length },
-      thames_repair: { repeated_positions_removed: thamesRepair.removed, zero_area_rings_removed: thamesRepair.degenerateRings },
+      boroughs_geojson: {
+        features: boroughs.features.length,
+        invalid: boroughs.features.filter((f) => !booleanValid(f)).length,
+      },
+      thames_repair: {
+        repeated_positions_removed: thamesRepair.removed,
+        zero_area_rings_removed: thamesRepair.degenerateRings,
+      },
       thames_simplification: roundReport(thames.report),
       label_points_outside_simplified_ward: labelsOutsideSimplified,
       population_total: Math.round(records.reduce((s, r) => s + r.population, 0)),
@@ -349,7 +445,8 @@ export const VINTAGE_2018: GeoVintage = {
   baseGeography: 'GLA 2018 London wards (May 2018 - May 2022), City of London merged: 633 areas',
   inputs: Object.values(INPUTS),
   crosswalkFile: CROSSWALK_FILE,
-  populationNote: 'IoD 2019 ward summary (GLA) column population: ONS mid-2015 small-area population estimates, as used for the IoD 2019 denominators',
+  populationNote:
+    'IoD 2019 ward summary (GLA) column population: ONS mid-2015 small-area population estimates, as used for the IoD 2019 denominators',
   crosswalkNote:
     WARD_CROSSWALK_METHOD === 'points'
       ? 'population: IoD 2019 mid-2015 LSOA 2011 populations at LSOA interior points; share of each 2013 ward population falling in each 2018 ward'
@@ -364,7 +461,11 @@ export const VINTAGE_2018: GeoVintage = {
     const validation = Object.fromEntries(
       (['points', 'lsoa-split'] as const).map((m) => [
         m,
-        crosswalkValidation(m === WARD_CROSSWALK_METHOD ? crosswalk : buildWardCrosswalk(wards2018, lsoas, m), base.records, profilePopulation),
+        crosswalkValidation(
+          m === WARD_CROSSWALK_METHOD ? crosswalk : buildWardCrosswalk(wards2018, lsoas, m),
+          base.records,
+          profilePopulation,
+        ),
       ]),
     );
     return {
@@ -401,50 +502,118 @@ export function wardFeatures2022(): BaseAreas & { census2021: Map<string, number
   const raw = readGeoJson<FeatureCollection<Polygon | MultiPolygon>>(INPUTS_2022.wards2022);
   const outside = { ...raw, features: raw.features.filter((f) => String(f.properties?.LAD22CD) !== CITY_BOROUGH) };
   const city = readGeoJson<FeatureCollection<Polygon | MultiPolygon>>(INPUTS_2022.city).features;
-  if (city.length !== 1 || String(city[0].properties?.LAD21CD) !== CITY_BOROUGH) throw new InputError('expected the City of London district alone', { file: INPUTS_2022.city, expected: `one feature, LAD21CD ${CITY_BOROUGH}` });
+  if (city.length !== 1 || String(city[0].properties?.LAD21CD) !== CITY_BOROUGH)
+    throw new InputError('expected the City of London district alone', {
+      file: INPUTS_2022.city,
+      expected: `one feature, LAD21CD ${CITY_BOROUGH}`,
+    });
   const all: FeatureCollection<Polygon | MultiPolygon> = {
     type: 'FeatureCollection',
     features: [
-      ...outside.features.map((f): Areal => ({ type: 'Feature', properties: { code: String(f.properties?.WD22CD), name: String(f.properties?.WD22NM), borough_code: String(f.properties?.LAD22CD), borough_name: String(f.properties?.LAD22NM) }, geometry: f.geometry })),
-      { type: 'Feature', properties: { code: CITY_BOROUGH, name: 'City of London', borough_code: CITY_BOROUGH, borough_name: 'City of London' }, geometry: city[0].geometry },
+      ...outside.features.map((f): Areal => ({
+        type: 'Feature',
+        properties: {
+          code: String(f.properties?.WD22CD),
+          name: String(f.properties?.WD22NM),
+          borough_code: String(f.properties?.LAD22CD),
+          borough_name: String(f.properties?.LAD22NM),
+        },
+        geometry: f.geometry,
+      })),
+      {
+        type: 'Feature',
+        properties: {
+          code: CITY_BOROUGH,
+          name: 'City of London',
+          borough_code: CITY_BOROUGH,
+          borough_name: 'City of London',
+        },
+        geometry: city[0].geometry,
+      },
     ],
   };
   const { features: dedup, removed, degenerateRings } = removeRepeatedPositions(all);
-  if (degenerateRings > 0) throw new InputError(`${degenerateRings} ward rings enclose no area`, { file: INPUTS_2022.wards2022, expected: 'ward polygons with area' });
+  if (degenerateRings > 0)
+    throw new InputError(`${degenerateRings} ward rings enclose no area`, {
+      file: INPUTS_2022.wards2022,
+      expected: 'ward polygons with area',
+    });
   const invalid = dedup.features.filter((f) => !booleanValid(f)).map((f) => String(f.properties?.code));
   const { features: repaired, dropped } = dropSliverParts(dedup, SETTINGS.sliverMaxAreaM2);
   const stillInvalid = repaired.features.filter((f) => !booleanValid(f)).map((f) => String(f.properties?.code));
-  if (stillInvalid.length) throw new InputError(`wards still invalid after repair: ${stillInvalid.join(', ')}`, { file: INPUTS_2022.wards2022, expected: 'valid polygons' });
+  if (stillInvalid.length)
+    throw new InputError(`wards still invalid after repair: ${stillInvalid.join(', ')}`, {
+      file: INPUTS_2022.wards2022,
+      expected: 'valid polygons',
+    });
 
   const lookup = readLsoaWardLookup(parseCsv(readRaw(INPUTS_2022.lsoaWard), { file: INPUTS_2022.lsoaWard }));
   const iod = readIod2025(parseCsv(readRaw(INPUTS_2022.iod2025), { file: INPUTS_2022.iod2025 }));
   const midRow = new Map(iod.codes.map((c, i) => [c, i]));
   const mid = iod.column(POP.total);
-  const census = readCensus2021LsoaPopulation(parseCsv(readRaw(INPUTS_2022.census2021), { file: INPUTS_2022.census2021 }), new Set(lookup.map((l) => l.lsoa)));
-  const order = repaired.features.map((_, i) => i).sort((a, b) => (String(repaired.features[a].properties?.code) < String(repaired.features[b].properties?.code) ? -1 : 1));
+  const census = readCensus2021LsoaPopulation(
+    parseCsv(readRaw(INPUTS_2022.census2021), { file: INPUTS_2022.census2021 }),
+    new Set(lookup.map((l) => l.lsoa)),
+  );
+  const order = repaired.features
+    .map((_, i) => i)
+    .sort((a, b) =>
+      String(repaired.features[a].properties?.code) < String(repaired.features[b].properties?.code) ? -1 : 1,
+    );
   const features = order.map((i) => repaired.features[i]);
   const codes = features.map((f) => String(f.properties?.code));
-  const population = sumByArea(lookup, (l) => {
-    const r = midRow.get(l);
-    if (r === undefined) throw new InputError(`LSOA ${l} is not in File 7`, { file: INPUTS_2022.iod2025, column: 'LSOA code (2021)', expected: 'every London LSOA of the ward lookup' });
-    return mid[r];
-  }, codes, INPUTS_2022.lsoaWard);
+  const population = sumByArea(
+    lookup,
+    (l) => {
+      const r = midRow.get(l);
+      if (r === undefined)
+        throw new InputError(`LSOA ${l} is not in File 7`, {
+          file: INPUTS_2022.iod2025,
+          column: 'LSOA code (2021)',
+          expected: 'every London LSOA of the ward lookup',
+        });
+      return mid[r];
+    },
+    codes,
+    INPUTS_2022.lsoaWard,
+  );
   const census2021 = sumByArea(lookup, (l) => census.get(l)!, codes, INPUTS_2022.lsoaWard);
   const withLsoa = new Set(lookup.map((l) => l.area));
   const empty = codes.filter((c) => !withLsoa.has(c));
-  if (empty.length) throw new InputError(`${empty.length} base areas hold no LSOA (e.g. ${empty.slice(0, 3).join(', ')})`, { file: INPUTS_2022.lsoaWard, expected: 'every 2022 ward the best-fit ward of at least one LSOA 2021' });
+  if (empty.length)
+    throw new InputError(`${empty.length} base areas hold no LSOA (e.g. ${empty.slice(0, 3).join(', ')})`, {
+      file: INPUTS_2022.lsoaWard,
+      expected: 'every 2022 ward the best-fit ward of at least one LSOA 2021',
+    });
   const boroughs = readBoroughs();
   const records: WardRecord[] = features.map((f, i) => {
     const p = f.properties as Record<string, string>;
     const b = boroughs.get(p.borough_code);
-    if (!b) throw new InputError(`ward ${p.code}: borough ${p.borough_code} is not in ${INPUTS.boroughProfiles}`, { file: INPUTS_2022.wards2022, expected: 'one of the 33 London boroughs' });
-    return { code: p.code, name: p.name, borough_code: p.borough_code, borough_name: p.borough_name, inner_outer: b.innerOuter, population: population[i] };
+    if (!b)
+      throw new InputError(`ward ${p.code}: borough ${p.borough_code} is not in ${INPUTS.boroughProfiles}`, {
+        file: INPUTS_2022.wards2022,
+        expected: 'one of the 33 London boroughs',
+      });
+    return {
+      code: p.code,
+      name: p.name,
+      borough_code: p.borough_code,
+      borough_name: p.borough_name,
+      inner_outer: b.innerOuter,
+      population: population[i],
+    };
   });
   return {
     wards: { type: 'FeatureCollection', features },
     records,
     repeatedPositions: removed,
-    repair: { invalid_in_input: invalid, sliver_parts_dropped: dropped.map((d) => ({ code: String(repaired.features[d.feature].properties?.code), area_m2: Number(d.areaM2.toFixed(2)) })) },
+    repair: {
+      invalid_in_input: invalid,
+      sliver_parts_dropped: dropped.map((d) => ({
+        code: String(repaired.features[d.feature].properties?.code),
+        area_m2: Number(d.areaM2.toFixed(2)),
+      })),
+    },
     census2021: new Map(codes.map((c, i) => [c, census2021[i]])),
   };
 }
@@ -452,10 +621,22 @@ export function wardFeatures2022(): BaseAreas & { census2021: Map<string, number
 /** Residents, workday population and the central activity flag for areas.csv (2022). */
 function extraColumns2022(base: BaseAreas & { census2021?: Map<string, number> }, crosswalkText: string): ExtraColumns {
   const codes = base.records.map((r) => r.code);
-  const atlas = readGlaWardTable(parseCsv(readRaw(INPUTS_2022.atlas), { file: INPUTS_2022.atlas }), { codeColumn: 'New Code', skipRows: 1 });
-  const profiles = readGlaWardTable(parseCsv(readRaw(INPUTS.wardProfiles), { file: INPUTS.wardProfiles }), { codeColumn: 'New code' });
+  const atlas = readGlaWardTable(parseCsv(readRaw(INPUTS_2022.atlas), { file: INPUTS_2022.atlas }), {
+    codeColumn: 'New Code',
+    skipRows: 1,
+  });
+  const profiles = readGlaWardTable(parseCsv(readRaw(INPUTS.wardProfiles), { file: INPUTS.wardProfiles }), {
+    codeColumn: 'New code',
+  });
   const cw = atlasCrosswalk(parseCsv(crosswalkText, { file: CROSSWALK_FILE_2022 }), atlas, codes);
-  const carried = buildCarriedWards(atlas, profiles, cw, base.records.map((r) => r.name), CARRIED_2022, { label: '2022', file: 'carried_wards.csv' });
+  const carried = buildCarriedWards(
+    atlas,
+    profiles,
+    cw,
+    base.records.map((r) => r.name),
+    CARRIED_2022,
+    { label: '2022', file: 'carried_wards.csv' },
+  );
   const residents = Float64Array.from(base.records, (r) => r.population);
   const workday = workdayPopulation(residents, carried.values[JOBS], carried.values[EMPLOYED]);
   const central = centralActivity(carried.values[JOBS], carried.values.population_2013, carried.values[PTAL_SCORE]);
@@ -476,13 +657,25 @@ export const VINTAGE_2022: GeoVintage = {
   id: '2022',
   out: OUT_2022,
   outLabel: 'data/london',
-  description: 'London geography (current index, ONS December 2022 wards) for wardrank, built by scripts/build-london-geo.ts; methods in docs/geography.md',
-  baseGeography: 'ONS December 2022 London wards (BGC), the 679 wards outside the City and the City of London as one area (code E09000001): 680 areas',
-  inputs: [...Object.values(INPUTS_2022), INPUTS.wards2013, INPUTS.lsoa2011, INPUTS.lsoaPopulation, INPUTS.boroughProfiles, INPUTS.wardProfiles, INPUTS.thames, INPUTS.tubeLines],
+  description:
+    'London geography (current index, ONS December 2022 wards) for wardrank, built by scripts/build-london-geo.ts; methods in docs/geography.md',
+  baseGeography:
+    'ONS December 2022 London wards (BGC), the 679 wards outside the City and the City of London as one area (code E09000001): 680 areas',
+  inputs: [
+    ...Object.values(INPUTS_2022),
+    INPUTS.wards2013,
+    INPUTS.lsoa2011,
+    INPUTS.lsoaPopulation,
+    INPUTS.boroughProfiles,
+    INPUTS.wardProfiles,
+    INPUTS.thames,
+    INPUTS.tubeLines,
+  ],
   crosswalkFile: CROSSWALK_FILE_2022,
   populationNote:
     'ONS mid-2022 small-area population estimates (IoD 2025 File 7 LSOA 2021 denominators) summed to wards by the ONS best-fit LSOA 2021 → ward lookup; population_census2021: Census 2021 usual residents the same way',
-  crosswalkNote: 'population: IoD 2019 mid-2015 LSOA 2011 populations at LSOA interior points; share of each 2013 ward population falling in each 2022 base area',
+  crosswalkNote:
+    'population: IoD 2019 mid-2015 LSOA 2011 populations at LSOA interior points; share of each 2013 ward population falling in each 2022 base area',
   base: wardFeatures2022,
   crosswalk: (base, lsoas) => buildWardCrosswalk(base.wards, lsoas, WARD_CROSSWALK_METHOD, 'code'),
   crosswalkChecks(cw) {
@@ -504,7 +697,8 @@ export const VINTAGE_2022: GeoVintage = {
 function main(): void {
   const i = process.argv.indexOf('--vintage');
   const which = i >= 0 ? process.argv[i + 1] : 'all';
-  if (which !== 'all' && which !== '2018' && which !== '2022') throw new Error(`--vintage must be 2018 or 2022, not ${which}`);
+  if (which !== 'all' && which !== '2018' && which !== '2022')
+    throw new Error(`--vintage must be 2018 or 2022, not ${which}`);
   if (which !== '2022') buildGeo(VINTAGE_2018);
   if (which !== '2018') buildGeo(VINTAGE_2022);
 }

@@ -18,7 +18,13 @@ import { formatCsv, parseCsv } from '../src/io/csv.ts';
 import { writeArrowFile } from '../src/io/arrow.ts';
 import { sha256File, sha256Hex } from '../src/shared/sha256.ts';
 import { buildLondonTables } from './lib/london/buildLondon.ts';
-import { builtTableColumns, columnDictionaryRows, COLUMN_DICTIONARY_HEADER, formatBuiltTable, type BuiltTable } from './lib/london/builtTable.ts';
+import {
+  builtTableColumns,
+  columnDictionaryRows,
+  COLUMN_DICTIONARY_HEADER,
+  formatBuiltTable,
+  type BuiltTable,
+} from './lib/london/builtTable.ts';
 import { loadLondonSources } from './lib/london/loadSources.ts';
 import { joinWardTables } from './lib/london/joinWardTables.ts';
 import { LONDON_SOURCES, LONDON_SOURCES_2022, type SourceFile } from './lib/london/sources.ts';
@@ -41,51 +47,92 @@ function vendor(sharedDir: string, list: SourceFile[], dir: string): void {
     const from = join(sharedDir, s.shared);
     const bytes = readFileSync(from);
     const digest = sha256Hex(bytes);
-    if (digest !== s.sha256) throw new InputError(`SHA-256 ${digest} differs from the provenance note`, { file: from, expected: s.sha256 });
+    if (digest !== s.sha256)
+      throw new InputError(`SHA-256 ${digest} differs from the provenance note`, { file: from, expected: s.sha256 });
     // gzip with a zero timestamp: the same input always gives the same .gz bytes.
     writeFileAtomic(join(dir, s.vendored), gzipSync(bytes, { level: 9 }));
-    writeFileAtomic(join(dir, `${s.vendored.replace(/\.gz$/, '')}.provenance.md`), readFileSync(`${from}.provenance.md`));
+    writeFileAtomic(
+      join(dir, `${s.vendored.replace(/\.gz$/, '')}.provenance.md`),
+      readFileSync(`${from}.provenance.md`),
+    );
     console.log(`vendored ${s.shared} → ${relative(root, dir)}`);
   }
 }
 
 function requireFile(path: string, what: string): void {
-  if (!existsSync(path)) throw new InputError(`${what} is missing`, { file: path, expected: 'run scripts/build-london-geo.ts first (npm run data:london runs both)' });
+  if (!existsSync(path))
+    throw new InputError(`${what} is missing`, {
+      file: path,
+      expected: 'run scripts/build-london-geo.ts first (npm run data:london runs both)',
+    });
 }
 
 /** Writes the tables, columns.csv, pas.template.csv, ward_indicators.arrow and extra files; returns the output names. */
-function writeTables(dir: string, tables: BuiltTable[], wardTables: BuiltTable[], extra: Record<string, string>, dictionaryPrefix: string[][] = []): string[] {
+function writeTables(
+  dir: string,
+  tables: BuiltTable[],
+  wardTables: BuiltTable[],
+  extra: Record<string, string>,
+  dictionaryPrefix: string[][] = [],
+): string[] {
   const outputs: string[] = [];
   for (const table of tables) {
     writeFileAtomic(join(dir, table.file), formatBuiltTable(table));
     outputs.push(table.file);
   }
-  writeFileAtomic(join(dir, 'columns.csv'), formatCsv(COLUMN_DICTIONARY_HEADER, [...dictionaryPrefix, ...columnDictionaryRows(tables)]));
+  writeFileAtomic(
+    join(dir, 'columns.csv'),
+    formatCsv(COLUMN_DICTIONARY_HEADER, [...dictionaryPrefix, ...columnDictionaryRows(tables)]),
+  );
   outputs.push('columns.csv');
   const indicators = parseCsv(readFileSync(join(dir, 'indicators.csv'), 'utf-8'), { file: 'indicators.csv' });
   writeFileAtomic(join(dir, 'pas.template.csv'), pasTemplate(indicators, wardTables[0].codes, wardTables[0].names));
   outputs.push('pas.template.csv');
-  writeArrowFile(join(dir, 'ward_indicators.arrow'), builtTableColumns(joinWardTables('ward_indicators.arrow', wardTables)));
+  writeArrowFile(
+    join(dir, 'ward_indicators.arrow'),
+    builtTableColumns(joinWardTables('ward_indicators.arrow', wardTables)),
+  );
   outputs.push('ward_indicators.arrow');
   for (const [name, text] of Object.entries(extra)) {
     writeFileAtomic(join(dir, name), text);
     outputs.push(name);
   }
   for (const table of tables) {
-    const missing = table.columns.map((c) => [c.name, table.values[c.name].filter(Number.isNaN).length] as const).filter(([, n]) => n > 0);
-    console.log(`${relative(root, join(dir, table.file))}: ${table.codes.length} rows, ${table.columns.length} columns; missing: ${missing.map(([c, n]) => `${c} ${n}`).join(', ') || 'none'}`);
+    const missing = table.columns
+      .map((c) => [c.name, table.values[c.name].filter(Number.isNaN).length] as const)
+      .filter(([, n]) => n > 0);
+    console.log(
+      `${relative(root, join(dir, table.file))}: ${table.codes.length} rows, ${table.columns.length} columns; missing: ${missing.map(([c, n]) => `${c} ${n}`).join(', ') || 'none'}`,
+    );
   }
   return outputs;
 }
 
-function writeManifest(dir: string, list: SourceFile[], srcDir: string, derived: { file: string; original: string; publisher: string }[], outputs: string[]): void {
+function writeManifest(
+  dir: string,
+  list: SourceFile[],
+  srcDir: string,
+  derived: { file: string; original: string; publisher: string }[],
+  outputs: string[],
+): void {
   const manifest = {
     generated_by: 'scripts/build-london-indicators.ts',
     note: 'SHA-256 of every input (uncompressed bytes, as in the provenance notes) and output. No timestamps, so identical builds give identical manifests.',
     inputs: [
-      ...list.map((s) => ({ file: `sources/${s.vendored}`, original: s.shared, publisher: s.publisher, sha256: s.sha256, sha256_gz: sha256File(join(srcDir, s.vendored)) })),
+      ...list.map((s) => ({
+        file: `sources/${s.vendored}`,
+        original: s.shared,
+        publisher: s.publisher,
+        sha256: s.sha256,
+        sha256_gz: sha256File(join(srcDir, s.vendored)),
+      })),
       ...derived.map((d) => ({ ...d, sha256: sha256File(join(dir, d.file)) })),
-      { file: 'indicators.csv', original: 'hand-maintained framework table (its pas.csv columns shape pas.template.csv)', publisher: 'wardrank', sha256: sha256File(join(dir, 'indicators.csv')) },
+      {
+        file: 'indicators.csv',
+        original: 'hand-maintained framework table (its pas.csv columns shape pas.template.csv)',
+        publisher: 'wardrank',
+        sha256: sha256File(join(dir, 'indicators.csv')),
+      },
     ],
     outputs: outputs.map((f) => ({ file: f, sha256: sha256File(join(dir, f)) })),
   };
@@ -99,9 +146,28 @@ function build2018(): void {
   const src = loadLondonSources(sourcesDir);
   const crosswalk = parseCsv(readFileSync(crosswalkPath, 'utf-8'), { file: CROSSWALK });
   const t = buildLondonTables(src, crosswalk);
-  const monthly = monthlySeriesCsv(src.crime, SERIES_2018, src.crime.months[0], src.crime.months[src.crime.months.length - 1]);
-  const outputs = writeTables(out, [t.imd, t.crime, t.carried, t.boroughs], [t.imd, t.crime, t.carried], { [MONTHLY_FILE]: monthly });
-  writeManifest(out, LONDON_SOURCES, sourcesDir, [{ file: CROSSWALK, original: 'scripts/build-london-geo.ts', publisher: 'derived (ONS/GLA boundaries, ONS LSOA populations)' }], outputs);
+  const monthly = monthlySeriesCsv(
+    src.crime,
+    SERIES_2018,
+    src.crime.months[0],
+    src.crime.months[src.crime.months.length - 1],
+  );
+  const outputs = writeTables(out, [t.imd, t.crime, t.carried, t.boroughs], [t.imd, t.crime, t.carried], {
+    [MONTHLY_FILE]: monthly,
+  });
+  writeManifest(
+    out,
+    LONDON_SOURCES,
+    sourcesDir,
+    [
+      {
+        file: CROSSWALK,
+        original: 'scripts/build-london-geo.ts',
+        publisher: 'derived (ONS/GLA boundaries, ONS LSOA populations)',
+      },
+    ],
+    outputs,
+  );
 }
 
 /** The current index on ONS December 2022 wards (data/london). */
@@ -113,14 +179,28 @@ function build2022(): void {
   const crosswalk = parseCsv(readFileSync(crosswalkPath, 'utf-8'), { file: CROSSWALK_2022 });
   const areas = parseCsv(readFileSync(areasPath, 'utf-8'), { file: 'areas.csv' });
   const t = buildLondonTables2022(sources2022, areas, crosswalk);
-  const outputs = writeTables(out2022, [t.iod, t.crime, t.carried, t.childPoverty, t.pas, t.boroughs], [t.iod, t.crime, t.carried, t.childPoverty], { [MONTHLY_FILE]: t.monthly }, AREAS_COLUMNS_2022);
+  const outputs = writeTables(
+    out2022,
+    [t.iod, t.crime, t.carried, t.childPoverty, t.pas, t.boroughs],
+    [t.iod, t.crime, t.carried, t.childPoverty],
+    { [MONTHLY_FILE]: t.monthly },
+    AREAS_COLUMNS_2022,
+  );
   writeManifest(
     out2022,
     LONDON_SOURCES_2022,
     sources2022,
     [
-      { file: CROSSWALK_2022, original: 'scripts/build-london-geo.ts', publisher: 'derived (ONS/GLA boundaries, ONS LSOA populations)' },
-      { file: 'areas.csv', original: 'scripts/build-london-geo.ts', publisher: 'derived (ONS ward boundaries, ONS mid-2022 and Census 2021 populations, GLA ward tables)' },
+      {
+        file: CROSSWALK_2022,
+        original: 'scripts/build-london-geo.ts',
+        publisher: 'derived (ONS/GLA boundaries, ONS LSOA populations)',
+      },
+      {
+        file: 'areas.csv',
+        original: 'scripts/build-london-geo.ts',
+        publisher: 'derived (ONS ward boundaries, ONS mid-2022 and Census 2021 populations, GLA ward tables)',
+      },
     ],
     outputs,
   );
@@ -136,7 +216,8 @@ function main(): void {
   }
   const v = args.indexOf('--vintage');
   const which = v >= 0 ? args[v + 1] : 'all';
-  if (which !== 'all' && which !== '2018' && which !== '2022') throw new Error(`--vintage must be 2018 or 2022, not ${which}`);
+  if (which !== 'all' && which !== '2018' && which !== '2022')
+    throw new Error(`--vintage must be 2018 or 2022, not ${which}`);
   if (which !== '2022') build2018();
   if (which !== '2018') build2022();
 }

@@ -36,4 +36,6 @@ const result = await build({
 // what each output file holds, for checking that a command's code stays out of the start-up path
 writeFileSync(join(outdir, 'meta.json'), JSON.stringify(result.metafile));
 const bytes = Object.values(result.metafile.outputs).reduce((s, o) => s + o.bytes, 0);
-process.stderr.write(`wardrank: built dist/ (${Object.keys(result.metafile.outputs).length} files, ${(bytes / 1024).toFixed(0)} KiB)\n`);
+process.stderr.write(
+  `wardrank: built dist/ (${Object.keys(result.metafile.outputs).length} files, ${(bytes / 1024).toFixed(0)} KiB)\n`,
+);

@@ -24,7 +24,12 @@ async function time(name: string): Promise<void> {
     if (k >= 3) times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
-  (window.__rerank ??= {})[name] = { medianMs: times[times.length >> 1], minMs: times[0], runs: times.length, areas: prepared.areas.codes.length };
+  (window.__rerank ??= {})[name] = {
+    medianMs: times[times.length >> 1],
+    minMs: times[0],
+    runs: times.length,
+    areas: prepared.areas.codes.length,
+  };
 }
 
 const names = new URLSearchParams(location.search).getAll('name');

@@ -34,15 +34,23 @@ const col = (header: string[], prefix: string) => {
   if (i < 0) throw new Error(`no column starting "${prefix}"`);
   return i;
 };
-const popByCode = new Map(pops.rows.map((r) => [r[0], r[col(pops.header, 'Total population: mid 2015')].replace(/,/g, '')]));
+const popByCode = new Map(
+  pops.rows.map((r) => [r[0], r[col(pops.header, 'Total population: mid 2015')].replace(/,/g, '')]),
+);
 const london = ranks.rows.filter((r) => r[2].startsWith('E09'));
 const q = (s: string) => (/[",]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 writeFileSync(
   join(OUT, 'areas.csv'),
-  ['code,name,borough_code,borough_name,population', ...london.map((r) => [r[0], r[1], r[2], r[3], popByCode.get(r[0]) ?? ''].map(q).join(','))].join('\n') + '\n',
+  [
+    'code,name,borough_code,borough_name,population',
+    ...london.map((r) => [r[0], r[1], r[2], r[3], popByCode.get(r[0]) ?? ''].map(q).join(',')),
+  ].join('\n') + '\n',
 );
 writeFileSync(
   join(OUT, 'domain_ranks.csv'),
-  ['code,' + DOMAINS.map(([id]) => `${id}_rank`).join(','), ...london.map((r) => [r[0], ...DOMAINS.map(([, name]) => r[col(ranks.header, name)])].join(','))].join('\n') + '\n',
+  [
+    'code,' + DOMAINS.map(([id]) => `${id}_rank`).join(','),
+    ...london.map((r) => [r[0], ...DOMAINS.map(([, name]) => r[col(ranks.header, name)])].join(',')),
+  ].join('\n') + '\n',
 );
 process.stdout.write(`${london.length} London LSOAs written to ${OUT}\n`);

@@ -94,7 +94,12 @@ export interface Audit {
   ranked: number;
   method: CorrelationMethod;
   thresholds: { redundant: number; negativeBelow: number };
-  coverage: { indicators: IndicatorCoverage[]; measures: GroupCoverage[]; categories: GroupCoverage[]; excluded: Excluded[] };
+  coverage: {
+    indicators: IndicatorCoverage[];
+    measures: GroupCoverage[];
+    categories: GroupCoverage[];
+    excluded: Excluded[];
+  };
   distributions: Distribution[];
   correlations: {
     /** Per category: its indicators, ordered by measure. */
@@ -140,7 +145,16 @@ export function auditResult(result: Result, options: AuditOptions = {}): Audit {
       .map((s) => {
         const present = countPresent(result.raw[s.id]);
         const imputed = result.imputed[s.id]?.reduce((a, v) => a + v, 0) ?? 0;
-        return { id: s.id, name: s.name, measure: s.measure, level: s.level, status: s.status, present, share: present / n, imputed };
+        return {
+          id: s.id,
+          name: s.name,
+          measure: s.measure,
+          level: s.level,
+          status: s.status,
+          present,
+          share: present / n,
+          imputed,
+        };
       }),
     measures: result.measureIds.map((id) => groupCoverage(id, name(f.measures, id), result.measures[id], n)),
     categories: result.categoryIds.map((id) => groupCoverage(id, name(f.categories, id), result.categories[id], n)),
@@ -181,7 +195,9 @@ export function auditResult(result: Result, options: AuditOptions = {}): Audit {
     const m = ids.length;
     const r = new Float64Array(m * m);
     const nn = new Int32Array(m * m);
-    idx.forEach((a, i) => idx.forEach((b, j) => ((r[i * m + j] = all.r[a * k + b]), (nn[i * m + j] = all.n[a * k + b]))));
+    idx.forEach((a, i) =>
+      idx.forEach((b, j) => ((r[i * m + j] = all.r[a * k + b]), (nn[i * m + j] = all.n[a * k + b]))),
+    );
     return { ids, r, n: nn };
   };
   const measureOrder = result.categoryIds.flatMap(measuresOf);
@@ -190,13 +206,25 @@ export function auditResult(result: Result, options: AuditOptions = {}): Audit {
       const ids = indicatorsOfCategory(c);
       return { id: c, name: name(f.categories, c), measureOf: ids.map(measureOf), matrix: submatrix(ids) };
     }),
-    measures: correlationMatrix(measureOrder, measureOrder.map((m) => result.measures[m]), method),
+    measures: correlationMatrix(
+      measureOrder,
+      measureOrder.map((m) => result.measures[m]),
+      method,
+    ),
     categoryOfMeasure: measureOrder.map((m) => categoryOfMeasure.get(m)!),
   };
 
   const alpha = {
-    measures: result.measureIds.map((m) => ({ id: m, name: name(f.measures, m), ...cronbachAlpha(indicatorsOfMeasure(m).map(norm)) })),
-    categories: result.categoryIds.map((c) => ({ id: c, name: name(f.categories, c), ...cronbachAlpha(measuresOf(c).map((m) => result.measures[m])) })),
+    measures: result.measureIds.map((m) => ({
+      id: m,
+      name: name(f.measures, m),
+      ...cronbachAlpha(indicatorsOfMeasure(m).map(norm)),
+    })),
+    categories: result.categoryIds.map((c) => ({
+      id: c,
+      name: name(f.categories, c),
+      ...cronbachAlpha(measuresOf(c).map((m) => result.measures[m])),
+    })),
   };
 
   const pcas = result.categoryIds.map((c) => {
@@ -221,17 +249,43 @@ export function auditResult(result: Result, options: AuditOptions = {}): Audit {
   const effective = {
     indicatorsInMeasures: result.measureIds.map((m) => {
       const ids = indicatorsOfMeasure(m);
-      return { group: m, weights: effectiveWeights(ids, ids.map(norm), ids.map((id) => w.indicators[id]), result.measures[m]) };
+      return {
+        group: m,
+        weights: effectiveWeights(
+          ids,
+          ids.map(norm),
+          ids.map((id) => w.indicators[id]),
+          result.measures[m],
+        ),
+      };
     }),
     measuresInCategories: result.categoryIds.map((c) => {
       const ids = measuresOf(c);
-      return { group: c, weights: effectiveWeights(ids, ids.map((m) => result.measures[m]), ids.map((m) => w.measures[m]), result.categories[c]) };
+      return {
+        group: c,
+        weights: effectiveWeights(
+          ids,
+          ids.map((m) => result.measures[m]),
+          ids.map((m) => w.measures[m]),
+          result.categories[c],
+        ),
+      };
     }),
-    categoriesInIndex: effectiveWeights(result.categoryIds, result.categoryIds.map((c) => result.categories[c]), result.categoryIds.map((c) => w.categories[c]), result.index),
+    categoriesInIndex: effectiveWeights(
+      result.categoryIds,
+      result.categoryIds.map((c) => result.categories[c]),
+      result.categoryIds.map((c) => w.categories[c]),
+      result.index,
+    ),
     indicatorsInIndex: effectiveWeights(
       ordered,
       ordered.map(norm),
-      ordered.map((id) => w.indicators[id] * (w.measures[measureOf(id)] ?? 0) * (w.categories[categoryOfMeasure.get(measureOf(id))!] ?? 0)),
+      ordered.map(
+        (id) =>
+          w.indicators[id] *
+          (w.measures[measureOf(id)] ?? 0) *
+          (w.categories[categoryOfMeasure.get(measureOf(id))!] ?? 0),
+      ),
       result.index,
     ),
   };
@@ -265,7 +319,8 @@ export function auditJson(audit: Audit): string {
       audit,
       (_, v) => {
         if (typeof v === 'number' && !Number.isFinite(v)) return null;
-        if (ArrayBuffer.isView(v)) return Array.from(v as unknown as ArrayLike<number>, (x) => (Number.isFinite(x) ? x : null));
+        if (ArrayBuffer.isView(v))
+          return Array.from(v as unknown as ArrayLike<number>, (x) => (Number.isFinite(x) ? x : null));
         return v;
       },
       1,

@@ -61,7 +61,11 @@ export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): Correlatio
 }
 
 /** Correlation of two columns by the chosen method. */
-export function correlate(x: ArrayLike<number>, y: ArrayLike<number>, method: CorrelationMethod = 'pearson'): Correlation {
+export function correlate(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  method: CorrelationMethod = 'pearson',
+): Correlation {
   return method === 'pearson' ? pearson(x, y) : spearman(x, y);
 }
 
@@ -74,7 +78,11 @@ export interface CorrelationMatrix {
 }
 
 /** The k×k matrix of pairwise-complete correlations between the given columns. */
-export function correlationMatrix(ids: readonly string[], columns: readonly ArrayLike<number>[], method: CorrelationMethod = 'pearson'): CorrelationMatrix {
+export function correlationMatrix(
+  ids: readonly string[],
+  columns: readonly ArrayLike<number>[],
+  method: CorrelationMethod = 'pearson',
+): CorrelationMatrix {
   const k = ids.length;
   const r = new Float64Array(k * k);
   const n = new Int32Array(k * k);

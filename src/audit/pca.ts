@@ -57,5 +57,12 @@ export function pca(ids: readonly string[], columns: readonly ArrayLike<number>[
     const sign = sum < 0 ? -1 : 1;
     for (let i = 0; i < k; i++) loadings[i][j] = sign * vectors[i * k + j] * Math.sqrt(eigenvalues[j]);
   }
-  return { ids: keep.map((i) => ids[i]), n, eigenvalues, varianceShare: eigenvalues.map((l) => l / total), loadings, constant };
+  return {
+    ids: keep.map((i) => ids[i]),
+    n,
+    eigenvalues,
+    varianceShare: eigenvalues.map((l) => l / total),
+    loadings,
+    constant,
+  };
 }

@@ -16,11 +16,15 @@ import { centroidsFromBoundaries } from '../select/centroids.ts';
 import { neighbourSets, type Geography } from '../select/geography.ts';
 import { sha256File } from '../shared/sha256.ts';
 
-export function loadGeography(loaded: Loaded, adjacencyOverride?: string): { geography: Geography; hashes: Record<string, string>; warnings: Problem[]; centroidSource: string } {
+export function loadGeography(
+  loaded: Loaded,
+  adjacencyOverride?: string,
+): { geography: Geography; hashes: Record<string, string>; warnings: Problem[]; centroidSource: string } {
   const codes = loaded.inputs.areas.codes;
   const hashes: Record<string, string> = {};
   const warnings: Problem[] = [];
-  const label = (abs: string) => (abs.startsWith(loaded.dir + '/') ? relative(loaded.dir, abs) : relative(process.cwd(), abs));
+  const label = (abs: string) =>
+    abs.startsWith(loaded.dir + '/') ? relative(loaded.dir, abs) : relative(process.cwd(), abs);
   const geography: Geography = {};
   const adjacencyPath = adjacencyOverride ? resolve(adjacencyOverride) : loaded.adjacency;
   if (adjacencyPath) {
@@ -38,12 +42,22 @@ export function loadGeography(loaded: Loaded, adjacencyOverride?: string): { geo
     geography.lat = attrs.lat;
     centroidSource = `${spec.file} lon, lat`;
   } else if (loaded.boundaries) {
-    const c = centroidsFromBoundaries(JSON.parse(readInput(loaded.boundaries, label(loaded.boundaries), INPUT_LIMITS.geojson).toString('utf8')) as FeatureCollection, codes);
+    const c = centroidsFromBoundaries(
+      JSON.parse(
+        readInput(loaded.boundaries, label(loaded.boundaries), INPUT_LIMITS.geojson).toString('utf8'),
+      ) as FeatureCollection,
+      codes,
+    );
     geography.lon = c.lon;
     geography.lat = c.lat;
     hashes[label(loaded.boundaries)] = sha256File(loaded.boundaries);
     centroidSource = `centre of mass of ${label(loaded.boundaries)}`;
-    if (c.missing.length) warnings.push({ file: label(loaded.boundaries), message: `${c.missing.length} area(s) have no boundary, so no centroid (e.g. ${c.missing.slice(0, 3).join(', ')})`, severity: 'warning' });
+    if (c.missing.length)
+      warnings.push({
+        file: label(loaded.boundaries),
+        message: `${c.missing.length} area(s) have no boundary, so no centroid (e.g. ${c.missing.slice(0, 3).join(', ')})`,
+        severity: 'warning',
+      });
   }
   return { geography, hashes, warnings, centroidSource };
 }

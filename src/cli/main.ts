@@ -3,7 +3,6 @@
  * Exit codes: 0 ok, 1 bad input (a located message on stderr), 2 usage.
  */
 import { Command, CommanderError } from 'commander';
-import { ZodError } from 'zod';
 import { InputError } from '../core/errors.ts';
 import { PACKAGE_VERSION } from '../shared/packageInfo.ts';
 import { registerCoreCommands } from './commands/core.ts';
@@ -13,6 +12,7 @@ import { registerRobustnessCommand } from './commands/robustness.ts';
 import { registerPilotsCommand } from './commands/pilots.ts';
 import { registerCompareCommand } from './commands/compare.ts';
 import { UsageError } from './usage.ts';
+import { schemaIssues } from './zodIssues.ts';
 
 /** The program with every command registered. */
 export function buildProgram(): Command {
@@ -53,9 +53,12 @@ function exitCodeFor(e: unknown): number {
     process.stderr.write(`${e.message}\n`);
     return 1;
   }
-  if (e instanceof ZodError) {
+  const issues = schemaIssues(e);
+  if (issues) {
     // Settings that slipped past a command's own checks: still a message, not a dump.
-    process.stderr.write(`wardrank: invalid settings: ${e.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`).join('; ')}\n`);
+    process.stderr.write(
+      `wardrank: invalid settings: ${issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`).join('; ')}\n`,
+    );
     return 1;
   }
   process.stderr.write(`wardrank: internal error: ${(e as Error)?.stack ?? String(e)}\n`);

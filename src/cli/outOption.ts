@@ -20,7 +20,10 @@ export interface OutCheck {
 export function checkOutOption(out: string, check: OutCheck): void {
   const inputs = (check.inputs ?? []).filter((p): p is string => typeof p === 'string' && p !== '');
   const why = forbiddenOutput(out, inputs);
-  if (why) throw new UsageError(`--out ${JSON.stringify(out)} is refused: it is ${why}${check.force ? ' (--force never overrides this)' : ''}; give a separate folder for outputs`);
+  if (why)
+    throw new UsageError(
+      `--out ${JSON.stringify(out)} is refused: it is ${why}${check.force ? ' (--force never overrides this)' : ''}; give a separate folder for outputs`,
+    );
   let ancestor = dirname(resolve(out));
   while (!exists(ancestor)) ancestor = dirname(ancestor);
   if (!safeIsDirectory(ancestor)) throw new UsageError(`--out ${JSON.stringify(out)}: ${ancestor} is not a folder`);

@@ -13,7 +13,10 @@ import { loadFramework, type Loaded } from '../io/loadFramework.ts';
 import { fmt, fmtRank, textTable } from './format.ts';
 
 /** Loads, prepares and scores; an infinite value at any step, or an empty ranking (no area ranked) unless `allowEmpty`, is an input error. */
-export function timedRun(path: string, options: { allowEmpty?: boolean } = {}): { loaded: Loaded; prepared: Prepared; result: Result; timings: Record<string, number> } {
+export function timedRun(
+  path: string,
+  options: { allowEmpty?: boolean } = {},
+): { loaded: Loaded; prepared: Prepared; result: Result; timings: Record<string, number> } {
   const t0 = performance.now();
   const loaded = loadFramework(path);
   const t1 = performance.now();
@@ -27,12 +30,19 @@ export function timedRun(path: string, options: { allowEmpty?: boolean } = {}): 
 }
 
 /** An empty ranking (no area ranked) is not a result: an input error naming the framework file, what it holds and what would do. */
-export function refuseEmptyRanking(path: string, result: Pick<Result, 'rank' | 'indicatorIds' | 'areas'>, otherwise?: string): void {
+export function refuseEmptyRanking(
+  path: string,
+  result: Pick<Result, 'rank' | 'indicatorIds' | 'areas'>,
+  otherwise?: string,
+): void {
   if (result.rank.some((r) => r === r)) return;
-  throw new InputError(`no area is ranked: ${result.indicatorIds.length} indicator(s) in the run, ${result.areas.codes.length} area(s), none with enough data to be ranked; nothing was written`, {
-    file: basename(path),
-    expected: `data for the indicators${otherwise ? `, or ${otherwise}` : ''}`,
-  });
+  throw new InputError(
+    `no area is ranked: ${result.indicatorIds.length} indicator(s) in the run, ${result.areas.codes.length} area(s), none with enough data to be ranked; nothing was written`,
+    {
+      file: basename(path),
+      expected: `data for the indicators${otherwise ? `, or ${otherwise}` : ''}`,
+    },
+  );
 }
 
 export function printWarnings(loaded: Loaded, result: Result): void {
@@ -42,13 +52,18 @@ export function printWarnings(loaded: Loaded, result: Result): void {
 }
 
 export function topTable(result: Result, n: number): string {
-  const order = Array.from(result.rank.keys()).filter((i) => result.rank[i] === result.rank[i]).sort((a, b) => result.rank[a] - result.rank[b]).slice(0, n);
+  const order = Array.from(result.rank.keys())
+    .filter((i) => result.rank[i] === result.rank[i])
+    .sort((a, b) => result.rank[a] - result.rank[b])
+    .slice(0, n);
   const rows = order.map((i) => [
     fmtRank(result.rank[i]),
     result.areas.names[i],
     result.areas.parentNames[result.areas.parent[i]] ?? '',
     fmt(result.index[i], 3),
-    topDrivers(result, i, 3).map((m) => m.name).join('; '),
+    topDrivers(result, i, 3)
+      .map((m) => m.name)
+      .join('; '),
   ]);
   return textTable(['rank', 'area', 'borough', 'index', 'pushed up most by'], rows, ['r', 'l', 'l', 'r', 'l']);
 }

@@ -16,7 +16,9 @@ export function progressBar(label: string, total: number, stream: NodeJS.WriteSt
     const frac = total > 0 ? Math.min(1, done / total) : 1;
     const filled = Math.round(frac * width);
     const secs = (Date.now() - start) / 1000;
-    stream.write(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${secs.toFixed(1)}s`);
+    stream.write(
+      `\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${secs.toFixed(1)}s`,
+    );
   };
   return {
     tick(done) {

@@ -20,7 +20,12 @@ import { UsageError } from './usage.ts';
 
 const MAX_CSV_CHARS = 400e6;
 
-export function checkRunsBudget(prepared: Prepared, settings: RobustnessSettings, budgetBytes = totalmem() / 2, data?: DataVariants): void {
+export function checkRunsBudget(
+  prepared: Prepared,
+  settings: RobustnessSettings,
+  budgetBytes = totalmem() / 2,
+  data?: DataVariants,
+): void {
   // with the data factors' columns, so they count among the factors as in the run
   const design = buildDesign(prepared, settings, data);
   const d = design.factors.length;

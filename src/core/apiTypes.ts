@@ -165,7 +165,18 @@ export type ExplanationJson = Explanation;
 export interface WardDetail {
   ward: WardRow;
   explain: ExplanationJson;
-  raw: Record<string, { value: number | null; median?: number | null; unit: string; level: string; name: string; status?: string; period?: string }>;
+  raw: Record<
+    string,
+    {
+      value: number | null;
+      median?: number | null;
+      unit: string;
+      level: string;
+      name: string;
+      status?: string;
+      period?: string;
+    }
+  >;
   robustness: Robustness | null;
   pilot: unknown;
 }

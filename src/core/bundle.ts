@@ -41,7 +41,9 @@ export function toBundle(p: Prepared): PreparedBundle {
       parentCodes: p.areas.parentCodes,
       parentNames: p.areas.parentNames,
       population: toJson(p.areas.population),
-      ...(p.areas.flags ? { flags: Object.fromEntries(Object.entries(p.areas.flags).map(([k, v]) => [k, Array.from(v)])) } : {}),
+      ...(p.areas.flags
+        ? { flags: Object.fromEntries(Object.entries(p.areas.flags).map(([k, v]) => [k, Array.from(v)])) }
+        : {}),
     },
     raw: Object.fromEntries(Object.entries(p.raw).map(([id, col]) => [id, toJson(col)])),
     smoothed: Object.fromEntries(Object.entries(p.smoothed).map(([id, col]) => [id, toJson(col)])),
@@ -61,7 +63,9 @@ export function fromBundle(b: PreparedBundle): Prepared {
       parentCodes: b.areas.parentCodes,
       parentNames: b.areas.parentNames,
       population: fromJson(b.areas.population),
-      ...(b.areas.flags ? { flags: Object.fromEntries(Object.entries(b.areas.flags).map(([k, v]) => [k, Uint8Array.from(v)])) } : {}),
+      ...(b.areas.flags
+        ? { flags: Object.fromEntries(Object.entries(b.areas.flags).map(([k, v]) => [k, Uint8Array.from(v)])) }
+        : {}),
     },
     specs: b.framework.indicators.filter((s) => raw[s.id] !== undefined),
     raw,

@@ -11,7 +11,10 @@ export function csvCell(value: string | number | null | undefined): string {
 }
 
 /** Formats rows as CSV text with a trailing newline. */
-export function formatCsv(header: readonly string[], rows: Iterable<readonly (string | number | null | undefined)[]>): string {
+export function formatCsv(
+  header: readonly string[],
+  rows: Iterable<readonly (string | number | null | undefined)[]>,
+): string {
   const out: string[] = [header.map(csvCell).join(',')];
   for (const row of rows) out.push(row.map(csvCell).join(','));
   return out.join('\n') + '\n';
@@ -32,9 +35,15 @@ export function neutraliseFormula<T>(value: T): T | string {
 }
 
 /** formatCsv with neutraliseFormula on every cell: for the CSV outputs of run, robustness and pilots (not for data files). */
-export function formatOutputCsv(header: readonly string[], rows: Iterable<readonly (string | number | null | undefined)[]>): string {
+export function formatOutputCsv(
+  header: readonly string[],
+  rows: Iterable<readonly (string | number | null | undefined)[]>,
+): string {
   const safe = function* () {
     for (const row of rows) yield row.map(neutraliseFormula);
   };
-  return formatCsv(header.map((h) => String(neutraliseFormula(h))), safe());
+  return formatCsv(
+    header.map((h) => String(neutraliseFormula(h))),
+    safe(),
+  );
 }

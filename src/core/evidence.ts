@@ -34,7 +34,9 @@ export function categoryEvidence(
       if (spec.status === 'proxy') proxyShare += w;
       if (spec.level === 'borough') boroughShare += w;
     }
-    const noData = framework.indicators.filter((s) => measureOf.get(s.measure) === c && left.has(s.id)).map((s) => s.id);
+    const noData = framework.indicators
+      .filter((s) => measureOf.get(s.measure) === c && left.has(s.id))
+      .map((s) => s.id);
     return { category: c, proxyShare, boroughShare, noData };
   });
 }
@@ -44,6 +46,8 @@ export function evidenceWarning(e: CategoryEvidence, name: string): string | und
   if (e.proxyShare < 0.25 && e.boroughShare < 0.5 && e.noData.length === 0) return undefined;
   const pct = (x: number) => `${Math.round(x * 100)} %`;
   const parts = [`${pct(e.proxyShare)} of its weight on named proxies`, `${pct(e.boroughShare)} on borough stand-ins`];
-  const missing = e.noData.length ? `; ${e.noData.length} declared indicator(s) have no data (${e.noData.join(', ')})` : '';
+  const missing = e.noData.length
+    ? `; ${e.noData.length} declared indicator(s) have no data (${e.noData.join(', ')})`
+    : '';
   return `category ${e.category} (${name}): ${parts.join(', ')}${missing}`;
 }

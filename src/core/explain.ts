@@ -57,7 +57,9 @@ export interface Explanation {
   categories: (Contribution & {
     /** The exponentially transformed score X (exponential combination only). */
     transformed?: number;
-    measures: (Contribution & { indicators: (Contribution & { raw: number; smoothed?: number; level: string; unit: string; imputed: boolean })[] })[];
+    measures: (Contribution & {
+      indicators: (Contribution & { raw: number; smoothed?: number; level: string; unit: string; imputed: boolean })[];
+    })[];
   })[];
 }
 
@@ -99,11 +101,18 @@ export function explainArea(result: Result, i: number): Explanation {
       });
       const s = result.measures[mid][i];
       const weight = outer * wm[mid];
-      return { id: mid, name: ms.name, score: s, weight, contribution: term(measuresArithmetic, weight, s), indicators };
+      return {
+        id: mid,
+        name: ms.name,
+        score: s,
+        weight,
+        contribution: term(measuresArithmetic, weight, s),
+        indicators,
+      };
     });
     const s = result.categories[cid][i];
     const X = result.transformed?.[cid]?.[i];
-    const value = combine === 'exponential' ? X ?? NaN : s;
+    const value = combine === 'exponential' ? (X ?? NaN) : s;
     return {
       id: cid,
       name: cat.name,
@@ -117,7 +126,11 @@ export function explainArea(result: Result, i: number): Explanation {
   const index = result.index[i];
   const within = {
     measures: (onIndexScale ? 'index' : measuresArithmetic ? 'category' : 'log-category') as Within,
-    indicators: (onIndexScale && indicatorsArithmetic ? 'index' : indicatorsArithmetic ? 'measure' : 'log-measure') as Within,
+    indicators: (onIndexScale && indicatorsArithmetic
+      ? 'index'
+      : indicatorsArithmetic
+        ? 'measure'
+        : 'log-measure') as Within,
   };
   const driverList = onIndexScale
     ? categories.flatMap((c) => c.measures.map(({ indicators: _i, ...x }) => ({ ...x, level: 'measure' as const })))
@@ -133,7 +146,9 @@ export function explainArea(result: Result, i: number): Explanation {
     total: combine === 'geometric' ? Math.log(index) : index,
     exact: onIndexScale && indicatorsArithmetic,
     within,
-    drivers: driverList.filter((d) => d.contribution === d.contribution).sort((a, b) => b.contribution - a.contribution),
+    drivers: driverList
+      .filter((d) => d.contribution === d.contribution)
+      .sort((a, b) => b.contribution - a.contribution),
     categories,
   };
 }
@@ -149,7 +164,11 @@ export function topDrivers(result: Result, i: number, k = 3): Contribution[] {
 export const topMeasures = topDrivers;
 
 /** Weights renormalised over the members that have a value for this area. */
-function presentWeights(ids: readonly string[], weights: Record<string, number>, value: (id: string) => number): Record<string, number> {
+function presentWeights(
+  ids: readonly string[],
+  weights: Record<string, number>,
+  value: (id: string) => number,
+): Record<string, number> {
   let total = 0;
   for (const id of ids) if (value(id) === value(id)) total += weights[id] ?? 0;
   const out: Record<string, number> = {};

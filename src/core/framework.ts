@@ -21,7 +21,10 @@ export const NORMALISE_METHODS = NORMALISE_METHOD_IDS;
 /** The aggregation methods: read from the registry (src/core/methods/aggregate/registry.ts). */
 export const AGGREGATE_METHODS = AGGREGATE_METHOD_IDS;
 /** Categories → index: any aggregation method, or the IoD exponential transformation then the arithmetic mean. */
-export const COMBINE_METHODS = [...AGGREGATE_METHOD_IDS, 'exponential'] as unknown as readonly [AggregateMethod | 'exponential', ...(AggregateMethod | 'exponential')[]];
+export const COMBINE_METHODS = [...AGGREGATE_METHOD_IDS, 'exponential'] as unknown as readonly [
+  AggregateMethod | 'exponential',
+  ...(AggregateMethod | 'exponential')[],
+];
 /** Rate smoothing per indicator: `eb` toward the overall rate, `eb-parent` toward the parent's (src/core/steps/smooth.ts). */
 export const SMOOTH_METHODS = ['eb', 'eb-parent'] as const;
 /**
@@ -69,7 +72,10 @@ const weight = z.number().finite().nonnegative().max(1e15); // bounded so weight
 
 export const methodsSchema = z
   .object({
-    impute: z.object({ method: z.enum(IMPUTE_METHODS).default('none') }).strict().default({ method: 'none' }),
+    impute: z
+      .object({ method: z.enum(IMPUTE_METHODS).default('none') })
+      .strict()
+      .default({ method: 'none' }),
     treat: z
       .object({
         method: z.enum(TREAT_METHODS).default('coinr'),
@@ -104,11 +110,20 @@ export const methodsSchema = z
       })
       .strict()
       .default({ method: 'arithmetic', min_coverage: 1 }),
-    rank: z.object({ top_k: z.number().int().positive().default(3) }).strict().default({ top_k: 3 }),
+    rank: z
+      .object({ top_k: z.number().int().positive().default(3) })
+      .strict()
+      .default({ top_k: 3 }),
     /** Indicator weights within measures: declared in the table, or derived by PCA (src/core/steps/deriveWeights.ts). */
-    weights: z.object({ indicators: z.enum(['declared', 'pca']).default('declared') }).strict().prefault({}),
+    weights: z
+      .object({ indicators: z.enum(['declared', 'pca']).default('declared') })
+      .strict()
+      .prefault({}),
     /** Which areas feed the statistics of treatment and normalisation (src/core/steps/referenceSet.ts). */
-    statistics: z.object({ over: z.enum(['ranked', 'all']).default('ranked') }).strict().prefault({}),
+    statistics: z
+      .object({ over: z.enum(['ranked', 'all']).default('ranked') })
+      .strict()
+      .prefault({}),
   })
   .strict();
 
@@ -145,7 +160,9 @@ export const areasSpecSchema = z
     /** Expected [west, south, east, north] of the boundaries in degrees: catches swapped lat/lon. */
     extent: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
     /** Context layers for the map, GeoJSON files, each drawn as its `kind` says (BASEMAP_KINDS). */
-    basemap: z.array(z.object({ id, name: z.string().min(1), kind: z.enum(BASEMAP_KINDS), file: z.string().min(1) }).strict()).default([]),
+    basemap: z
+      .array(z.object({ id, name: z.string().min(1), kind: z.enum(BASEMAP_KINDS), file: z.string().min(1) }).strict())
+      .default([]),
   })
   .strict();
 

@@ -6,5 +6,16 @@
  * Renslow 2018). Decile 1 (highest priority) is the darkest. No data is a neutral light grey,
  * which no viridis step resembles.
  */
-export const VIRIDIS_10 = ['#440154', '#482878', '#3e4989', '#31688e', '#26828e', '#1f9e89', '#35b779', '#6ece58', '#b5de2b', '#fde725'] as const;
+export const VIRIDIS_10 = [
+  '#440154',
+  '#482878',
+  '#3e4989',
+  '#31688e',
+  '#26828e',
+  '#1f9e89',
+  '#35b779',
+  '#6ece58',
+  '#b5de2b',
+  '#fde725',
+] as const;
 export const NO_DATA = '#d4d4d4';

@@ -138,7 +138,14 @@ export function strictlyInside(rings: Position[][], p: Position): boolean {
       const [xa, ya] = ring[i];
       const [xb, yb] = ring[i + 1];
       const cross = (xb - xa) * (y - ya) - (yb - ya) * (x - xa);
-      if (cross === 0 && Math.min(xa, xb) <= x && x <= Math.max(xa, xb) && Math.min(ya, yb) <= y && y <= Math.max(ya, yb)) return false;
+      if (
+        cross === 0 &&
+        Math.min(xa, xb) <= x &&
+        x <= Math.max(xa, xb) &&
+        Math.min(ya, yb) <= y &&
+        y <= Math.max(ya, yb)
+      )
+        return false;
       if ((ya <= y && y < yb) || (yb <= y && y < ya)) {
         if (xa + ((y - ya) * (xb - xa)) / (yb - ya) > x) inside = !inside;
       }

@@ -12,7 +12,9 @@ export interface ResultColumn {
 
 export function resultColumns(r: Result): ResultColumn[] {
   const a = r.areas;
-  const boroughLevel = r.indicatorIds.filter((id) => r.framework.indicators.find((s) => s.id === id)?.level === 'borough');
+  const boroughLevel = r.indicatorIds.filter(
+    (id) => r.framework.indicators.find((s) => s.id === id)?.level === 'borough',
+  );
   const cols: ResultColumn[] = [
     { name: 'code', kind: 'string', values: (i) => a.codes[i] },
     { name: 'name', kind: 'string', values: (i) => a.names[i] },
@@ -22,24 +24,46 @@ export function resultColumns(r: Result): ResultColumn[] {
     { name: 'decile', kind: 'number', values: (i) => (r.decile[i] === 0 ? NaN : r.decile[i]) },
     { name: 'borough_rank', kind: 'number', values: (i) => r.parentRank[i] },
     { name: 'index', kind: 'number', values: (i) => r.index[i] },
-    ...r.categoryIds.map((id) => ({ name: `category_${id}`, kind: 'number' as const, values: (i: number) => r.categories[id][i] })),
-    ...r.measureIds.map((id) => ({ name: `measure_${id}`, kind: 'number' as const, values: (i: number) => r.measures[id][i] })),
+    ...r.categoryIds.map((id) => ({
+      name: `category_${id}`,
+      kind: 'number' as const,
+      values: (i: number) => r.categories[id][i],
+    })),
+    ...r.measureIds.map((id) => ({
+      name: `measure_${id}`,
+      kind: 'number' as const,
+      values: (i: number) => r.measures[id][i],
+    })),
   ];
   for (const id of r.indicatorIds) {
     cols.push(
       { name: `${id}_raw`, kind: 'number', values: (i) => r.raw[id][i] },
-      ...(r.smoothed[id] ? [{ name: `${id}_smoothed`, kind: 'number' as const, values: (i: number) => r.smoothed[id][i] }] : []),
+      ...(r.smoothed[id]
+        ? [{ name: `${id}_smoothed`, kind: 'number' as const, values: (i: number) => r.smoothed[id][i] }]
+        : []),
       { name: `${id}_treated`, kind: 'number', values: (i) => r.treated[id][i] },
       { name: `${id}_normalised`, kind: 'number', values: (i) => r.normalised[id][i] },
     );
   }
   cols.push(
     { name: 'flag_not_ranked', kind: 'number', values: (i) => (r.rank[i] === r.rank[i] ? 0 : 1) },
-    { name: 'flag_missing_measures', kind: 'string', values: (i) => r.measureIds.filter((m) => r.measures[m][i] !== r.measures[m][i]).join(';') },
-    { name: 'flag_imputed', kind: 'string', values: (i) => r.indicatorIds.filter((id) => r.imputed[id][i] === 1).join(';') },
+    {
+      name: 'flag_missing_measures',
+      kind: 'string',
+      values: (i) => r.measureIds.filter((m) => r.measures[m][i] !== r.measures[m][i]).join(';'),
+    },
+    {
+      name: 'flag_imputed',
+      kind: 'string',
+      values: (i) => r.indicatorIds.filter((id) => r.imputed[id][i] === 1).join(';'),
+    },
     { name: 'flag_borough_level', kind: 'string', values: () => boroughLevel.join(';') },
     // Area flags declared in areas.flag_columns (e.g. central_activity), under their own names.
-    ...Object.entries(a.flags ?? {}).map(([name, v]) => ({ name, kind: 'number' as const, values: (i: number) => v[i] })),
+    ...Object.entries(a.flags ?? {}).map(([name, v]) => ({
+      name,
+      kind: 'number' as const,
+      values: (i: number) => v[i],
+    })),
   );
   return cols;
 }

@@ -18,7 +18,14 @@ import { normalise } from './steps/normalise.ts';
 import { referenceSet } from './steps/referenceSet.ts';
 import { indicatorWeights } from './steps/deriveWeights.ts';
 import { POSITIVE_RESCALE_NOTE, rescaleIndicator, rescalesIndicators } from './steps/positiveScale.ts';
-import { aggregateGroups, aggregateRecord, categoryGroups, measureGroups, normaliseWeights, type Group } from './steps/aggregate.ts';
+import {
+  aggregateGroups,
+  aggregateRecord,
+  categoryGroups,
+  measureGroups,
+  normaliseWeights,
+  type Group,
+} from './steps/aggregate.ts';
 import { combine } from './steps/combine.ts';
 import { rankAreas } from './steps/rank.ts';
 import { boroughSummaries } from './steps/boroughSummary.ts';
@@ -59,20 +66,35 @@ export function prepare(framework: Framework, inputs: Inputs): Prepared {
   const d = denominate(specs, inputs.data);
   const sm = smooth(specs, inputs.data, inputs.areas);
   const a = apportion(specs, d.columns, inputs.areas);
-  const smoothed = apportion(specs.filter((s) => sm.columns[s.id]), sm.columns, inputs.areas).columns;
+  const smoothed = apportion(
+    specs.filter((s) => sm.columns[s.id]),
+    sm.columns,
+    inputs.areas,
+  ).columns;
   const validate: StepRecord = {
     step: 'validate',
     settings: { areas: inputs.areas.codes.length, indicators: framework.indicators.length, used: specs.length },
     notes: inputs.excluded.map((e) => `${e.id} excluded: ${e.reason}`),
   };
-  return { framework, areas: inputs.areas, specs, raw: a.columns, smoothed, excluded: [...inputs.excluded], log: [validate, d.record, sm.record, a.record] };
+  return {
+    framework,
+    areas: inputs.areas,
+    specs,
+    raw: a.columns,
+    smoothed,
+    excluded: [...inputs.excluded],
+    log: [validate, d.record, sm.record, a.record],
+  };
 }
 
 /**
  * The ward-level columns that enter imputation: an indicator's smoothed rate where it declares
  * `smooth` and smoothing is on, else its crude value.
  */
-export function indicatorInputs(prepared: Pick<Prepared, 'raw' | 'smoothed'>, smoothing = true): Record<string, Float64Array> {
+export function indicatorInputs(
+  prepared: Pick<Prepared, 'raw' | 'smoothed'>,
+  smoothing = true,
+): Record<string, Float64Array> {
   if (!smoothing) return prepared.raw;
   const out: Record<string, Float64Array> = {};
   for (const [id, col] of Object.entries(prepared.raw)) out[id] = prepared.smoothed?.[id] ?? col;
@@ -89,7 +111,8 @@ export function score(prepared: Prepared, options: ScoreOptions = {}): Result {
   const excluded: Excluded[] = [...prepared.excluded];
   for (const s of prepared.specs) {
     if (omit.has(s.id)) excluded.push({ id: s.id, reason: 'left out for this run' });
-    else if (!useBorough && s.level === 'borough') excluded.push({ id: s.id, reason: 'borough stand-ins switched off for this run' });
+    else if (!useBorough && s.level === 'borough')
+      excluded.push({ id: s.id, reason: 'borough stand-ins switched off for this run' });
   }
   const smoothing = options.smoothing ?? true;
   const inputs = indicatorInputs(prepared, smoothing);
@@ -118,17 +141,33 @@ export function score(prepared: Prepared, options: ScoreOptions = {}): Result {
   const mGroups = measureGroups(framework.measures, new Map(specs.map((s) => [s.id, s.measure])), indicatorWeight);
   const measuresOut = aggregateGroups(mGroups, no.columns, methods.aggregate.indicators, n);
   const measureWeight = Object.fromEntries(framework.measures.map((m) => [m.id, w.measures?.[m.id] ?? m.weight]));
-  const cGroups = categoryGroups(framework.categories, framework.measures, new Set(mGroups.map((g) => g.id)), measureWeight);
+  const cGroups = categoryGroups(
+    framework.categories,
+    framework.measures,
+    new Set(mGroups.map((g) => g.id)),
+    measureWeight,
+  );
   const categoriesOut = aggregateGroups(cGroups, measuresOut.scores, methods.aggregate.measures, n);
-  const categoryWeight = Object.fromEntries(cGroups.map((g) => [g.id, w.categories?.[g.id] ?? categoryById(framework, g.id).weight]));
+  const categoryWeight = Object.fromEntries(
+    cGroups.map((g) => [g.id, w.categories?.[g.id] ?? categoryById(framework, g.id).weight]),
+  );
 
   const noData: string[] = [];
   for (const m of framework.measures) if (!mGroups.some((g) => g.id === m.id)) noData.push(`measure ${m.id}`);
   for (const c of framework.categories) if (!cGroups.some((g) => g.id === c.id)) noData.push(`category ${c.id}`);
-  for (const what of noData) excluded.push({ id: what.split(' ')[1], reason: `${what.split(' ')[0]}: no data supplied; weights renormalised over the rest` });
+  for (const what of noData)
+    excluded.push({
+      id: what.split(' ')[1],
+      reason: `${what.split(' ')[0]}: no data supplied; weights renormalised over the rest`,
+    });
 
   const effective = { indicators: effectiveWeights(mGroups), measures: effectiveWeights(cGroups) };
-  const evidence = categoryEvidence(framework, effective, cGroups.map((g) => g.id), excluded);
+  const evidence = categoryEvidence(
+    framework,
+    effective,
+    cGroups.map((g) => g.id),
+    excluded,
+  );
   const evidenceWarnings = evidence.flatMap((e) => evidenceWarning(e, categoryById(framework, e.category).name) ?? []);
 
   const co = combine(categoriesOut.scores, categoryWeight, methods.combine, n);
@@ -151,7 +190,12 @@ export function score(prepared: Prepared, options: ScoreOptions = {}): Result {
     transformed: co.transformed,
     weights: {
       ...effective,
-      categories: Object.fromEntries(zip(cGroups.map((g) => g.id), normaliseWeights(cGroups.map((g) => categoryWeight[g.id])))),
+      categories: Object.fromEntries(
+        zip(
+          cGroups.map((g) => g.id),
+          normaliseWeights(cGroups.map((g) => categoryWeight[g.id])),
+        ),
+      ),
     },
     index: co.index,
     rank: rk.rank,
@@ -172,7 +216,10 @@ export function score(prepared: Prepared, options: ScoreOptions = {}): Result {
       co.record,
       rk.record,
     ],
-    warnings: [...noData.map((what) => `${what}: no data supplied; weights renormalised over the rest`), ...evidenceWarnings],
+    warnings: [
+      ...noData.map((what) => `${what}: no data supplied; weights renormalised over the rest`),
+      ...evidenceWarnings,
+    ],
   };
 }
 

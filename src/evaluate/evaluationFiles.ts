@@ -24,7 +24,8 @@ export function placeboVerdict(x: EvaluationPlan['pilots'][number]): string {
   const [lo, hi] = x.inSpace.band;
   const e = x.inTime.change;
   if (!(e === e && lo === lo && hi === hi)) return 'no placebo check possible';
-  if (e >= lo && e <= hi) return `inside the placebo band ${pct(lo)} to ${pct(hi)} (p = ${num(x.inSpace.p, 2)}): the synthetic control tracked this ward when nothing happened`;
+  if (e >= lo && e <= hi)
+    return `inside the placebo band ${pct(lo)} to ${pct(hi)} (p = ${num(x.inSpace.p, 2)}): the synthetic control tracked this ward when nothing happened`;
   return `OUTSIDE the placebo band ${pct(lo)} to ${pct(hi)} (p = ${num(x.inSpace.p, 2)}): the synthetic control did not track this ward when nothing happened, so treat its estimate with caution and lean on the near-miss and pooled comparisons`;
 }
 
@@ -39,7 +40,10 @@ export function analysisSteps(p: EvaluationPlan): string[] {
     `Secondary outcomes: the same analysis for ${o.secondary.join(', ') || '(none in the file)'}.`,
     'Spillover: the same analysis for the adjacent-ward ring of each pilot as its own treated area (displacement shows as a rise, diffusion of benefit as a fall). Ring wards are never comparisons.',
   ];
-  if (p.design === 'randomised-pairs') steps.push(`Randomised pairs: the primary analysis compares each treated ward with its pair partner (paired difference in log rate ratios, follow-up vs pre-period); the allocation used seed ${p.pairs?.seed}.`);
+  if (p.design === 'randomised-pairs')
+    steps.push(
+      `Randomised pairs: the primary analysis compares each treated ward with its pair partner (paired difference in log rate ratios, follow-up vs pre-period); the allocation used seed ${p.pairs?.seed}.`,
+    );
   return steps;
 }
 
@@ -64,9 +68,15 @@ export function evaluationPlanJson(p: EvaluationPlan, meta: EvaluationMeta): str
       alpha: round(p.power.alpha),
       mu: round(p.power.mu),
       rows: p.power.rows.map((r) => ({ ...r, mde: round(r.mde) })),
-      placebo: { ...p.power.placebo, sd: round(p.power.placebo.sd), rows: p.power.placebo.rows.map((r) => ({ ...r, mde: round(r.mde) })) },
+      placebo: {
+        ...p.power.placebo,
+        sd: round(p.power.placebo.sd),
+        rows: p.power.placebo.rows.map((r) => ({ ...r, mde: round(r.mde) })),
+      },
     },
-    pairs: p.pairs ? { ...p.pairs, pairs: p.pairs.pairs.map((x) => ({ ...x, distance: round(x.distance) })) } : undefined,
+    pairs: p.pairs
+      ? { ...p.pairs, pairs: p.pairs.pairs.map((x) => ({ ...x, distance: round(x.distance) })) }
+      : undefined,
     analysis: analysisSteps(p),
     warnings: p.warnings,
     command: meta.command,
@@ -79,7 +89,12 @@ export function evaluationPlanMarkdown(p: EvaluationPlan, meta: EvaluationMeta):
   const o = p.outcomes;
   const L: string[] = [];
   const table = (header: string[], rows: string[][]) => {
-    L.push(`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`), '');
+    L.push(
+      `| ${header.join(' | ')} |`,
+      `| ${header.map(() => '---').join(' | ')} |`,
+      ...rows.map((r) => `| ${r.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`),
+      '',
+    );
   };
   L.push('# Evaluation plan (pre-registration)', '');
   L.push(
@@ -95,7 +110,17 @@ export function evaluationPlanMarkdown(p: EvaluationPlan, meta: EvaluationMeta):
   );
   L.push('## Comparison units, weights and pre-period fit', '');
   for (const x of p.pilots) {
-    L.push(`### ${x.pilot.name} (${x.pilot.code})${x.pilot.members.length > 1 ? ` with ${x.pilot.members.slice(1).map((w) => w.name).join(', ')}` : ''}`, '');
+    L.push(
+      `### ${x.pilot.name} (${x.pilot.code})${
+        x.pilot.members.length > 1
+          ? ` with ${x.pilot.members
+              .slice(1)
+              .map((w) => w.name)
+              .join(', ')}`
+          : ''
+      }`,
+      '',
+    );
     L.push(
       `Pre-period mean ${num(x.preMean, 1)} per month; donor pool ${x.donorPool}; pre-period RMSPE ${num(x.preRmspe, 2)} (${pct(x.preRmspeRelative)} of the mean). ` +
         `In-time placebo (fit to month ${x.inTime.fitMonths}, “effect” over the last ${p.settings.placeboShift} months, when no pilot existed): ${pct(x.inTime.change)}; ` +
@@ -103,9 +128,18 @@ export function evaluationPlanMarkdown(p: EvaluationPlan, meta: EvaluationMeta):
         `Effects inside that band are indistinguishable from noise.`,
       '',
     );
-    table(['Donor', 'Code', 'Weight'], x.weights.map((w) => [w.name, w.code, w.weight.toFixed(3)]));
-    L.push(`Near-miss controls (ranks ${p.settings.nearMiss[0]}–${p.settings.nearMiss[1]}, in the pool): ${x.nearMiss.map((w) => `${w.name} (${w.code}, rank ${w.rank})`).join(', ') || 'none'}.`, '');
-    L.push(`Adjacent-ward ring (secondary outcome area, never a comparison): ${x.ring.map((w) => `${w.name} (${w.code})`).join(', ') || 'none'}.`, '');
+    table(
+      ['Donor', 'Code', 'Weight'],
+      x.weights.map((w) => [w.name, w.code, w.weight.toFixed(3)]),
+    );
+    L.push(
+      `Near-miss controls (ranks ${p.settings.nearMiss[0]}–${p.settings.nearMiss[1]}, in the pool): ${x.nearMiss.map((w) => `${w.name} (${w.code}, rank ${w.rank})`).join(', ') || 'none'}.`,
+      '',
+    );
+    L.push(
+      `Adjacent-ward ring (secondary outcome area, never a comparison): ${x.ring.map((w) => `${w.name} (${w.code})`).join(', ') || 'none'}.`,
+      '',
+    );
   }
   L.push('## Power', '');
   L.push(
@@ -118,14 +152,29 @@ export function evaluationPlanMarkdown(p: EvaluationPlan, meta: EvaluationMeta):
   const ks = [...new Set(p.power.rows.map((r) => r.k))];
   table(
     ['Pilots k', ...posts.map((m) => `${m} months (formula)`), `${p.power.placebo.months} months (placebo spread)`],
-    ks.map((k) => [String(k), ...posts.map((m) => pct(p.power.rows.find((r) => r.k === k && r.postMonths === m)!.mde)), pct(p.power.placebo.rows.find((r) => r.k === k)?.mde ?? NaN)]),
+    ks.map((k) => [
+      String(k),
+      ...posts.map((m) => pct(p.power.rows.find((r) => r.k === k && r.postMonths === m)!.mde)),
+      pct(p.power.placebo.rows.find((r) => r.k === k)?.mde ?? NaN),
+    ]),
   );
-  L.push(`Placebo spread: standard deviation ${num(p.power.placebo.sd, 3)} of log(1 + effect) over ${p.power.placebo.estimates} in-space placebo estimates; MDE = 1 − exp(−2.8016·sd/√k).`, '');
+  L.push(
+    `Placebo spread: standard deviation ${num(p.power.placebo.sd, 3)} of log(1 + effect) over ${p.power.placebo.estimates} in-space placebo estimates; MDE = 1 − exp(−2.8016·sd/√k).`,
+    '',
+  );
   L.push(`**${p.power.statement}**`, '');
   if (p.pairs) {
     L.push('## Randomised pairs', '');
     L.push(`Seed ${p.pairs.seed} (xoshiro128**, one fair coin per pair). ${p.pairs.note ?? ''}`, '');
-    table(['Pair', 'Receives the pilot', 'Comparison (no pilot)', 'Distance'], p.pairs.pairs.map((x, i) => [String(i + 1), `${x.treated.name} (${x.treated.code})`, `${x.control.name} (${x.control.code})`, x.distance.toFixed(2)]));
+    table(
+      ['Pair', 'Receives the pilot', 'Comparison (no pilot)', 'Distance'],
+      p.pairs.pairs.map((x, i) => [
+        String(i + 1),
+        `${x.treated.name} (${x.treated.code})`,
+        `${x.control.name} (${x.control.code})`,
+        x.distance.toFixed(2),
+      ]),
+    );
   }
   L.push('## Analysis to run after the pilot', '');
   analysisSteps(p).forEach((s, i) => L.push(`${i + 1}. ${s}`));
@@ -136,7 +185,12 @@ export function evaluationPlanMarkdown(p: EvaluationPlan, meta: EvaluationMeta):
     L.push('');
   }
   L.push('## Inputs', '', `Command: \`${meta.command}\``, '');
-  table(['Input file', 'SHA-256'], Object.keys(meta.hashes).sort().map((f) => [f, meta.hashes[f]]));
+  table(
+    ['Input file', 'SHA-256'],
+    Object.keys(meta.hashes)
+      .sort()
+      .map((f) => [f, meta.hashes[f]]),
+  );
   return L.join('\n');
 }
 
@@ -152,6 +206,9 @@ export function evaluationSummary(p: EvaluationPlan): string[] {
     ),
     p.power.statement,
   ];
-  if (p.pairs) out.push(`Randomised pairs (seed ${p.pairs.seed}): ${p.pairs.pairs.map((x) => `${x.treated.name} receives the pilot, ${x.control.name} does not`).join('; ')}.`);
+  if (p.pairs)
+    out.push(
+      `Randomised pairs (seed ${p.pairs.seed}): ${p.pairs.pairs.map((x) => `${x.treated.name} receives the pilot, ${x.control.name} does not`).join('; ')}.`,
+    );
   return out;
 }

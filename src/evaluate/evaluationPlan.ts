@@ -55,7 +55,15 @@ export interface PilotEvaluation {
 }
 
 export interface EvaluationPlan {
-  outcomes: { primary: string; secondary: string[]; file: string; period: string; source: string; months: [string, string]; monthsCount: number };
+  outcomes: {
+    primary: string;
+    secondary: string[];
+    file: string;
+    period: string;
+    source: string;
+    months: [string, string];
+    monthsCount: number;
+  };
   design: 'synthetic-control' | 'randomised-pairs';
   pilots: PilotEvaluation[];
   power: {
@@ -121,8 +129,12 @@ export function evaluationPlan(x: EvaluationInputs): EvaluationPlan {
   const pilots: PilotEvaluation[] = plan.pilots.map((p) => {
     const seed = p.unit.seed;
     const y = unitSeries(p.unit.members);
-    const candidates = [...pool.keys()].filter((i) => pool[i] && m.hasData[i] && meanOver(areaSeries(m, primary, i), 0, T) > 0);
-    const donorsIdx = candidates.sort((i, j) => profileDistance(seed, i) - profileDistance(seed, j) || i - j).slice(0, e.donors);
+    const candidates = [...pool.keys()].filter(
+      (i) => pool[i] && m.hasData[i] && meanOver(areaSeries(m, primary, i), 0, T) > 0,
+    );
+    const donorsIdx = candidates
+      .sort((i, j) => profileDistance(seed, i) - profileDistance(seed, j) || i - j)
+      .slice(0, e.donors);
     const donorSeries = donorsIdx.map((i) => Float64Array.from(areaSeries(m, primary, i)));
     const fit = syntheticControl(y, donorSeries, T);
     let inTime = { fitMonths: T - shift, change: NaN, observed: NaN, expected: NaN };
@@ -142,7 +154,8 @@ export function evaluationPlan(x: EvaluationInputs): EvaluationPlan {
       .filter((i) => !pilotWards.has(i))
       .sort((i, j) => (a.codes[i] < a.codes[j] ? -1 : 1))
       .map((i) => ({ ...ref(i), preMean: wardMean(i) }));
-    if (!m.hasData[seed]) warnings.push(`${a.names[seed]} (${a.codes[seed]}) has no monthly series: its synthetic control is empty`);
+    if (!m.hasData[seed])
+      warnings.push(`${a.names[seed]} (${a.codes[seed]}) has no monthly series: its synthetic control is empty`);
     return {
       pilot: { ...ref(seed), members: p.unit.members.map(ref) },
       preMean: fit.preMean,
@@ -159,18 +172,28 @@ export function evaluationPlan(x: EvaluationInputs): EvaluationPlan {
   if (!g.neighbours) warnings.push('no adjacency: the spillover ring cannot be listed');
 
   // Power.
-  const all = a.codes.map((_, i) => i).filter((i) => m.hasData[i]).map((i) => areaSeries(m, primary, i));
+  const all = a.codes
+    .map((_, i) => i)
+    .filter((i) => m.hasData[i])
+    .map((i) => areaSeries(m, primary, i));
   const od = overdispersion(all);
   const mu = pilots.length ? pilots.reduce((s, p) => s + p.preMean, 0) / pilots.length : NaN;
   const k = plan.settings.k;
   const c = Math.max(1, plan.settings.comparisons);
   const rows: { k: number; postMonths: number; mde: number }[] = [];
-  for (let kk = 1; kk <= Math.max(6, k); kk++) for (const P of e.post_months) rows.push({ k: kk, postMonths: P, mde: minimumDetectableEffect({ mu, alpha: od.alpha, k: kk, c, preMonths: T, postMonths: P }) });
+  for (let kk = 1; kk <= Math.max(6, k); kk++)
+    for (const P of e.post_months)
+      rows.push({
+        k: kk,
+        postMonths: P,
+        mde: minimumDetectableEffect({ mu, alpha: od.alpha, k: kk, c, preMonths: T, postMonths: P }),
+      });
   const longest = Math.max(...e.post_months);
   const atK = rows.find((x) => x.k === k && x.postMonths === longest)?.mde ?? Infinity;
   const sd = sampleSd(placeboLogs);
   const placeboRows = [];
-  for (let kk = 1; kk <= Math.max(6, k); kk++) placeboRows.push({ k: kk, mde: 1 - Math.exp(-(Z_975 + Z_80) * sd / Math.sqrt(kk)) });
+  for (let kk = 1; kk <= Math.max(6, k); kk++)
+    placeboRows.push({ k: kk, mde: 1 - Math.exp((-(Z_975 + Z_80) * sd) / Math.sqrt(kk)) });
   const placeboAtK = placeboRows.find((x) => x.k === k)?.mde ?? NaN;
   const detectable = atK <= e.plausible_reduction;
   const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(0)} %` : 'more than 99 %');
@@ -181,14 +204,24 @@ export function evaluationPlan(x: EvaluationInputs): EvaluationPlan {
   const crossCheck =
     placeboAtK === placeboAtK
       ? ` Cross-check from the data: the spread of ${placeboLogs.length} placebo estimates over ${shift} months implies a minimum detectable reduction of ${pct(placeboAtK)} for ${k} pilot(s) over ${shift} months (formula: ${pct(rows.find((x) => x.k === k && x.postMonths === shift)?.mde ?? NaN)}${rows.some((x) => x.postMonths === shift) ? '' : ' — not tabulated'})` +
-        (placeboAtK > e.plausible_reduction ? `; by that measure a ${pct(e.plausible_reduction)} effect is NOT reliably detectable over ${shift} months.` : '.')
+        (placeboAtK > e.plausible_reduction
+          ? `; by that measure a ${pct(e.plausible_reduction)} effect is NOT reliably detectable over ${shift} months.`
+          : '.')
       : '';
 
   let pairs: EvaluationPlan['pairs'];
   if (e.design === 'randomised-pairs') pairs = randomisedPairs(x, profileDistance, wardMean, ref, warnings);
 
   return {
-    outcomes: { primary, secondary: m.series.filter((s) => s !== primary), file: spec.file, period: spec.period, source: spec.source, months: [m.months[0], m.months[T - 1]], monthsCount: T },
+    outcomes: {
+      primary,
+      secondary: m.series.filter((s) => s !== primary),
+      file: spec.file,
+      period: spec.period,
+      source: spec.source,
+      months: [m.months[0], m.months[T - 1]],
+      monthsCount: T,
+    },
     design: e.design,
     pilots,
     power: {
@@ -204,7 +237,13 @@ export function evaluationPlan(x: EvaluationInputs): EvaluationPlan {
       statement: statement + crossCheck,
     },
     pairs,
-    settings: { donors: e.donors, nearMiss: e.near_miss, placeboShift: shift, bufferKm: plan.settings.buffer_km, seed: e.seed },
+    settings: {
+      donors: e.donors,
+      nearMiss: e.near_miss,
+      placeboShift: shift,
+      bufferKm: plan.settings.buffer_km,
+      seed: e.seed,
+    },
     warnings,
   };
 }
@@ -215,9 +254,15 @@ function sampleSd(xs: readonly number[]): number {
   return Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / (xs.length - 1));
 }
 
-function firstDetectable(rows: readonly { k: number; postMonths: number; mde: number }[], plausible: number, longest: number): string {
+function firstDetectable(
+  rows: readonly { k: number; postMonths: number; mde: number }[],
+  plausible: number,
+  longest: number,
+): string {
   const hit = rows.find((x) => x.postMonths === longest && x.mde <= plausible);
-  return hit ? `About ${hit.k} pilot areas (or pooling the pilots with more comparison wards) would be needed for ${(100 * plausible).toFixed(0)} %.` : `Not even ${rows[rows.length - 1].k} pilot areas would detect ${(100 * plausible).toFixed(0)} % over ${longest} months.`;
+  return hit
+    ? `About ${hit.k} pilot areas (or pooling the pilots with more comparison wards) would be needed for ${(100 * plausible).toFixed(0)} %.`
+    : `Not even ${rows[rows.length - 1].k} pilot areas would detect ${(100 * plausible).toFixed(0)} % over ${longest} months.`;
 }
 
 /** The randomised matched-pair design on the best 2k eligible areas under the same constraints. */
@@ -252,8 +297,11 @@ function randomisedPairs(
   const drawn = randomisePairs(matched.pairs, d, s.evaluation.seed);
   return {
     seed: s.evaluation.seed,
-    pairs: drawn.map((p) => ({ treated: ref(seeds[p.treated]), control: ref(seeds[p.treated === p.a ? p.b : p.a]), distance: p.distance })),
+    pairs: drawn.map((p) => ({
+      treated: ref(seeds[p.treated]),
+      control: ref(seeds[p.treated === p.a ? p.b : p.a]),
+      distance: p.distance,
+    })),
     note,
   };
 }
-

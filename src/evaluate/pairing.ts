@@ -17,7 +17,10 @@ export interface Pair {
   treated: number;
 }
 
-export function minimumDistancePairs(d: (i: number, j: number) => number, n: number): { pairs: [number, number][]; total: number } {
+export function minimumDistancePairs(
+  d: (i: number, j: number) => number,
+  n: number,
+): { pairs: [number, number][]; total: number } {
   if (n % 2) throw new Error('minimumDistancePairs: an even number of units is needed');
   if (n > 20) throw new Error('minimumDistancePairs: at most 20 units');
   const full = (1 << n) - 1;
@@ -48,7 +51,11 @@ export function minimumDistancePairs(d: (i: number, j: number) => number, n: num
   return { pairs, total: cost[full] };
 }
 
-export function randomisePairs(pairs: readonly [number, number][], d: (i: number, j: number) => number, seed: number): Pair[] {
+export function randomisePairs(
+  pairs: readonly [number, number][],
+  d: (i: number, j: number) => number,
+  seed: number,
+): Pair[] {
   const rng = seededRng(seed, 0);
   return pairs.map(([a, b]) => ({ a, b, distance: d(a, b), treated: rng.uniform() < 0.5 ? a : b }));
 }

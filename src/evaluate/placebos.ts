@@ -29,7 +29,13 @@ export function quantile(sorted: readonly number[], q: number): number {
 }
 
 /** Placebo effects of every donor over months [from, to), fitted on [0, fitMonths). */
-export function inSpacePlacebos(donors: readonly ArrayLike<number>[], fitMonths: number, from: number, to: number, pilotEffect: number): PlaceboDistribution {
+export function inSpacePlacebos(
+  donors: readonly ArrayLike<number>[],
+  fitMonths: number,
+  from: number,
+  to: number,
+  pilotEffect: number,
+): PlaceboDistribution {
   const effects: number[] = [];
   donors.forEach((d, j) => {
     const others = donors.filter((_, k) => k !== j);
@@ -49,9 +55,15 @@ export function inSpacePlacebos(donors: readonly ArrayLike<number>[], fitMonths:
 }
 
 /** The in-time placebo: fit on [0, start − shift), "effect" over [start − shift, start). */
-export function inTimePlacebo(target: ArrayLike<number>, donors: readonly ArrayLike<number>[], start: number, shift: number): EffectEstimate & { fitMonths: number } {
+export function inTimePlacebo(
+  target: ArrayLike<number>,
+  donors: readonly ArrayLike<number>[],
+  start: number,
+  shift: number,
+): EffectEstimate & { fitMonths: number } {
   const fitMonths = start - shift;
-  if (fitMonths < 2) throw new Error(`in-time placebo needs at least 2 fitting months (start ${start}, shift ${shift})`);
+  if (fitMonths < 2)
+    throw new Error(`in-time placebo needs at least 2 fitting months (start ${start}, shift ${shift})`);
   const fit = syntheticControl(target, donors, fitMonths);
   return { ...effectOver(target, fit.synthetic, fitMonths, start), fitMonths };
 }

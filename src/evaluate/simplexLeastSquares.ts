@@ -23,7 +23,11 @@ export interface SimplexFit {
 }
 
 /** `donors[j]` is donor j's series (length T, the columns of X); `y` the target (length T). */
-export function simplexLeastSquares(y: ArrayLike<number>, donors: readonly ArrayLike<number>[], opts: { maxIter?: number } = {}): SimplexFit {
+export function simplexLeastSquares(
+  y: ArrayLike<number>,
+  donors: readonly ArrayLike<number>[],
+  opts: { maxIter?: number } = {},
+): SimplexFit {
   const J = donors.length;
   const T = y.length;
   if (J === 0) throw new Error('simplexLeastSquares: no donors');

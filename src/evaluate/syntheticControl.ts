@@ -43,7 +43,11 @@ export function meanOver(xs: ArrayLike<number>, from: number, to: number): numbe
 }
 
 /** Fits on months [0, fitMonths). `donors[j]` are full-length series. */
-export function syntheticControl(target: ArrayLike<number>, donors: readonly ArrayLike<number>[], fitMonths: number): SyntheticFit {
+export function syntheticControl(
+  target: ArrayLike<number>,
+  donors: readonly ArrayLike<number>[],
+  fitMonths: number,
+): SyntheticFit {
   const T = target.length;
   const preMean = meanOver(target, 0, fitMonths);
   const usable = donors.map((d, j) => [d, j] as const).filter(([d]) => meanOver(d, 0, fitMonths) > 0);
@@ -70,11 +74,23 @@ export function syntheticControl(target: ArrayLike<number>, donors: readonly Arr
     .map(([, j], k) => ({ donor: j, weight: fit.weights[k] }))
     .filter((w) => w.weight > 1e-9)
     .sort((a, b) => b.weight - a.weight || a.donor - b.donor);
-  return { weights, synthetic, preMean, preRmspe, preRmspeRelative: preMean > 0 ? preRmspe / preMean : NaN, converged: fit.converged };
+  return {
+    weights,
+    synthetic,
+    preMean,
+    preRmspe,
+    preRmspeRelative: preMean > 0 ? preRmspe / preMean : NaN,
+    converged: fit.converged,
+  };
 }
 
 /** The effect over months [from, to) against the synthetic series. */
-export function effectOver(target: ArrayLike<number>, synthetic: ArrayLike<number>, from: number, to: number): EffectEstimate {
+export function effectOver(
+  target: ArrayLike<number>,
+  synthetic: ArrayLike<number>,
+  from: number,
+  to: number,
+): EffectEstimate {
   let observed = 0;
   let expected = 0;
   for (let t = from; t < to; t++) {

@@ -4,7 +4,8 @@
  * arrow) see them as missing rather than as a NaN float. The framework loader reads these
  * files back (`readColumns` in `readColumns.ts`), e.g. `ward_indicators.arrow` in data/london-2018.
  */
-import { Float64, Table, Utf8, makeData, makeVector, tableToIPC, type Vector } from 'apache-arrow';
+import type { Vector } from 'apache-arrow';
+import { arrowModule } from './arrowModule.ts';
 import { InputError } from '../core/errors.ts';
 import { writeFileAtomic } from './atomic.ts';
 
@@ -26,13 +27,18 @@ export function toArrowIpc(table: ColumnTable): Uint8Array {
   let length = -1;
   for (const name of table.columns) {
     const col = table.values[name];
-    if (!col) throw new InputError(`column "${name}" has no values`, { column: name, expected: 'a value array per column' });
+    if (!col)
+      throw new InputError(`column "${name}" has no values`, { column: name, expected: 'a value array per column' });
     if (length >= 0 && col.length !== length) {
-      throw new InputError(`column "${name}" has ${col.length} rows, others ${length}`, { column: name, expected: 'columns of equal length' });
+      throw new InputError(`column "${name}" has ${col.length} rows, others ${length}`, {
+        column: name,
+        expected: 'columns of equal length',
+      });
     }
     length = col.length;
     vectors[name] = col instanceof Float64Array ? float64Vector(col) : utf8Vector(col);
   }
+  const { tableToIPC, Table } = arrowModule();
   return tableToIPC(new Table(vectors), 'file');
 }
 
@@ -49,7 +55,10 @@ function float64Vector(col: Float64Array): Vector {
       validity[i >> 3] |= 1 << (i & 7);
     } else nulls++;
   }
-  return makeVector(makeData({ type: new Float64(), length: n, nullCount: nulls, nullBitmap: nulls ? validity : null, data }));
+  const { makeVector, makeData, Float64 } = arrowModule();
+  return makeVector(
+    makeData({ type: new Float64(), length: n, nullCount: nulls, nullBitmap: nulls ? validity : null, data }),
+  );
 }
 
 /** A Utf8 vector (no nulls): the strings' UTF-8 bytes end to end, with offsets[i]..offsets[i + 1] for string i. */
@@ -70,7 +79,10 @@ function utf8Vector(col: readonly string[]): Vector {
     at += encoder.encodeInto(s, bytes.subarray(at)).written;
     offsets[i + 1] = at;
   }
-  return makeVector(makeData({ type: new Utf8(), length: n, nullCount: 0, valueOffsets: offsets, data: bytes.subarray(0, at) }));
+  const { makeVector, makeData, Utf8 } = arrowModule();
+  return makeVector(
+    makeData({ type: new Utf8(), length: n, nullCount: 0, valueOffsets: offsets, data: bytes.subarray(0, at) }),
+  );
 }
 
 /** Writes the table as an Arrow IPC file, atomically. */

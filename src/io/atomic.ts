@@ -17,7 +17,17 @@
  * The result is a plain folder: copies (`cp -a`, `mv`) stay valid and later runs never touch
  * them. On failure the temporary folder is removed and NAME is untouched.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeFileSync, lstatSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  lstatSync,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../core/errors.ts';
@@ -53,9 +63,17 @@ export interface DirWriteOptions {
 }
 
 /** Builds the folder `dir` atomically with `build(tmpDir)`; see the file comment. Throws an InputError (exit 1) naming the path when refused. */
-export async function writeDirAtomic(dir: string, build: (tmpDir: string) => void | Promise<void>, options: DirWriteOptions): Promise<void> {
+export async function writeDirAtomic(
+  dir: string,
+  build: (tmpDir: string) => void | Promise<void>,
+  options: DirWriteOptions,
+): Promise<void> {
   const why = forbiddenOutput(dir, options.inputs);
-  if (why) throw new InputError(`refused as an output folder: it is ${why}`, { file: dir, expected: 'a separate folder for outputs' });
+  if (why)
+    throw new InputError(`refused as an output folder: it is ${why}`, {
+      file: dir,
+      expected: 'a separate folder for outputs',
+    });
   const out = join(realTarget(dirname(resolve(dir))), basename(resolve(dir)));
   const parent = dirname(out);
   const name = basename(out);
@@ -81,7 +99,10 @@ export async function writeDirAtomic(dir: string, build: (tmpDir: string) => voi
         if (!swapped) rmSync(tmp, { recursive: true, force: true });
         throw e;
       }
-      if (state.kind === 'legacy-link') options.onNote?.(`${dir} was a link to ${basename(state.version)} (wardrank 0.1); it is now a real folder and the old outputs stay in ${state.version}`);
+      if (state.kind === 'legacy-link')
+        options.onNote?.(
+          `${dir} was a link to ${basename(state.version)} (wardrank 0.1); it is now a real folder and the old outputs stay in ${state.version}`,
+        );
     } finally {
       // After the swap the sub-outputs' lock files went away with the old folder; before it, release them.
       if (!swapped) for (const r of subLocks) r();
@@ -154,7 +175,8 @@ function recoverInterrupted(out: string): void {
 
 /** Removes a folder only if it carries our marker (rmSync never follows symbolic links inside it). */
 function removeOurs(dir: string): void {
-  if (!readMarker(dir)) throw new InputError('internal: refusing to remove a folder without the wardrank marker', { file: dir });
+  if (!readMarker(dir))
+    throw new InputError('internal: refusing to remove a folder without the wardrank marker', { file: dir });
   rmSync(dir, { recursive: true, force: true });
 }
 

@@ -50,16 +50,28 @@ export function checkUtf8(text: string, file: string, rowOffset = 0): void {
   if (bad < 0) return;
   let row = rowOffset + 1;
   for (let i = 0; i < bad; i++) if (text.charCodeAt(i) === 10) row++;
-  throw new InputError('bytes that are not valid UTF-8 (is the file Latin-1? re-save it as UTF-8)', { file, row, expected: 'UTF-8 text' });
+  throw new InputError('bytes that are not valid UTF-8 (is the file Latin-1? re-save it as UTF-8)', {
+    file,
+    row,
+    expected: 'UTF-8 text',
+  });
 }
 
 export function checkHeader(first: string[] | undefined, file: string): string[] {
-  if (!first || isBlank(first)) throw new InputError('the file is empty', { file, expected: 'a header row and data rows' });
+  if (!first || isBlank(first))
+    throw new InputError('the file is empty', { file, expected: 'a header row and data rows' });
   const header = first.map((h) => h.trim());
   header.forEach((h, i) => {
-    if (h === '') throw new InputError(`header cell ${i + 1} is empty`, { file, row: 1, expected: 'a name for every column' });
+    if (h === '')
+      throw new InputError(`header cell ${i + 1} is empty`, { file, row: 1, expected: 'a name for every column' });
     const j = header.indexOf(h);
-    if (j < i) throw new InputError(`column "${h}" appears twice in the header`, { file, row: 1, column: h, expected: 'unique column names' });
+    if (j < i)
+      throw new InputError(`column "${h}" appears twice in the header`, {
+        file,
+        row: 1,
+        column: h,
+        expected: 'unique column names',
+      });
   });
   return header;
 }
@@ -69,7 +81,11 @@ export function isBlank(rec: string[]): boolean {
 }
 
 export function raggedRow(file: string, row: number, cells: number, expected: number): InputError {
-  return new InputError(`row has ${cells} cells but the header has ${expected}`, { file, row, expected: `${expected} comma-separated cells` });
+  return new InputError(`row has ${cells} cells but the header has ${expected}`, {
+    file,
+    row,
+    expected: `${expected} comma-separated cells`,
+  });
 }
 
 // Formatting lives in core so the browser map writes the same CSV as the CLI.

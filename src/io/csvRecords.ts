@@ -78,7 +78,11 @@ export class CsvRecordParser {
         i++;
       } else {
         if (this.fieldWasQuoted) {
-          throw new InputError('text after a closing quote', { file: this.file, row: this.row, expected: 'a comma or line end after a quoted field' });
+          throw new InputError('text after a closing quote', {
+            file: this.file,
+            row: this.row,
+            expected: 'a comma or line end after a quoted field',
+          });
         }
         let j = i + 1;
         while (j < n) {
@@ -94,16 +98,23 @@ export class CsvRecordParser {
   }
 
   private tooLong(): never {
-    throw new InputError(`cell ${this.record.length + 1} is longer than ${MAX_CELL_CHARS.toLocaleString('en-GB')} characters`, {
-      file: this.file,
-      row: this.row,
-      expected: `cells of at most ${MAX_CELL_CHARS.toLocaleString('en-GB')} characters (is this a CSV file? an unclosed quote?)`,
-    });
+    throw new InputError(
+      `cell ${this.record.length + 1} is longer than ${MAX_CELL_CHARS.toLocaleString('en-GB')} characters`,
+      {
+        file: this.file,
+        row: this.row,
+        expected: `cells of at most ${MAX_CELL_CHARS.toLocaleString('en-GB')} characters (is this a CSV file? an unclosed quote?)`,
+      },
+    );
   }
 
   end(): void {
     if (this.inQuotes && !this.quoteClosed) {
-      throw new InputError('a quoted field is never closed', { file: this.file, row: this.row, expected: 'a closing double quote' });
+      throw new InputError('a quoted field is never closed', {
+        file: this.file,
+        row: this.row,
+        expected: 'a closing double quote',
+      });
     }
     this.inQuotes = false;
     this.quoteClosed = false;
@@ -112,7 +123,11 @@ export class CsvRecordParser {
 
   private endField(): void {
     if (this.record.length >= MAX_FIELDS) {
-      throw new InputError(`more than ${MAX_FIELDS.toLocaleString('en-GB')} cells in one row`, { file: this.file, row: this.row, expected: `at most ${MAX_FIELDS.toLocaleString('en-GB')} columns` });
+      throw new InputError(`more than ${MAX_FIELDS.toLocaleString('en-GB')} cells in one row`, {
+        file: this.file,
+        row: this.row,
+        expected: `at most ${MAX_FIELDS.toLocaleString('en-GB')} columns`,
+      });
     }
     this.record.push(this.field);
     this.field = '';

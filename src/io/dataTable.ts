@@ -20,7 +20,13 @@ export interface DataTable {
 export function csvTable(t: CsvTable): DataTable {
   const col = (c: string) => {
     const i = t.header.indexOf(c);
-    if (i < 0) throw new InputError(`column "${c}" not found`, { file: t.file, row: 1, column: c, expected: `one of: ${t.header.join(', ')}` });
+    if (i < 0)
+      throw new InputError(`column "${c}" not found`, {
+        file: t.file,
+        row: 1,
+        column: c,
+        expected: `one of: ${t.header.join(', ')}`,
+      });
     return i;
   };
   return {
@@ -39,7 +45,14 @@ export function csvTable(t: CsvTable): DataTable {
         if (p.ok) out[r] = p.value;
         else {
           out[r] = NaN;
-          problems.push({ file: t.file, row: r + 2, column: c, message: p.problem, expected: p.expected, severity: 'error' });
+          problems.push({
+            file: t.file,
+            row: r + 2,
+            column: c,
+            message: p.problem,
+            expected: p.expected,
+            severity: 'error',
+          });
         }
       }
       return out;

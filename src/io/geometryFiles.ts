@@ -20,14 +20,24 @@ export function basemapFile(id: string): string {
 }
 
 /** Output-folder name → bytes of every geometry file the framework declares (none: empty). */
-export function geometryFiles(loaded: Pick<Loaded, 'framework' | 'dir' | 'path' | 'boundaries'>): Record<string, Uint8Array> {
+export function geometryFiles(
+  loaded: Pick<Loaded, 'framework' | 'dir' | 'path' | 'boundaries'>,
+): Record<string, Uint8Array> {
   const files: Record<string, Uint8Array> = {};
   if (loaded.boundaries) files[BOUNDARIES_FILE] = readInput(loaded.boundaries, BOUNDARIES_FILE, INPUT_LIMITS.geojson);
   loaded.framework.areas.basemap.forEach((layer, k) => {
     const abs = resolveInside(loaded.dir, layer.file);
     const where = { file: basename(loaded.path), field: `areas.basemap[${k}].file` };
-    if (!abs) throw new InputError(`path "${layer.file}" leaves the framework folder`, { ...where, expected: 'a path inside the folder of the framework file' });
-    if (!existsSync(abs)) throw new InputError(`basemap file "${layer.file}" not found`, { ...where, expected: 'an existing GeoJSON file, relative to the framework file' });
+    if (!abs)
+      throw new InputError(`path "${layer.file}" leaves the framework folder`, {
+        ...where,
+        expected: 'a path inside the folder of the framework file',
+      });
+    if (!existsSync(abs))
+      throw new InputError(`basemap file "${layer.file}" not found`, {
+        ...where,
+        expected: 'an existing GeoJSON file, relative to the framework file',
+      });
     files[basemapFile(layer.id)] = readInput(abs, layer.file, INPUT_LIMITS.geojson);
   });
   return files;
@@ -42,7 +52,15 @@ export function monthlyFiles(loaded: Pick<Loaded, 'framework' | 'dir' | 'path'>)
   if (!spec) return {};
   const abs = resolveInside(loaded.dir, spec.file);
   const where = { file: basename(loaded.path), field: 'monthly.file' };
-  if (!abs) throw new InputError(`path "${spec.file}" leaves the framework folder`, { ...where, expected: 'a path inside the folder of the framework file' });
-  if (!existsSync(abs)) throw new InputError(`monthly series file "${spec.file}" not found`, { ...where, expected: 'an existing CSV file, relative to the framework file' });
+  if (!abs)
+    throw new InputError(`path "${spec.file}" leaves the framework folder`, {
+      ...where,
+      expected: 'a path inside the folder of the framework file',
+    });
+  if (!existsSync(abs))
+    throw new InputError(`monthly series file "${spec.file}" not found`, {
+      ...where,
+      expected: 'an existing CSV file, relative to the framework file',
+    });
   return { [spec.file]: readInput(abs, spec.file, INPUT_LIMITS.table) };
 }

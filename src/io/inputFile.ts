@@ -31,15 +31,33 @@ export function openInput(path: string, label: string, maxBytes: number): { fd: 
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
-    const why = code === 'ENOENT' ? 'file not found' : code === 'EACCES' || code === 'EPERM' ? 'file is not readable (permission denied)' : `cannot open the file (${code})`;
+    const why =
+      code === 'ENOENT'
+        ? 'file not found'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'file is not readable (permission denied)'
+          : `cannot open the file (${code})`;
     throw new InputError(why, { file: label, expected: 'an existing, readable file' });
   }
   const st = fstatSync(fd);
-  const kind = st.isFile() ? '' : st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a FIFO (named pipe)' : st.isSocket() ? 'a socket' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : 'not a regular file';
+  const kind = st.isFile()
+    ? ''
+    : st.isDirectory()
+      ? 'a folder'
+      : st.isFIFO()
+        ? 'a FIFO (named pipe)'
+        : st.isSocket()
+          ? 'a socket'
+          : st.isCharacterDevice() || st.isBlockDevice()
+            ? 'a device'
+            : 'not a regular file';
   if (kind || st.size > maxBytes) {
     closeSync(fd);
     if (kind) throw new InputError(`is ${kind}, not a file`, { file: label, expected: 'a regular file' });
-    throw new InputError(`file is ${st.size.toLocaleString('en-GB')} bytes`, { file: label, expected: `at most ${maxBytes.toLocaleString('en-GB')} bytes for this kind of file` });
+    throw new InputError(`file is ${st.size.toLocaleString('en-GB')} bytes`, {
+      file: label,
+      expected: `at most ${maxBytes.toLocaleString('en-GB')} bytes for this kind of file`,
+    });
   }
   return { fd, size: st.size };
 }

@@ -72,8 +72,17 @@ export function validateFramework(path: string): { loaded?: Loaded; problems: Pr
     if (!yamlFile) return { problems };
     const at = (rel: string, field: string): string | undefined => {
       const abs = resolveInside(dir, rel);
-      if (!abs) problems.push(err(label, field, `path "${rel}" leaves the framework folder`, 'a path inside the folder of the framework file'));
-      else if (!existsSync(abs)) problems.push(err(label, field, `file "${rel}" not found`, 'an existing file, relative to the framework file'));
+      if (!abs)
+        problems.push(
+          err(
+            label,
+            field,
+            `path "${rel}" leaves the framework folder`,
+            'a path inside the folder of the framework file',
+          ),
+        );
+      else if (!existsSync(abs))
+        problems.push(err(label, field, `file "${rel}" not found`, 'an existing file, relative to the framework file'));
       else return abs;
       return undefined;
     };
@@ -81,10 +90,15 @@ export function validateFramework(path: string): { loaded?: Loaded; problems: Pr
     const areasPath = at(yamlFile.areas.file, 'areas.file');
     const boundaries = yamlFile.areas.boundaries ? at(yamlFile.areas.boundaries, 'areas.boundaries') : undefined;
     const adjacency = yamlFile.areas.adjacency ? at(yamlFile.areas.adjacency, 'areas.adjacency') : undefined;
-    const basemaps = yamlFile.areas.basemap.map((layer, k) => ({ layer, abs: at(layer.file, `areas.basemap[${k}].file`) }));
+    const basemaps = yamlFile.areas.basemap.map((layer, k) => ({
+      layer,
+      abs: at(layer.file, `areas.basemap[${k}].file`),
+    }));
     checkStructure(yamlFile, label, problems);
     const indicatorBytes = indicatorsPath ? tryRead(indicatorsPath) : undefined;
-    const indicators = indicatorBytes ? readIndicatorTable(indicatorBytes.toString('utf8'), yamlFile.indicators, yamlFile, problems) : [];
+    const indicators = indicatorBytes
+      ? readIndicatorTable(indicatorBytes.toString('utf8'), yamlFile.indicators, yamlFile, problems)
+      : [];
     const areaBytes = areasPath ? tryRead(areasPath) : undefined;
     const areas = areaBytes ? readAreas(areaBytes.toString('utf8'), yamlFile, problems) : undefined;
     // Every stage is checked even when an earlier one failed, so one pass reports everything;
@@ -96,17 +110,35 @@ export function validateFramework(path: string): { loaded?: Loaded; problems: Pr
       try {
         if (bytes) geo = JSON.parse(bytes.toString('utf8'));
       } catch (e) {
-        problems.push(err(yamlFile.areas.boundaries!, '(file)', `not valid JSON (${(e as Error).message})`, 'a GeoJSON FeatureCollection'));
+        problems.push(
+          err(
+            yamlFile.areas.boundaries!,
+            '(file)',
+            `not valid JSON (${(e as Error).message})`,
+            'a GeoJSON FeatureCollection',
+          ),
+        );
       }
-      if (geo !== undefined) problems.push(...checkBoundaries(geo, yamlFile.areas.boundaries!, areas.codes, yamlFile.areas.extent));
+      if (geo !== undefined)
+        problems.push(...checkBoundaries(geo, yamlFile.areas.boundaries!, areas.codes, yamlFile.areas.extent));
     }
     for (const { layer, abs } of basemaps) {
       const bytes = abs ? tryRead(abs, INPUT_LIMITS.geojson) : undefined;
       if (bytes) problems.push(...checkBasemap(bytes, layer.file));
     }
     const framework: Framework = { ...yamlFile, indicators };
-    const badRows = new Set(problems.filter((p) => p.file === yamlFile.indicators && p.severity === 'error').map((p) => p.row));
-    const { data, excluded } = readIndicatorData(framework, yamlFile.indicators, areas, dir, (abs) => (hashes[relative(dir, abs)] = sha256File(abs)), problems, badRows);
+    const badRows = new Set(
+      problems.filter((p) => p.file === yamlFile.indicators && p.severity === 'error').map((p) => p.row),
+    );
+    const { data, excluded } = readIndicatorData(
+      framework,
+      yamlFile.indicators,
+      areas,
+      dir,
+      (abs) => (hashes[relative(dir, abs)] = sha256File(abs)),
+      problems,
+      badRows,
+    );
     if (problems.some((p) => p.severity === 'error')) return { problems };
     const loaded: Loaded = {
       path: file,
@@ -125,7 +157,15 @@ export function validateFramework(path: string): { loaded?: Loaded; problems: Pr
   }
 }
 
-const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
+const GEOMETRY_TYPES = new Set([
+  'Point',
+  'MultiPoint',
+  'LineString',
+  'MultiLineString',
+  'Polygon',
+  'MultiPolygon',
+  'GeometryCollection',
+]);
 
 /** A basemap layer is copied into outputs and served as is: it must be a GeoJSON FeatureCollection of features with known geometry types. */
 function checkBasemap(bytes: Buffer, file: string): Problem[] {
@@ -133,7 +173,9 @@ function checkBasemap(bytes: Buffer, file: string): Problem[] {
   try {
     geo = JSON.parse(bytes.toString('utf8'));
   } catch (e) {
-    return [err(file, '(file)', `not valid JSON (${(e as Error).message.slice(0, 120)})`, 'a GeoJSON FeatureCollection')];
+    return [
+      err(file, '(file)', `not valid JSON (${(e as Error).message.slice(0, 120)})`, 'a GeoJSON FeatureCollection'),
+    ];
   }
   if (!geo || typeof geo !== 'object' || geo.type !== 'FeatureCollection' || !Array.isArray(geo.features)) {
     return [err(file, 'type', 'not a GeoJSON FeatureCollection', 'a GeoJSON FeatureCollection (RFC 7946)')];
@@ -141,7 +183,16 @@ function checkBasemap(bytes: Buffer, file: string): Problem[] {
   const bad = (geo.features as { type?: unknown; geometry?: { type?: unknown } | null }[]).findIndex(
     (f) => !f || f.type !== 'Feature' || (f.geometry !== null && !GEOMETRY_TYPES.has(String(f.geometry?.type))),
   );
-  return bad < 0 ? [] : [err(file, `features[${bad}]`, 'not a GeoJSON Feature with a known geometry type', `a Feature whose geometry is one of ${[...GEOMETRY_TYPES].join(', ')} or null`)];
+  return bad < 0
+    ? []
+    : [
+        err(
+          file,
+          `features[${bad}]`,
+          'not a GeoJSON Feature with a known geometry type',
+          `a Feature whose geometry is one of ${[...GEOMETRY_TYPES].join(', ')} or null`,
+        ),
+      ];
 }
 
 /** SHA-256 in hex (kept under this name for the output writers). */
@@ -151,9 +202,19 @@ function err(file: string, field: string, message: string, expected?: string): P
   return { file, field, message, expected, severity: 'error' };
 }
 
-function parseFrameworkYaml(file: string, label: string, read: (p: string, limit: number) => Buffer, problems: Problem[]): FrameworkFile | undefined {
+function parseFrameworkYaml(
+  file: string,
+  label: string,
+  read: (p: string, limit: number) => Buffer,
+  problems: Problem[],
+): FrameworkFile | undefined {
   if (!existsSync(file)) {
-    problems.push({ file: label, message: 'framework file not found', expected: 'a path to a framework YAML file', severity: 'error' });
+    problems.push({
+      file: label,
+      message: 'framework file not found',
+      expected: 'a path to a framework YAML file',
+      severity: 'error',
+    });
     return undefined;
   }
   let bytes: Buffer;
@@ -168,18 +229,35 @@ function parseFrameworkYaml(file: string, label: string, read: (p: string, limit
   const lines = new LineCounter();
   const doc = parseDocument(bytes.toString('utf8'), { prettyErrors: false, uniqueKeys: true, lineCounter: lines });
   if (doc.errors.length) {
-    for (const e of doc.errors) problems.push({ file: label, row: lines.linePos(e.pos[0]).line, message: `YAML: ${e.message.split('\n')[0]}`, expected: 'valid YAML', severity: 'error' });
+    for (const e of doc.errors)
+      problems.push({
+        file: label,
+        row: lines.linePos(e.pos[0]).line,
+        message: `YAML: ${e.message.split('\n')[0]}`,
+        expected: 'valid YAML',
+        severity: 'error',
+      });
     return undefined;
   }
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 50 });
   } catch (e) {
-    problems.push({ file: label, message: `YAML: ${(e as Error).message}`, expected: 'YAML without excessive aliases', severity: 'error' });
+    problems.push({
+      file: label,
+      message: `YAML: ${(e as Error).message}`,
+      expected: 'YAML without excessive aliases',
+      severity: 'error',
+    });
     return undefined;
   }
   if (depth(value) > MAX_DEPTH) {
-    problems.push({ file: label, message: 'YAML nested too deeply', expected: `at most ${MAX_DEPTH} levels`, severity: 'error' });
+    problems.push({
+      file: label,
+      message: 'YAML nested too deeply',
+      expected: `at most ${MAX_DEPTH} levels`,
+      severity: 'error',
+    });
     return undefined;
   }
   const parsed = frameworkFileSchema.safeParse(value);
@@ -191,7 +269,10 @@ function parseFrameworkYaml(file: string, label: string, read: (p: string, limit
 }
 
 function zodProblem(file: string, issue: z.core.$ZodIssue): Problem {
-  const field = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  const field = issue.path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
   return { file, field: field || '(top level)', message: issue.message, severity: 'error' };
 }
 
@@ -209,18 +290,37 @@ function depth(v: unknown, d = 0): number {
 function checkStructure(f: FrameworkFile, file: string, problems: Problem[]): void {
   const dup = (kind: 'categories' | 'measures', ids: string[]) =>
     ids.forEach((id, i) => {
-      if (ids.indexOf(id) !== i) problems.push(err(file, `${kind}[${i}].id`, `duplicate id "${id}"`, 'ids unique within the list'));
+      if (ids.indexOf(id) !== i)
+        problems.push(err(file, `${kind}[${i}].id`, `duplicate id "${id}"`, 'ids unique within the list'));
     });
-  dup('categories', f.categories.map((c) => c.id));
-  dup('measures', f.measures.map((m) => m.id));
+  dup(
+    'categories',
+    f.categories.map((c) => c.id),
+  );
+  dup(
+    'measures',
+    f.measures.map((m) => m.id),
+  );
   const cats = new Set(f.categories.map((c) => c.id));
   f.measures.forEach((m, i) => {
-    if (!cats.has(m.category)) problems.push(err(file, `measures[${i}].category`, `unknown category "${m.category}"`, `one of: ${[...cats].join(', ')}`));
+    if (!cats.has(m.category))
+      problems.push(
+        err(file, `measures[${i}].category`, `unknown category "${m.category}"`, `one of: ${[...cats].join(', ')}`),
+      );
   });
-  if (!f.categories.some((c) => c.weight > 0)) problems.push(err(file, 'categories', 'all category weights are zero', 'at least one positive weight'));
+  if (!f.categories.some((c) => c.weight > 0))
+    problems.push(err(file, 'categories', 'all category weights are zero', 'at least one positive weight'));
   for (const c of f.categories) {
     const ms = f.measures.filter((m) => m.category === c.id);
-    if (ms.length && !ms.some((m) => m.weight > 0)) problems.push(err(file, `categories.${c.id}`, `all measure weights in category "${c.id}" are zero`, 'at least one positive weight'));
+    if (ms.length && !ms.some((m) => m.weight > 0))
+      problems.push(
+        err(
+          file,
+          `categories.${c.id}`,
+          `all measure weights in category "${c.id}" are zero`,
+          'at least one positive weight',
+        ),
+      );
   }
 }
 
@@ -231,16 +331,44 @@ function readAreas(text: string, f: FrameworkFile, problems: Problem[]): Areas |
   const codes = t.strings(spec.code_column);
   const names = t.strings(spec.name_column);
   const parentCodesByRow = t.strings(spec.parent_column);
-  const parentNamesByRow = t.columns.includes(spec.parent_name_column) ? t.strings(spec.parent_name_column) : parentCodesByRow;
-  const population = spec.population_column ? t.numbers(spec.population_column, problems) : new Float64Array(codes.length).fill(NaN);
+  const parentNamesByRow = t.columns.includes(spec.parent_name_column)
+    ? t.strings(spec.parent_name_column)
+    : parentCodesByRow;
+  const population = spec.population_column
+    ? t.numbers(spec.population_column, problems)
+    : new Float64Array(codes.length).fill(NaN);
   const seen = new Map<string, number>();
   codes.forEach((c, r) => {
-    if (c === '') problems.push({ file: label, row: r + 2, column: spec.code_column, message: 'empty area code', expected: 'a code', severity: 'error' });
-    else if (seen.has(c)) problems.push({ file: label, row: r + 2, column: spec.code_column, message: `duplicate area code "${c}" (first on row ${seen.get(c)! + 2})`, expected: 'each area once', severity: 'error' });
+    if (c === '')
+      problems.push({
+        file: label,
+        row: r + 2,
+        column: spec.code_column,
+        message: 'empty area code',
+        expected: 'a code',
+        severity: 'error',
+      });
+    else if (seen.has(c))
+      problems.push({
+        file: label,
+        row: r + 2,
+        column: spec.code_column,
+        message: `duplicate area code "${c}" (first on row ${seen.get(c)! + 2})`,
+        expected: 'each area once',
+        severity: 'error',
+      });
     else seen.set(c, r);
   });
   population.forEach((p, r) => {
-    if (p < 0) problems.push({ file: label, row: r + 2, column: spec.population_column, message: `negative population ${p}`, expected: 'a count ≥ 0', severity: 'error' });
+    if (p < 0)
+      problems.push({
+        file: label,
+        row: r + 2,
+        column: spec.population_column,
+        message: `negative population ${p}`,
+        expected: 'a count ≥ 0',
+        severity: 'error',
+      });
   });
   const parentCodes: string[] = [];
   const parentNames: string[] = [];
@@ -261,17 +389,36 @@ function readAreas(text: string, f: FrameworkFile, problems: Problem[]): Areas |
 }
 
 /** The areas file's 0/1 flag columns (areas.flag_columns); anything but 0 or 1 is a located error. */
-function readFlagColumns(t: ReturnType<typeof csvTable>, columns: string[], label: string, problems: Problem[]): Record<string, Uint8Array> | undefined {
+function readFlagColumns(
+  t: ReturnType<typeof csvTable>,
+  columns: string[],
+  label: string,
+  problems: Problem[],
+): Record<string, Uint8Array> | undefined {
   if (columns.length === 0) return undefined;
   const flags: Record<string, Uint8Array> = {};
   for (const c of columns) {
     if (!t.columns.includes(c)) {
-      problems.push({ file: label, row: 1, column: c, message: `flag column "${c}" (areas.flag_columns) is not in the file`, expected: 'a 0/1 column of the areas file', severity: 'error' });
+      problems.push({
+        file: label,
+        row: 1,
+        column: c,
+        message: `flag column "${c}" (areas.flag_columns) is not in the file`,
+        expected: 'a 0/1 column of the areas file',
+        severity: 'error',
+      });
       continue;
     }
     flags[c] = Uint8Array.from(t.strings(c), (v, r) => {
       if (v === '0' || v === '1') return Number(v);
-      problems.push({ file: label, row: r + 2, column: c, message: `flag "${v}" is not 0 or 1`, expected: '0 or 1', severity: 'error' });
+      problems.push({
+        file: label,
+        row: r + 2,
+        column: c,
+        message: `flag "${v}" is not 0 or 1`,
+        expected: '0 or 1',
+        severity: 'error',
+      });
       return 0;
     });
   }
@@ -301,12 +448,26 @@ export function readIndicatorData(
     if (!spec.file) return;
     const abs = resolveInside(dir, spec.file!);
     if (!abs) {
-      problems.push({ file: tableLabel, row: k + 2, column: 'file', message: `path "${spec.file}" leaves the framework folder`, expected: 'a path inside the framework folder', severity: 'error' });
+      problems.push({
+        file: tableLabel,
+        row: k + 2,
+        column: 'file',
+        message: `path "${spec.file}" leaves the framework folder`,
+        expected: 'a path inside the framework folder',
+        severity: 'error',
+      });
       return;
     }
     if (!existsSync(abs)) {
-      if (spec.optional) excluded.push({ id: spec.id, reason: `no data supplied (optional file ${spec.file} not found)` });
-      else problems.push({ file: spec.file, message: `data file for indicator "${spec.id}" not found`, expected: 'an existing file (or mark the indicator optional: yes)', severity: 'error' });
+      if (spec.optional)
+        excluded.push({ id: spec.id, reason: `no data supplied (optional file ${spec.file} not found)` });
+      else
+        problems.push({
+          file: spec.file,
+          message: `data file for indicator "${spec.id}" not found`,
+          expected: 'an existing file (or mark the indicator optional: yes)',
+          severity: 'error',
+        });
       return;
     }
     const entry = byFile.get(abs) ?? { label: spec.file!, specs: [] };
@@ -315,14 +476,17 @@ export function readIndicatorData(
   });
   for (const [abs, { label, specs }] of byFile) {
     const keyRequests = new Map<string, KeyRequest>();
-    for (const s of specs) keyRequests.set(keyName(s), { column: s.key, index: s.level === 'borough' ? boroughIndex : wardIndex });
+    for (const s of specs)
+      keyRequests.set(keyName(s), { column: s.key, index: s.level === 'borough' ? boroughIndex : wardIndex });
     const numbers = [...new Set(specs.flatMap((s) => [s.column!, ...(s.denominator ? [s.denominator] : [])]))];
     try {
       // Two levels may key on the same column name; read each (column, level) once.
       const byLevel = groupBy([...keyRequests.entries()], ([k]) => k.split('\u0000')[1]);
       for (const entries of byLevel.values()) {
         const cols = readColumns(abs, label, { keys: entries.map(([, r]) => r), numbers }, problems);
-        for (const s of specs) if (entries.some(([k]) => k === keyName(s))) data[s.id] = alignColumn(cols, s, problems, s.level === 'borough' ? areas.parentCodes : areas.codes);
+        for (const s of specs)
+          if (entries.some(([k]) => k === keyName(s)))
+            data[s.id] = alignColumn(cols, s, problems, s.level === 'borough' ? areas.parentCodes : areas.codes);
       }
       hashFile(abs); // after readColumns checked on the open descriptor that it is a regular file
     } catch (e) {
@@ -355,17 +519,47 @@ function alignColumn(cols: Columns, spec: IndicatorSpec, problems: Problem[], co
     const i = key.area[r];
     if (i < 0) continue;
     if (seenRow[i] >= 0) {
-      problems.push({ file: cols.file, row: rowNo(r), column: spec.key, message: `duplicate area code (first on row ${rowNo(seenRow[i])})`, expected: 'each area once', severity: 'error' });
+      problems.push({
+        file: cols.file,
+        row: rowNo(r),
+        column: spec.key,
+        message: `duplicate area code (first on row ${rowNo(seenRow[i])})`,
+        expected: 'each area once',
+        severity: 'error',
+      });
       continue;
     }
     seenRow[i] = r;
     outV[i] = values[r];
     if (outD && denominator) {
       outD[i] = denominator[r];
-      if (values[r] < 0) problems.push({ file: cols.file, row: rowNo(r), column: spec.column, message: `negative count ${values[r]} for indicator "${spec.id}"`, expected: 'a count ≥ 0', severity: 'error' });
-      if (denominator[r] < 0) problems.push({ file: cols.file, row: rowNo(r), column: spec.denominator, message: `negative denominator ${denominator[r]}`, expected: 'a count ≥ 0', severity: 'error' });
+      if (values[r] < 0)
+        problems.push({
+          file: cols.file,
+          row: rowNo(r),
+          column: spec.column,
+          message: `negative count ${values[r]} for indicator "${spec.id}"`,
+          expected: 'a count ≥ 0',
+          severity: 'error',
+        });
+      if (denominator[r] < 0)
+        problems.push({
+          file: cols.file,
+          row: rowNo(r),
+          column: spec.denominator,
+          message: `negative denominator ${denominator[r]}`,
+          expected: 'a count ≥ 0',
+          severity: 'error',
+        });
       if (denominator[r] === 0 && values[r] === values[r]) {
-        problems.push({ file: cols.file, row: rowNo(r), column: spec.denominator, message: `zero denominator: the rate of "${spec.id}" is undefined`, expected: 'a positive denominator, or an empty numerator cell for a missing value', severity: 'error' });
+        problems.push({
+          file: cols.file,
+          row: rowNo(r),
+          column: spec.denominator,
+          message: `zero denominator: the rate of "${spec.id}" is undefined`,
+          expected: 'a positive denominator, or an empty numerator cell for a missing value',
+          severity: 'error',
+        });
       }
     }
   }

@@ -43,12 +43,30 @@ export function parseMonthlySeries(text: string, file: string, codes: readonly s
     const s = row[si].trim();
     const m = row[mi].trim();
     const c = row[ni].trim();
-    if (!code) throw new InputError('empty area code', { file, row: rowNo, column: 'area_code', expected: 'an area code' });
-    if (!s) throw new InputError('empty series id', { file, row: rowNo, column: 'series', expected: 'a series id such as violence_with_injury' });
+    if (!code)
+      throw new InputError('empty area code', { file, row: rowNo, column: 'area_code', expected: 'an area code' });
+    if (!s)
+      throw new InputError('empty series id', {
+        file,
+        row: rowNo,
+        column: 'series',
+        expected: 'a series id such as violence_with_injury',
+      });
     const ord = monthOrdinal(m);
-    if (!(ord === ord)) throw new InputError(`"${m}" is not a month`, { file, row: rowNo, column: 'month', expected: 'YYYY-MM, e.g. 2024-04' });
+    if (!(ord === ord))
+      throw new InputError(`"${m}" is not a month`, {
+        file,
+        row: rowNo,
+        column: 'month',
+        expected: 'YYYY-MM, e.g. 2024-04',
+      });
     if (!/^\d+$/.test(c)) {
-      throw new InputError(c === '' ? 'empty count' : `"${c}" is not a count`, { file, row: rowNo, column: 'count', expected: 'a non-negative whole number (zeros written explicitly)' });
+      throw new InputError(c === '' ? 'empty count' : `"${c}" is not a count`, {
+        file,
+        row: rowNo,
+        column: 'count',
+        expected: 'a non-negative whole number (zeros written explicitly)',
+      });
     }
     if (!seriesIndex.has(s)) seriesIndex.set(s, seriesIndex.size);
     if (ord < first) first = ord;
@@ -70,11 +88,14 @@ export function parseMonthlySeries(text: string, file: string, codes: readonly s
     const k = p.area * T + (p.month - first);
     const prev = rowOf[p.series][k];
     if (prev) {
-      throw new InputError(`${codes[p.area]} × ${series[p.series]} × ${monthLabel(p.month)} appears twice (also row ${prev})`, {
-        file,
-        row: p.row,
-        expected: 'one row per area × series × month',
-      });
+      throw new InputError(
+        `${codes[p.area]} × ${series[p.series]} × ${monthLabel(p.month)} appears twice (also row ${prev})`,
+        {
+          file,
+          row: p.row,
+          expected: 'one row per area × series × month',
+        },
+      );
     }
     rowOf[p.series][k] = p.row;
     mats[p.series][k] = p.count;
@@ -94,7 +115,14 @@ export function parseMonthlySeries(text: string, file: string, codes: readonly s
     }
   }
   const warnings: Problem[] = unknown.size
-    ? [{ file, column: 'area_code', message: `${unknown.size} code(s) are not areas of this framework and were ignored (e.g. ${[...unknown].slice(0, 3).join(', ')})`, severity: 'warning' }]
+    ? [
+        {
+          file,
+          column: 'area_code',
+          message: `${unknown.size} code(s) are not areas of this framework and were ignored (e.g. ${[...unknown].slice(0, 3).join(', ')})`,
+          severity: 'warning',
+        },
+      ]
     : [];
   const months = Array.from({ length: T }, (_, m) => monthLabel(first + m));
   return { file, months, series, counts: new Map(series.map((s, i) => [s, mats[i]])), hasData, areaCount: n, warnings };
@@ -104,18 +132,36 @@ export function parseMonthlySeries(text: string, file: string, codes: readonly s
  * Reads the framework's declared monthly file (path relative to, and inside, the framework
  * folder) and checks that the declared primary series is in it.
  */
-export function readMonthlySeries(frameworkDir: string, spec: MonthlySpec, codes: readonly string[], label = 'framework.yaml'): MonthlySeries & { path: string } {
+export function readMonthlySeries(
+  frameworkDir: string,
+  spec: MonthlySpec,
+  codes: readonly string[],
+  label = 'framework.yaml',
+): MonthlySeries & { path: string } {
   const path = resolveInside(frameworkDir, spec.file);
-  if (!path) throw new InputError(`path "${spec.file}" leaves the framework folder`, { file: label, field: 'monthly.file', expected: 'a path inside the folder of the framework file' });
+  if (!path)
+    throw new InputError(`path "${spec.file}" leaves the framework folder`, {
+      file: label,
+      field: 'monthly.file',
+      expected: 'a path inside the folder of the framework file',
+    });
   let text: string;
   try {
     text = readSourceText(path);
   } catch {
-    throw new InputError(`file "${spec.file}" not found or unreadable`, { file: label, field: 'monthly.file', expected: 'an existing file, relative to the framework file' });
+    throw new InputError(`file "${spec.file}" not found or unreadable`, {
+      file: label,
+      field: 'monthly.file',
+      expected: 'an existing file, relative to the framework file',
+    });
   }
   const m = parseMonthlySeries(text, spec.file, codes);
   if (!m.counts.has(spec.primary)) {
-    throw new InputError(`the primary series "${spec.primary}" is not in ${spec.file}`, { file: label, field: 'monthly.primary', expected: `one of: ${m.series.join(', ')}` });
+    throw new InputError(`the primary series "${spec.primary}" is not in ${spec.file}`, {
+      file: label,
+      field: 'monthly.primary',
+      expected: `one of: ${m.series.join(', ')}`,
+    });
   }
   return { ...m, path };
 }

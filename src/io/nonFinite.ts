@@ -11,9 +11,15 @@ import type { Result } from '../core/types.ts';
 export function nonFiniteProblems(result: Result): Problem[] {
   const problems: Problem[] = [];
   const specs = new Map(result.framework.indicators.map((s) => [s.id, s]));
-  const check = (step: string, id: string, col: ArrayLike<number>, where: (id: string) => Pick<Problem, 'file' | 'column' | 'field'>) => {
+  const check = (
+    step: string,
+    id: string,
+    col: ArrayLike<number>,
+    where: (id: string) => Pick<Problem, 'file' | 'column' | 'field'>,
+  ) => {
     const bad: string[] = [];
-    for (let i = 0; i < col.length; i++) if (col[i] === Infinity || col[i] === -Infinity) bad.push(result.areas.codes[i] ?? String(i));
+    for (let i = 0; i < col.length; i++)
+      if (col[i] === Infinity || col[i] === -Infinity) bad.push(result.areas.codes[i] ?? String(i));
     if (bad.length) {
       problems.push({
         ...where(id),
@@ -27,8 +33,10 @@ export function nonFiniteProblems(result: Result): Problem[] {
   for (const [id, col] of Object.entries(result.raw)) check('denominate', id, col, indicator);
   for (const [id, col] of Object.entries(result.treated)) check('treatment', id, col, indicator);
   for (const [id, col] of Object.entries(result.normalised)) check('normalisation', id, col, indicator);
-  for (const [id, col] of Object.entries(result.measures)) check('aggregation', id, col, () => ({ field: `measures.${id}` }));
-  for (const [id, col] of Object.entries(result.categories)) check('aggregation', id, col, () => ({ field: `categories.${id}` }));
+  for (const [id, col] of Object.entries(result.measures))
+    check('aggregation', id, col, () => ({ field: `measures.${id}` }));
+  for (const [id, col] of Object.entries(result.categories))
+    check('aggregation', id, col, () => ({ field: `categories.${id}` }));
   check('combination', 'index', result.index, () => ({ field: 'index' }));
   return problems;
 }

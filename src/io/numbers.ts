@@ -30,18 +30,52 @@ export function parseNumberCell(cell: string): CellParse {
     return inRange(v, cell, underflow);
   }
   if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) {
-    return { ok: false, problem: `"${cell}" has a thousands separator`, expected: 'a plain number such as 1234.5 (remove the commas)' };
+    return {
+      ok: false,
+      problem: `"${cell}" has a thousands separator`,
+      expected: 'a plain number such as 1234.5 (remove the commas)',
+    };
   }
-  if (/^#/.test(s)) return { ok: false, problem: `"${cell}" is a spreadsheet error value`, expected: 'a number, or an empty cell for missing' };
-  if (/^[+-]?(nan|inf|infinity)$/i.test(s)) return { ok: false, problem: `"${cell}" is not a finite number`, expected: 'a finite number, or an empty cell for missing' };
-  if (/%$/.test(s) && NUMBER.test(s.slice(0, -1))) return { ok: false, problem: `"${cell}" has a percent sign`, expected: 'a plain number (state the unit in the indicator table)' };
-  return { ok: false, problem: `"${cell}" is not a number`, expected: 'a number, or an empty cell / NA / .. for missing' };
+  if (/^#/.test(s))
+    return {
+      ok: false,
+      problem: `"${cell}" is a spreadsheet error value`,
+      expected: 'a number, or an empty cell for missing',
+    };
+  if (/^[+-]?(nan|inf|infinity)$/i.test(s))
+    return {
+      ok: false,
+      problem: `"${cell}" is not a finite number`,
+      expected: 'a finite number, or an empty cell for missing',
+    };
+  if (/%$/.test(s) && NUMBER.test(s.slice(0, -1)))
+    return {
+      ok: false,
+      problem: `"${cell}" has a percent sign`,
+      expected: 'a plain number (state the unit in the indicator table)',
+    };
+  return {
+    ok: false,
+    problem: `"${cell}" is not a number`,
+    expected: 'a number, or an empty cell / NA / .. for missing',
+  };
 }
 
 /** The range rule above, for a parsed value (`cell` quoted in the message). */
 export function inRange(value: number, cell: string = String(value), underflow = false): CellParse {
   const m = Math.abs(value);
-  if (!underflow && (value === 0 || (m >= MIN_MAGNITUDE && m <= MAX_MAGNITUDE))) return { ok: true, value: value === 0 ? 0 : value };
-  const what = underflow ? 'underflows a double (it reads as 0)' : !Number.isFinite(value) ? 'overflows a double (it reads as infinite)' : m > MAX_MAGNITUDE ? `is larger in magnitude than ${MAX_MAGNITUDE}` : `is smaller in magnitude than ${MIN_MAGNITUDE} (and not 0)`;
-  return { ok: false, problem: `"${cell}" ${what}`, expected: `a finite number that is 0 or between ${MIN_MAGNITUDE} and ${MAX_MAGNITUDE} in magnitude (rescale the unit, e.g. thousands or per 1,000)` };
+  if (!underflow && (value === 0 || (m >= MIN_MAGNITUDE && m <= MAX_MAGNITUDE)))
+    return { ok: true, value: value === 0 ? 0 : value };
+  const what = underflow
+    ? 'underflows a double (it reads as 0)'
+    : !Number.isFinite(value)
+      ? 'overflows a double (it reads as infinite)'
+      : m > MAX_MAGNITUDE
+        ? `is larger in magnitude than ${MAX_MAGNITUDE}`
+        : `is smaller in magnitude than ${MIN_MAGNITUDE} (and not 0)`;
+  return {
+    ok: false,
+    problem: `"${cell}" ${what}`,
+    expected: `a finite number that is 0 or between ${MIN_MAGNITUDE} and ${MAX_MAGNITUDE} in magnitude (rescale the unit, e.g. thousands or per 1,000)`,
+  };
 }

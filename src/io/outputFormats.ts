@@ -16,13 +16,21 @@ export const DEFAULT_FORMATS = 'csv,arrow,geojson';
 
 /** Splits a comma-separated list; returns the known formats and any unknown names. */
 export function parseFormats(list: string): { formats: OutputFormat[]; unknown: string[] } {
-  const names = list.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const names = list
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   const known = new Set<string>(OUTPUT_FORMATS);
   return { formats: names.filter((n) => known.has(n)) as OutputFormat[], unknown: names.filter((n) => !known.has(n)) };
 }
 
 /** The extra files (results.xlsx, results.topojson) the requested formats call for. */
-export async function formatFiles(formats: readonly OutputFormat[], result: Result, loaded: Loaded, options: { reproducible?: boolean } = {}): Promise<Record<string, Uint8Array | string>> {
+export async function formatFiles(
+  formats: readonly OutputFormat[],
+  result: Result,
+  loaded: Loaded,
+  options: { reproducible?: boolean } = {},
+): Promise<Record<string, Uint8Array | string>> {
   const files: Record<string, Uint8Array | string> = {};
   if (formats.includes('xlsx')) {
     const { resultsWorkbook } = await import('./xlsx.ts');
@@ -30,7 +38,11 @@ export async function formatFiles(formats: readonly OutputFormat[], result: Resu
   }
   if (formats.includes('topojson')) {
     if (!loaded.boundaries) {
-      throw new InputError('--format topojson needs boundaries', { file: loaded.path.split('/').pop(), field: 'areas.boundaries', expected: 'a GeoJSON boundaries file declared in the framework' });
+      throw new InputError('--format topojson needs boundaries', {
+        file: loaded.path.split('/').pop(),
+        field: 'areas.boundaries',
+        expected: 'a GeoJSON boundaries file declared in the framework',
+      });
     }
     const { resultsTopoJson } = await import('./topojson.ts');
     files['results.topojson'] = resultsTopoJson(result, readFileSync(loaded.boundaries, 'utf8'));

@@ -19,7 +19,7 @@ export function lockPath(dir: string): string {
 export function acquireOutputLock(dir: string, waitMs = lockWaitMs()): () => void {
   const path = lockPath(dir);
   const deadline = Date.now() + waitMs;
-  for (let stale = 0; stale < 10; ) {
+  for (let stale = 0; stale < 10;) {
     try {
       const fd = openSync(path, 'wx');
       try {
@@ -40,10 +40,13 @@ export function acquireOutputLock(dir: string, waitMs = lockWaitMs()): () => voi
         sleep(100);
         continue;
       }
-      throw new InputError(`another wardrank process${holder ? ` (pid ${holder.pid})` : ''} is writing this output folder`, {
-        file: dir,
-        expected: `one command per output folder at a time (waited ${Math.round(waitMs / 1000)} s); try again when it has finished, or delete ${path} if no such process is running`,
-      });
+      throw new InputError(
+        `another wardrank process${holder ? ` (pid ${holder.pid})` : ''} is writing this output folder`,
+        {
+          file: dir,
+          expected: `one command per output folder at a time (waited ${Math.round(waitMs / 1000)} s); try again when it has finished, or delete ${path} if no such process is running`,
+        },
+      );
     }
   }
   throw new InputError('could not take the output lock', { file: path, expected: 'a lock file that can be created' });

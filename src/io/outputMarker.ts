@@ -27,7 +27,13 @@ export function readMarker(dir: string): OutputMarker | undefined {
     const st = lstatSync(path);
     if (!st.isFile() || st.size > 1 << 20) return undefined;
     const m = JSON.parse(readFileSync(path, 'utf8')) as Partial<OutputMarker>;
-    if (m?.tool !== TOOL_NAME || typeof m.kind !== 'string' || !Array.isArray(m.files) || !m.files.every((f) => typeof f === 'string')) return undefined;
+    if (
+      m?.tool !== TOOL_NAME ||
+      typeof m.kind !== 'string' ||
+      !Array.isArray(m.files) ||
+      !m.files.every((f) => typeof f === 'string')
+    )
+      return undefined;
     return m as OutputMarker;
   } catch {
     return undefined;
@@ -57,7 +63,14 @@ export function listFiles(dir: string, prefix = ''): string[] {
  */
 export function foreignEntries(dir: string, marker: OutputMarker): string[] {
   const listed = new Set(marker.files);
-  const folders = new Set(marker.files.flatMap((f) => f.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+  const folders = new Set(
+    marker.files.flatMap((f) =>
+      f
+        .split('/')
+        .slice(0, -1)
+        .map((_, i, parts) => parts.slice(0, i + 1).join('/')),
+    ),
+  );
   const foreign: string[] = [];
   const walk = (prefix: string) => {
     for (const d of readdirSync(join(dir, prefix), { withFileTypes: true })) {

@@ -46,13 +46,17 @@ export function forbiddenOutput(out: string, inputs: readonly string[] = []): st
   if (out.includes('\0')) return 'a path with a NUL character';
   const real = realTarget(out);
   // The last component itself is not resolved when it is a symbolic link: a link is judged as a link (checkOutputTarget).
-  const target = safeLstat(resolve(out))?.isSymbolicLink() ? join(realTarget(dirname(resolve(out))), basename(resolve(out))) : real;
+  const target = safeLstat(resolve(out))?.isSymbolicLink()
+    ? join(realTarget(dirname(resolve(out))), basename(resolve(out)))
+    : real;
   if (dirname(target) === target) return 'the file-system root';
   if (target === realTarget(homedir())) return 'your home folder';
-  if (contains(target, realTarget(process.cwd()))) return target === realTarget(process.cwd()) ? 'the current folder' : 'a folder containing the current folder';
+  if (contains(target, realTarget(process.cwd())))
+    return target === realTarget(process.cwd()) ? 'the current folder' : 'a folder containing the current folder';
   for (const input of inputs) {
     const r = realTarget(input);
-    if (contains(target, r)) return `${target === r || target === dirname(r) ? 'the folder of' : 'a folder containing'} an input (${input})`;
+    if (contains(target, r))
+      return `${target === r || target === dirname(r) ? 'the folder of' : 'a folder containing'} an input (${input})`;
   }
   return undefined;
 }
@@ -79,9 +83,16 @@ export function checkOutputTarget(dir: string, options: TargetOptions): TargetSt
   if (st.isSymbolicLink()) {
     const version = legacyVersion(dir);
     if (version) return { kind: 'legacy-link', version };
-    refuse('is a symbolic link; wardrank does not write through links', 'the path of a real folder (the link and its target are left untouched)');
+    refuse(
+      'is a symbolic link; wardrank does not write through links',
+      'the path of a real folder (the link and its target are left untouched)',
+    );
   }
-  if (!st.isDirectory()) refuse(`exists and is not a folder (${st.isFile() ? 'a file' : 'a special file'}); it is not replaced`, 'a new path, or a folder written by wardrank');
+  if (!st.isDirectory())
+    refuse(
+      `exists and is not a folder (${st.isFile() ? 'a file' : 'a special file'}); it is not replaced`,
+      'a new path, or a folder written by wardrank',
+    );
   const entries = readdirSync(dir);
   if (entries.length === 0) return { kind: 'empty' };
   const marker = readMarker(dir);
@@ -96,7 +107,10 @@ export function checkOutputTarget(dir: string, options: TargetOptions): TargetSt
     );
   }
   if (marker!.kind !== options.kind && !options.force) {
-    refuse(`holds the outputs of \`wardrank ${marker!.kind}\`, not \`${options.kind}\``, `a separate folder for \`${options.kind}\`, or pass --force to replace it`);
+    refuse(
+      `holds the outputs of \`wardrank ${marker!.kind}\`, not \`${options.kind}\``,
+      `a separate folder for \`${options.kind}\`, or pass --force to replace it`,
+    );
   }
   const foreign = foreignEntries(dir, marker!);
   if (foreign.length && !options.force) {
@@ -105,7 +119,12 @@ export function checkOutputTarget(dir: string, options: TargetOptions): TargetSt
       'only files wardrank wrote; move the others elsewhere, or pass --force to replace the folder and them',
     );
   }
-  const subfolders = entries.filter((e) => safeLstat(join(dir, e))?.isDirectory() && !marker!.files.some((f) => f.startsWith(e + '/')) && readMarker(join(dir, e)));
+  const subfolders = entries.filter(
+    (e) =>
+      safeLstat(join(dir, e))?.isDirectory() &&
+      !marker!.files.some((f) => f.startsWith(e + '/')) &&
+      readMarker(join(dir, e)),
+  );
   return { kind: 'ours', subfolders };
 }
 

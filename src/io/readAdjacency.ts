@@ -8,7 +8,11 @@ import { INPUT_LIMITS, readInput } from './inputFile.ts';
 import { InputError, type Problem } from '../core/errors.ts';
 import { columnIndex, parseCsv } from './csv.ts';
 
-export function readAdjacency(path: string, label: string, codes: readonly string[]): { pairs: [number, number][]; warnings: Problem[] } {
+export function readAdjacency(
+  path: string,
+  label: string,
+  codes: readonly string[],
+): { pairs: [number, number][]; warnings: Problem[] } {
   const t = parseCsv(readInput(path, label, INPUT_LIMITS.table).toString('utf8'), { file: label });
   const ci = columnIndex(t, 'code');
   const ni = columnIndex(t, 'neighbour');
@@ -18,7 +22,13 @@ export function readAdjacency(path: string, label: string, codes: readonly strin
   t.rows.forEach((row, r) => {
     const a = row[ci].trim();
     const b = row[ni].trim();
-    if (!a || !b) throw new InputError('empty code in an adjacency pair', { file: label, row: r + 2, column: a ? 'neighbour' : 'code', expected: 'two area codes' });
+    if (!a || !b)
+      throw new InputError('empty code in an adjacency pair', {
+        file: label,
+        row: r + 2,
+        column: a ? 'neighbour' : 'code',
+        expected: 'two area codes',
+      });
     const ia = index.get(a);
     const ib = index.get(b);
     if (ia === undefined) unknown.add(a);
@@ -26,7 +36,14 @@ export function readAdjacency(path: string, label: string, codes: readonly strin
     if (ia !== undefined && ib !== undefined) pairs.push([ia, ib]);
   });
   const warnings: Problem[] = unknown.size
-    ? [{ file: label, column: 'code', message: `${unknown.size} code(s) are not areas of this framework and were ignored (e.g. ${[...unknown].slice(0, 3).join(', ')})`, severity: 'warning' }]
+    ? [
+        {
+          file: label,
+          column: 'code',
+          message: `${unknown.size} code(s) are not areas of this framework and were ignored (e.g. ${[...unknown].slice(0, 3).join(', ')})`,
+          severity: 'warning',
+        },
+      ]
     : [];
   return { pairs, warnings };
 }

@@ -14,7 +14,12 @@ export interface AreaAttributes {
   innerOuter?: string[];
 }
 
-export function readAreaAttributes(path: string, label: string, codeColumn: string, codes: readonly string[]): AreaAttributes {
+export function readAreaAttributes(
+  path: string,
+  label: string,
+  codeColumn: string,
+  codes: readonly string[],
+): AreaAttributes {
   const t = parseCsv(readInput(path, label, INPUT_LIMITS.table).toString('utf8'), { file: label });
   const ci = columnIndex(t, codeColumn);
   const index = new Map(codes.map((c, i) => [c, i]));
@@ -30,7 +35,13 @@ export function readAreaAttributes(path: string, label: string, codeColumn: stri
       if (r < 0) return NaN;
       const p = parseNumberCell(t.rows[r][k]);
       if (!p.ok) throw new InputError(p.problem, { file: label, row: r + 2, column: c, expected: p.expected });
-      if (p.value < lo || p.value > hi) throw new InputError(`${c} ${p.value} is out of range`, { file: label, row: r + 2, column: c, expected: `degrees between ${lo} and ${hi}` });
+      if (p.value < lo || p.value > hi)
+        throw new InputError(`${c} ${p.value} is out of range`, {
+          file: label,
+          row: r + 2,
+          column: c,
+          expected: `degrees between ${lo} and ${hi}`,
+        });
       return p.value;
     });
   };

@@ -7,7 +7,7 @@
  */
 import { closeSync, readSync } from 'node:fs';
 import { INPUT_LIMITS, openInput, readInput } from './inputFile.ts';
-import { tableFromIPC } from 'apache-arrow';
+import { arrowModule } from './arrowModule.ts';
 import { InputError, type Problem } from '../core/errors.ts';
 import { CsvRecordParser } from './csvRecords.ts';
 import { checkHeader, checkUtf8, isBlank, raggedRow } from './csv.ts';
@@ -112,7 +112,15 @@ function readCsvColumns(path: string, label: string, request: ColumnRequest, pro
         numArrays[k].set(rows, NaN);
         const seen = cellProblems.get(numCols[k]) ?? 0;
         cellProblems.set(numCols[k], seen + 1);
-        if (seen < MAX_CELL_PROBLEMS) problems.push({ file: label, row, column: numCols[k], message: p.problem, expected: p.expected, severity: 'error' });
+        if (seen < MAX_CELL_PROBLEMS)
+          problems.push({
+            file: label,
+            row,
+            column: numCols[k],
+            message: p.problem,
+            expected: p.expected,
+            severity: 'error',
+          });
       }
     }
     rows++;
@@ -135,9 +143,20 @@ function readCsvColumns(path: string, label: string, request: ColumnRequest, pro
     closeSync(fd);
   }
   if (!header) throw new InputError('the file is empty', { file: label, expected: 'a header row and data rows' });
-  if (rowsRead === 0) throw new InputError('the file has a header but no data rows', { file: label, row: 2, expected: 'one row per area' });
+  if (rowsRead === 0)
+    throw new InputError('the file has a header but no data rows', {
+      file: label,
+      row: 2,
+      expected: 'one row per area',
+    });
   for (const [col, count] of cellProblems) {
-    if (count > MAX_CELL_PROBLEMS) problems.push({ file: label, column: col, message: `${count - MAX_CELL_PROBLEMS} more cell(s) in this column are not numbers`, severity: 'error' });
+    if (count > MAX_CELL_PROBLEMS)
+      problems.push({
+        file: label,
+        column: col,
+        message: `${count - MAX_CELL_PROBLEMS} more cell(s) in this column are not numbers`,
+        severity: 'error',
+      });
   }
   return {
     file: label,
@@ -145,7 +164,14 @@ function readCsvColumns(path: string, label: string, request: ColumnRequest, pro
     rowsRead,
     rowNumber: Int32Array.from(rowNumbers.data.subarray(0, rows)),
     keys: Object.fromEntries(
-      keyCols.map((c, k) => [c, { area: Int32Array.from(keyArrays[k].data.subarray(0, rows)), unknownCount: unknown[k].count, unknownExamples: unknown[k].examples }]),
+      keyCols.map((c, k) => [
+        c,
+        {
+          area: Int32Array.from(keyArrays[k].data.subarray(0, rows)),
+          unknownCount: unknown[k].count,
+          unknownExamples: unknown[k].examples,
+        },
+      ]),
     ),
     numbers: Object.fromEntries(numCols.map((c, k) => [c, numArrays[k].data.slice(0, rows)])),
   };
@@ -153,22 +179,36 @@ function readCsvColumns(path: string, label: string, request: ColumnRequest, pro
 
 function requireColumn(header: string[], column: string, file: string): number {
   const i = header.indexOf(column);
-  if (i < 0) throw new InputError(`column "${column}" not found`, { file, row: 1, column, expected: `one of: ${header.join(', ')}` });
+  if (i < 0)
+    throw new InputError(`column "${column}" not found`, {
+      file,
+      row: 1,
+      column,
+      expected: `one of: ${header.join(', ')}`,
+    });
   return i;
 }
 
 function readArrowColumns(path: string, label: string, request: ColumnRequest, problems: Problem[]): Columns {
   let table;
   try {
-    table = tableFromIPC(readInput(path, label, INPUT_LIMITS.arrow));
+    table = arrowModule().tableFromIPC(readInput(path, label, INPUT_LIMITS.arrow));
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw new InputError(`not a readable Arrow IPC file (${(e as Error).message.split('\n')[0]})`, { file: label, expected: 'an Arrow IPC file' });
+    throw new InputError(`not a readable Arrow IPC file (${(e as Error).message.split('\n')[0]})`, {
+      file: label,
+      expected: 'an Arrow IPC file',
+    });
   }
   const names = table.schema.fields.map((f) => f.name);
   const vector = (c: string) => {
     const v = table.getChild(c);
-    if (!v) throw new InputError(`column "${c}" not found`, { file: label, column: c, expected: `one of: ${names.join(', ')}` });
+    if (!v)
+      throw new InputError(`column "${c}" not found`, {
+        file: label,
+        column: c,
+        expected: `one of: ${names.join(', ')}`,
+      });
     return v;
   };
   const rows = table.numRows;
@@ -194,16 +234,38 @@ function readArrowColumns(path: string, label: string, request: ColumnRequest, p
     const out = new Float64Array(rows);
     for (let r = 0; r < rows; r++) {
       const x = v.get(r);
-      const p = x == null ? { ok: true as const, value: NaN } : typeof x === 'number' || typeof x === 'bigint' ? finite(Number(x)) : parseNumberCell(String(x));
+      const p =
+        x == null
+          ? { ok: true as const, value: NaN }
+          : typeof x === 'number' || typeof x === 'bigint'
+            ? finite(Number(x))
+            : parseNumberCell(String(x));
       out[r] = p.ok ? p.value : NaN;
-      if (!p.ok) problems.push({ file: label, row: r + 1, column: c, message: p.problem, expected: p.expected, severity: 'error' });
+      if (!p.ok)
+        problems.push({
+          file: label,
+          row: r + 1,
+          column: c,
+          message: p.problem,
+          expected: p.expected,
+          severity: 'error',
+        });
     }
     numbers[c] = out;
   }
   if (rows === 0) throw new InputError('the file has no data rows', { file: label, expected: 'one row per area' });
-  return { file: label, rows, rowsRead: rows, rowNumber: Int32Array.from({ length: rows }, (_, r) => r + 1), keys, numbers };
+  return {
+    file: label,
+    rows,
+    rowsRead: rows,
+    rowNumber: Int32Array.from({ length: rows }, (_, r) => r + 1),
+    keys,
+    numbers,
+  };
 }
 
 function finite(v: number) {
-  return Number.isNaN(v) ? { ok: false as const, problem: 'NaN is not a number', expected: 'a finite number, or null for missing' } : inRange(v);
+  return Number.isNaN(v)
+    ? { ok: false as const, problem: 'NaN is not a number', expected: 'a finite number, or null for missing' }
+    : inRange(v);
 }

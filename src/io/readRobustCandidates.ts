@@ -16,7 +16,13 @@ export function readRobustCandidates(dir: string): { codes: Set<string>; path: s
   const codes = new Set<string>();
   t.rows.forEach((row, r) => {
     const c = row[ci].trim();
-    if (!c) throw new InputError('empty code', { file: 'robust-candidates.csv', row: r + 2, column: 'code', expected: 'a ward code' });
+    if (!c)
+      throw new InputError('empty code', {
+        file: 'robust-candidates.csv',
+        row: r + 2,
+        column: 'code',
+        expected: 'a ward code',
+      });
     codes.add(c);
   });
   return { codes, path };

@@ -15,12 +15,21 @@ const COLUMNS = ['nominal_rank', 'median_rank', 'p05_rank', 'p95_rank', 'p_top_k
 
 export function readRobustness(dir: string): { rows: Map<string, RobustnessRow>; path: string } {
   const path = join(dir, 'robustness.csv');
-  if (!existsSync(path)) throw new InputError('robustness.csv not found in the robustness folder', { file: path, expected: 'the output folder of `wardrank robustness`' });
+  if (!existsSync(path))
+    throw new InputError('robustness.csv not found in the robustness folder', {
+      file: path,
+      expected: 'the output folder of `wardrank robustness`',
+    });
   const t = parseCsv(readInput(path, path, INPUT_LIMITS.table).toString('utf8'), { file: 'robustness.csv' });
   const ci = columnIndex(t, 'code');
   const all = t.rows.map((_, r) => r);
-  const cols = Object.fromEntries(COLUMNS.map((c) => [c, csvNumberColumn(t, all, c)])) as Record<(typeof COLUMNS)[number], Float64Array>;
+  const cols = Object.fromEntries(COLUMNS.map((c) => [c, csvNumberColumn(t, all, c)])) as Record<
+    (typeof COLUMNS)[number],
+    Float64Array
+  >;
   const rows = new Map<string, RobustnessRow>();
-  t.rows.forEach((row, r) => rows.set(row[ci].trim(), Object.fromEntries(COLUMNS.map((c) => [c, cols[c][r]])) as unknown as RobustnessRow));
+  t.rows.forEach((row, r) =>
+    rows.set(row[ci].trim(), Object.fromEntries(COLUMNS.map((c) => [c, cols[c][r]])) as unknown as RobustnessRow),
+  );
   return { rows, path };
 }

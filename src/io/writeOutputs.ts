@@ -33,7 +33,6 @@ export interface OutputOptions {
   onNote?: (note: string) => void;
 }
 
-
 export async function writeOutputs(
   prepared: Prepared,
   result: Result,
@@ -56,12 +55,22 @@ export async function writeOutputs(
   if (loaded.boundaries) files['results.geojson'] = resultsGeoJson(result, readFileSync(loaded.boundaries, 'utf8'));
   const outputs = Object.fromEntries(Object.entries(files).map(([name, data]) => [name, sha256(data)]));
   files['manifest.json'] = JSON.stringify(manifest(result, loaded, outputs, options), null, 2) + '\n';
-  await writeDirAtomic(dir, (tmp) => {
-    for (const [name, data] of Object.entries(files)) {
-      mkdirSync(dirname(join(tmp, name)), { recursive: true });
-      writeFileSync(join(tmp, name), data);
-    }
-  }, { kind: 'run', force: options.force, inputs: [loaded.path, ...Object.keys(loaded.hashes).map((f) => join(loaded.dir, f))], version: PACKAGE_VERSION, onNote: options.onNote });
+  await writeDirAtomic(
+    dir,
+    (tmp) => {
+      for (const [name, data] of Object.entries(files)) {
+        mkdirSync(dirname(join(tmp, name)), { recursive: true });
+        writeFileSync(join(tmp, name), data);
+      }
+    },
+    {
+      kind: 'run',
+      force: options.force,
+      inputs: [loaded.path, ...Object.keys(loaded.hashes).map((f) => join(loaded.dir, f))],
+      version: PACKAGE_VERSION,
+      onNote: options.onNote,
+    },
+  );
   return Object.keys(files);
 }
 
@@ -73,7 +82,8 @@ export function resultsCsv(result: Result): string {
   const cols = resultColumns(result);
   const n = result.areas.codes.length;
   const numeric = cols.map((c) => c.kind === 'number');
-  const cell = (k: number, i: number): string => (numeric[k] ? outputNumberText(cols[k].values(i) as number) : csvCell(neutraliseFormula(cols[k].values(i))));
+  const cell = (k: number, i: number): string =>
+    numeric[k] ? outputNumberText(cols[k].values(i) as number) : csvCell(neutraliseFormula(cols[k].values(i)));
   const lines = new Array<string>(n + 1);
   lines[0] = cols.map((c) => csvCell(neutraliseFormula(c.name))).join(',');
   for (let i = 0; i < n; i++) {
@@ -104,29 +114,71 @@ export function resultsArrow(result: Result): Uint8Array {
 }
 
 function boroughsCsv(result: Result): string {
-  const header = ['code', 'name', 'wards', 'ranked_wards', 'average_score', 'average_rank', 'extent', 'local_concentration', 'top_decile_share', 'rank_of_average_score'];
+  const header = [
+    'code',
+    'name',
+    'wards',
+    'ranked_wards',
+    'average_score',
+    'average_rank',
+    'extent',
+    'local_concentration',
+    'top_decile_share',
+    'rank_of_average_score',
+  ];
   return formatCsv(
     header,
-    result.boroughs.map((b) => [b.code, b.name, b.wards, b.rankedWards, roundForOutput(b.averageScore), roundForOutput(b.averageRank), roundForOutput(b.extent), roundForOutput(b.localConcentration), roundForOutput(b.topDecileShare), b.rankOfAverageScore]),
+    result.boroughs.map((b) => [
+      b.code,
+      b.name,
+      b.wards,
+      b.rankedWards,
+      roundForOutput(b.averageScore),
+      roundForOutput(b.averageRank),
+      roundForOutput(b.extent),
+      roundForOutput(b.localConcentration),
+      roundForOutput(b.topDecileShare),
+      b.rankOfAverageScore,
+    ]),
   );
 }
 
 function treatmentCsv(result: Result): string {
   return formatCsv(
-    ['indicator', 'action', 'winsorised_points', 'skewness_before', 'kurtosis_before', 'skewness_after', 'kurtosis_after'],
-    result.treatment.map((t) => [t.indicator, t.action, t.winsorised, roundForOutput(t.skewBefore), roundForOutput(t.kurtosisBefore), roundForOutput(t.skewAfter), roundForOutput(t.kurtosisAfter)]),
+    [
+      'indicator',
+      'action',
+      'winsorised_points',
+      'skewness_before',
+      'kurtosis_before',
+      'skewness_after',
+      'kurtosis_after',
+    ],
+    result.treatment.map((t) => [
+      t.indicator,
+      t.action,
+      t.winsorised,
+      roundForOutput(t.skewBefore),
+      roundForOutput(t.kurtosisBefore),
+      roundForOutput(t.skewAfter),
+      roundForOutput(t.kurtosisAfter),
+    ]),
   );
 }
 
 /** Boundaries with each feature's results as properties (join on properties.code). */
 export function resultsGeoJson(result: Result, boundariesText: string): string {
-  const fc = JSON.parse(boundariesText) as { type: string; features: { type: string; properties: Record<string, unknown> | null; geometry: unknown }[] };
+  const fc = JSON.parse(boundariesText) as {
+    type: string;
+    features: { type: string; properties: Record<string, unknown> | null; geometry: unknown }[];
+  };
   const index = new Map(result.areas.codes.map((c, i) => [c, i]));
   const cols = resultColumns(result).filter((c) => !/_(raw|treated)$/.test(c.name));
   const features = fc.features.map((f) => {
     const i = index.get(String(f.properties?.code ?? ''));
     const props: Record<string, unknown> = { ...f.properties };
-    if (i !== undefined) for (const c of cols) props[c.name] = c.kind === 'number' ? jsonNumber(c.values(i) as number) : c.values(i);
+    if (i !== undefined)
+      for (const c of cols) props[c.name] = c.kind === 'number' ? jsonNumber(c.values(i) as number) : c.values(i);
     return { type: 'Feature', properties: props, geometry: f.geometry };
   });
   return JSON.stringify({ type: 'FeatureCollection', features });
@@ -144,11 +196,21 @@ function manifest(result: Result, loaded: Loaded, outputs: Record<string, string
     methods: result.methods,
     weights: result.weights,
     areas: { count: result.areas.codes.length, ranked: result.rank.filter((r) => r === r).length },
-    indicators: result.framework.indicators.map((s) => ({ id: s.id, measure: s.measure, level: s.level, direction: s.direction, weight: s.weight, status: s.status, used: result.indicatorIds.includes(s.id) })),
+    indicators: result.framework.indicators.map((s) => ({
+      id: s.id,
+      measure: s.measure,
+      level: s.level,
+      direction: s.direction,
+      weight: s.weight,
+      status: s.status,
+      used: result.indicatorIds.includes(s.id),
+    })),
     excluded: result.excluded,
     log: result.log,
     warnings: [...result.warnings, ...loaded.warnings.map((p: Problem) => formatProblem(p))],
     outputs,
-    ...(options.reproducible ? {} : { runtime: { node: typeof process !== 'undefined' ? process.version : '', timingsMs: options.timings ?? {} } }),
+    ...(options.reproducible
+      ? {}
+      : { runtime: { node: typeof process !== 'undefined' ? process.version : '', timingsMs: options.timings ?? {} } }),
   };
 }

@@ -20,12 +20,18 @@ export function p95Cutoff(settings: RobustnessSettings['candidates'], rankedNomi
   return settings.max_p95_rank === 'decile' ? Math.ceil(rankedNominal / 10) : settings.max_p95_rank;
 }
 
-export function robustCandidates(rows: readonly WardInterval[], settings: RobustnessSettings['candidates'], topK: number, rankedNominal: number): Candidate[] {
+export function robustCandidates(
+  rows: readonly WardInterval[],
+  settings: RobustnessSettings['candidates'],
+  topK: number,
+  rankedNominal: number,
+): Candidate[] {
   const cut = p95Cutoff(settings, rankedNominal);
   const out: Candidate[] = [];
   for (const r of byMedianRank(rows)) {
     const reasons: string[] = [];
-    if (r.pTopK >= settings.min_p_top_k && r.pTopK > 0) reasons.push(`P(top ${topK}) ${r.pTopK.toFixed(3)} >= ${settings.min_p_top_k}`);
+    if (r.pTopK >= settings.min_p_top_k && r.pTopK > 0)
+      reasons.push(`P(top ${topK}) ${r.pTopK.toFixed(3)} >= ${settings.min_p_top_k}`);
     if (r.p95Rank <= cut) reasons.push(`95th percentile rank ${r.p95Rank} <= ${cut}`);
     if (reasons.length) out.push({ ...r, reason: reasons.join('; ') });
   }

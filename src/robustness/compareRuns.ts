@@ -87,7 +87,11 @@ export function measureContributions(run: RunTable, i: number): Record<string, n
 }
 
 /** Weights renormalised over the members with a value (0 for the others). */
-function present(ids: readonly string[], weights: Readonly<Record<string, number>>, value: (id: string) => number): Record<string, number> {
+function present(
+  ids: readonly string[],
+  weights: Readonly<Record<string, number>>,
+  value: (id: string) => number,
+): Record<string, number> {
   let total = 0;
   for (const id of ids) if (value(id) === value(id)) total += weights[id] ?? 0;
   const out: Record<string, number> = {};
@@ -131,7 +135,10 @@ export function compareRuns(a: RunTable, b: RunTable): Comparison {
     onlyInA: a.codes.filter((c) => !inB.has(c)),
     onlyInB: b.codes.filter((c) => !inA.has(c)),
     exact: a.exact && b.exact,
-    differences: settingDifferences({ methods: a.methods, weights: a.weights }, { methods: b.methods, weights: b.weights }),
+    differences: settingDifferences(
+      { methods: a.methods, weights: a.weights },
+      { methods: b.methods, weights: b.weights },
+    ),
   };
 }
 
@@ -142,12 +149,20 @@ export function settingDifferences(a: unknown, b: unknown, path = ''): [string, 
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
     return keys.flatMap((k) => settingDifferences(a[k], b[k], path ? `${path}.${k}` : k));
   }
-  const show = (x: unknown) => (x === undefined ? '—' : typeof x === 'number' ? String(Math.round(x * 1e6) / 1e6) : JSON.stringify(x));
+  const show = (x: unknown) =>
+    x === undefined ? '—' : typeof x === 'number' ? String(Math.round(x * 1e6) / 1e6) : JSON.stringify(x);
   return show(a) === show(b) ? [] : [[path, show(a), show(b)]];
 }
 
 /** Summary figures: wards ranked in both, how many changed rank, mean |Δrank|, Spearman's ρ over them. */
-export function comparisonSummary(c: Comparison): { compared: number; rankedInBoth: number; changed: number; meanAbsChange: number; maxAbsChange: number; spearman: number } {
+export function comparisonSummary(c: Comparison): {
+  compared: number;
+  rankedInBoth: number;
+  changed: number;
+  meanAbsChange: number;
+  maxAbsChange: number;
+  spearman: number;
+} {
   const both = c.wards.filter((w) => w.rankChange === w.rankChange);
   const abs = both.map((w) => Math.abs(w.rankChange));
   const changed = abs.filter((d) => d > 0).length;
@@ -157,10 +172,7 @@ export function comparisonSummary(c: Comparison): { compared: number; rankedInBo
     changed,
     meanAbsChange: both.length ? abs.reduce((s, d) => s + d, 0) / both.length : NaN,
     maxAbsChange: both.length ? Math.max(...abs) : NaN,
-    spearman: pearson(
-      ranksOf(both.map((w) => w.rankA)),
-      ranksOf(both.map((w) => w.rankB)),
-    ),
+    spearman: pearson(ranksOf(both.map((w) => w.rankA)), ranksOf(both.map((w) => w.rankB))),
   };
 }
 
@@ -168,7 +180,7 @@ export function comparisonSummary(c: Comparison): { compared: number; rankedInBo
 function ranksOf(x: number[]): number[] {
   const order = x.map((v, i) => [v, i] as const).sort((p, q) => p[0] - q[0]);
   const r = new Array<number>(x.length);
-  for (let s = 0; s < order.length; ) {
+  for (let s = 0; s < order.length;) {
     let e = s + 1;
     while (e < order.length && order[e][0] === order[s][0]) e++;
     for (let k = s; k < e; k++) r[order[k][1]] = (s + e + 1) / 2;
@@ -195,8 +207,36 @@ function pearson(x: number[], y: number[]): number {
 
 /** compare.csv: one row per ward in both runs, in B's rank order (unranked last), then by code. */
 export function comparisonCsvRows(c: Comparison): { header: string[]; rows: (string | number)[][] } {
-  const header = ['code', 'name', 'borough_name', 'rank_a', 'rank_b', 'rank_change', 'index_a', 'index_b', 'index_change', ...c.measures.map((m) => `contribution_change_${m}`), 'moved_most_by'];
-  const order = [...c.wards].sort((x, y) => (x.rankB === x.rankB ? x.rankB : Infinity) - (y.rankB === y.rankB ? y.rankB : Infinity) || (x.code < y.code ? -1 : 1));
-  const rows = order.map((w) => [w.code, w.name, w.parentName, w.rankA, w.rankB, w.rankChange, w.indexA, w.indexB, w.indexChange, ...w.contributionChange, w.movedMostBy.slice(0, 3).join(' ')]);
+  const header = [
+    'code',
+    'name',
+    'borough_name',
+    'rank_a',
+    'rank_b',
+    'rank_change',
+    'index_a',
+    'index_b',
+    'index_change',
+    ...c.measures.map((m) => `contribution_change_${m}`),
+    'moved_most_by',
+  ];
+  const order = [...c.wards].sort(
+    (x, y) =>
+      (x.rankB === x.rankB ? x.rankB : Infinity) - (y.rankB === y.rankB ? y.rankB : Infinity) ||
+      (x.code < y.code ? -1 : 1),
+  );
+  const rows = order.map((w) => [
+    w.code,
+    w.name,
+    w.parentName,
+    w.rankA,
+    w.rankB,
+    w.rankChange,
+    w.indexA,
+    w.indexB,
+    w.indexChange,
+    ...w.contributionChange,
+    w.movedMostBy.slice(0, 3).join(' '),
+  ]);
   return { header, rows };
 }

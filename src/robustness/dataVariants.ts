@@ -37,7 +37,13 @@ export interface DataVariants {
 
 /** The data a table row reads: file, key, value column, denominator, level. Two rows with the same key read the same numbers. */
 export function dataKey(spec: Pick<IndicatorSpec, 'file' | 'key' | 'column' | 'denominator' | 'level'>): string {
-  return stableKey({ file: spec.file, key: spec.key, column: spec.column, denominator: spec.denominator, level: spec.level });
+  return stableKey({
+    file: spec.file,
+    key: spec.key,
+    column: spec.column,
+    denominator: spec.denominator,
+    level: spec.level,
+  });
 }
 
 /** A framework row with a patch applied (`smooth` present as undefined switches smoothing off). */
@@ -66,7 +72,11 @@ export class PreparedVariants {
   static key(patches: SpecPatches): string {
     const ids = Object.keys(patches);
     if (ids.length === 0) return '{}';
-    return stableKey(Object.fromEntries(ids.map((id) => [id, Object.fromEntries(Object.entries(patches[id]).map(([k, v]) => [k, v ?? null]))])));
+    return stableKey(
+      Object.fromEntries(
+        ids.map((id) => [id, Object.fromEntries(Object.entries(patches[id]).map(([k, v]) => [k, v ?? null]))]),
+      ),
+    );
   }
 
   get(patches: SpecPatches, key = PreparedVariants.key(patches)): Prepared {
@@ -116,10 +126,14 @@ export function variantSpecs(framework: Framework, factors: readonly FactorSpec[
     const options: SpecPatch[][] = [];
     for (const f of factors) {
       if (f.step === 'denominate') {
-        const acts = f.indicators ? f.indicators.includes(s.id) : s.denominator !== undefined && f.values.includes(s.denominator);
+        const acts = f.indicators
+          ? f.indicators.includes(s.id)
+          : s.denominator !== undefined && f.values.includes(s.denominator);
         if (acts && s.denominator) options.push(f.values.map((v) => ({ denominator: v as string })));
       } else if (f.step === 'source' && f.indicators?.includes(s.id)) {
-        options.push(f.values.map((v) => ({ column: (v as SourceValue).column, file: (v as SourceValue).file ?? s.file })));
+        options.push(
+          f.values.map((v) => ({ column: (v as SourceValue).column, file: (v as SourceValue).file ?? s.file })),
+        );
       }
     }
     let combos: SpecPatch[] = [{}];
@@ -134,6 +148,9 @@ export function variantSpecs(framework: Framework, factors: readonly FactorSpec[
 }
 
 /** The loader's data for `variantSpecs` rows (same order), keyed by `dataKey` as `DataVariants.data` holds it. */
-export function keyedVariantData(specs: readonly IndicatorSpec[], data: readonly IndicatorData[]): Record<string, IndicatorData> {
+export function keyedVariantData(
+  specs: readonly IndicatorSpec[],
+  data: readonly IndicatorData[],
+): Record<string, IndicatorData> {
   return Object.fromEntries(specs.map((s, k) => [dataKey(s), data[k]]));
 }

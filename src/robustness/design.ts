@@ -18,11 +18,32 @@
  *
  * `aggregate` sets both levels (indicators → measures and measures → categories) together.
  */
-import type { AggregateMethod, CombineMethod, ImputeMethod, Methods, NormaliseMethod, TreatMethod } from '../core/framework.ts';
+import type {
+  AggregateMethod,
+  CombineMethod,
+  ImputeMethod,
+  Methods,
+  NormaliseMethod,
+  TreatMethod,
+} from '../core/framework.ts';
 import type { Prepared, ScoreOptions } from '../core/run.ts';
 import type { RobustnessSettings, WeightPerturbation } from './settings.ts';
-import { METHOD_STEPS, stableKey, valueLabel, type FactorSpec, type MethodStep, type SourceValue } from './factorSpec.ts';
-import { dataKey, patchSpec, readsOtherData, type DataVariants, type SpecPatch, type SpecPatches } from './dataVariants.ts';
+import {
+  METHOD_STEPS,
+  stableKey,
+  valueLabel,
+  type FactorSpec,
+  type MethodStep,
+  type SourceValue,
+} from './factorSpec.ts';
+import {
+  dataKey,
+  patchSpec,
+  readsOtherData,
+  type DataVariants,
+  type SpecPatch,
+  type SpecPatches,
+} from './dataVariants.ts';
 
 export type BuiltInFactorId = 'impute' | 'treat' | 'normalise' | 'aggregate' | 'combine' | 'omit' | 'borough_stand_ins';
 export type WeightLevel = 'categories' | 'measures' | 'indicators';
@@ -41,7 +62,13 @@ export interface DiscreteFactor {
 export type DeclaredAction =
   | { step: MethodStep; parameter: string; values: unknown[] }
   /** Per choice, the indicator-table patches it applies (one entry per affected indicator). */
-  | { step: 'denominate' | 'smooth' | 'source'; parameter: string; values: unknown[]; indicators: string[]; patches: SpecPatches[] };
+  | {
+      step: 'denominate' | 'smooth' | 'source';
+      parameter: string;
+      values: unknown[];
+      indicators: string[];
+      patches: SpecPatches[];
+    };
 
 export interface WeightFactor {
   id: `weights.${WeightLevel}`;
@@ -82,29 +109,63 @@ export function buildDesign(prepared: Prepared, settings: RobustnessSettings, da
   const notes: DesignNote[] = [];
   const factors: Factor[] = [];
   const m = framework.methods;
-  const fixed = { impute: m.impute.method, treat: m.treat.method, normalise: m.normalise.method, aggregate: m.aggregate.indicators, combine: m.combine.method };
-  const methodFactor = <T extends string>(id: BuiltInFactorId & keyof typeof fixed, set: readonly T[], nominal: T): T => {
+  const fixed = {
+    impute: m.impute.method,
+    treat: m.treat.method,
+    normalise: m.normalise.method,
+    aggregate: m.aggregate.indicators,
+    combine: m.combine.method,
+  };
+  const methodFactor = <T extends string>(
+    id: BuiltInFactorId & keyof typeof fixed,
+    set: readonly T[],
+    nominal: T,
+  ): T => {
     if (set.length === 0) return nominal;
     if (set.length === 1) {
-      if (set[0] !== nominal) notes.push({ kind: 'note', choice: `${id}: ${set[0]}`, why: `fixed at ${set[0]} in every run (a one-item set), while the nominal ranking uses ${nominal}` });
+      if (set[0] !== nominal)
+        notes.push({
+          kind: 'note',
+          choice: `${id}: ${set[0]}`,
+          why: `fixed at ${set[0]} in every run (a one-item set), while the nominal ranking uses ${nominal}`,
+        });
       return set[0];
     }
-    if (!set.includes(nominal)) notes.push({ kind: 'note', choice: `${id}: ${nominal}`, why: `the nominal method ${nominal} is not in the sampled set [${set.join(', ')}]; no run uses it` });
+    if (!set.includes(nominal))
+      notes.push({
+        kind: 'note',
+        choice: `${id}: ${nominal}`,
+        why: `the nominal method ${nominal} is not in the sampled set [${set.join(', ')}]; no run uses it`,
+      });
     factors.push({ id, kind: 'discrete', choices: [...set] });
     return nominal;
   };
 
   const anyMissing = prepared.specs.some((s) => hasMissing(prepared.raw[s.id]));
   const imputeSet = !anyMissing && settings.impute.length > 1 ? [] : settings.impute;
-  if (imputeSet !== settings.impute) notes.push({ kind: 'not-applied', choice: `impute: [${settings.impute.join(', ')}]`, why: 'no indicator has a missing value, so the imputation method cannot change any run; not varied' });
+  if (imputeSet !== settings.impute)
+    notes.push({
+      kind: 'not-applied',
+      choice: `impute: [${settings.impute.join(', ')}]`,
+      why: 'no indicator has a missing value, so the imputation method cannot change any run; not varied',
+    });
   const impute = methodFactor('impute', imputeSet as ImputeMethod[], fixed.impute);
   const treat = methodFactor('treat', settings.treat, fixed.treat as TreatMethod);
   const normalise = methodFactor('normalise', settings.normalise, fixed.normalise as NormaliseMethod);
   if (m.aggregate.indicators !== m.aggregate.measures && settings.aggregate.length > 0) {
-    notes.push({ kind: 'note', choice: 'aggregate', why: `the framework aggregates indicators ${m.aggregate.indicators} and measures ${m.aggregate.measures}; a sampled method applies to both levels` });
+    notes.push({
+      kind: 'note',
+      choice: 'aggregate',
+      why: `the framework aggregates indicators ${m.aggregate.indicators} and measures ${m.aggregate.measures}; a sampled method applies to both levels`,
+    });
   }
   const aggregate = methodFactor('aggregate', settings.aggregate, fixed.aggregate as AggregateMethod);
-  if (settings.aggregate.includes('geometric')) notes.push({ kind: 'note', choice: 'aggregate: geometric', why: 'applied as `score()` does: aggregates never rescaled; the normalised indicators rescaled once to [1, 100] when the normalisation can give values ≤ 0 (docs/methods.md)' });
+  if (settings.aggregate.includes('geometric'))
+    notes.push({
+      kind: 'note',
+      choice: 'aggregate: geometric',
+      why: 'applied as `score()` does: aggregates never rescaled; the normalised indicators rescaled once to [1, 100] when the normalisation can give values ≤ 0 (docs/methods.md)',
+    });
   const combine = methodFactor('combine', settings.combine, fixed.combine as CombineMethod);
 
   const methods: Methods = {
@@ -117,11 +178,21 @@ export function buildDesign(prepared: Prepared, settings: RobustnessSettings, da
   };
 
   if (settings.leave_one_out) {
-    if (prepared.specs.length < 2) notes.push({ kind: 'not-applied', choice: 'leave_one_out', why: `only ${prepared.specs.length} indicator(s) with data; leaving one out would leave nothing to rank` });
+    if (prepared.specs.length < 2)
+      notes.push({
+        kind: 'not-applied',
+        choice: 'leave_one_out',
+        why: `only ${prepared.specs.length} indicator(s) with data; leaving one out would leave nothing to rank`,
+      });
     else factors.push({ id: 'omit', kind: 'discrete', choices: ['none', ...prepared.specs.map((s) => s.id)] });
   }
   if (settings.borough_stand_ins) {
-    if (!prepared.specs.some((s) => s.level === 'borough')) notes.push({ kind: 'not-applied', choice: 'borough_stand_ins', why: 'the framework has no borough-level indicator with data; switching stand-ins off changes nothing' });
+    if (!prepared.specs.some((s) => s.level === 'borough'))
+      notes.push({
+        kind: 'not-applied',
+        choice: 'borough_stand_ins',
+        why: 'the framework has no borough-level indicator with data; switching stand-ins off changes nothing',
+      });
     else factors.push({ id: 'borough_stand_ins', kind: 'discrete', choices: ['on', 'off'] });
   }
 
@@ -137,12 +208,26 @@ export function buildDesign(prepared: Prepared, settings: RobustnessSettings, da
     const movable = f.groups.filter((g) => g.filter((j) => f.nominal[j] > 0).length > 1);
     const single = f.groups.filter((g) => g.filter((j) => f.nominal[j] > 0).length === 1).map((g) => f.members[g[0]]);
     const zero = f.members.filter((_, j) => !(f.nominal[j] > 0));
-    if (zero.length) notes.push({ kind: 'not-applied', choice: `weights.${level}`, why: `nominal weight 0 stays 0 (weights are perturbed relative to the nominal): ${zero.join(', ')}` });
+    if (zero.length)
+      notes.push({
+        kind: 'not-applied',
+        choice: `weights.${level}`,
+        why: `nominal weight 0 stays 0 (weights are perturbed relative to the nominal): ${zero.join(', ')}`,
+      });
     if (movable.length === 0) {
-      notes.push({ kind: 'not-applied', choice: `weights.${level}`, why: 'no group has two members with positive weight; relative weights cannot change; not varied' });
+      notes.push({
+        kind: 'not-applied',
+        choice: `weights.${level}`,
+        why: 'no group has two members with positive weight; relative weights cannot change; not varied',
+      });
       continue;
     }
-    if (single.length && level !== 'categories') notes.push({ kind: 'not-applied', choice: `weights.${level}`, why: `alone in their ${level === 'measures' ? 'category' : 'measure'}, so their weight cannot change anything: ${single.join(', ')}` });
+    if (single.length && level !== 'categories')
+      notes.push({
+        kind: 'not-applied',
+        choice: `weights.${level}`,
+        why: `alone in their ${level === 'measures' ? 'category' : 'measure'}, so their weight cannot change anything: ${single.join(', ')}`,
+      });
     factors.push(f);
   }
   return { factors, base: { methods, boroughStandIns: true }, notes, topK: m.rank.top_k };
@@ -152,50 +237,112 @@ function weightFactor(prepared: Prepared, level: WeightLevel, perturbation: Weig
   const { framework, specs } = prepared;
   const withData = new Set(specs.map((s) => s.measure));
   if (level === 'categories') {
-    const cats = framework.categories.filter((c) => framework.measures.some((m) => m.category === c.id && withData.has(m.id)));
-    return { id: 'weights.categories', kind: 'weights', level, members: cats.map((c) => c.id), nominal: cats.map((c) => c.weight), groups: [cats.map((_, j) => j)], perturbation };
+    const cats = framework.categories.filter((c) =>
+      framework.measures.some((m) => m.category === c.id && withData.has(m.id)),
+    );
+    return {
+      id: 'weights.categories',
+      kind: 'weights',
+      level,
+      members: cats.map((c) => c.id),
+      nominal: cats.map((c) => c.weight),
+      groups: [cats.map((_, j) => j)],
+      perturbation,
+    };
   }
-  const items = level === 'measures' ? framework.measures.filter((m) => withData.has(m.id)).map((m) => ({ id: m.id, parent: m.category, weight: m.weight })) : specs.map((s) => ({ id: s.id, parent: s.measure, weight: s.weight }));
+  const items =
+    level === 'measures'
+      ? framework.measures
+          .filter((m) => withData.has(m.id))
+          .map((m) => ({ id: m.id, parent: m.category, weight: m.weight }))
+      : specs.map((s) => ({ id: s.id, parent: s.measure, weight: s.weight }));
   const parents = [...new Set(items.map((x) => x.parent))];
   const groups = parents.map((p) => items.flatMap((x, j) => (x.parent === p ? [j] : [])));
-  return { id: `weights.${level}`, kind: 'weights', level, members: items.map((x) => x.id), nominal: items.map((x) => x.weight), groups, perturbation };
+  return {
+    id: `weights.${level}`,
+    kind: 'weights',
+    level,
+    members: items.map((x) => x.id),
+    nominal: items.map((x) => x.weight),
+    groups,
+    perturbation,
+  };
 }
 
 /**
  * A declared factor, or undefined with a not-applied note when it cannot change any run (no
  * indicator to act on, alternative data not loaded, a value no run could use).
  */
-function declaredFactor(prepared: Prepared, methods: Methods, spec: FactorSpec, data: DataVariants | undefined, notes: DesignNote[]): DiscreteFactor | undefined {
+function declaredFactor(
+  prepared: Prepared,
+  methods: Methods,
+  spec: FactorSpec,
+  data: DataVariants | undefined,
+  notes: DesignNote[],
+): DiscreteFactor | undefined {
   const choice = `${spec.id} (${spec.step}.${spec.parameter})`;
   const choices = spec.values.map(valueLabel);
   if ((METHOD_STEPS as readonly string[]).includes(spec.step)) {
     const step = spec.step as MethodStep;
     const nominal = (methods[step] as Record<string, unknown> | undefined)?.[spec.parameter];
-    if (!spec.values.some((v) => stableKey(v) === stableKey(nominal))) notes.push({ kind: 'note', choice, why: `the nominal value ${valueLabel(nominal)} is not among [${choices.join(', ')}]; no run uses it` });
-    if (spec.step === 'treat' && spec.parameter !== 'method' && methods.treat.method === 'none') notes.push({ kind: 'note', choice, why: 'outlier treatment is off (methods.treat.method: none) in runs that do not switch it on; there this parameter changes nothing' });
-    return { id: spec.id, kind: 'discrete', choices, declared: { step, parameter: spec.parameter, values: spec.values } };
+    if (!spec.values.some((v) => stableKey(v) === stableKey(nominal)))
+      notes.push({
+        kind: 'note',
+        choice,
+        why: `the nominal value ${valueLabel(nominal)} is not among [${choices.join(', ')}]; no run uses it`,
+      });
+    if (spec.step === 'treat' && spec.parameter !== 'method' && methods.treat.method === 'none')
+      notes.push({
+        kind: 'note',
+        choice,
+        why: 'outlier treatment is off (methods.treat.method: none) in runs that do not switch it on; there this parameter changes nothing',
+      });
+    return {
+      id: spec.id,
+      kind: 'discrete',
+      choices,
+      declared: { step, parameter: spec.parameter, values: spec.values },
+    };
   }
   const withData = new Map(prepared.specs.map((s) => [s.id, s]));
   const unknown = (spec.indicators ?? []).filter((id) => !withData.has(id));
-  if (unknown.length) notes.push({ kind: 'not-applied', choice, why: `not an indicator with data in this run: ${unknown.join(', ')}` });
+  if (unknown.length)
+    notes.push({ kind: 'not-applied', choice, why: `not an indicator with data in this run: ${unknown.join(', ')}` });
   const targets = (spec.indicators ?? defaultTargets(prepared, spec)).filter((id) => withData.has(id));
   if (spec.step === 'denominate') {
     const rates = targets.filter((id) => withData.get(id)!.denominator);
     const counts = targets.filter((id) => !withData.get(id)!.denominator);
-    if (counts.length) notes.push({ kind: 'not-applied', choice, why: `no declared denominator (already a rate), so none to swap: ${counts.join(', ')}` });
+    if (counts.length)
+      notes.push({
+        kind: 'not-applied',
+        choice,
+        why: `no declared denominator (already a rate), so none to swap: ${counts.join(', ')}`,
+      });
     targets.splice(0, targets.length, ...rates);
   }
   if (spec.step === 'smooth' && spec.values.some((v) => v !== 'declared' && v !== 'none')) {
     const noDenominator = targets.filter((id) => !withData.get(id)!.denominator);
-    if (noDenominator.length) notes.push({ kind: 'not-applied', choice, why: `smoothing shrinks rates of counts; no denominator: ${noDenominator.join(', ')}` });
+    if (noDenominator.length)
+      notes.push({
+        kind: 'not-applied',
+        choice,
+        why: `smoothing shrinks rates of counts; no denominator: ${noDenominator.join(', ')}`,
+      });
     targets.splice(0, targets.length, ...targets.filter((id) => withData.get(id)!.denominator));
   }
   if (targets.length === 0) {
-    const why = spec.step === 'denominate' ? `no indicator with data declares one of [${choices.join(', ')}] as its denominator` : spec.step === 'smooth' ? 'no indicator with data declares smoothing (the table\'s smooth column)' : 'its indicator has no data in this run';
+    const why =
+      spec.step === 'denominate'
+        ? `no indicator with data declares one of [${choices.join(', ')}] as its denominator`
+        : spec.step === 'smooth'
+          ? "no indicator with data declares smoothing (the table's smooth column)"
+          : 'its indicator has no data in this run';
     notes.push({ kind: 'not-applied', choice, why: `${why}; not varied` });
     return undefined;
   }
-  const patches = spec.values.map((v) => Object.fromEntries(targets.map((id) => [id, dataPatch(spec, v, withData.get(id)!)])) as SpecPatches);
+  const patches = spec.values.map(
+    (v) => Object.fromEntries(targets.map((id) => [id, dataPatch(spec, v, withData.get(id)!)])) as SpecPatches,
+  );
   // the alternative columns must have been loaded: a run never silently falls back to the nominal data
   const missing = new Set<string>();
   patches.forEach((p, k) =>
@@ -206,17 +353,34 @@ function declaredFactor(prepared: Prepared, methods: Methods, spec: FactorSpec, 
   );
   if (spec.step === 'smooth' && !data) missing.add('the framework inputs (counts and denominators) to re-prepare from');
   if (missing.size) {
-    notes.push({ kind: 'not-applied', choice, why: `alternative data not loaded: ${[...missing].join(', ')}; not varied` });
+    notes.push({
+      kind: 'not-applied',
+      choice,
+      why: `alternative data not loaded: ${[...missing].join(', ')}; not varied`,
+    });
     return undefined;
   }
   const nominalIndex = patches.findIndex((p) => targets.every((id) => patchIsNominal(withData.get(id)!, p[id])));
-  if (nominalIndex < 0) notes.push({ kind: 'note', choice, why: `the framework's own data choice is not among [${choices.join(', ')}]; no run uses it` });
-  return { id: spec.id, kind: 'discrete', choices, declared: { step: spec.step, parameter: spec.parameter, values: spec.values, indicators: targets, patches } };
+  if (nominalIndex < 0)
+    notes.push({
+      kind: 'note',
+      choice,
+      why: `the framework's own data choice is not among [${choices.join(', ')}]; no run uses it`,
+    });
+  return {
+    id: spec.id,
+    kind: 'discrete',
+    choices,
+    declared: { step: spec.step, parameter: spec.parameter, values: spec.values, indicators: targets, patches },
+  };
 }
 
 /** Indicators a data factor acts on when it does not list them. */
 function defaultTargets(prepared: Prepared, spec: FactorSpec): string[] {
-  if (spec.step === 'denominate') return prepared.specs.filter((s) => s.denominator !== undefined && spec.values.includes(s.denominator)).map((s) => s.id);
+  if (spec.step === 'denominate')
+    return prepared.specs
+      .filter((s) => s.denominator !== undefined && spec.values.includes(s.denominator))
+      .map((s) => s.id);
   if (spec.step === 'smooth') return prepared.specs.filter((s) => smoothOf(s) !== undefined).map((s) => s.id);
   return [];
 }
@@ -266,22 +430,42 @@ export function runOptions(design: Design, values: readonly Float64Array[], row:
     if (f.declared) {
       const d = f.declared;
       if ('patches' in d) {
-        for (const [id, patch] of Object.entries(d.patches[v[row]])) if (Object.keys(patch).length) data = { ...data, [id]: { ...data[id], ...patch } };
+        for (const [id, patch] of Object.entries(d.patches[v[row]]))
+          if (Object.keys(patch).length) data = { ...data, [id]: { ...data[id], ...patch } };
       } else methods = { ...methods, [d.step]: { ...methods[d.step], [d.parameter]: d.values[v[row]] } };
       return;
     }
     switch (f.id) {
-      case 'impute': methods = { ...methods, impute: { ...methods.impute, method: choice as ImputeMethod } }; break;
-      case 'treat': methods = { ...methods, treat: { ...methods.treat, method: choice as TreatMethod } }; break;
-      case 'normalise': methods = { ...methods, normalise: { ...methods.normalise, method: choice as NormaliseMethod } }; break;
-      case 'aggregate': methods = { ...methods, aggregate: { indicators: choice as AggregateMethod, measures: choice as AggregateMethod } }; break;
-      case 'combine': methods = { ...methods, combine: { ...methods.combine, method: choice as CombineMethod } }; break;
-      case 'omit': omit = choice === 'none' ? [] : [choice]; break;
-      case 'borough_stand_ins': boroughStandIns = choice === 'on'; break;
+      case 'impute':
+        methods = { ...methods, impute: { ...methods.impute, method: choice as ImputeMethod } };
+        break;
+      case 'treat':
+        methods = { ...methods, treat: { ...methods.treat, method: choice as TreatMethod } };
+        break;
+      case 'normalise':
+        methods = { ...methods, normalise: { ...methods.normalise, method: choice as NormaliseMethod } };
+        break;
+      case 'aggregate':
+        methods = {
+          ...methods,
+          aggregate: { indicators: choice as AggregateMethod, measures: choice as AggregateMethod },
+        };
+        break;
+      case 'combine':
+        methods = { ...methods, combine: { ...methods.combine, method: choice as CombineMethod } };
+        break;
+      case 'omit':
+        omit = choice === 'none' ? [] : [choice];
+        break;
+      case 'borough_stand_ins':
+        boroughStandIns = choice === 'on';
+        break;
     }
   });
   return { methods, weights, omit, boroughStandIns, data };
 }
 
 /** One run's choices: `score()`'s options, plus the indicator-table patches of its data (see dataVariants.ts). */
-export type RunOptions = Required<Pick<ScoreOptions, 'methods' | 'weights' | 'omit' | 'boroughStandIns'>> & { data: SpecPatches };
+export type RunOptions = Required<Pick<ScoreOptions, 'methods' | 'weights' | 'omit' | 'boroughStandIns'>> & {
+  data: SpecPatches;
+};

@@ -128,7 +128,8 @@ export function evaluateRows(job: Job, rows: Uint32Array, onProgress?: (done: nu
       if (histogram) pending.add(rank);
       else out.ranks.set(rank, n * kept++);
       // decileOf(r, ranked) === 1 exactly when r ≤ this (once per ranked count, not per ward)
-      const top = topDecile[ranked] === topDecile[ranked] ? topDecile[ranked] : (topDecile[ranked] = topDecileMaxRank(ranked));
+      const top =
+        topDecile[ranked] === topDecile[ranked] ? topDecile[ranked] : (topDecile[ranked] = topDecileMaxRank(ranked));
       for (let i = 0; i < n; i++) {
         const r = rank[i];
         if (r !== r) continue;
@@ -152,7 +153,9 @@ export function evaluateRows(job: Job, rows: Uint32Array, onProgress?: (done: nu
  */
 export function evaluationOrder(design: Design, plan: Plan): Uint32Array {
   const rows = Uint32Array.from({ length: plan.rows }, (_, row) => row);
-  const discrete = design.factors.flatMap((f, k) => (f.kind === 'discrete' ? [{ values: plan.values[k], choices: f.choices.length }] : []));
+  const discrete = design.factors.flatMap((f, k) =>
+    f.kind === 'discrete' ? [{ values: plan.values[k], choices: f.choices.length }] : [],
+  );
   if (discrete.length === 0) return rows;
   const key = new Float64Array(plan.rows);
   for (let row = 0; row < plan.rows; row++) {
@@ -206,7 +209,12 @@ class PendingBins {
 export function mergeChunks(n: number, rows: number, base: number, chunks: readonly ChunkResult[]): ChunkResult {
   const histogram = chunks.some((c) => c.hist.length > 0);
   const keptRuns = chunks.reduce((a, c) => a + c.ranks.length / Math.max(1, n), 0);
-  const out = emptyChunk(n, Uint32Array.from({ length: rows }, (_, row) => row), histogram, keptRuns);
+  const out = emptyChunk(
+    n,
+    Uint32Array.from({ length: rows }, (_, row) => row),
+    histogram,
+    keptRuns,
+  );
   for (const c of chunks) {
     let kept = 0;
     c.rows.forEach((row, t) => {

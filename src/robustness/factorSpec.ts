@@ -39,7 +39,15 @@ export const FACTOR_STEPS = [...METHOD_STEPS, ...DATA_STEPS] as const;
 /** `smooth` factor values: the table's own declaration, none, or a method (core's SMOOTH_METHODS). */
 export const SMOOTH_VALUES = ['declared', 'none', 'eb', 'eb-parent'] as const;
 /** Factor ids the built-in settings use; a declared factor takes another. */
-export const RESERVED_FACTOR_IDS = ['impute', 'treat', 'normalise', 'aggregate', 'combine', 'omit', 'borough_stand_ins'] as const;
+export const RESERVED_FACTOR_IDS = [
+  'impute',
+  'treat',
+  'normalise',
+  'aggregate',
+  'combine',
+  'omit',
+  'borough_stand_ins',
+] as const;
 
 export type MethodStep = (typeof METHOD_STEPS)[number];
 export type DataStep = (typeof DATA_STEPS)[number];
@@ -59,7 +67,10 @@ export type SourceValue = z.infer<typeof sourceValueSchema>;
 
 /** The schema of one `methods.<step>` object (its `.shape` maps each parameter to its own schema). */
 function stepShape(step: MethodStep): Record<string, z.ZodType> {
-  return (methodsSchema.shape[step] as unknown as { unwrap(): z.ZodObject }).unwrap().shape as Record<string, z.ZodType>;
+  return (methodsSchema.shape[step] as unknown as { unwrap(): z.ZodObject }).unwrap().shape as Record<
+    string,
+    z.ZodType
+  >;
 }
 
 export const factorSpecSchema = z
@@ -76,24 +87,49 @@ export const factorSpecSchema = z
     if ((METHOD_STEPS as readonly string[]).includes(f.step)) {
       const shape = stepShape(f.step as MethodStep);
       const field = shape[f.parameter];
-      if (!field) return issue(['parameter'], `"${f.parameter}" is not a parameter of methods.${f.step}; expected one of: ${Object.keys(shape).join(', ')}`);
-      if (f.indicators) issue(['indicators'], `methods.${f.step} applies to every indicator; indicators is for the data steps (${DATA_STEPS.join(', ')})`);
+      if (!field)
+        return issue(
+          ['parameter'],
+          `"${f.parameter}" is not a parameter of methods.${f.step}; expected one of: ${Object.keys(shape).join(', ')}`,
+        );
+      if (f.indicators)
+        issue(
+          ['indicators'],
+          `methods.${f.step} applies to every indicator; indicators is for the data steps (${DATA_STEPS.join(', ')})`,
+        );
       f.values.forEach((v, k) => {
         const r = field.safeParse(v);
-        if (!r.success || v === undefined) issue(['values', k], `${JSON.stringify(v)} is not a valid methods.${f.step}.${f.parameter}: ${r.success ? 'a value is required' : r.error.issues[0].message}`);
+        if (!r.success || v === undefined)
+          issue(
+            ['values', k],
+            `${JSON.stringify(v)} is not a valid methods.${f.step}.${f.parameter}: ${r.success ? 'a value is required' : r.error.issues[0].message}`,
+          );
       });
     } else if (f.step === 'denominate') {
       if (f.parameter !== 'denominator') issue(['parameter'], 'step denominate has one parameter: denominator');
-      f.values.forEach((v, k) => typeof v === 'string' && v !== '' ? undefined : issue(['values', k], 'a column name of the indicator\'s data file'));
+      f.values.forEach((v, k) =>
+        typeof v === 'string' && v !== ''
+          ? undefined
+          : issue(['values', k], "a column name of the indicator's data file"),
+      );
     } else if (f.step === 'smooth') {
       if (f.parameter !== 'smooth') issue(['parameter'], 'step smooth has one parameter: smooth');
-      f.values.forEach((v, k) => ((SMOOTH_VALUES as readonly unknown[]).includes(v) ? undefined : issue(['values', k], `one of ${SMOOTH_VALUES.join(', ')}`)));
+      f.values.forEach((v, k) =>
+        (SMOOTH_VALUES as readonly unknown[]).includes(v)
+          ? undefined
+          : issue(['values', k], `one of ${SMOOTH_VALUES.join(', ')}`),
+      );
     } else {
       if (f.parameter !== 'source') issue(['parameter'], 'step source has one parameter: source');
-      if (f.indicators?.length !== 1) issue(['indicators'], 'exactly one indicator: the one whose data the alternative sources replace');
+      if (f.indicators?.length !== 1)
+        issue(['indicators'], 'exactly one indicator: the one whose data the alternative sources replace');
       f.values.forEach((v, k) => {
         const r = sourceValueSchema.safeParse(v);
-        if (!r.success) issue(['values', k, ...r.error.issues[0].path.map((p) => (typeof p === 'symbol' ? String(p) : p))], `{ column, file?, period? }: ${r.error.issues[0].message}`);
+        if (!r.success)
+          issue(
+            ['values', k, ...r.error.issues[0].path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+            `{ column, file?, period? }: ${r.error.issues[0].message}`,
+          );
       });
     }
     const keys = f.values.map((v) => stableKey(v));

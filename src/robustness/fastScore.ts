@@ -77,7 +77,12 @@ export class NormalisedCache {
   }
 
   columns(prepared: Prepared, dataKey: string, methods: Methods): Columns {
-    const refKey = stableKey({ data: dataKey, impute: methods.impute, statistics: methods.statistics, coverage: methods.combine.min_coverage });
+    const refKey = stableKey({
+      data: dataKey,
+      impute: methods.impute,
+      statistics: methods.statistics,
+      coverage: methods.combine.min_coverage,
+    });
     const rescale = rescalesIndicators(methods);
     const key = stableKey({ reference: refKey, treat: methods.treat, normalise: methods.normalise, rescale });
     let cols = this.byKey.get(key);
@@ -142,7 +147,10 @@ export class FastScorer {
     this.coveredOut = { value: new Float64Array(this.n), coverage: new Float64Array(this.n) };
     const withData = new Set(prepared.specs.map((s) => s.measure));
     this.nominalLayout = prepared.framework.categories
-      .map((c) => ({ id: c.id, measures: prepared.framework.measures.filter((m) => m.category === c.id && withData.has(m.id)).map((m) => m.id) }))
+      .map((c) => ({
+        id: c.id,
+        measures: prepared.framework.measures.filter((m) => m.category === c.id && withData.has(m.id)).map((m) => m.id),
+      }))
       .filter((c) => c.measures.length > 0);
     this.categoryById = new Map(prepared.framework.categories.map((c) => [c.id, c]));
   }
@@ -159,7 +167,10 @@ export class FastScorer {
     const dataKey = PreparedVariants.key(options.data);
     const prepared = this.variants.get(options.data, dataKey);
     const cols = this.cache.columns(prepared, dataKey, methods);
-    const m = w.indicators === undefined ? this.cachedMeasures(prepared, cols, options) : this.measures(prepared, cols, options, false);
+    const m =
+      w.indicators === undefined
+        ? this.cachedMeasures(prepared, cols, options)
+        : this.measures(prepared, cols, options, false);
     // as score(): measures → categories → index
     const measureWeight: Record<string, number> = {};
     for (const x of framework.measures) measureWeight[x.id] = w.measures?.[x.id] ?? x.weight;
@@ -170,13 +181,26 @@ export class FastScorer {
     // as combine(): the categories in group order, their weights, the combination's method and coverage
     const ids = cGroups.map((g) => g.id);
     const scratch = { transformed: this.transformed, into: this.indexOut, covered: this.coveredOut };
-    const index = combineColumns(ids.map((id) => categoriesOut.scores[id]), ids.map((id) => categoryWeight[id]), methods.combine.method, methods.combine.min_coverage, n, scratch).value;
+    const index = combineColumns(
+      ids.map((id) => categoriesOut.scores[id]),
+      ids.map((id) => categoryWeight[id]),
+      methods.combine.method,
+      methods.combine.min_coverage,
+      n,
+      scratch,
+    ).value;
     return { index, rank: rankDescending(index, this.rank), emptied: this.emptied(m.ids, cGroups) };
   }
 
   /** The measures of a run whose indicator weights are nominal: one layout per {columns, method, omit, stand-ins}. */
   private cachedMeasures(prepared: Prepared, cols: Columns, options: RunOptions): MeasureLayout {
-    const key = stableKey({ columns: cols.id, method: options.methods.aggregate.indicators, weights: options.methods.weights, omit: options.omit, boroughStandIns: options.boroughStandIns });
+    const key = stableKey({
+      columns: cols.id,
+      method: options.methods.aggregate.indicators,
+      weights: options.methods.weights,
+      omit: options.omit,
+      boroughStandIns: options.boroughStandIns,
+    });
     let layout = this.layouts.get(key);
     if (!layout) this.layouts.set(key, (layout = this.measures(prepared, cols, options, true)));
     return layout;
@@ -188,7 +212,11 @@ export class FastScorer {
     const method = methods.aggregate.indicators;
     if (!reuse) {
       const groups = this.measureGroupsOf(prepared, cols, options, w.indicators);
-      return { groups, scores: aggregateGroups(groups, cols.normalised, method, this.n, this.logMemo).scores, ids: new Set(groups.map((g) => g.id)) };
+      return {
+        groups,
+        scores: aggregateGroups(groups, cols.normalised, method, this.n, this.logMemo).scores,
+        ids: new Set(groups.map((g) => g.id)),
+      };
     }
     const groups = this.nominalGroups(prepared, cols, options);
     const slotKey = stableKey({ columns: cols.id, method });
@@ -205,7 +233,12 @@ export class FastScorer {
   }
 
   /** core `indicatorWeights` and `measureGroups` over the run's indicators, as `score()` forms them. */
-  private measureGroupsOf(prepared: Prepared, cols: Columns, options: RunOptions, overrides: Readonly<Record<string, number>> | undefined): Group[] {
+  private measureGroupsOf(
+    prepared: Prepared,
+    cols: Columns,
+    options: RunOptions,
+    overrides: Readonly<Record<string, number>> | undefined,
+  ): Group[] {
     const { omit, boroughStandIns, methods } = options;
     const specs = prepared.specs.filter((s) => !omit.includes(s.id) && (boroughStandIns || s.level !== 'borough'));
     const indicatorWeight = indicatorWeights(specs, cols.normalised, methods.weights, cols.ref, overrides).weights;
@@ -220,7 +253,12 @@ export class FastScorer {
    */
   private nominalGroups(prepared: Prepared, cols: Columns, options: RunOptions): Group[] {
     const { methods, omit, boroughStandIns } = options;
-    const key = stableKey({ omit, boroughStandIns, weights: methods.weights, columns: methods.weights?.indicators === 'declared' ? undefined : cols.id });
+    const key = stableKey({
+      omit,
+      boroughStandIns,
+      weights: methods.weights,
+      columns: methods.weights?.indicators === 'declared' ? undefined : cols.id,
+    });
     let groups = this.groupsByChoice.get(key);
     if (!groups) this.groupsByChoice.set(key, (groups = this.measureGroupsOf(prepared, cols, options, undefined)));
     return groups;

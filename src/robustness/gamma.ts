@@ -32,7 +32,11 @@ export function gamma(rng: Rng, alpha: number): number {
 }
 
 /** One Dirichlet draw with parameters `alpha`, written into `out` (same length). */
-export function dirichlet(rng: Rng, alpha: readonly number[], out: Float64Array | number[] = new Float64Array(alpha.length)): Float64Array | number[] {
+export function dirichlet(
+  rng: Rng,
+  alpha: readonly number[],
+  out: Float64Array | number[] = new Float64Array(alpha.length),
+): Float64Array | number[] {
   let sum = 0;
   for (let j = 0; j < alpha.length; j++) {
     out[j] = gamma(rng, alpha[j]);

@@ -20,7 +20,13 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
  * Type-7 quantile of values given as counts per bin, value(bin) = `valueOf(bin)` increasing
  * with the bin: the same as expanding the counts and calling `quantileSorted`, without the copy.
  */
-export function quantileOfCounts(counts: ArrayLike<number>, offset: number, bins: number, p: number, valueOf: (bin: number) => number): number {
+export function quantileOfCounts(
+  counts: ArrayLike<number>,
+  offset: number,
+  bins: number,
+  p: number,
+  valueOf: (bin: number) => number,
+): number {
   let m = 0;
   for (let b = 0; b < bins; b++) m += counts[offset + b];
   if (m === 0) return NaN;

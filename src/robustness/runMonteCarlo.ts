@@ -60,7 +60,11 @@ export interface MonteCarloResult {
   workers: number;
 }
 
-export async function runMonteCarlo(prepared: Prepared, settings: RobustnessSettings, options: MonteCarloOptions = {}): Promise<MonteCarloResult> {
+export async function runMonteCarlo(
+  prepared: Prepared,
+  settings: RobustnessSettings,
+  options: MonteCarloOptions = {},
+): Promise<MonteCarloResult> {
   const t0 = performance.now();
   const design = buildDesign(prepared, settings, options.data);
   const sobolOn = settings.sobol.enabled && !options.uncertaintyOnly && design.factors.length > 0;
@@ -68,10 +72,13 @@ export async function runMonteCarlo(prepared: Prepared, settings: RobustnessSett
   const workers = options.workers === 'auto' ? autoWorkers(rows) : Math.max(1, Math.floor(options.workers ?? 1));
   const n = prepared.areas.codes.length;
   if (!useHistogram({ histogramMaxAreas: options.histogramMaxAreas }, n) && settings.runs * n > MAX_KEPT_RANKS) {
-    throw new InputError(`${settings.runs} runs × ${n} areas is too many ranks to keep (${settings.runs * n} > ${MAX_KEPT_RANKS})`, {
-      field: 'robustness.runs',
-      expected: `at most ${Math.floor(MAX_KEPT_RANKS / n)} runs for ${n} areas`,
-    });
+    throw new InputError(
+      `${settings.runs} runs × ${n} areas is too many ranks to keep (${settings.runs * n} > ${MAX_KEPT_RANKS})`,
+      {
+        field: 'robustness.runs',
+        expected: `at most ${Math.floor(MAX_KEPT_RANKS / n)} runs for ${n} areas`,
+      },
+    );
   }
   // the threads start up while this one scores the nominal ranking and draws the plan
   const pool = startWorkers(workers);
@@ -84,7 +91,14 @@ export async function runMonteCarlo(prepared: Prepared, settings: RobustnessSett
     t1 = performance.now();
     plan = samplePlan(design, settings.runs, sobolOn, seededRng(settings.seed, 0));
     t2 = performance.now();
-    const job = { prepared, design, plan, nominalRank, histogramMaxAreas: options.histogramMaxAreas, data: options.data };
+    const job = {
+      prepared,
+      design,
+      plan,
+      nominalRank,
+      histogramMaxAreas: options.histogramMaxAreas,
+      data: options.data,
+    };
     runs = await pool.evaluate(job, (done) => options.onProgress?.(done, plan.rows));
   } catch (e) {
     await pool.close();
@@ -96,7 +110,14 @@ export async function runMonteCarlo(prepared: Prepared, settings: RobustnessSett
     const N = plan.base;
     const y = runs.y;
     const fAB = design.factors.map((_, i) => y.subarray((2 + i) * N, (3 + i) * N));
-    sobol = sobolWithBootstrap(y.subarray(0, N), y.subarray(N, 2 * N), fAB, settings.sobol.bootstrap, settings.sobol.confidence, seededRng(settings.seed, 1));
+    sobol = sobolWithBootstrap(
+      y.subarray(0, N),
+      y.subarray(N, 2 * N),
+      fAB,
+      settings.sobol.bootstrap,
+      settings.sobol.confidence,
+      seededRng(settings.seed, 1),
+    );
   }
   const t4 = performance.now();
   const wards = wardIntervals(prepared.areas, nominalRank, runs, plan.base);
@@ -112,7 +133,13 @@ export async function runMonteCarlo(prepared: Prepared, settings: RobustnessSett
     wards,
     candidates,
     sobol,
-    timings: { nominalMs: t1 - t0, sampleMs: t2 - t1, evaluateMs: t3 - t2, sobolMs: t4 - t3, runsPerSecond: plan.rows / ((t3 - t2) / 1000) },
+    timings: {
+      nominalMs: t1 - t0,
+      sampleMs: t2 - t1,
+      evaluateMs: t3 - t2,
+      sobolMs: t4 - t3,
+      runsPerSecond: plan.rows / ((t3 - t2) / 1000),
+    },
     workers,
   };
 }

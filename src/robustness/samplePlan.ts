@@ -75,7 +75,8 @@ export function drawFactor(f: Factor, rng: Rng, out: Float64Array, offset: numbe
     return;
   }
   if (p.distribution === 'uniform') {
-    for (let j = 0; j < f.members.length; j++) out[offset + j] = f.nominal[j] * (1 + p.spread * (2 * rng.uniform() - 1));
+    for (let j = 0; j < f.members.length; j++)
+      out[offset + j] = f.nominal[j] * (1 + p.spread * (2 * rng.uniform() - 1));
     return;
   }
   for (const g of f.groups) {

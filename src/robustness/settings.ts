@@ -31,7 +31,13 @@
  * u ~ U(0, 1), each weight independently; weights are relative, so only ratios matter.
  */
 import { z } from 'zod';
-import { AGGREGATE_METHODS, COMBINE_METHODS, IMPUTE_METHODS, NORMALISE_METHODS, TREAT_METHODS } from '../core/framework.ts';
+import {
+  AGGREGATE_METHODS,
+  COMBINE_METHODS,
+  IMPUTE_METHODS,
+  NORMALISE_METHODS,
+  TREAT_METHODS,
+} from '../core/framework.ts';
 import { InputError } from '../core/errors.ts';
 import { factorSpecSchema, RESERVED_FACTOR_IDS } from './factorSpec.ts';
 
@@ -102,14 +108,29 @@ export const robustnessSchema = z
     // each declared factor has its own id, and no parameter is varied twice
     const seen = new Map<string, number>();
     r.factors.forEach((f, k) => {
-      const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: ['factors', k, path], message });
-      if ((RESERVED_FACTOR_IDS as readonly string[]).includes(f.id)) issue('id', `"${f.id}" is a built-in factor; give this one another id`);
+      const issue = (path: string, message: string) =>
+        ctx.addIssue({ code: 'custom', path: ['factors', k, path], message });
+      if ((RESERVED_FACTOR_IDS as readonly string[]).includes(f.id))
+        issue('id', `"${f.id}" is a built-in factor; give this one another id`);
       if (seen.has(f.id)) issue('id', `duplicate factor id "${f.id}" (first at factors[${seen.get(f.id)}])`);
       seen.set(f.id, k);
-      const builtIn = { impute: r.impute, treat: r.treat, normalise: r.normalise, combine: r.combine } as Record<string, unknown[]>;
-      if (f.parameter === 'method' && (builtIn[f.step]?.length ?? 0) > 0) issue('parameter', `methods.${f.step}.method is already varied by robustness.${f.step}; vary it in one place`);
-      if (f.step === 'aggregate' && r.aggregate.length > 0) issue('parameter', 'methods.aggregate is already varied by robustness.aggregate; vary it in one place');
-      const twin = r.factors.findIndex((g, j) => j < k && g.step === f.step && g.parameter === f.parameter && (f.step !== 'source' && f.step !== 'denominate' && f.step !== 'smooth' ? true : overlaps(g.indicators, f.indicators)));
+      const builtIn = { impute: r.impute, treat: r.treat, normalise: r.normalise, combine: r.combine } as Record<
+        string,
+        unknown[]
+      >;
+      if (f.parameter === 'method' && (builtIn[f.step]?.length ?? 0) > 0)
+        issue('parameter', `methods.${f.step}.method is already varied by robustness.${f.step}; vary it in one place`);
+      if (f.step === 'aggregate' && r.aggregate.length > 0)
+        issue('parameter', 'methods.aggregate is already varied by robustness.aggregate; vary it in one place');
+      const twin = r.factors.findIndex(
+        (g, j) =>
+          j < k &&
+          g.step === f.step &&
+          g.parameter === f.parameter &&
+          (f.step !== 'source' && f.step !== 'denominate' && f.step !== 'smooth'
+            ? true
+            : overlaps(g.indicators, f.indicators)),
+      );
       if (twin >= 0) issue('parameter', `${f.step}.${f.parameter} is already varied by factors[${twin}]`);
     });
   });

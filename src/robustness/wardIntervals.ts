@@ -22,7 +22,12 @@ export interface WardInterval {
   rankedRuns: number;
 }
 
-export function wardIntervals(areas: Areas, nominalRank: Float64Array, merged: ChunkResult, runs: number): WardInterval[] {
+export function wardIntervals(
+  areas: Areas,
+  nominalRank: Float64Array,
+  merged: ChunkResult,
+  runs: number,
+): WardInterval[] {
   const n = areas.codes.length;
   const bins = Math.max(1, 2 * n - 1);
   const rankOf = (bin: number) => (bin + 2) / 2;
@@ -64,5 +69,10 @@ function tidy(v: number): number {
 /** Wards in priority order: median rank, then nominal rank, then code (unranked last). */
 export function byMedianRank(rows: readonly WardInterval[]): WardInterval[] {
   const key = (v: number) => (Number.isFinite(v) ? v : Infinity);
-  return [...rows].sort((a, b) => key(a.medianRank) - key(b.medianRank) || key(a.nominalRank) - key(b.nominalRank) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return [...rows].sort(
+    (a, b) =>
+      key(a.medianRank) - key(b.medianRank) ||
+      key(a.nominalRank) - key(b.nominalRank) ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
 }

@@ -40,7 +40,10 @@ export function autoWorkers(rows: number): number {
 /** Splits [0, rows) into `parts` contiguous ranges of near-equal size. */
 export function splitRows(rows: number, parts: number): [number, number][] {
   const p = Math.max(1, Math.min(parts, rows));
-  return Array.from({ length: p }, (_, k) => [Math.floor((k * rows) / p), Math.floor(((k + 1) * rows) / p)] as [number, number]);
+  return Array.from(
+    { length: p },
+    (_, k) => [Math.floor((k * rows) / p), Math.floor(((k + 1) * rows) / p)] as [number, number],
+  );
 }
 
 /**
@@ -58,7 +61,10 @@ export interface WorkerPool {
 
 export function startWorkers(size: number): WorkerPool {
   const count = Math.max(1, Math.floor(size));
-  const threads = count > 1 ? Array.from({ length: count }, () => new Worker(workerScript(), { workerData: { mark: MARK } })) : undefined;
+  const threads =
+    count > 1
+      ? Array.from({ length: count }, () => new Worker(workerScript(), { workerData: { mark: MARK } }))
+      : undefined;
   // a thread that fails before it is handed work reports it when given work (runWorker)
   for (const t of threads ?? []) t.on('error', () => undefined);
   return {
@@ -103,7 +109,15 @@ function workerScript(): URL {
   if (!script) {
     try {
       const { buildSync } = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
-      const out = buildSync({ entryPoints: [fileURLToPath(import.meta.url)], bundle: true, format: 'esm', platform: 'node', target: 'node20', write: false, logLevel: 'silent' });
+      const out = buildSync({
+        entryPoints: [fileURLToPath(import.meta.url)],
+        bundle: true,
+        format: 'esm',
+        platform: 'node',
+        target: 'node20',
+        write: false,
+        logLevel: 'silent',
+      });
       script = new URL(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].contents).toString('base64')}`);
     } catch {
       script = new URL('./workerEntry.mjs', import.meta.url);
@@ -135,7 +149,14 @@ function runWorker(worker: Worker, input: WorkerInput, onProgress: (done: number
 if (!isMainThread && parentPort && (workerData as { mark?: string } | undefined)?.mark === MARK) {
   const port = parentPort;
   port.once('message', ({ job, rows }: WorkerInput) => {
-    const result = evaluateRows(job, rows, (done) => port.postMessage({ kind: 'progress', done } satisfies WorkerMessage));
-    port.postMessage({ kind: 'result', result } satisfies WorkerMessage, [result.rows, result.y, result.ranked, result.hist, result.ranks, result.topK, result.topDecile].map((a) => a.buffer as ArrayBuffer));
+    const result = evaluateRows(job, rows, (done) =>
+      port.postMessage({ kind: 'progress', done } satisfies WorkerMessage),
+    );
+    port.postMessage(
+      { kind: 'result', result } satisfies WorkerMessage,
+      [result.rows, result.y, result.ranked, result.hist, result.ranks, result.topK, result.topDecile].map(
+        (a) => a.buffer as ArrayBuffer,
+      ),
+    );
   });
 }

@@ -3,7 +3,11 @@
  * the population-weighted mean over its wards that have a value, Σ pᵢxᵢ / Σ pᵢ (the plain mean
  * when populations are unknown). NaN when no ward has a value.
  */
-export function areaValue(column: ArrayLike<number>, members: readonly number[], population: ArrayLike<number>): number {
+export function areaValue(
+  column: ArrayLike<number>,
+  members: readonly number[],
+  population: ArrayLike<number>,
+): number {
   if (members.length === 1) return column[members[0]];
   let sw = 0;
   let s = 0;

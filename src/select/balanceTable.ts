@@ -19,13 +19,27 @@ export interface BalanceRow {
   flagAfter: ReturnType<typeof balanceFlag>;
 }
 
-export function balanceTable(r: Profiled, pilots: readonly Unit[], pool: Uint8Array, matches: readonly Match[]): BalanceRow[] {
-  const variables: [string, Float64Array][] = [...r.measureIds.map((id) => [id, r.measures[id]] as [string, Float64Array]), ['index', r.index]];
+export function balanceTable(
+  r: Profiled,
+  pilots: readonly Unit[],
+  pool: Uint8Array,
+  matches: readonly Match[],
+): BalanceRow[] {
+  const variables: [string, Float64Array][] = [
+    ...r.measureIds.map((id) => [id, r.measures[id]] as [string, Float64Array]),
+    ['index', r.index],
+  ];
   const poolWards = [...pool.keys()].filter((i) => pool[i]);
   return variables.map(([variable, col]) => {
     const treated = pilots.map((u) => areaValue(col, u.members, r.areas.population));
-    const before = standardisedMeanDifference(treated, poolWards.map((i) => col[i]));
-    const after = standardisedMeanDifference(treated, matches.map((m) => col[m.area]));
+    const before = standardisedMeanDifference(
+      treated,
+      poolWards.map((i) => col[i]),
+    );
+    const after = standardisedMeanDifference(
+      treated,
+      matches.map((m) => col[m.area]),
+    );
     return { variable, before, after, flagBefore: balanceFlag(before.smd), flagAfter: balanceFlag(after.smd) };
   });
 }

@@ -61,7 +61,8 @@ export function searchKSet(p: KSetProblem): KSetSearch {
   const { scores, k } = p;
   const maxNodes = p.maxNodes ?? 1_000_000;
   const n = scores.length;
-  for (let i = 1; i < n; i++) if (!(scores[i] <= scores[i - 1])) throw new Error('bestKSet: scores must be in descending order');
+  for (let i = 1; i < n; i++)
+    if (!(scores[i] <= scores[i - 1])) throw new Error('bestKSet: scores must be in descending order');
   const cap = p.groupCap ?? Infinity;
   const counts = new Map<number, number>();
   const chosen: number[] = [];

@@ -9,7 +9,10 @@ import { centerOfMass } from '@turf/center-of-mass';
 import type { FeatureCollection } from 'geojson';
 
 /** Centroids aligned to `codes` (features joined on properties.code); NaN where no feature. */
-export function centroidsFromBoundaries(fc: FeatureCollection, codes: readonly string[]): { lon: Float64Array; lat: Float64Array; missing: string[] } {
+export function centroidsFromBoundaries(
+  fc: FeatureCollection,
+  codes: readonly string[],
+): { lon: Float64Array; lat: Float64Array; missing: string[] } {
   const index = new Map(codes.map((c, i) => [c, i]));
   const lon = new Float64Array(codes.length).fill(NaN);
   const lat = new Float64Array(codes.length).fill(NaN);

@@ -14,7 +14,13 @@ export interface Pool {
   leftOut: { pilot: number; excluded: number; adjacent: number; buffer: number; noCentroid: number };
 }
 
-export function comparisonPool(r: Ranking, g: Geography, pilots: readonly Unit[], excluded: ReadonlySet<number>, bufferKm: number): Pool {
+export function comparisonPool(
+  r: Ranking,
+  g: Geography,
+  pilots: readonly Unit[],
+  excluded: ReadonlySet<number>,
+  bufferKm: number,
+): Pool {
   const n = r.areas.codes.length;
   const eligible = new Uint8Array(n);
   const leftOut = { pilot: 0, excluded: 0, adjacent: 0, buffer: 0, noCentroid: 0 };

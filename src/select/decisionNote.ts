@@ -26,7 +26,8 @@ export function decisionNote(plan: PilotPlan, r: Result, meta: NoteMeta): NoteDo
   const a = r.areas;
   const ward = (i: number) => `${a.names[i]} (${a.codes[i]})`;
   const boroughOf = (i: number) => a.parentNames[a.parent[i]] ?? '';
-  const area = (u: Unit) => (u.members.length > 1 ? `${ward(u.seed)} + ${u.members.slice(1).map(ward).join(', ')}` : ward(u.seed));
+  const area = (u: Unit) =>
+    u.members.length > 1 ? `${ward(u.seed)} + ${u.members.slice(1).map(ward).join(', ')}` : ward(u.seed);
   const measureName = (id: string) => r.framework.measures.find((m) => m.id === id)?.name ?? id;
   const s = plan.settings;
   const sel = plan.selection;
@@ -36,10 +37,16 @@ export function decisionNote(plan: PilotPlan, r: Result, meta: NoteMeta): NoteDo
   const constraints = constraintText(plan, r);
   const objective = OBJECTIVES[sel.objective].label;
   if (s.preference?.single_borough) {
-    blocks.push({ kind: 'paragraph', text: `**The programme’s stated preference:** all pilots within one borough (${s.preference.source}). The recommendation follows it; the London-wide alternatives are shown beside it.` });
+    blocks.push({
+      kind: 'paragraph',
+      text: `**The programme’s stated preference:** all pilots within one borough (${s.preference.source}). The recommendation follows it; the London-wide alternatives are shown beside it.`,
+    });
   }
   if (!plan.pilots.length) {
-    blocks.push({ kind: 'paragraph', text: `**No recommendation:** no area meets the rules and constraints (${constraints}${sel.eligibility.rules.length ? `; ${sel.eligibility.rules.join('; ')}` : ''}). Relax a rule (see the options below) or choose by hand.` });
+    blocks.push({
+      kind: 'paragraph',
+      text: `**No recommendation:** no area meets the rules and constraints (${constraints}${sel.eligibility.rules.length ? `; ${sel.eligibility.rules.join('; ')}` : ''}). Relax a rule (see the options below) or choose by hand.`,
+    });
   } else {
     blocks.push({
       kind: 'paragraph',
@@ -51,13 +58,19 @@ export function decisionNote(plan: PilotPlan, r: Result, meta: NoteMeta): NoteDo
         (sel.proven
           ? `found exactly by branch and bound over ${plan.rankedCount} ranked wards (${sel.nodes} nodes searched).`
           : `the best found by branch and bound over ${plan.rankedCount} ranked wards before its budget of nodes ran out (${sel.nodes} nodes): **not proven optimal**.`) +
-        (plan.pilots.length < s.k ? ` Only ${plan.pilots.length} of the ${s.k} pilots asked for could be placed: ${shortfallText(plan)}` : ''),
+        (plan.pilots.length < s.k
+          ? ` Only ${plan.pilots.length} of the ${s.k} pilots asked for could be placed: ${shortfallText(plan)}`
+          : ''),
     });
   }
   if (plan.evidence && sel.objective === 'expected' && !s.objective) {
-    blocks.push({ kind: 'paragraph', text: 'The objective uses the robustness run (the default when a robustness folder is given): the set most likely to stay in the top decile under other defensible method choices, not only the highest index as calculated.' });
+    blocks.push({
+      kind: 'paragraph',
+      text: 'The objective uses the robustness run (the default when a robustness folder is given): the set most likely to stay in the top decile under other defensible method choices, not only the highest index as calculated.',
+    });
   }
-  if (sel.eligibility.rules.length) blocks.push({ kind: 'paragraph', text: `**Eligibility rules:** ${sel.eligibility.rules.join('; ')}.` });
+  if (sel.eligibility.rules.length)
+    blocks.push({ kind: 'paragraph', text: `**Eligibility rules:** ${sel.eligibility.rules.join('; ')}.` });
   if (sel.borough?.rule === 'best-feasible-set') {
     blocks.push({ kind: 'heading', text: 'Boroughs compared' });
     blocks.push({
@@ -66,11 +79,20 @@ export function decisionNote(plan: PilotPlan, r: Result, meta: NoteMeta): NoteDo
     });
     blocks.push({
       kind: 'table',
-      header: ['Borough', 'Best feasible set', 'Pilots', sel.objective === 'expected' ? 'Expected in top decile' : 'Total index', 'Total index'],
+      header: [
+        'Borough',
+        'Best feasible set',
+        'Pilots',
+        sel.objective === 'expected' ? 'Expected in top decile' : 'Total index',
+        'Total index',
+      ],
       align: ['l', 'l', 'r', 'r', 'r'],
       rows: sel.borough.ranking.slice(0, 5).map((b) => [
         r.areas.parentNames[b.borough] + (b.borough === sel.borough!.borough ? ' (chosen)' : ''),
-        [...b.units].sort((x, y) => r.rank[x.seed] - r.rank[y.seed]).map((u) => `${a.names[u.seed]} (rank ${fmtRank(r.rank[u.seed])})`).join(', ') || '–',
+        [...b.units]
+          .sort((x, y) => r.rank[x.seed] - r.rank[y.seed])
+          .map((u) => `${a.names[u.seed]} (rank ${fmtRank(r.rank[u.seed])})`)
+          .join(', ') || '–',
         String(b.units.length),
         fmt(b.total, 3),
         fmt(b.indexTotal, 3),
@@ -80,16 +102,38 @@ export function decisionNote(plan: PilotPlan, r: Result, meta: NoteMeta): NoteDo
   blocks.push({ kind: 'paragraph', text: greedyText(plan, ward) });
 
   blocks.push({ kind: 'heading', text: 'Options side by side' });
-  blocks.push({ kind: 'paragraph', text: plan.options.map((o) => `**${o.title}:** ${o.unavailable ? `not available — ${o.unavailable}` : o.rule}.`).join(' ') });
+  blocks.push({
+    kind: 'paragraph',
+    text: plan.options
+      .map((o) => `**${o.title}:** ${o.unavailable ? `not available — ${o.unavailable}` : o.rule}.`)
+      .join(' '),
+  });
   const ev = plan.evidence;
   blocks.push({
     kind: 'table',
-    header: ['Option', 'Pilot (borough)', 'Rank', 'Index', ...(ev ? ['Median rank', 'P(top decile)'] : []), 'Option total index', ...(ev ? ['Expected in top decile'] : []), 'Distance between pilots (km)'],
+    header: [
+      'Option',
+      'Pilot (borough)',
+      'Rank',
+      'Index',
+      ...(ev ? ['Median rank', 'P(top decile)'] : []),
+      'Option total index',
+      ...(ev ? ['Expected in top decile'] : []),
+      'Distance between pilots (km)',
+    ],
     align: ['l', 'l', 'r', 'r', ...(ev ? (['r', 'r'] as const) : []), 'r', ...(ev ? (['r'] as const) : []), 'r'],
     rows: plan.options.flatMap((o) => {
-      if (!o.selection || !o.selection.chosen.length) return [[o.title, o.unavailable ?? 'no feasible set', '', '', ...(ev ? ['', ''] : []), '', ...(ev ? [''] : []), '']];
+      if (!o.selection || !o.selection.chosen.length)
+        return [
+          [o.title, o.unavailable ?? 'no feasible set', '', '', ...(ev ? ['', ''] : []), '', ...(ev ? [''] : []), ''],
+        ];
       const chosen = [...o.selection.chosen].sort((x, y) => r.rank[x.seed] - r.rank[y.seed]);
-      const expected = ev ? chosen.reduce((acc, u) => acc + (ev.pTopDecile[u.seed] === ev.pTopDecile[u.seed] ? ev.pTopDecile[u.seed] : 0), 0) : NaN;
+      const expected = ev
+        ? chosen.reduce(
+            (acc, u) => acc + (ev.pTopDecile[u.seed] === ev.pTopDecile[u.seed] ? ev.pTopDecile[u.seed] : 0),
+            0,
+          )
+        : NaN;
       return chosen.map((u, k) => [
         k === 0 ? o.title : '',
         `${a.names[u.seed]} (${boroughOf(u.seed)})`,
@@ -107,7 +151,16 @@ export function decisionNote(plan: PilotPlan, r: Result, meta: NoteMeta): NoteDo
   const rob = plan.pilots.some((p) => p.robustness);
   blocks.push({
     kind: 'table',
-    header: ['#', 'Pilot area', 'Borough', 'Rank', 'Decile', 'Index', 'Measures contributing most (weight × score)', ...(rob ? ['Rank 90% interval', 'P(top k)', 'P(top decile)'] : [])],
+    header: [
+      '#',
+      'Pilot area',
+      'Borough',
+      'Rank',
+      'Decile',
+      'Index',
+      'Measures contributing most (weight × score)',
+      ...(rob ? ['Rank 90% interval', 'P(top k)', 'P(top decile)'] : []),
+    ],
     align: ['r', 'l', 'l', 'r', 'r', 'r', 'l', 'r', 'r', 'r'],
     rows: plan.pilots.map((p, k) => [
       String(k + 1),
@@ -119,7 +172,9 @@ export function decisionNote(plan: PilotPlan, r: Result, meta: NoteMeta): NoteDo
       p.topMeasures.map((m) => `${m.name} ${fmt(m.contribution, 2)}`).join('; '),
       ...(rob
         ? [
-            p.robustness ? `${fmtRank(p.robustness.p05_rank)}–${fmtRank(p.robustness.p95_rank)} (median ${fmtRank(p.robustness.median_rank)})` : '–',
+            p.robustness
+              ? `${fmtRank(p.robustness.p05_rank)}–${fmtRank(p.robustness.p95_rank)} (median ${fmtRank(p.robustness.median_rank)})`
+              : '–',
             p.robustness ? fmt(p.robustness.p_top_k, 2) : '–',
             p.robustness ? fmt(p.robustness.p_top_decile, 2) : '–',
           ]
@@ -145,9 +200,18 @@ export function decisionNote(plan: PilotPlan, r: Result, meta: NoteMeta): NoteDo
       kind: 'table',
       header: ['Rank', 'Ward', 'Borough', 'Index', 'Why not chosen'],
       align: ['r', 'l', 'l', 'r', 'l'],
-      rows: passed.slice(0, limit).map((p) => [fmtRank(r.rank[p.area]), ward(p.area), boroughOf(p.area), fmt(r.index[p.area], 2), p.reasons.join('; ')]),
+      rows: passed
+        .slice(0, limit)
+        .map((p) => [
+          fmtRank(r.rank[p.area]),
+          ward(p.area),
+          boroughOf(p.area),
+          fmt(r.index[p.area], 2),
+          p.reasons.join('; '),
+        ]),
     });
-    if (passed.length > limit) blocks.push({ kind: 'paragraph', text: `${passed.length - limit} more in passed-over.csv.` });
+    if (passed.length > limit)
+      blocks.push({ kind: 'paragraph', text: `${passed.length - limit} more in passed-over.csv.` });
   }
 
   blocks.push({ kind: 'heading', text: 'Comparison wards for the evaluation' });
@@ -169,12 +233,18 @@ export function decisionNote(plan: PilotPlan, r: Result, meta: NoteMeta): NoteDo
   });
   blocks.push({
     kind: 'table',
-    header: ['Pilot', `Comparison wards (borough; rank; ${s.matching.metric === 'euclidean' ? 'distance' : 'Mahalanobis distance'}; km from the pilot)`],
+    header: [
+      'Pilot',
+      `Comparison wards (borough; rank; ${s.matching.metric === 'euclidean' ? 'distance' : 'Mahalanobis distance'}; km from the pilot)`,
+    ],
     rows: plan.pilots.map((p, k) => [
       ward(p.unit.seed),
       m.matches
         .filter((x) => x.pilot === k)
-        .map((x) => `${ward(x.area)} (${boroughOf(x.area)}; ${fmtRank(r.rank[x.area])}; ${fmt(x.distance, 2)}; ${fmt(x.km, 1)})`)
+        .map(
+          (x) =>
+            `${ward(x.area)} (${boroughOf(x.area)}; ${fmtRank(r.rank[x.area])}; ${fmt(x.distance, 2)}; ${fmt(x.km, 1)})`,
+        )
         .join(', ') || 'none found',
     ]),
   });
@@ -203,7 +273,10 @@ export function decisionNote(plan: PilotPlan, r: Result, meta: NoteMeta): NoteDo
   blocks.push(
     meta.evaluationSummary
       ? { kind: 'list', items: meta.evaluationSummary }
-      : { kind: 'paragraph', text: 'No monthly outcome series is declared in the framework (monthly:), so no evaluation plan was written: the comparison wards above are matched on the measure profile only.' },
+      : {
+          kind: 'paragraph',
+          text: 'No monthly outcome series is declared in the framework (monthly:), so no evaluation plan was written: the comparison wards above are matched on the measure profile only.',
+        },
   );
 
   blocks.push({ kind: 'heading', text: 'Caveats' });
@@ -238,12 +311,16 @@ export function constraintText(plan: PilotPlan, r: Result): string {
         : `all in ${r.areas.parentNames[b.borough]} (the borough whose best feasible set under these constraints is best)`,
     );
   }
-  if (s.max_per_borough !== undefined && !plan.selection.borough) parts.push(`at most ${s.max_per_borough} per borough`);
+  if (s.max_per_borough !== undefined && !plan.selection.borough)
+    parts.push(`at most ${s.max_per_borough} per borough`);
   if (s.non_adjacent) parts.push('no two adjacent');
   if (s.min_distance_km > 0) parts.push(`centroids at least ${s.min_distance_km} km apart`);
   if (s.exclude.length) parts.push(`${s.exclude.length} ward(s) excluded as already funded`);
   for (const f of s.exclude_flags) parts.push(`wards flagged ${f} excluded`);
-  if (s.cluster) parts.push(`each a seed ward plus adjacent wards up to ${s.cluster.population_cap.toLocaleString('en-GB')} residents`);
+  if (s.cluster)
+    parts.push(
+      `each a seed ward plus adjacent wards up to ${s.cluster.population_cap.toLocaleString('en-GB')} residents`,
+    );
   return parts.join(', ');
 }
 
@@ -251,7 +328,8 @@ export function constraintText(plan: PilotPlan, r: Result): string {
 function shortfallText(plan: PilotPlan): string {
   const sel = plan.selection;
   const eligible = sel.eligibility.eligible.reduce((acc, x) => acc + x, 0);
-  if (sel.borough) return `no single borough has ${plan.settings.k} eligible wards that meet the constraints together (${eligible} eligible wards in London).`;
+  if (sel.borough)
+    return `no single borough has ${plan.settings.k} eligible wards that meet the constraints together (${eligible} eligible wards in London).`;
   return `only ${eligible} wards are eligible and the spacing rules leave no larger set.`;
 }
 

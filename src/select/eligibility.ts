@@ -23,7 +23,13 @@ export interface Eligibility {
   rules: string[];
 }
 
-export function eligibility(r: Ranking, s: Pick<PilotSettings, 'exclude' | 'exclude_flags' | 'eligibility'>, excluded: ReadonlySet<number>, flags: ReadonlyMap<string, Uint8Array>, ev?: RobustEvidence): Eligibility {
+export function eligibility(
+  r: Ranking,
+  s: Pick<PilotSettings, 'exclude' | 'exclude_flags' | 'eligibility'>,
+  excluded: ReadonlySet<number>,
+  flags: ReadonlyMap<string, Uint8Array>,
+  ev?: RobustEvidence,
+): Eligibility {
   const n = r.areas.codes.length;
   const eligible = new Uint8Array(n);
   const reasons = new Map<number, string[]>();
@@ -35,8 +41,12 @@ export function eligibility(r: Ranking, s: Pick<PilotSettings, 'exclude' | 'excl
   if (ev) {
     rules.push('wards absent from the robustness run are not chosen');
     if (useCandidates) rules.push('only robust candidates (robust-candidates.csv of the robustness run) are chosen');
-    if (e.min_p_top_decile !== undefined) rules.push(`only wards in the top decile in at least ${pct(e.min_p_top_decile)} of robustness runs (P(top decile) ≥ ${e.min_p_top_decile})`);
-    if (e.max_p95_rank !== undefined) rules.push(`only wards whose 95th-percentile rank over the robustness runs is ${e.max_p95_rank} or better`);
+    if (e.min_p_top_decile !== undefined)
+      rules.push(
+        `only wards in the top decile in at least ${pct(e.min_p_top_decile)} of robustness runs (P(top decile) ≥ ${e.min_p_top_decile})`,
+      );
+    if (e.max_p95_rank !== undefined)
+      rules.push(`only wards whose 95th-percentile rank over the robustness runs is ${e.max_p95_rank} or better`);
   }
   for (let i = 0; i < n; i++) {
     if (!(r.rank[i] === r.rank[i] && r.index[i] === r.index[i])) continue;
@@ -47,8 +57,10 @@ export function eligibility(r: Ranking, s: Pick<PilotSettings, 'exclude' | 'excl
       if (!Number.isFinite(ev.medianRank[i])) why.push('not ranked in the robustness run');
       else {
         if (useCandidates && !ev.candidate![i]) why.push('not a robust candidate');
-        if (e.min_p_top_decile !== undefined && !(ev.pTopDecile[i] >= e.min_p_top_decile)) why.push(`P(top decile) ${ev.pTopDecile[i].toFixed(2)} < ${e.min_p_top_decile}`);
-        if (e.max_p95_rank !== undefined && !(ev.p95Rank[i] <= e.max_p95_rank)) why.push(`95th-percentile rank ${ev.p95Rank[i]} > ${e.max_p95_rank}`);
+        if (e.min_p_top_decile !== undefined && !(ev.pTopDecile[i] >= e.min_p_top_decile))
+          why.push(`P(top decile) ${ev.pTopDecile[i].toFixed(2)} < ${e.min_p_top_decile}`);
+        if (e.max_p95_rank !== undefined && !(ev.p95Rank[i] <= e.max_p95_rank))
+          why.push(`95th-percentile rank ${ev.p95Rank[i]} > ${e.max_p95_rank}`);
       }
     }
     if (why.length) reasons.set(i, why);

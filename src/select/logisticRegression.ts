@@ -20,7 +20,12 @@ export interface LogisticFit {
 }
 
 /** `rows[i]` is the covariate vector of case i (no intercept column; no NaN), y[i] ∈ {0, 1}. */
-export function logisticRegression(rows: readonly ArrayLike<number>[], y: ArrayLike<number>, ridge: number, maxIterations = 100): LogisticFit {
+export function logisticRegression(
+  rows: readonly ArrayLike<number>[],
+  y: ArrayLike<number>,
+  ridge: number,
+  maxIterations = 100,
+): LogisticFit {
   const p = (rows[0]?.length ?? 0) + 1;
   const beta = new Float64Array(p);
   const x = (i: number, j: number) => (j === 0 ? 1 : rows[i][j - 1]);

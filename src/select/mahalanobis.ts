@@ -45,7 +45,8 @@ export class Mahalanobis {
       const keep = [...mask].flatMap((c, j) => (c === '1' ? [j] : []));
       const q = keep.length;
       const sub = new Float64Array(q * q);
-      for (let a = 0; a < q; a++) for (let b = 0; b < q; b++) sub[a * q + b] = this.covariance[keep[a] * this.p + keep[b]];
+      for (let a = 0; a < q; a++)
+        for (let b = 0; b < q; b++) sub[a * q + b] = this.covariance[keep[a] * this.p + keep[b]];
       hit = { keep, inverse: pseudoInverse(sub, q).inverse };
       this.inverses.set(mask, hit);
     }

@@ -105,7 +105,8 @@ export function matchComparisons(
     propensity = { fit, sdLogit, caliperLogit: s.caliper * sdLogit };
   }
   const classOf = s.same_inner_outer ? g.innerOuter : undefined;
-  if (s.same_inner_outer && !g.innerOuter) warnings.push('no inner_outer column in the areas file: matching was not restricted to the same inner/outer class');
+  if (s.same_inner_outer && !g.innerOuter)
+    warnings.push('no inner_outer column in the areas file: matching was not restricted to the same inner/outer class');
 
   const candidates = [...indices(pool.eligible)];
   const used = new Set<number>();
@@ -123,7 +124,11 @@ export function matchComparisons(
         if (propensity && !(Math.abs(logits[i] - logits[n + k]) <= propensity.caliperLogit)) continue;
         const d = metric.distance(pilotProfiles[k], wardProfiles.get(i)!);
         if (!(d === d)) continue;
-        if (d < bestD || (d === bestD && (r.rank[i] < r.rank[best] || (r.rank[i] === r.rank[best] && r.areas.codes[i] < r.areas.codes[best])))) {
+        if (
+          d < bestD ||
+          (d === bestD &&
+            (r.rank[i] < r.rank[best] || (r.rank[i] === r.rank[best] && r.areas.codes[i] < r.areas.codes[best])))
+        ) {
           best = i;
           bestD = d;
         }
@@ -132,12 +137,22 @@ export function matchComparisons(
       used.add(best);
       own[k].add(best);
       const km = Math.min(...u.members.map((w) => centroidKm(g, w, best)));
-      matches.push({ pilot: k, area: best, distance: bestD, km, logitGap: propensity ? Math.abs(logits[best] - logits[n + k]) : NaN, round: round + 1 });
+      matches.push({
+        pilot: k,
+        area: best,
+        distance: bestD,
+        km,
+        logitGap: propensity ? Math.abs(logits[best] - logits[n + k]) : NaN,
+        round: round + 1,
+      });
     });
   }
   pilots.forEach((u, k) => {
     const got = matches.filter((m) => m.pilot === k).length;
-    if (got < s.comparisons) warnings.push(`${r.areas.names[u.seed]} (${r.areas.codes[u.seed]}): only ${got} of ${s.comparisons} comparison wards meet the conditions`);
+    if (got < s.comparisons)
+      warnings.push(
+        `${r.areas.names[u.seed]} (${r.areas.codes[u.seed]}): only ${got} of ${s.comparisons} comparison wards meet the conditions`,
+      );
   });
   matches.sort((a, b) => a.pilot - b.pilot || a.round - b.round);
   return { measureIds, dropped, covarianceRank, pool, matches, propensity, warnings };

@@ -22,13 +22,17 @@ export function noteCaveats(r: Result, pilots: readonly Unit[], haveRobustness: 
   out.push(
     'Small numbers: ward rates rest on small counts, so a few incidents move a ward a long way and adjacent ranks are not meaningfully different' +
       `${pops.length ? ` (pilot populations: ${pops.map((p) => Math.round(p).toLocaleString('en-GB')).join(', ')})` : ''}.` +
-      (haveRobustness ? ' The rank intervals above show how far each pilot moves under other defensible method choices.' : ' Run `wardrank robustness` to see rank intervals.'),
+      (haveRobustness
+        ? ' The rank intervals above show how far each pilot moves under other defensible method choices.'
+        : ' Run `wardrank robustness` to see rank intervals.'),
   );
   const unranked = r.areas.codes.flatMap((_, i) => (r.rank[i] === r.rank[i] ? [] : [r.areas.names[i]]));
   if (unranked.length) {
     out.push(
       `${unranked.length} area(s) not ranked because data are missing (${few(unranked)})` +
-        (unranked.some((n) => /city of london/i.test(n)) ? '; the City of London is not covered by the ward-level crime data' : '') +
+        (unranked.some((n) => /city of london/i.test(n))
+          ? '; the City of London is not covered by the ward-level crime data'
+          : '') +
         '. They cannot be chosen or used as comparisons.',
     );
   }
@@ -36,13 +40,18 @@ export function noteCaveats(r: Result, pilots: readonly Unit[], haveRobustness: 
     const measures = new Set(f.measures.filter((m) => m.category === c.id).map((m) => m.id));
     const used = r.indicatorIds.filter((id) => measures.has(spec(id)!.measure));
     const proxies = used.filter((id) => spec(id)!.status === 'proxy');
-    const missing = r.excluded.filter((x) => spec(x.id) && measures.has(spec(x.id)!.measure) && x.reason.startsWith('no data supplied'));
-    if (!r.categoryIds.includes(c.id)) out.push(`Category "${c.name}" has no data in this run; its weight was shared among the others.`);
+    const missing = r.excluded.filter(
+      (x) => spec(x.id) && measures.has(spec(x.id)!.measure) && x.reason.startsWith('no data supplied'),
+    );
+    if (!r.categoryIds.includes(c.id))
+      out.push(`Category "${c.name}" has no data in this run; its weight was shared among the others.`);
     else if (proxies.length || missing.length) {
       out.push(
         `Category "${c.name}": ${proxies.length} of ${used.length} indicators used are proxies` +
           (proxies.length ? ` (${few(proxies.map((id) => spec(id)!.name))})` : '') +
-          (missing.length ? `; ${missing.length} optional indicator(s) without a data file (${few(missing.map((x) => spec(x.id)!.name))}), e.g. no survey file` : '') +
+          (missing.length
+            ? `; ${missing.length} optional indicator(s) without a data file (${few(missing.map((x) => spec(x.id)!.name))}), e.g. no survey file`
+            : '') +
           '.',
       );
     }

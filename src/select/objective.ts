@@ -33,7 +33,12 @@ export const OBJECTIVES: Record<Objective, ObjectiveSpec> = {
 };
 
 /** Units re-ordered by objective (descending, then index score, then the existing order) with their values. */
-export function orderByObjective(units: readonly Unit[], kind: Objective, r: Ranking, ev?: RobustEvidence): { units: Unit[]; values: Float64Array } {
+export function orderByObjective(
+  units: readonly Unit[],
+  kind: Objective,
+  r: Ranking,
+  ev?: RobustEvidence,
+): { units: Unit[]; values: Float64Array } {
   const spec = OBJECTIVES[kind];
   const v = units.map((u) => {
     const x = spec.value(u, r, ev);

@@ -26,7 +26,26 @@ export function pilotFiles(plan: PilotPlan, r: Result, meta: NoteMeta): Record<s
 
 export function pilotsCsv(plan: PilotPlan, r: Result): string {
   const a = r.areas;
-  const header = ['pilot', 'code', 'name', 'borough_code', 'borough_name', 'rank', 'decile', 'index', 'top_measures', 'reason', 'role', 'area_score', 'area_population', 'median_rank', 'p05_rank', 'p95_rank', 'p_top_k', 'p_top_decile'];
+  const header = [
+    'pilot',
+    'code',
+    'name',
+    'borough_code',
+    'borough_name',
+    'rank',
+    'decile',
+    'index',
+    'top_measures',
+    'reason',
+    'role',
+    'area_score',
+    'area_population',
+    'median_rank',
+    'p05_rank',
+    'p95_rank',
+    'p_top_k',
+    'p_top_decile',
+  ];
   const rows = plan.pilots.flatMap((p, k) =>
     p.unit.members.map((i) => [
       k + 1,
@@ -37,8 +56,12 @@ export function pilotsCsv(plan: PilotPlan, r: Result): string {
       r.rank[i],
       r.decile[i] || '',
       roundForOutput(r.index[i]),
-      i === p.unit.seed ? p.topMeasures.map((m) => `${m.name}: ${roundForOutput(Number(m.contribution.toFixed(4)))}`).join('; ') : '',
-      i === p.unit.seed ? pilotReason(plan, p, r) : `in pilot area ${k + 1} (adjacent to ${a.names[p.unit.seed]}, within the population cap)`,
+      i === p.unit.seed
+        ? p.topMeasures.map((m) => `${m.name}: ${roundForOutput(Number(m.contribution.toFixed(4)))}`).join('; ')
+        : '',
+      i === p.unit.seed
+        ? pilotReason(plan, p, r)
+        : `in pilot area ${k + 1} (adjacent to ${a.names[p.unit.seed]}, within the population cap)`,
       i === p.unit.seed ? 'seed' : 'member',
       roundForOutput(p.unit.score),
       p.unit.population,
@@ -54,9 +77,15 @@ export function pilotsCsv(plan: PilotPlan, r: Result): string {
 
 function pilotReason(plan: PilotPlan, p: PilotPlan['pilots'][number], r: Result): string {
   const a = r.areas;
-  const parts = [`rank ${p.rank} of ${plan.rankedCount}, decile ${p.decile}`, 'in the highest-scoring set meeting the constraints'];
+  const parts = [
+    `rank ${p.rank} of ${plan.rankedCount}, decile ${p.decile}`,
+    'in the highest-scoring set meeting the constraints',
+  ];
   if (!p.inGreedy) parts.push('not in the greedy top-down choice');
-  if (p.passedOver.length) parts.push(`passed over above it: ${p.passedOver.map((x) => `${a.names[x.area]} (${x.reasons.join('; ')})`).join(', ')}`);
+  if (p.passedOver.length)
+    parts.push(
+      `passed over above it: ${p.passedOver.map((x) => `${a.names[x.area]} (${x.reasons.join('; ')})`).join(', ')}`,
+    );
   return parts.join('; ');
 }
 
@@ -80,7 +109,16 @@ export function comparisonsCsv(plan: PilotPlan, r: Result): string {
 
 export function balanceCsv(plan: PilotPlan): string {
   return formatCsv(
-    ['variable', 'mean_pilots', 'mean_pool', 'smd_before', 'flag_before', 'mean_comparisons', 'smd_after', 'flag_after'],
+    [
+      'variable',
+      'mean_pilots',
+      'mean_pool',
+      'smd_before',
+      'flag_before',
+      'mean_comparisons',
+      'smd_after',
+      'flag_after',
+    ],
     plan.balance.map((b) => [
       b.variable,
       roundForOutput(b.before.meanTreated),
@@ -98,6 +136,13 @@ export function passedOverCsv(plan: PilotPlan, r: Result): string {
   const a = r.areas;
   return formatCsv(
     ['code', 'name', 'borough_name', 'rank', 'index', 'reasons'],
-    plan.selection.passedOver.map((p) => [a.codes[p.area], a.names[p.area], a.parentNames[a.parent[p.area]] ?? '', r.rank[p.area], roundForOutput(r.index[p.area]), p.reasons.join('; ')]),
+    plan.selection.passedOver.map((p) => [
+      a.codes[p.area],
+      a.names[p.area],
+      a.parentNames[a.parent[p.area]] ?? '',
+      r.rank[p.area],
+      roundForOutput(r.index[p.area]),
+      p.reasons.join('; '),
+    ]),
   );
 }

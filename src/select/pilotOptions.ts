@@ -40,10 +40,18 @@ export function withPreference(s: PilotSettings): PilotSettings {
   return s.preference?.single_borough && !s.borough ? { ...s, borough: 'best' } : s;
 }
 
-export function pilotOptions(r: Ranking, g: Geography, s: PilotSettings, ctx: SelectionContext, recommended: Selection): PilotOption[] {
+export function pilotOptions(
+  r: Ranking,
+  g: Geography,
+  s: PilotSettings,
+  ctx: SelectionContext,
+  recommended: Selection,
+): PilotOption[] {
   const cap = s.max_per_borough ?? 1;
   const spreadSettings: PilotSettings = { ...s, borough: undefined, max_per_borough: cap, objective: 'index' };
-  const out: PilotOption[] = [option('recommended', recommendedTitle(s), recommendedRule(s, recommended), g, recommended)];
+  const out: PilotOption[] = [
+    option('recommended', recommendedTitle(s), recommendedRule(s, recommended), g, recommended),
+  ];
   out.push(
     option(
       'spread',
@@ -65,19 +73,34 @@ export function pilotOptions(r: Ranking, g: Geography, s: PilotSettings, ctx: Se
       ),
     );
   } else {
-    out.push({ id: 'robust', title: 'Best robust set', rule: '', unavailable: 'no robustness folder given (run `wardrank robustness` and pass --robustness <dir>)', minKm: NaN, maxKm: NaN });
+    out.push({
+      id: 'robust',
+      title: 'Best robust set',
+      rule: '',
+      unavailable: 'no robustness folder given (run `wardrank robustness` and pass --robustness <dir>)',
+      minKm: NaN,
+      maxKm: NaN,
+    });
   }
   return out;
 }
 
 function recommendedTitle(s: PilotSettings): string {
-  if (s.preference?.single_borough && (s.borough ?? 'best').toLowerCase() === 'best') return 'Recommended: the programme’s preference (one borough)';
+  if (s.preference?.single_borough && (s.borough ?? 'best').toLowerCase() === 'best')
+    return 'Recommended: the programme’s preference (one borough)';
   return 'Recommended';
 }
 
 function recommendedRule(s: PilotSettings, sel: Selection): string {
-  const parts = [sel.objective === 'expected' ? 'highest expected number of pilots in the top decile' : 'highest total index score'];
-  if (sel.borough) parts.push(sel.borough.rule === 'named' ? 'all in the named borough' : 'all in one borough (the borough whose best feasible set is best)');
+  const parts = [
+    sel.objective === 'expected' ? 'highest expected number of pilots in the top decile' : 'highest total index score',
+  ];
+  if (sel.borough)
+    parts.push(
+      sel.borough.rule === 'named'
+        ? 'all in the named borough'
+        : 'all in one borough (the borough whose best feasible set is best)',
+    );
   else if (s.max_per_borough !== undefined) parts.push(`at most ${s.max_per_borough} per borough`);
   if (sel.eligibility.rules.length) parts.push(sel.eligibility.rules.join('; '));
   return parts.join(', ');
@@ -104,5 +127,12 @@ function option(id: OptionId, title: string, rule: string, g: Geography, sel: Se
         maxKm = Math.max(maxKm, d);
       }
     }
-  return { id, title, rule, selection: sel, minKm: Number.isFinite(minKm) ? minKm : NaN, maxKm: Number.isFinite(maxKm) ? maxKm : NaN };
+  return {
+    id,
+    title,
+    rule,
+    selection: sel,
+    minKm: Number.isFinite(minKm) ? minKm : NaN,
+    maxKm: Number.isFinite(maxKm) ? maxKm : NaN,
+  };
 }

@@ -64,7 +64,9 @@ export function pilotPlan(result: Result, g: Geography, declared: PilotSettings,
   let previousRank = 0;
   const pilots = chosen.map((unit) => {
     const rank = result.rank[unit.seed];
-    const passedOver = selection.passedOver.filter((p) => result.rank[p.area] > previousRank && result.rank[p.area] < rank);
+    const passedOver = selection.passedOver.filter(
+      (p) => result.rank[p.area] > previousRank && result.rank[p.area] < rank,
+    );
     previousRank = rank;
     return {
       unit,
@@ -76,7 +78,11 @@ export function pilotPlan(result: Result, g: Geography, declared: PilotSettings,
       robustness: robustness?.get(result.areas.codes[unit.seed]),
     };
   });
-  const matching = matchComparisons(result, g, chosen, selection.excluded, { ...settings.matching, comparisons: settings.comparisons, buffer_km: settings.buffer_km });
+  const matching = matchComparisons(result, g, chosen, selection.excluded, {
+    ...settings.matching,
+    comparisons: settings.comparisons,
+    buffer_km: settings.buffer_km,
+  });
   const balance = balanceTable(result, chosen, matching.pool.eligible, matching.matches);
   return {
     settings,
@@ -87,7 +93,14 @@ export function pilotPlan(result: Result, g: Geography, declared: PilotSettings,
     pilots,
     matching,
     balance,
-    caveats: [...noteCaveats(result, pilots.map((p) => p.unit), robustness !== undefined), ...balanceCaveat(balance)],
+    caveats: [
+      ...noteCaveats(
+        result,
+        pilots.map((p) => p.unit),
+        robustness !== undefined,
+      ),
+      ...balanceCaveat(balance),
+    ],
     warnings: [...selection.warnings, ...matching.warnings],
   };
 }

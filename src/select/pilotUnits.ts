@@ -46,9 +46,18 @@ export function pilotUnits(r: Ranking, eligible: Uint8Array, g: Geography, clust
   for (let s = 0; s < areas.codes.length; s++) {
     if (!eligible[s]) continue;
     const members = cluster ? growCluster(r, eligible, g, s, cluster) : [s];
-    units.push({ seed: s, members, score: cluster ? populationWeightedMean(r, members) : r.index[s], borough: areas.parent[s], population: sumPopulation(areas, members) });
+    units.push({
+      seed: s,
+      members,
+      score: cluster ? populationWeightedMean(r, members) : r.index[s],
+      borough: areas.parent[s],
+      population: sumPopulation(areas, members),
+    });
   }
-  return units.sort((a, b) => b.score - a.score || r.rank[a.seed] - r.rank[b.seed] || (areas.codes[a.seed] < areas.codes[b.seed] ? -1 : 1));
+  return units.sort(
+    (a, b) =>
+      b.score - a.score || r.rank[a.seed] - r.rank[b.seed] || (areas.codes[a.seed] < areas.codes[b.seed] ? -1 : 1),
+  );
 }
 
 /** Seed plus eligible neighbours of the seed, highest index first, within the population cap. */

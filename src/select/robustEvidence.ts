@@ -18,11 +18,16 @@ export interface RobustEvidence {
   rankedNominal: number;
 }
 
-export function robustEvidence(codes: readonly string[], rows: ReadonlyMap<string, RobustnessRow>, candidates?: ReadonlySet<string>): RobustEvidence {
-  const col = (f: (r: RobustnessRow) => number) => Float64Array.from(codes, (c) => {
-    const r = rows.get(c);
-    return r ? f(r) : NaN;
-  });
+export function robustEvidence(
+  codes: readonly string[],
+  rows: ReadonlyMap<string, RobustnessRow>,
+  candidates?: ReadonlySet<string>,
+): RobustEvidence {
+  const col = (f: (r: RobustnessRow) => number) =>
+    Float64Array.from(codes, (c) => {
+      const r = rows.get(c);
+      return r ? f(r) : NaN;
+    });
   let rankedNominal = 0;
   for (const r of rows.values()) if (Number.isFinite(r.nominal_rank)) rankedNominal++;
   return {
@@ -59,6 +64,6 @@ export function ordinal(x: number): string {
   if (!Number.isFinite(x)) return '–';
   if (!Number.isInteger(x)) return `${x.toFixed(1)}th`;
   const t = x % 100;
-  const suffix = t >= 11 && t <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][x % 10] ?? 'th';
+  const suffix = t >= 11 && t <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][x % 10] ?? 'th');
   return `${x}${suffix}`;
 }

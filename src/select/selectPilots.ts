@@ -88,19 +88,30 @@ export function selectPilots(r: Ranking, g: Geography, s: PilotSettings, ctx: Se
   const warnings: string[] = [];
   const ev = ctx.evidence;
   const objective = objectiveOf(s, ev);
-  if (OBJECTIVES[objective].needsRobustness && !ev) throw new InputError(`the objective "${objective}" needs robustness evidence`, { field: 'pilots.objective', expected: 'a robustness folder (--robustness <dir>), or --objective index' });
+  if (OBJECTIVES[objective].needsRobustness && !ev)
+    throw new InputError(`the objective "${objective}" needs robustness evidence`, {
+      field: 'pilots.objective',
+      expected: 'a robustness folder (--robustness <dir>), or --objective index',
+    });
   const excluded = excludedAreas(areas.codes, s.exclude);
   const flags = new Map<string, Uint8Array>();
   for (const f of s.exclude_flags) {
     const col = ctx.flags?.get(f);
-    if (!col) throw new InputError(`no flag column "${f}" in the areas file`, { field: 'pilots.exclude_flags', expected: `a 1/0 column of the areas file, e.g. central_activity` });
+    if (!col)
+      throw new InputError(`no flag column "${f}" in the areas file`, {
+        field: 'pilots.exclude_flags',
+        expected: `a 1/0 column of the areas file, e.g. central_activity`,
+      });
     flags.set(f, col);
   }
   const elig = eligibility(r, s, excluded, flags, ev);
-  if (s.non_adjacent && !g.neighbours) warnings.push('no adjacency file: pilots were not checked for sharing a boundary');
-  if ((s.min_distance_km > 0 || s.cluster) && !g.lon) warnings.push('no centroids (no lon/lat columns or boundaries): the minimum distance was not applied');
+  if (s.non_adjacent && !g.neighbours)
+    warnings.push('no adjacency file: pilots were not checked for sharing a boundary');
+  if ((s.min_distance_km > 0 || s.cluster) && !g.lon)
+    warnings.push('no centroids (no lon/lat columns or boundaries): the minimum distance was not applied');
   if (s.cluster && !g.neighbours) warnings.push('no adjacency file: clusters are single wards');
-  if (s.cluster && !areas.population.some((p) => p === p)) warnings.push('no population column: the population cap cannot be checked, so clusters are single wards');
+  if (s.cluster && !areas.population.some((p) => p === p))
+    warnings.push('no population column: the population cap cannot be checked, so clusters are single wards');
 
   const ordered = orderByObjective(pilotUnits(r, elig.eligible, g, s.cluster), objective, r, ev);
   const conflict = conflictCache(areas.codes.length, g, s);
@@ -121,7 +132,8 @@ export function selectPilots(r: Ranking, g: Geography, s: PilotSettings, ctx: Se
         : `no set of ${s.k} pilot areas was found within the search budget; ${solved.problem.k} chosen`,
     );
   }
-  if (!solved.complete) warnings.push(`the search stopped at its node budget: the chosen set is the best found, not proven optimal`);
+  if (!solved.complete)
+    warnings.push(`the search stopped at its node budget: the chosen set is the best found, not proven optimal`);
   const items = solved.best?.items ?? [];
   const greedy = greedyKSet(solved.problem);
   const chosen = items.map((i) => units[i]);
@@ -187,7 +199,10 @@ function excludedAreas(codes: readonly string[], exclude: readonly string[]): Se
   const index = new Map(codes.map((c, i) => [c, i]));
   const unknown = exclude.filter((c) => !index.has(c));
   if (unknown.length) {
-    throw new InputError(`exclude list names ${unknown.length} unknown ward code(s): ${unknown.slice(0, 5).join(', ')}`, { field: 'pilots.exclude', expected: 'ward codes from the areas file' });
+    throw new InputError(
+      `exclude list names ${unknown.length} unknown ward code(s): ${unknown.slice(0, 5).join(', ')}`,
+      { field: 'pilots.exclude', expected: 'ward codes from the areas file' },
+    );
   }
   return new Set(exclude.map((c) => index.get(c)!));
 }
@@ -197,16 +212,33 @@ function excludedAreas(codes: readonly string[], exclude: readonly string[]): Se
  * with an eligible candidate, the exact best feasible set within it (`solveUnits`); boroughs
  * ranked by number of pilots (descending), objective total (descending), then listing order.
  */
-export function chooseBorough(r: Ranking, units: readonly Unit[], values: Float64Array, s: PilotSettings, conflict: ConflictFn): BoroughChoice {
+export function chooseBorough(
+  r: Ranking,
+  units: readonly Unit[],
+  values: Float64Array,
+  s: PilotSettings,
+  conflict: ConflictFn,
+): BoroughChoice {
   const { areas } = r;
   const which = s.borough!;
   const boroughs = [...new Set(units.map((u) => u.borough))].filter((b) => b >= 0).sort((a, b) => a - b);
   const ranking: BoroughSet[] = boroughs.map((b) => {
     const keep = units.map((u, i) => [u, i] as const).filter(([u]) => u.borough === b);
     const sub = keep.map(([u]) => u);
-    const solved = solveUnits(sub, Float64Array.from(keep, ([, i]) => values[i]), s, conflict);
+    const solved = solveUnits(
+      sub,
+      Float64Array.from(keep, ([, i]) => values[i]),
+      s,
+      conflict,
+    );
     const chosen = (solved.best?.items ?? []).map((i) => sub[i]);
-    return { borough: b, units: chosen, total: solved.best?.total ?? 0, indexTotal: chosen.reduce((a, u) => a + u.score, 0), proven: solved.complete };
+    return {
+      borough: b,
+      units: chosen,
+      total: solved.best?.total ?? 0,
+      indexTotal: chosen.reduce((a, u) => a + u.score, 0),
+      proven: solved.complete,
+    };
   });
   ranking.sort((a, b) => b.units.length - a.units.length || b.total - a.total || a.borough - b.borough);
   if (which.toLowerCase() === 'best') {
@@ -215,7 +247,11 @@ export function chooseBorough(r: Ranking, units: readonly Unit[], values: Float6
   }
   const q = which.toLowerCase();
   const b = areas.parentCodes.findIndex((c, j) => c.toLowerCase() === q || areas.parentNames[j].toLowerCase() === q);
-  if (b < 0) throw new InputError(`unknown borough "${which}"`, { field: 'pilots.borough', expected: `"best", or a borough code or name such as ${areas.parentCodes[0]}` });
+  if (b < 0)
+    throw new InputError(`unknown borough "${which}"`, {
+      field: 'pilots.borough',
+      expected: `"best", or a borough code or name such as ${areas.parentCodes[0]}`,
+    });
   return { borough: b, rule: 'named', ranking };
 }
 
@@ -256,14 +292,16 @@ function passedOverWards(
     .sort((a, b) => r.rank[a] - r.rank[b] || (areas.codes[a] < areas.codes[b] ? -1 : 1));
   return wards.map((w) => {
     const reasons: string[] = [...(elig.reasons.get(w) ?? [])];
-    if (borough && areas.parent[w] !== borough.borough) reasons.push(`outside the chosen borough ${areas.parentNames[borough.borough]}`);
+    if (borough && areas.parent[w] !== borough.borough)
+      reasons.push(`outside the chosen borough ${areas.parentNames[borough.borough]}`);
     const u = unitOf.get(w);
     if (u !== undefined) {
       for (const i of items) {
         const c = conflict(units[u], units[i]);
         if (c?.kind === 'overlap') reasons.push(`overlaps pilot area ${label(units[i])}`);
         else if (c?.kind === 'adjacent') reasons.push(`adjacent to pilot ${label(units[i])}`);
-        else if (c?.kind === 'distance') reasons.push(`within ${s.min_distance_km} km of pilot ${label(units[i])} (${c.km.toFixed(2)} km)`);
+        else if (c?.kind === 'distance')
+          reasons.push(`within ${s.min_distance_km} km of pilot ${label(units[i])} (${c.km.toFixed(2)} km)`);
       }
       const sameBorough = items.filter((i) => units[i].borough === units[u].borough).length;
       if (problem.groupCap !== undefined && sameBorough >= problem.groupCap) {

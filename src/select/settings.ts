@@ -96,7 +96,10 @@ export const pilotSettingsSchema = z
     objective: z.enum(['index', 'expected']).optional(),
     eligibility: eligibilitySchema.default(eligibilitySchema.parse({})),
     exclude_flags: z.array(z.string().min(1)).default([]),
-    preference: z.object({ single_borough: z.boolean().default(false), source: z.string().min(1) }).strict().optional(),
+    preference: z
+      .object({ single_borough: z.boolean().default(false), source: z.string().min(1) })
+      .strict()
+      .optional(),
     evaluation: evaluationSchema.default(evaluationSchema.parse({})),
   })
   .strict();
@@ -130,7 +133,8 @@ export function parsePilotSettings(raw: unknown, file = 'framework.yaml'): Pilot
 
 /** The YAML settings with CLI flags laid over them (a flag given wins; undefined leaves the YAML value). */
 export function withOverrides(settings: PilotSettings, o: PilotOverrides): PilotSettings {
-  const defined = <T extends object>(x: T): Partial<T> => Object.fromEntries(Object.entries(x).filter(([, v]) => v !== undefined)) as Partial<T>;
+  const defined = <T extends object>(x: T): Partial<T> =>
+    Object.fromEntries(Object.entries(x).filter(([, v]) => v !== undefined)) as Partial<T>;
   const { matching, eligibility, evaluation, ...rest } = o;
   return pilotSettingsSchema.parse({
     ...settings,

@@ -21,10 +21,11 @@ export function unitConflict(a: Unit, b: Unit, g: Geography, rule: SpacingRule):
   }
   if (rule.min_distance_km > 0) {
     let min = Infinity;
-    for (const i of a.members) for (const j of b.members) {
-      const d = centroidKm(g, i, j);
-      if (d < min) min = d;
-    }
+    for (const i of a.members)
+      for (const j of b.members) {
+        const d = centroidKm(g, i, j);
+        if (d < min) min = d;
+      }
     if (min < rule.min_distance_km) return { kind: 'distance', km: min };
   }
   return undefined;

@@ -35,7 +35,9 @@ export { DEFAULT_WEB_ROOT };
 export function buildApp(source: Source, options: AppOptions = {}): FastifyInstance {
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
   const logLine = (status: number, method: string, url: string | undefined, message: string) =>
-    log(`${new Date().toISOString()} ${status} ${method} ${JSON.stringify((url ?? '').slice(0, 200))}: ${message.split('\n')[0]}`);
+    log(
+      `${new Date().toISOString()} ${status} ${method} ${JSON.stringify((url ?? '').slice(0, 200))}: ${message.split('\n')[0]}`,
+    );
 
   const app = Fastify({
     logger: false,
@@ -63,11 +65,15 @@ export function buildApp(source: Source, options: AppOptions = {}): FastifyInsta
   app.server.on('connect', (_request, socket: Socket) => rawMethodNotAllowed(socket));
 
   app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
-    const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    const status =
+      error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) logLine(500, request.method, request.raw.url, error.stack ?? error.message);
     for (const h of ['content-encoding', 'etag', 'content-length', 'cache-control']) reply.removeHeader(h);
     reply.headers(SECURITY_HEADERS);
-    return reply.code(status).type('application/json; charset=utf-8').send({ error: status === 500 ? 'internal error' : error.message });
+    return reply
+      .code(status)
+      .type('application/json; charset=utf-8')
+      .send({ error: status === 500 ? 'internal error' : error.message });
   });
 
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'not found' }));

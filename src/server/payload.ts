@@ -25,7 +25,12 @@ export function jsonText(value: unknown): string {
 export function bytesPayload(bytes: Uint8Array | string, type: string): Payload {
   const body = Buffer.from(bytes);
   const gz = body.length >= GZIP_MIN_BYTES ? gzipSync(body, { level: 6 }) : undefined;
-  return { type, body, gzip: gz && gz.length < body.length ? gz : undefined, etag: `"${sha256Hex(body).slice(0, 32)}"` };
+  return {
+    type,
+    body,
+    gzip: gz && gz.length < body.length ? gz : undefined,
+    etag: `"${sha256Hex(body).slice(0, 32)}"`,
+  };
 }
 
 export function jsonPayload(value: unknown): Payload {
@@ -53,8 +58,13 @@ export function matchesEtag(header: string | undefined, etag: string): boolean {
 }
 
 export function sendPayload(request: FastifyRequest, reply: FastifyReply, p: Payload): FastifyReply {
-  reply.header('content-type', p.type).header('etag', p.etag).header('cache-control', 'no-cache').header('vary', 'accept-encoding');
+  reply
+    .header('content-type', p.type)
+    .header('etag', p.etag)
+    .header('cache-control', 'no-cache')
+    .header('vary', 'accept-encoding');
   if (matchesEtag(request.headers['if-none-match'], p.etag)) return reply.code(304).send();
-  if (p.gzip && acceptsGzip(request.headers['accept-encoding'])) return reply.header('content-encoding', 'gzip').send(p.gzip);
+  if (p.gzip && acceptsGzip(request.headers['accept-encoding']))
+    return reply.header('content-encoding', 'gzip').send(p.gzip);
   return reply.send(p.body);
 }

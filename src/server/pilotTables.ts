@@ -38,7 +38,12 @@ export function pilotTables(pilots: CsvTable, comparisons: CsvTable | undefined)
 /** The ward's role in the selection, or null when it is neither a pilot nor a comparison ward. */
 export function pilotRole(tables: PilotTables, code: string): PilotRole | null {
   const pilot = tables.pilots.find((r) => firstOf(r, PILOT_CODE) === code);
-  if (pilot) return { role: 'pilot', row: pilot, comparisons: tables.comparisons.filter((r) => firstOf(r, PILOT_LINK) === code) };
+  if (pilot)
+    return {
+      role: 'pilot',
+      row: pilot,
+      comparisons: tables.comparisons.filter((r) => firstOf(r, PILOT_LINK) === code),
+    };
   const asComparison = tables.comparisons.filter((r) => firstOf(r, COMPARISON_CODE) === code);
   if (asComparison.length) return { role: 'comparison', row: asComparison[0], comparisons: asComparison };
   return null;

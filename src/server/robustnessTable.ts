@@ -25,7 +25,9 @@ export function readRobustness(text: string, label: string): Map<string, Robustn
   const columns = FIELDS.map((f) => csvNumberColumn(table, rows, f));
   const out = new Map<string, RobustnessRow>();
   table.rows.forEach((row, r) => {
-    const rec = Object.fromEntries(FIELDS.map((f, k) => [f, Number.isFinite(columns[k][r]) ? columns[k][r] : null])) as unknown as RobustnessRow;
+    const rec = Object.fromEntries(
+      FIELDS.map((f, k) => [f, Number.isFinite(columns[k][r]) ? columns[k][r] : null]),
+    ) as unknown as RobustnessRow;
     out.set(row[code].trim(), rec);
   });
   return out;

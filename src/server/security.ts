@@ -47,7 +47,8 @@ export function checkUrl(url: string): Rejection | undefined {
   const q = url.indexOf('?');
   const path = q < 0 ? url : url.slice(0, q);
   const query = q < 0 ? '' : url.slice(q + 1);
-  if (query.length > MAX_QUERY_LENGTH) return { status: 414, error: `query string longer than ${MAX_QUERY_LENGTH} characters` };
+  if (query.length > MAX_QUERY_LENGTH)
+    return { status: 414, error: `query string longer than ${MAX_QUERY_LENGTH} characters` };
   if (!wellEncoded(path) || !wellEncoded(query)) return { status: 400, error: 'malformed percent-encoding in the URL' };
   if (/%00/.test(url)) return { status: 400, error: 'NUL in the URL' };
   return undefined;
@@ -63,7 +64,9 @@ function wellEncoded(s: string): boolean {
 }
 
 export function checkMethod(method: string): Rejection | undefined {
-  return ALLOWED_METHODS.has(method) ? undefined : { status: 405, error: `method ${method} not allowed: this server is read-only (GET, HEAD)` };
+  return ALLOWED_METHODS.has(method)
+    ? undefined
+    : { status: 405, error: `method ${method} not allowed: this server is read-only (GET, HEAD)` };
 }
 
 /** Sends a rejection as JSON (with an Allow header for 405). */
@@ -78,7 +81,9 @@ export function installSecurity(app: FastifyInstance): void {
     reply.headers(SECURITY_HEADERS);
     const r =
       checkMethod(request.method) ??
-      (request.raw.httpVersionMajor === 1 && request.raw.httpVersionMinor >= 1 && !request.headers.host ? { status: 400 as const, error: 'missing Host header (RFC 9112 §3.2)' } : undefined) ??
+      (request.raw.httpVersionMajor === 1 && request.raw.httpVersionMinor >= 1 && !request.headers.host
+        ? { status: 400 as const, error: 'missing Host header (RFC 9112 §3.2)' }
+        : undefined) ??
       checkUrl(request.raw.url ?? '');
     if (r) return reject(reply, r);
   });
@@ -93,14 +98,39 @@ export function rawMethodNotAllowed(socket: Socket): void {
   if (!socket.writable) return;
   const body = JSON.stringify({ error: 'method not allowed' });
   const headers = Object.entries(SECURITY_HEADERS).map(([k, v]) => `${k}: ${v}`);
-  socket.end([`HTTP/1.1 405 Method Not Allowed`, 'allow: GET, HEAD', 'content-type: application/json; charset=utf-8', `content-length: ${Buffer.byteLength(body)}`, 'connection: close', ...headers, '', body].join('\r\n'));
+  socket.end(
+    [
+      `HTTP/1.1 405 Method Not Allowed`,
+      'allow: GET, HEAD',
+      'content-type: application/json; charset=utf-8',
+      `content-length: ${Buffer.byteLength(body)}`,
+      'connection: close',
+      ...headers,
+      '',
+      body,
+    ].join('\r\n'),
+  );
 }
 
 export function rawClientError(err: NodeJS.ErrnoException, socket: Socket): void {
   if (err.code === 'ECONNRESET' || !socket.writable) return;
   const [status, text] =
-    err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'Request Timeout'] : [400, 'Bad Request'];
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'Request Header Fields Too Large']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request Timeout']
+        : [400, 'Bad Request'];
   const body = JSON.stringify({ error: text.toLowerCase() });
   const headers = Object.entries(SECURITY_HEADERS).map(([k, v]) => `${k}: ${v}`);
-  socket.end([`HTTP/1.1 ${status} ${text}`, 'content-type: application/json; charset=utf-8', `content-length: ${Buffer.byteLength(body)}`, 'connection: close', ...headers, '', body].join('\r\n'));
+  socket.end(
+    [
+      `HTTP/1.1 ${status} ${text}`,
+      'content-type: application/json; charset=utf-8',
+      `content-length: ${Buffer.byteLength(body)}`,
+      'connection: close',
+      ...headers,
+      '',
+      body,
+    ].join('\r\n'),
+  );
 }

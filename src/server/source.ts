@@ -45,7 +45,11 @@ export interface Source {
 /** Loads a framework YAML file or an output folder; throws an InputError naming the file. */
 export function loadSource(path: string): Source {
   const abs = resolve(path);
-  if (!existsSync(abs)) throw new InputError('not found', { file: path, expected: 'a framework YAML file or an output folder of `wardrank run`' });
+  if (!existsSync(abs))
+    throw new InputError('not found', {
+      file: path,
+      expected: 'a framework YAML file or an output folder of `wardrank run`',
+    });
   return statSync(abs).isDirectory() ? sourceFromOutput(abs) : sourceFromFramework(abs);
 }
 
@@ -54,7 +58,9 @@ export function sourceFromFramework(path: string): Source {
   const prepared = prepare(loaded.framework, loaded.inputs);
   const spec = loaded.framework.monthly;
   return {
-    monthly: spec ? { spec, series: readMonthlySeries(dirname(resolve(path)), spec, prepared.areas.codes, path) } : undefined,
+    monthly: spec
+      ? { spec, series: readMonthlySeries(dirname(resolve(path)), spec, prepared.areas.codes, path) }
+      : undefined,
     kind: 'framework',
     path,
     bundleText: JSON.stringify(toBundle(prepared)),
@@ -71,7 +77,10 @@ export function sourceFromOutput(dir: string): Source {
     result = score(fromBundle(bundle));
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw new InputError(`cannot be scored: ${(e as Error).message}`, { file: 'prepared.json', expected: 'a bundle written by `wardrank run`' });
+    throw new InputError(`cannot be scored: ${(e as Error).message}`, {
+      file: 'prepared.json',
+      expected: 'a bundle written by `wardrank run`',
+    });
   }
   const warnings: string[] = [];
   const geometry = new Map<string, Uint8Array>();
@@ -81,17 +90,32 @@ export function sourceFromOutput(dir: string): Source {
     if (!/^geo\/(basemap\/[a-z0-9_]+|boundaries)\.json$/.test(name)) continue;
     const file = join(dir, name);
     if (existsSync(file)) geometry.set(name, readFileSync(file));
-    else if (name !== BOUNDARIES_FILE || bundle.framework.areas.boundaries) warnings.push(`${name} not in the output folder (re-run \`wardrank run\` to copy the map geometry)`);
+    else if (name !== BOUNDARIES_FILE || bundle.framework.areas.boundaries)
+      warnings.push(`${name} not in the output folder (re-run \`wardrank run\` to copy the map geometry)`);
   }
   // `wardrank run` copies the declared monthly series into the folder under its declared name;
   // an older folder may lack it, and then only the time series is missing.
   const spec = bundle.framework.monthly;
   let monthly: Source['monthly'];
   if (spec) {
-    if (existsSync(join(dir, spec.file))) monthly = { spec, series: readMonthlySeries(dir, spec, result.areas.codes, 'prepared.json') };
-    else warnings.push(`the framework declares monthly series (${spec.file}) but the output folder has no copy: the map's time series needs ${spec.file} in the folder`);
+    if (existsSync(join(dir, spec.file)))
+      monthly = { spec, series: readMonthlySeries(dir, spec, result.areas.codes, 'prepared.json') };
+    else
+      warnings.push(
+        `the framework declares monthly series (${spec.file}) but the output folder has no copy: the map's time series needs ${spec.file} in the folder`,
+      );
   }
-  return { kind: 'output', path: dir, bundleText: text, result, geometry: checkedGeometry(geometry), pilots: readPilots(dir), robustness: readOptionalRobustness(dir), monthly, warnings };
+  return {
+    kind: 'output',
+    path: dir,
+    bundleText: text,
+    result,
+    geometry: checkedGeometry(geometry),
+    pilots: readPilots(dir),
+    robustness: readOptionalRobustness(dir),
+    monthly,
+    warnings,
+  };
 }
 
 function readPilots(dir: string): PilotTables | undefined {
@@ -102,13 +126,21 @@ function readPilots(dir: string): PilotTables | undefined {
     const label = (name: string) => (folder === dir ? name : `pilots/${name}`);
     const tables = pilotTables(
       parseCsv(readFileSync(pilots, 'utf8'), { file: label('pilots.csv') }),
-      existsSync(comparisons) ? parseCsv(readFileSync(comparisons, 'utf8'), { file: label('comparisons.csv') }) : undefined,
+      existsSync(comparisons)
+        ? parseCsv(readFileSync(comparisons, 'utf8'), { file: label('comparisons.csv') })
+        : undefined,
     );
     // The evaluation's balance table (pilots vs comparison wards before/after matching), passed
     // through when present; and which files the selection folder holds, so the map can say what exists.
     const balance = join(folder, 'balance.csv');
-    if (existsSync(balance)) tables.balance = csvRecords(parseCsv(readFileSync(balance, 'utf8'), { file: label('balance.csv') }));
-    tables.files = folder === dir ? ['pilots.csv', ...(existsSync(comparisons) ? ['comparisons.csv'] : [])] : readdirSync(folder).filter((f) => !f.startsWith('.')).sort();
+    if (existsSync(balance))
+      tables.balance = csvRecords(parseCsv(readFileSync(balance, 'utf8'), { file: label('balance.csv') }));
+    tables.files =
+      folder === dir
+        ? ['pilots.csv', ...(existsSync(comparisons) ? ['comparisons.csv'] : [])]
+        : readdirSync(folder)
+            .filter((f) => !f.startsWith('.'))
+            .sort();
     return tables;
   }
   return undefined;
@@ -129,10 +161,17 @@ function checkedGeometry(files: Map<string, Uint8Array>): Map<string, Uint8Array
     try {
       value = JSON.parse(Buffer.from(bytes).toString('utf8'));
     } catch (e) {
-      throw new InputError(`not valid JSON: ${(e as Error).message}`, { file: name, expected: 'a GeoJSON FeatureCollection' });
+      throw new InputError(`not valid JSON: ${(e as Error).message}`, {
+        file: name,
+        expected: 'a GeoJSON FeatureCollection',
+      });
     }
     if (value?.type !== 'FeatureCollection' || !Array.isArray(value.features)) {
-      throw new InputError('not a GeoJSON FeatureCollection', { file: name, field: 'type', expected: '"FeatureCollection" with a features array' });
+      throw new InputError('not a GeoJSON FeatureCollection', {
+        file: name,
+        field: 'type',
+        expected: '"FeatureCollection" with a features array',
+      });
     }
   }
   return files;

@@ -41,9 +41,11 @@ export const tilesPlugin: FastifyPluginAsync<TilesOptions> = async (app, options
 
   app.get<{ Params: { z: string; x: string; y: string } }>('/tiles/:z/:x/:y.pbf', (req, reply) => {
     const { z, x, y } = req.params;
-    if (![z, x, y].every((v) => COORD.test(v))) return reply.code(400).send({ error: 'tile coordinates must be whole numbers' });
+    if (![z, x, y].every((v) => COORD.test(v)))
+      return reply.code(400).send({ error: 'tile coordinates must be whole numbers' });
     const [zi, xi, yi] = [Number(z), Number(x), Number(y)];
-    if (zi > 24 || xi >= 2 ** zi || yi >= 2 ** zi) return reply.code(400).send({ error: `no tile ${zi}/${xi}/${yi} (expected z ≤ 24 and x, y < 2^z)` });
+    if (zi > 24 || xi >= 2 ** zi || yi >= 2 ** zi)
+      return reply.code(400).send({ error: `no tile ${zi}/${xi}/${yi} (expected z ≤ 24 and x, y < 2^z)` });
     const key = `${zi}/${xi}/${yi}`;
     let payload = cache.get(key);
     if (payload === undefined) {
@@ -59,7 +61,10 @@ export const tilesPlugin: FastifyPluginAsync<TilesOptions> = async (app, options
 /** One geojson-vt tile as a Mapbox Vector Tile (version 2, extent 4096). */
 function encodeTile(layer: string, tile: ReturnType<GeoJSONVT['getTile']>): Uint8Array {
   // vt-pbf's types describe geojson-vt 3's function export; the tile shape is the same.
-  return fromGeojsonVt({ [layer]: tile } as unknown as Parameters<typeof fromGeojsonVt>[0], { version: 2, extent: 4096 });
+  return fromGeojsonVt({ [layer]: tile } as unknown as Parameters<typeof fromGeojsonVt>[0], {
+    version: 2,
+    extent: 4096,
+  });
 }
 
 /** A bounded map from tile key to its payload (null: empty tile); least recently used evicted first. */

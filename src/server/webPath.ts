@@ -1,56 +1,48 @@
 /**
- * Maps a request URL to a file of the web build, refusing anything that could name a file
- * outside it. The rules are deliberately stricter than a file system needs, because a build
- * folder's names are plain (`index.html`, `assets/index-3f2a.js`):
+ * What the web build may serve, beyond `@fastify/static`'s own checks. The rules are stricter
+ * than a file system needs, because a build folder's names are plain (`index.html`,
+ * `assets/index-3f2a.js`):
  *
- * - the raw path may not contain a backslash, or an encoded `/`, `\` or NUL (`%2f`, `%5c`,
- *   `%00`): 400;
- * - it is percent-decoded exactly once; a `%` left after decoding (double encoding), a
- *   backslash or a control character is refused: 400;
- * - a `.` or `..` segment is refused: 400; a segment starting with `.` (dotfiles) is not found;
- * - the result is resolved inside the root (`resolveInside`), then its real path (symbolic links
- *   followed) must still be inside the root's real path, and be a regular file: else 404.
+ * - `refuseWebPath`: the raw path may not contain a backslash, or an encoded `/`, `\` or NUL
+ *   (`%2f`, `%5c`, `%00`), nor an empty segment (`//`); once percent-decoded, no `%` (double encoding), backslash or control
+ *   character, no `.` or `..` segment, at most 16 segments. Refused paths answer 400.
+ * - `insideRoot`: the requested file's real path (symbolic links followed) must lie inside the
+ *   root's real path; otherwise 404 (a missing file passes, and is then not found).
  */
-import { realpathSync, statSync } from 'node:fs';
-import { isAbsolute, relative, sep } from 'node:path';
-import { resolveInside } from '../io/paths.ts';
-
-export type WebPath = { file: string; size: number; mtimeMs: number } | { status: 400 | 404; error: string };
+import { realpathSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
 
 const MAX_SEGMENTS = 16;
 
-export function resolveWebPath(root: string, url: string): WebPath {
+/** Why a request path (as sent, query allowed) is refused, or undefined when it may be looked up. */
+export function refuseWebPath(url: string): string | undefined {
   const q = url.search(/[?#]/);
   const rawPath = q < 0 ? url : url.slice(0, q);
-  if (rawPath.includes('\\') || /%(2f|5c|00)/i.test(rawPath)) return { status: 400, error: 'encoded separators or backslashes are not allowed in paths' };
+  if (rawPath.includes('\\') || /%(2f|5c|00)/i.test(rawPath))
+    return 'encoded separators or backslashes are not allowed in paths';
+  if (rawPath.includes('//')) return 'empty segments are not allowed in paths';
   let path: string;
   try {
     path = decodeURIComponent(rawPath);
   } catch {
-    return { status: 400, error: 'malformed percent-encoding in the path' };
+    return 'malformed percent-encoding in the path';
   }
   // eslint-disable-next-line no-control-regex
-  if (/[%\\\u0000-\u001f\u007f]/.test(path)) return { status: 400, error: 'double-encoded or control characters in the path' };
+  if (/[%\\\u0000-\u001f\u007f]/.test(path)) return 'double-encoded or control characters in the path';
   const segments = path.split('/').filter((s) => s !== '');
-  if (segments.some((s) => s === '.' || s === '..')) return { status: 400, error: 'dot segments are not allowed in paths' };
-  if (segments.length > MAX_SEGMENTS) return { status: 400, error: 'path too deep' };
-  if (segments.some((s) => s.startsWith('.'))) return { status: 404, error: 'not found' };
-  if (segments.length === 0 || path.endsWith('/')) segments.push('index.html');
-  const candidate = resolveInside(root, segments.join('/'));
-  if (!candidate) return { status: 400, error: 'path outside the web build' };
-  try {
-    const real = realpathSync(candidate);
-    if (!isInside(realpathSync(root), real)) return { status: 404, error: 'not found' };
-    const st = statSync(real);
-    if (!st.isFile()) return { status: 404, error: 'not found' };
-    return { file: real, size: st.size, mtimeMs: st.mtimeMs };
-  } catch {
-    return { status: 404, error: 'not found' };
-  }
+  if (segments.some((s) => s === '.' || s === '..')) return 'dot segments are not allowed in paths';
+  if (segments.length > MAX_SEGMENTS) return 'path too deep';
+  return undefined;
 }
 
-/** Whether `path` lies strictly inside `dir` (both absolute, symbolic links already resolved). */
-function isInside(dir: string, path: string): boolean {
-  const rel = relative(dir, path);
-  return rel !== '' && rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel);
+/** Whether `pathName` (decoded, relative to `root`) names a file whose real path is inside `root`. */
+export function insideRoot(root: string, pathName: string): boolean {
+  let real: string;
+  try {
+    real = realpathSync(join(root, pathName));
+  } catch {
+    return true;
+  }
+  const rel = relative(realpathSync(root), real);
+  return !rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel);
 }

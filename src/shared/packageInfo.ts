@@ -23,7 +23,8 @@ function findRoot(): { dir: string; version: string } {
       if (pkg.name === NAME) return (root = { dir, version: pkg.version ?? '0.0.0' });
     }
     const up = dirname(dir);
-    if (up === dir) throw new Error(`wardrank: no package.json named "${NAME}" above ${fileURLToPath(import.meta.url)}`);
+    if (up === dir)
+      throw new Error(`wardrank: no package.json named "${NAME}" above ${fileURLToPath(import.meta.url)}`);
     dir = up;
   }
 }

@@ -33,7 +33,9 @@ describe('audit of the small fixture', () => {
   });
 
   it('correlations and flags: imd and life expectancy redundant (r = 1), violence vs robbery negative', () => {
-    expect(audit.flags.redundant).toEqual([{ a: 'imd', b: 'life_exp', r: expect.closeTo(1, 12), n: 10, sameMeasure: true }]);
+    expect(audit.flags.redundant).toEqual([
+      { a: 'imd', b: 'life_exp', r: expect.closeTo(1, 12), n: 10, sameMeasure: true },
+    ]);
     expect(audit.flags.negativeWithinMeasure).toHaveLength(1);
     const neg = audit.flags.negativeWithinMeasure[0];
     expect([neg.a, neg.b]).toEqual(['violence_rate', 'robbery_rate']);
@@ -71,7 +73,10 @@ describe('audit of the small fixture', () => {
     expect(crime.nominal).toBe(0.5);
     const idx = Array.from(result.index);
     const r2 = (x: Float64Array) => sampleCorrelation(Array.from(x), idx) ** 2;
-    expect(crime.effective).toBeCloseTo(r2(result.categories.crime) / (r2(result.categories.crime) + r2(result.categories.health)), 12);
+    expect(crime.effective).toBeCloseTo(
+      r2(result.categories.crime) / (r2(result.categories.crime) + r2(result.categories.health)),
+      12,
+    );
     expect(health2.r).toBeCloseTo(sampleCorrelation(Array.from(result.categories.health), idx), 12);
   });
 
@@ -83,7 +88,10 @@ describe('audit of the small fixture', () => {
   });
 
   it("distributions carry each indicator's treatment record under COINr treatment too", () => {
-    const methods = { ...loaded.framework.methods, treat: { method: 'coinr' as const, skew: 2, kurtosis: 3.5, max_winsorised: 5 } };
+    const methods = {
+      ...loaded.framework.methods,
+      treat: { method: 'coinr' as const, skew: 2, kurtosis: 3.5, max_winsorised: 5 },
+    };
     const coinr = run(loaded.framework, loaded.inputs, { methods });
     expect(coinr.treatment.map((t) => t.indicator)).toEqual(coinr.indicatorIds);
     const d = auditResult(coinr).distributions.find((x) => x.id === 'blade')!;
@@ -111,7 +119,8 @@ describe('audit HTML', () => {
   });
 
   it('has every section, the heat maps, histograms and weights charts, and escapes names', () => {
-    for (const id of ['summary', 'coverage', 'distributions', 'correlations', 'alpha', 'pca', 'links', 'weights']) expect(html).toContain(`id="${id}"`);
+    for (const id of ['summary', 'coverage', 'distributions', 'correlations', 'alpha', 'pca', 'links', 'weights'])
+      expect(html).toContain(`id="${id}"`);
     expect((html.match(/<svg/g) ?? []).length).toBe(1 + 2 * 6 + 2 + 1 + 1 + 2); // legend, 2 per indicator, 2 category maps, measures map, category weights, 2 categories' measure weights
     const evil = auditHtml({ ...audit, framework: '<img src=x onerror=alert(1)>' });
     expect(evil).not.toContain('<img');

@@ -94,7 +94,14 @@ describe('Jacobi eigen solver', () => {
   it('reconstructs random symmetric matrices: A = VΛVᵀ, VᵀV = I, values descending', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 9 }).chain((n) => fc.tuple(fc.constant(n), fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: n * n, maxLength: n * n }))),
+        fc
+          .integer({ min: 1, max: 9 })
+          .chain((n) =>
+            fc.tuple(
+              fc.constant(n),
+              fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: n * n, maxLength: n * n }),
+            ),
+          ),
         ([n, raw]) => {
           const a = new Float64Array(n * n);
           for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) a[i * n + j] = (raw[i * n + j] + raw[j * n + i]) / 2;

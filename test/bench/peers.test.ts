@@ -13,7 +13,12 @@ const fingerprint = (s: ReturnType<typeof syntheticFramework>) =>
   JSON.stringify({
     codes: s.inputs.areas.codes,
     parent: Array.from(s.inputs.areas.parent),
-    data: Object.fromEntries(Object.entries(s.inputs.data).map(([id, d]) => [id, [Array.from(d.values, String), d.denominator && Array.from(d.denominator)]])),
+    data: Object.fromEntries(
+      Object.entries(s.inputs.data).map(([id, d]) => [
+        id,
+        [Array.from(d.values, String), d.denominator && Array.from(d.denominator)],
+      ]),
+    ),
   });
 
 describe('syntheticFramework', () => {
@@ -77,10 +82,11 @@ describe('peer pipeline: engine, naive JS and DuckDB', () => {
 
   it('agree when a tie is exact: two identical areas share the average rank', async () => {
     const { framework, inputs } = syntheticFramework({ areas: 400, indicators: 12, seed: 5 });
-    for (const d of Object.values(inputs.data)) if (d.values.length === 400) {
-      d.values[1] = d.values[0];
-      if (d.denominator) d.denominator[1] = d.denominator[0];
-    }
+    for (const d of Object.values(inputs.data))
+      if (d.values.length === 400) {
+        d.values[1] = d.values[0];
+        if (d.denominator) d.denominator[1] = d.denominator[0];
+      }
     inputs.areas.parent[1] = inputs.areas.parent[0];
     const engine = enginePeer(framework, inputs);
     expect(engine.rank[0]).toBe(engine.rank[1]);

@@ -23,8 +23,12 @@ import { parseCsv } from '../../src/io/csv.ts';
 async function cli(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((stdout += String(c)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true));
+  const out = vi
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((c: string | Uint8Array) => ((stdout += String(c)), true));
+  const err = vi
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true));
   try {
     return { status: await runCli(['node', 'wardrank', ...args]), stdout, stderr };
   } finally {
@@ -37,7 +41,10 @@ function equalViolenceWeight(): string {
   const dir = mkdtempSync(join(tmpdir(), 'wardrank-compare-fw-'));
   for (const f of readdirSync('test/fixtures/small')) copyFileSync(join('test/fixtures/small', f), join(dir, f));
   const yaml = readFileSync(join(dir, 'framework.yaml'), 'utf8');
-  const changed = yaml.replace('{ id: violence, name: Violence, category: crime, weight: 2 }', '{ id: violence, name: Violence, category: crime, weight: 1 }');
+  const changed = yaml.replace(
+    '{ id: violence, name: Violence, category: crime, weight: 2 }',
+    '{ id: violence, name: Violence, category: crime, weight: 1 }',
+  );
   expect(changed).not.toBe(yaml);
   writeFileSync(join(dir, 'framework.yaml'), changed);
   return join(dir, 'framework.yaml');
@@ -63,8 +70,23 @@ describe('wardrank compare', () => {
     expect(lines[first + 2]).toMatch(/^Delta\s.*\s5\s+3\s+-2\s+weapons \+8\.333, violence -2\.083$/);
 
     const t = parseCsv(readFileSync(join(root, 'cmp', 'compare.csv'), 'utf8'), { file: 'compare.csv' });
-    expect(t.header).toEqual(['code', 'name', 'borough_name', 'rank_a', 'rank_b', 'rank_change', 'index_a', 'index_b', 'index_change', 'contribution_change_violence', 'contribution_change_weapons', 'contribution_change_deprivation', 'moved_most_by']);
-    const row = (code: string) => Object.fromEntries(t.header.map((h, k) => [h, t.rows.find((x) => x[0] === code)![k]]));
+    expect(t.header).toEqual([
+      'code',
+      'name',
+      'borough_name',
+      'rank_a',
+      'rank_b',
+      'rank_change',
+      'index_a',
+      'index_b',
+      'index_change',
+      'contribution_change_violence',
+      'contribution_change_weapons',
+      'contribution_change_deprivation',
+      'moved_most_by',
+    ]);
+    const row = (code: string) =>
+      Object.fromEntries(t.header.map((h, k) => [h, t.rows.find((x) => x[0] === code)![k]]));
     // rows in B's rank order
     expect(t.rows.map((x) => x[0])).toEqual(['A10', 'A09', 'A04', 'A08', 'A05', 'A07', 'A06', 'A03', 'A01', 'A02']);
     const a04 = row('A04');

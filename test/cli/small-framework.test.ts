@@ -28,8 +28,12 @@ const FRAMEWORK = 'test/fixtures/small/framework.yaml';
 async function cli(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((stdout += String(c)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true));
+  const out = vi
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((c: string | Uint8Array) => ((stdout += String(c)), true));
+  const err = vi
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true));
   try {
     const status = await runCli(['node', 'wardrank', ...args]);
     return { status, stdout, stderr };
@@ -50,7 +54,17 @@ describe('wardrank CLI on the small fixture', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'wardrank-')), 'out');
     const r = await cli('run', FRAMEWORK, '--out', out);
     expect(r.status, r.stderr).toBe(0);
-    expect(readdirSync(out)).toEqual(expect.arrayContaining(['boroughs.csv', 'manifest.json', 'prepared.json', 'results.arrow', 'results.csv', 'results.geojson', 'treatment.csv']));
+    expect(readdirSync(out)).toEqual(
+      expect.arrayContaining([
+        'boroughs.csv',
+        'manifest.json',
+        'prepared.json',
+        'results.arrow',
+        'results.csv',
+        'results.geojson',
+        'treatment.csv',
+      ]),
+    );
     const t = parseCsv(readFileSync(join(out, 'results.csv'), 'utf8'), { file: 'results.csv' });
     const col = (name: string) => t.rows.map((row) => Number(row[t.header.indexOf(name)]));
     col('category_crime').forEach((v, i) => expect(v).toBeCloseTo(crime[i], 6));
@@ -65,9 +79,30 @@ describe('wardrank CLI on the small fixture', () => {
       { id: 'hospital', reason: 'no public source: not in the run' },
       { id: 'survey', reason: 'no data supplied (optional file survey.csv not found)' },
     ]);
-    expect(Object.keys(manifest.inputs).sort()).toEqual(['areas.csv', 'areas.geojson', 'boroughs.csv', 'framework.yaml', 'indicators.csv', 'wards.csv']);
+    expect(Object.keys(manifest.inputs).sort()).toEqual([
+      'areas.csv',
+      'areas.geojson',
+      'boroughs.csv',
+      'framework.yaml',
+      'indicators.csv',
+      'wards.csv',
+    ]);
     expect(manifest.methods.normalise.method).toBe('minmax');
-    expect(manifest.log.map((s: { step: string }) => s.step)).toEqual(['validate', 'denominate', 'smooth', 'apportion', 'impute', 'reference', 'treat', 'normalise', 'weights', 'aggregate:measures', 'aggregate:categories', 'combine', 'rank']);
+    expect(manifest.log.map((s: { step: string }) => s.step)).toEqual([
+      'validate',
+      'denominate',
+      'smooth',
+      'apportion',
+      'impute',
+      'reference',
+      'treat',
+      'normalise',
+      'weights',
+      'aggregate:measures',
+      'aggregate:categories',
+      'combine',
+      'rank',
+    ]);
     const boroughs = parseCsv(readFileSync(join(out, 'boroughs.csv'), 'utf8'), { file: 'boroughs.csv' });
     // Borough Two: population-weighted mean index over A06–A10 (pops 2000,1000,2000,1000,2000)
     const pops = [2000, 1000, 2000, 1000, 2000];
@@ -98,7 +133,9 @@ describe('wardrank CLI on the small fixture', () => {
     expect(e.rank).toBe(4);
     const total = e.categories.reduce((a: number, c: { contribution: number }) => a + c.contribution, 0);
     expect(total).toBeCloseTo(index[4], 9);
-    const indicatorTotal = e.categories.flatMap((c: any) => c.measures.flatMap((m: any) => m.indicators)).reduce((a: number, i: any) => a + (i.contribution ?? 0), 0);
+    const indicatorTotal = e.categories
+      .flatMap((c: any) => c.measures.flatMap((m: any) => m.indicators))
+      .reduce((a: number, i: any) => a + (i.contribution ?? 0), 0);
     expect(indicatorTotal).toBeCloseTo(index[4], 9);
     // Echo's deprivation: imd 100 with weight ½·1·½ → 25
     const imd = e.categories[1].measures[0].indicators.find((i: any) => i.id === 'imd');
@@ -123,6 +160,8 @@ describe('wardrank CLI on the small fixture', () => {
       expect(r.stdout).toMatch(new RegExp(`Usage: wardrank ${c}`));
     }
     expect(existsSync('bin/wardrank.js')).toBe(true);
-    expect(execFileSync('node', ['bin/wardrank.js', '--version'], { encoding: 'utf8' }).trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(execFileSync('node', ['bin/wardrank.js', '--version'], { encoding: 'utf8' }).trim()).toMatch(
+      /^\d+\.\d+\.\d+$/,
+    );
   });
 });

@@ -15,6 +15,8 @@ describe('category evidence (proxies, borough stand-ins, missing indicators)', (
     // health: deprivation 1 × youth_claimants ¼ (borough level)
     expect(health.boroughShare).toBeCloseTo(1 / 4, 12);
     expect(health.noData).toEqual([]);
-    expect(r.warnings.join('\n')).toMatch(/category crime \(Violent crime\): 33 % of its weight on named proxies, 0 % on borough stand-ins; 2 declared indicator\(s\) have no data \(hospital, survey\)/);
+    expect(r.warnings.join('\n')).toMatch(
+      /category crime \(Violent crime\): 33 % of its weight on named proxies, 0 % on borough stand-ins; 2 declared indicator\(s\) have no data \(hospital, survey\)/,
+    );
   });
 });

@@ -18,8 +18,16 @@ describe('explain: contributions that add up', () => {
       expect(e.exact).toBe(true);
       expect(e.within).toEqual({ measures: 'index', indicators: 'index' });
       expect(sum(e.categories.map((c) => c.contribution))).toBeCloseTo(r.index[i], 10);
-      expect(sum(e.categories.flatMap((c) => c.measures.map((m) => m.contribution)).filter((x) => x === x))).toBeCloseTo(r.index[i], 10);
-      expect(sum(e.categories.flatMap((c) => c.measures.flatMap((m) => m.indicators.map((x) => x.contribution))).filter((x) => x === x))).toBeCloseTo(r.index[i], 10);
+      expect(
+        sum(e.categories.flatMap((c) => c.measures.map((m) => m.contribution)).filter((x) => x === x)),
+      ).toBeCloseTo(r.index[i], 10);
+      expect(
+        sum(
+          e.categories
+            .flatMap((c) => c.measures.flatMap((m) => m.indicators.map((x) => x.contribution)))
+            .filter((x) => x === x),
+        ),
+      ).toBeCloseTo(r.index[i], 10);
     }
   });
 
@@ -44,7 +52,8 @@ describe('explain: contributions that add up', () => {
       expect(sum(e.categories.map((c) => c.contribution))).toBeCloseTo(r.index[i], 10);
       // measures: their parts of the category score (not the index scale), adding up to it
       expect(e.within.measures).toBe('category');
-      for (const c of e.categories) expect(sum(c.measures.map((m) => m.contribution).filter((x) => x === x))).toBeCloseTo(c.score, 10);
+      for (const c of e.categories)
+        expect(sum(c.measures.map((m) => m.contribution).filter((x) => x === x))).toBeCloseTo(c.score, 10);
       // the drivers are the categories, by the same contribution the explanation shows
       expect(e.drivers.map((d) => d.level)).toEqual(['category', 'category']);
       expect(e.drivers[0].contribution).toBe(Math.max(...e.categories.map((c) => c.contribution)));
@@ -52,7 +61,10 @@ describe('explain: contributions that add up', () => {
   });
 
   it('geometric combination: W·ln S adds up to ln index', () => {
-    const geo = withMethods(base, { normalise: { method: 'minmax', reference: 'median', range: [1, 100] }, combine: { method: 'geometric', min_coverage: 1 } });
+    const geo = withMethods(base, {
+      normalise: { method: 'minmax', reference: 'median', range: [1, 100] },
+      combine: { method: 'geometric', min_coverage: 1 },
+    });
     const r = score(prepared, { methods: geo });
     for (let i = 0; i < 10; i++) {
       const e = explainArea(r, i);
@@ -67,7 +79,9 @@ describe('explain: contributions that add up', () => {
       const e = explainArea(r, i);
       const measures = e.categories.flatMap((c) => c.measures).filter((m) => m.contribution === m.contribution);
       const expected = [...measures].sort((a, b) => b.contribution - a.contribution).slice(0, 3);
-      expect(topDrivers(r, i, 3).map((d) => [d.id, d.contribution])).toEqual(expected.map((m) => [m.id, m.contribution]));
+      expect(topDrivers(r, i, 3).map((d) => [d.id, d.contribution])).toEqual(
+        expected.map((m) => [m.id, m.contribution]),
+      );
     }
   });
 });

@@ -16,7 +16,11 @@ const code = (c: string) => prepared.areas.codes.indexOf(c);
  * and the geometric means of the levels above are taken as they are, never rescaled.
  */
 describe('geometric aggregation as COINr and the OECD/JRC Handbook do it (small fixture)', () => {
-  const geo = withMethods(base, { normalise: { method: 'minmax', reference: 'median', range: [1, 100] }, aggregate: { indicators: 'geometric', measures: 'geometric' }, combine: { method: 'geometric', min_coverage: 1 } });
+  const geo = withMethods(base, {
+    normalise: { method: 'minmax', reference: 'median', range: [1, 100] },
+    aggregate: { indicators: 'geometric', measures: 'geometric' },
+    combine: { method: 'geometric', min_coverage: 1 },
+  });
   const r = score(prepared, { methods: geo });
 
   it('equals the values worked out by hand', () => {
@@ -62,12 +66,19 @@ describe('geometric aggregation as COINr and the OECD/JRC Handbook do it (small 
     // min-max of a linear transform is the same min-max, so the index equals minmax [1, 100]'s
     for (let i = 0; i < 10; i++) expect(z.index[i]).toBeCloseTo(r.index[i], 10);
     // minmax to [0, 100] has zeros: rescaled too
-    const m0 = score(prepared, { methods: withMethods(geo, { normalise: { method: 'minmax', reference: 'median', range: [0, 100] } }) });
+    const m0 = score(prepared, {
+      methods: withMethods(geo, { normalise: { method: 'minmax', reference: 'median', range: [0, 100] } }),
+    });
     expect(m0.log.find((s) => s.step === 'normalise')!.notes).toContain(POSITIVE_RESCALE_NOTE);
   });
 
   it('per-level methods: arithmetic indicators → measures, geometric above', () => {
-    const mixed = score(prepared, { methods: withMethods(geo, { aggregate: { indicators: 'arithmetic', measures: 'geometric' }, combine: { method: 'arithmetic', min_coverage: 1 } }) });
+    const mixed = score(prepared, {
+      methods: withMethods(geo, {
+        aggregate: { indicators: 'arithmetic', measures: 'geometric' },
+        combine: { method: 'arithmetic', min_coverage: 1 },
+      }),
+    });
     // A01: violence = (1 + 100)/2 = 50.5, weapons 50.5 → crime = 50.5; deprivation = (2·1 + 1 + 1)/4 = 1 = health
     const a01 = code('A01');
     expect(mixed.measures.violence[a01]).toBeCloseTo(50.5, 12);
@@ -81,7 +92,13 @@ describe('exponential combination ranks among the areas ranked in the run', () =
     const crime = [NaN, 3, 5, 4, 8, 6, 2, 7, 9, 1, 5.5, 4.5];
     const health = [cityHealth, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
     const methods: Partial<Methods> = { combine: { method: 'exponential', min_coverage: 1 } };
-    const { framework, inputs } = syntheticFramework({ values: [crime, health], directions: [1, 1], measureOf: [0, 1], categoryOf: [0, 1], methods });
+    const { framework, inputs } = syntheticFramework({
+      values: [crime, health],
+      directions: [1, 1],
+      measureOf: [0, 1],
+      categoryOf: [0, 1],
+      methods,
+    });
     return score(prepare(framework, inputs));
   }
   it('an unranked area at the top of one category does not shift anyone else’s X or index', () => {

@@ -45,7 +45,9 @@ describe.runIf(available)('IoD 2019 reproduced from its domain ranks (real data)
   }
   const imdRank = rankDescending(score);
   const byCode = new Map(codes.map((c, i) => [c, i]));
-  const wards = parseCsv(readFileSync(`${SHARED}/deprivation/imd2019_london_wards2018.csv`, 'utf8'), { file: 'imd2019_london_wards2018.csv' });
+  const wards = parseCsv(readFileSync(`${SHARED}/deprivation/imd2019_london_wards2018.csv`, 'utf8'), {
+    file: 'imd2019_london_wards2018.csv',
+  });
   const w = (name: string) => wards.header.indexOf(name);
 
   it('covers all of England', () => expect(N).toBe(32844));
@@ -67,7 +69,9 @@ describe.runIf(available)('IoD 2019 reproduced from its domain ranks (real data)
   it('gives the published ward average IMD scores (population-weighted over best-fit LSOAs)', () => {
     const pop = csvGz(`${SHARED}/deprivation/england_lsoa11_File_6_-_IoD2019_Population_Denominators.csv.gz`);
     const popByCode = new Map(pop.rows.map((r) => [r[0], Number(r[4].replace(/,/g, ''))]));
-    const lookup = parseCsv(readFileSync(`${SHARED}/lookups/lsoa11_to_ward2019_bestfit_EW.csv`, 'utf8'), { file: 'lookup' });
+    const lookup = parseCsv(readFileSync(`${SHARED}/lookups/lsoa11_to_ward2019_bestfit_EW.csv`, 'utf8'), {
+      file: 'lookup',
+    });
     const sum = new Map<string, { s: number; p: number; n: number }>();
     for (const r of lookup.rows) {
       const i = byCode.get(r[1]);

@@ -18,7 +18,8 @@ describe('method registries', () => {
     expect([...NORMALISE_METHODS]).toEqual(NORMALISERS.map((m) => m.id));
     expect([...AGGREGATE_METHODS]).toEqual(AGGREGATORS.map((m) => m.id));
     expect([...COMBINE_METHODS]).toEqual([...AGGREGATORS.map((m) => m.id), 'exponential']);
-    for (const id of NORMALISE_METHODS) expect(methodsSchema.safeParse({ normalise: { method: id } }).success).toBe(true);
+    for (const id of NORMALISE_METHODS)
+      expect(methodsSchema.safeParse({ normalise: { method: id } }).success).toBe(true);
     expect(methodsSchema.safeParse({ normalise: { method: 'softmax' } }).success).toBe(false);
     expect(methodsSchema.safeParse({ normalise: { method: 'minmax', range: [100, 1] } }).success).toBe(false);
     expect(methodsSchema.safeParse({ combine: { method: 'geometric' } }).success).toBe(true);

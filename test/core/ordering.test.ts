@@ -26,14 +26,23 @@ const cell = fc.oneof(
   fc.constantFrom(0, -0, NaN, Infinity, -Infinity, 1e-300, -1e-300, 5e-324),
   fc.double({ noNaN: true, min: -1e12, max: 1e12 }),
 );
-const column = (min: number, max: number) => fc.array(cell, { minLength: min, maxLength: max }).map((a) => Float64Array.from(a));
+const column = (min: number, max: number) =>
+  fc.array(cell, { minLength: min, maxLength: max }).map((a) => Float64Array.from(a));
 
 describe('rankAverage', () => {
-  const key = fc.oneof(fc.integer({ min: -20, max: 20 }), fc.constantFrom(0, -0, 1e-300, 5e-324), fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }));
+  const key = fc.oneof(
+    fc.integer({ min: -20, max: 20 }),
+    fc.constantFrom(0, -0, 1e-300, 5e-324),
+    fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }),
+  );
   /** The definition, value by value: rank = #(smaller) + (#(equal) + 1) / 2 among present values; NaN stays NaN. */
   const definition = (values: number[], sign: 1 | -1) => {
     const present = values.filter((v) => !Number.isNaN(v)).map((v) => sign * v);
-    return values.map((v) => (Number.isNaN(v) ? NaN : present.filter((u) => u < sign * v).length + (present.filter((u) => u === sign * v).length + 1) / 2));
+    return values.map((v) =>
+      Number.isNaN(v)
+        ? NaN
+        : present.filter((u) => u < sign * v).length + (present.filter((u) => u === sign * v).length + 1) / 2,
+    );
   };
   /** Whether rankAverage matches the definition (a cheap boolean, so a failing case shrinks fast). */
   const matches = (values: number[], sign: 1 | -1 = 1, inPlace = false) => {
@@ -43,7 +52,12 @@ describe('rankAverage', () => {
   };
   it('is the definition, below and above the bucket threshold (64), with gaps, ties and ±0, ascending and descending, in place', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(key, fc.constant(NaN)), { minLength: 0, maxLength: 400 }), fc.constantFrom<1 | -1>(1, -1), fc.boolean(), matches),
+      fc.property(
+        fc.array(fc.oneof(key, fc.constant(NaN)), { minLength: 0, maxLength: 400 }),
+        fc.constantFrom<1 | -1>(1, -1),
+        fc.boolean(),
+        matches,
+      ),
       { numRuns: 150 },
     );
   });
@@ -87,12 +101,18 @@ describe('radixOrder', () => {
 describe('extremeOrder', () => {
   it('is the matching end of the full order, for both sides and any count', () => {
     fc.assert(
-      fc.property(column(0, 60), fc.integer({ min: 0, max: 70 }), fc.constantFrom<'upper' | 'lower'>('upper', 'lower'), (x, count, side) => {
-        const full = comparatorOrder(x);
-        const got = Array.from(extremeOrder(x, count, side));
-        if (count > 64) expect(got).toEqual(full);
-        else expect(got).toEqual(side === 'upper' ? full.slice(Math.max(0, full.length - count)) : full.slice(0, count));
-      }),
+      fc.property(
+        column(0, 60),
+        fc.integer({ min: 0, max: 70 }),
+        fc.constantFrom<'upper' | 'lower'>('upper', 'lower'),
+        (x, count, side) => {
+          const full = comparatorOrder(x);
+          const got = Array.from(extremeOrder(x, count, side));
+          if (count > 64) expect(got).toEqual(full);
+          else
+            expect(got).toEqual(side === 'upper' ? full.slice(Math.max(0, full.length - count)) : full.slice(0, count));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -107,7 +127,10 @@ describe('rankWithinGroups', () => {
   it('equals ranking each group on its own (ties averaged, NaN and no group left out)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.constantFrom(1, 2, 3, 4, NaN, 2.5), fc.integer({ min: -1, max: 3 })), { minLength: 0, maxLength: 400 }),
+        fc.array(fc.tuple(fc.constantFrom(1, 2, 3, 4, NaN, 2.5), fc.integer({ min: -1, max: 3 })), {
+          minLength: 0,
+          maxLength: 400,
+        }),
         (pairs) => {
           const x = Float64Array.from(pairs, (p) => p[0]);
           const group = Int32Array.from(pairs, (p) => p[1]);

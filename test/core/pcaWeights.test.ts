@@ -56,7 +56,12 @@ describe('PCA weights (OECD/JRC Handbook squared loadings)', () => {
   });
 
   it('varimax keeps each row’s communality and simplifies a rotated simple structure back', () => {
-    const simple = [[0.9, 0], [0.8, 0], [0, 0.7], [0, 0.9]];
+    const simple = [
+      [0.9, 0],
+      [0.8, 0],
+      [0, 0.7],
+      [0, 0.9],
+    ];
     const t = Math.PI / 7;
     const rotated = simple.map(([a, b]) => [a * Math.cos(t) - b * Math.sin(t), a * Math.sin(t) + b * Math.cos(t)]);
     const back = varimax(rotated);
@@ -70,7 +75,12 @@ describe('PCA weights (OECD/JRC Handbook squared loadings)', () => {
     const f = Array.from({ length: 40 }, g);
     const values = [0.9, 0.5].map((l) => f.map((x) => l * x + Math.sqrt(1 - l * l) * g()));
     values.push(Array.from({ length: 40 }, g));
-    const { framework, inputs } = syntheticFramework({ values, directions: [1, 1, 1], measureOf: [0, 0, 1], categoryOf: [0, 0] });
+    const { framework, inputs } = syntheticFramework({
+      values,
+      directions: [1, 1, 1],
+      measureOf: [0, 0, 1],
+      categoryOf: [0, 0],
+    });
     const prepared = prepare(framework, inputs);
     const r = score(prepared, { methods: withMethods(framework.methods, { weights: { indicators: 'pca' } }) });
     const log = r.log.find((s) => s.step === 'weights')!;

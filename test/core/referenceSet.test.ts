@@ -13,14 +13,31 @@ import { syntheticFramework } from './synthetic.ts';
 function cityLike(cityValue: number, methods?: Partial<Methods>) {
   const crime = [NaN, 3, 5, 4, 8, 6, 2, 7, 9, 1, 5.5, 4.5];
   const happy = [cityValue, 7.1, 7.4, 7.3, 7.6, 7.2, 7.5, 7.0, 7.35, 7.45, 7.25, 7.15];
-  const { framework, inputs } = syntheticFramework({ values: [crime, happy], directions: [1, -1], measureOf: [0, 1], categoryOf: [0, 1], methods });
+  const { framework, inputs } = syntheticFramework({
+    values: [crime, happy],
+    directions: [1, -1],
+    measureOf: [0, 1],
+    categoryOf: [0, 1],
+    methods,
+  });
   return { prepared: prepare(framework, inputs), happy };
 }
 
 describe('statistics over the ranked areas only', () => {
   it('the unranked area is outside the reference set, and its value cannot move anyone else', () => {
-    for (const method of ['zscore', 'minmax', 'rank', 'percentile', 'normal-scores', 'distance-to-reference'] as const) {
-      const m = (v: number) => cityLike(v, { normalise: { method, reference: 'median' }, treat: { method: 'coinr', skew: 2, kurtosis: 3.5, max_winsorised: 5 } });
+    for (const method of [
+      'zscore',
+      'minmax',
+      'rank',
+      'percentile',
+      'normal-scores',
+      'distance-to-reference',
+    ] as const) {
+      const m = (v: number) =>
+        cityLike(v, {
+          normalise: { method, reference: 'median' },
+          treat: { method: 'coinr', skew: 2, kurtosis: 3.5, max_winsorised: 5 },
+        });
       const a = score(m(9.9).prepared);
       const b = score(m(-500).prepared);
       expect(Number.isNaN(a.rank[0])).toBe(true);

@@ -9,7 +9,7 @@ import { syntheticFramework } from './synthetic.ts';
 /** A seeded linear congruential generator (synthetic test data only). */
 function lcg(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /** Synthetic Poisson counts (Knuth's method) for small means. */
@@ -69,7 +69,7 @@ describe('empirical-Bayes smoothing (Marshall 1991, global)', () => {
     const u = lcg(7);
     const N = 400;
     const n = Array.from({ length: N }, () => 2000 + Math.floor(u() * 18000));
-    const O = n.map((p) => poisson((p * 3e-4) * (0.3 + 2 * u()), u));
+    const O = n.map((p) => poisson(p * 3e-4 * (0.3 + 2 * u()), u));
     const { rates, estimate } = smoothGlobal(O, n);
     const b = estimate.rate;
     expect(estimate.priorVariance).toBeGreaterThan(0);
@@ -120,8 +120,18 @@ describe('smooth step in the pipeline', () => {
     const pops = Array.from({ length: N }, () => 1000 + Math.floor(u() * 9000));
     const counts = pops.map((p) => poisson(p * 1e-3 * (0.3 + 2 * u()), u));
     const other = Array.from({ length: N }, () => u() * 10);
-    const { framework, inputs } = syntheticFramework({ values: [counts, other], directions: [1, 1], measureOf: [0, 1], categoryOf: [0, 0] });
-    framework.indicators[0] = { ...framework.indicators[0], denominator: 'population', multiplier: 1000, smooth: method };
+    const { framework, inputs } = syntheticFramework({
+      values: [counts, other],
+      directions: [1, 1],
+      measureOf: [0, 1],
+      categoryOf: [0, 0],
+    });
+    framework.indicators[0] = {
+      ...framework.indicators[0],
+      denominator: 'population',
+      multiplier: 1000,
+      smooth: method,
+    };
     inputs.data.i0 = { values: Float64Array.from(counts), denominator: Float64Array.from(pops) };
     return { framework, inputs, counts, pops };
   }

@@ -126,7 +126,13 @@ describe('weightedRowMean', () => {
   });
   it('equals the one-row-at-a-time definition bit for bit (gaps, infinities, zero weights, both kinds, 1–9 columns)', () => {
     // the definition, written out: each row sums its present values in column order
-    const reference = (cols: Float64Array[], w: number[], kind: 'arithmetic' | 'geometric', minCov: number, logged: boolean) => {
+    const reference = (
+      cols: Float64Array[],
+      w: number[],
+      kind: 'arithmetic' | 'geometric',
+      minCov: number,
+      logged: boolean,
+    ) => {
       const n = cols[0].length;
       const wall = w.reduce((a, x) => (x > 0 ? a + x : a), 0);
       return Array.from({ length: n }, (_, i) => {
@@ -138,17 +144,24 @@ describe('weightedRowMean', () => {
           wsum += w[c];
         });
         const cov = wall > 0 ? wsum / wall : 0;
-        const value = wsum > 0 && cov >= minCov - 1e-12 ? (kind === 'arithmetic' ? sum / wsum : Math.exp(sum / wsum)) : NaN;
+        const value =
+          wsum > 0 && cov >= minCov - 1e-12 ? (kind === 'arithmetic' ? sum / wsum : Math.exp(sum / wsum)) : NaN;
         return [value, cov];
       });
     };
-    const cell = fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constantFrom(NaN, NaN, 0, -0, Infinity, -Infinity, 1e-300));
+    const cell = fc.oneof(
+      fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+      fc.constantFrom(NaN, NaN, 0, -0, Infinity, -Infinity, 1e-300),
+    );
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 9 }).chain((k) =>
           fc.tuple(
             fc.array(fc.array(cell, { minLength: 7, maxLength: 7 }), { minLength: k, maxLength: k }),
-            fc.array(fc.oneof(fc.double({ min: 0.01, max: 5, noNaN: true }), fc.constant(0)), { minLength: k, maxLength: k }),
+            fc.array(fc.oneof(fc.double({ min: 0.01, max: 5, noNaN: true }), fc.constant(0)), {
+              minLength: k,
+              maxLength: k,
+            }),
           ),
         ),
         fc.constantFrom<'arithmetic' | 'geometric'>('arithmetic', 'geometric'),

@@ -108,13 +108,23 @@ describe('normalise', () => {
 
 describe('combine', () => {
   it('arithmetic: weighted mean over categories; a ward missing one is not ranked by default', () => {
-    const c = combine({ a: f([10, 20, NaN]), b: f([30, 40, 50]) }, { a: 1, b: 3 }, { method: 'arithmetic', min_coverage: 1 }, 3);
+    const c = combine(
+      { a: f([10, 20, NaN]), b: f([30, 40, 50]) },
+      { a: 1, b: 3 },
+      { method: 'arithmetic', min_coverage: 1 },
+      3,
+    );
     expect(c.index[0]).toBeCloseTo(25, 12);
     expect(c.index[1]).toBeCloseTo(35, 12);
     expect(c.index[2]).toBeNaN();
   });
   it('exponential: X = 100 for the top area in every category', () => {
-    const c = combine({ a: f([3, 2, 1]), b: f([9, 8, 7]) }, { a: 1, b: 1 }, { method: 'exponential', min_coverage: 1 }, 3);
+    const c = combine(
+      { a: f([3, 2, 1]), b: f([9, 8, 7]) },
+      { a: 1, b: 1 },
+      { method: 'exponential', min_coverage: 1 },
+      3,
+    );
     expect(c.index[0]).toBeCloseTo(100, 10);
     expect(c.index[0]).toBeGreaterThan(c.index[1]);
     expect(c.index[1]).toBeGreaterThan(c.index[2]);

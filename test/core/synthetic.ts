@@ -44,9 +44,27 @@ export function syntheticFramework(s: SyntheticSpec): { framework: Framework; in
   const framework: Framework = {
     name: 'synthetic',
     description: 'synthetic property-test framework',
-    areas: { file: 'areas.csv', code_column: 'code', name_column: 'name', parent_column: 'borough_code', parent_name_column: 'borough_name', basemap: [] },
-    categories: Array.from({ length: nCategories }, (_, c) => ({ id: `c${c}`, name: `Category ${c}`, weight: s.categoryWeights?.[c] ?? 1, min_coverage: 0.5 })),
-    measures: Array.from({ length: nMeasures }, (_, m) => ({ id: `m${m}`, name: `Measure ${m}`, category: `c${s.categoryOf[m]}`, weight: s.measureWeights?.[m] ?? 1, min_coverage: 0.5 })),
+    areas: {
+      file: 'areas.csv',
+      code_column: 'code',
+      name_column: 'name',
+      parent_column: 'borough_code',
+      parent_name_column: 'borough_name',
+      basemap: [],
+    },
+    categories: Array.from({ length: nCategories }, (_, c) => ({
+      id: `c${c}`,
+      name: `Category ${c}`,
+      weight: s.categoryWeights?.[c] ?? 1,
+      min_coverage: 0.5,
+    })),
+    measures: Array.from({ length: nMeasures }, (_, m) => ({
+      id: `m${m}`,
+      name: `Measure ${m}`,
+      category: `c${s.categoryOf[m]}`,
+      weight: s.measureWeights?.[m] ?? 1,
+      min_coverage: 0.5,
+    })),
     indicators,
     methods: { ...defaultMethods(), ...s.methods },
   };

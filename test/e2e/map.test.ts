@@ -8,7 +8,16 @@
  * to which the test adds SYNTHETIC pilot, comparison and robustness tables (made up here, only
  * to exercise the display; no real selection or robustness run is implied).
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,16 +95,56 @@ describe('partner map in Chromium', () => {
     const t = a.codes.indexOf(top);
     writeFileSync(
       join(out, 'pilots.csv'),
-      formatCsv(['pilot', 'code', 'name', 'borough_code', 'borough_name', 'rank', 'decile', 'index', 'reason'], [[1, top, a.names[t], a.parentCodes[a.parent[t]], a.parentNames[a.parent[t]], 1, 1, published.index[t], SYNTHETIC_REASON]]),
+      formatCsv(
+        ['pilot', 'code', 'name', 'borough_code', 'borough_name', 'rank', 'decile', 'index', 'reason'],
+        [
+          [
+            1,
+            top,
+            a.names[t],
+            a.parentCodes[a.parent[t]],
+            a.parentNames[a.parent[t]],
+            1,
+            1,
+            published.index[t],
+            SYNTHETIC_REASON,
+          ],
+        ],
+      ),
     );
-    writeFileSync(join(out, 'comparisons.csv'), formatCsv(['pilot_code', 'code', 'name', 'borough_name', 'distance', 'rank'], [[top, 'A05', 'Echo', 'Borough One', 0.5, rankIn(published, 'A05')]]));
-    writeFileSync(join(out, 'robustness.csv'), formatCsv(['code', 'name', 'nominal_rank', 'median_rank', 'p05_rank', 'p95_rank', 'p_top_k', 'p_top_decile'], [['A05', 'Echo', 4, 4, 3, 6, 0.25, 0.1]]));
+    writeFileSync(
+      join(out, 'comparisons.csv'),
+      formatCsv(
+        ['pilot_code', 'code', 'name', 'borough_name', 'distance', 'rank'],
+        [[top, 'A05', 'Echo', 'Borough One', 0.5, rankIn(published, 'A05')]],
+      ),
+    );
+    writeFileSync(
+      join(out, 'robustness.csv'),
+      formatCsv(
+        ['code', 'name', 'nominal_rank', 'median_rank', 'p05_rank', 'p95_rank', 'p_top_k', 'p_top_decile'],
+        [['A05', 'Echo', 4, 4, 3, 6, 0.25, 0.1]],
+      ),
+    );
     // The London 2018 output, with a SYNTHETIC robustness table (two rows, made up here to
     // check that an unranked ward shows no interval and a ranked one a verdict).
     const londonOut = join(profile, 'london-2018');
     await writeOutputs(londonPrepared, london, londonLoaded, londonOut, { reproducible: true });
-    writeFileSync(join(londonOut, 'robustness.csv'), formatCsv(['code', 'name', 'nominal_rank', 'median_rank', 'p05_rank', 'p95_rank', 'p_top_k', 'p_top_decile'], [['E05009297', 'City of London', '', 5, 2, 9, 0.5, 0.5], ['E05000420', 'Coldharbour', 4, 5, 1.4, 12.2, 0.6, 1]]));
-    app = buildApp(loadSource(out), { webRoot: WEB_DIST, log: (line) => errors.push(`server: ${line}`), also: [{ id: 'london-2018', source: loadSource(londonOut) }] });
+    writeFileSync(
+      join(londonOut, 'robustness.csv'),
+      formatCsv(
+        ['code', 'name', 'nominal_rank', 'median_rank', 'p05_rank', 'p95_rank', 'p_top_k', 'p_top_decile'],
+        [
+          ['E05009297', 'City of London', '', 5, 2, 9, 0.5, 0.5],
+          ['E05000420', 'Coldharbour', 4, 5, 1.4, 12.2, 0.6, 1],
+        ],
+      ),
+    );
+    app = buildApp(loadSource(out), {
+      webRoot: WEB_DIST,
+      log: (line) => errors.push(`server: ${line}`),
+      also: [{ id: 'london-2018', source: loadSource(londonOut) }],
+    });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     if (!address || typeof address !== 'object') throw new Error('server has no address');
@@ -106,7 +155,17 @@ describe('partner map in Chromium', () => {
       acceptDownloads: true,
       executablePath: CHROMIUM,
       viewport: { width: 1200, height: 800 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--enable-unsafe-swiftshader',
+      ],
     });
     page = context.pages()[0] ?? (await context.newPage());
     page.on('request', (r) => requests.push(r.url()));
@@ -129,7 +188,19 @@ describe('partner map in Chromium', () => {
     await page.goto(`${origin}/`);
     await ready();
     // Legend counts: the small fixture ranks all 10 wards, one per decile.
-    await eventually(() => page.locator('.legend-classes li .count').allTextContents()).toEqual(['1', '1', '1', '1', '1', '1', '1', '1', '1', '1', '0']);
+    await eventually(() => page.locator('.legend-classes li .count').allTextContents()).toEqual([
+      '1',
+      '1',
+      '1',
+      '1',
+      '1',
+      '1',
+      '1',
+      '1',
+      '1',
+      '1',
+      '0',
+    ]);
 
     const code = 'A05';
     const expected = rankIn(published, code);
@@ -139,20 +210,28 @@ describe('partner map in Chromium', () => {
     await page.mouse.move(box.x + point![0], box.y + point![1]);
     await eventually(() => page.locator('.ward-tip').textContent()).toBe(`Echo · Borough One · rank ${expected}`);
     await page.mouse.click(box.x + point![0], box.y + point![1]);
-    await eventually(rankText).toBe(`Rank ${expected} of 10 · decile ${published.decile[published.areas.codes.indexOf(code)]}`);
+    await eventually(rankText).toBe(
+      `Rank ${expected} of 10 · decile ${published.decile[published.areas.codes.indexOf(code)]}`,
+    );
     expect(await page.locator('#panel-title').textContent()).toBe('Echo');
     expect(page.url()).toContain('ward=A05');
     // Contributions (effective weight × score): deprivation ½·75 = 37.5, violence ½·⅔·50 ≈ 16.7,
     // weapons ½·⅓·0 = 0 (not a push).
     // Shares of the index 54.17: 37.5 / 54.17 = 69 %, 16.67 / 54.17 = 31 %.
-    expect(await page.locator('.why').textContent()).toBe('Pushed up most by: Deprivation +37.5 (69 % of the index); Violence +16.7 (31 % of the index).');
+    expect(await page.locator('.why').textContent()).toBe(
+      'Pushed up most by: Deprivation +37.5 (69 % of the index); Violence +16.7 (31 % of the index).',
+    );
     // Percentile of Echo's Violence score, 50 = (violence rate 40 + robbery 60) / 2 on 0–100: the other
     // wards' are 50, 5, 35, 25, 65, 50, 50, 45, 85, of which 4 are strictly lower → 4 / 9 = 44 %.
-    expect(await page.locator('.bar-measure[data-id=violence] .bar-pct').textContent()).toBe('higher than 44 % of all wards');
+    expect(await page.locator('.bar-measure[data-id=violence] .bar-pct').textContent()).toBe(
+      'higher than 44 % of all wards',
+    );
     // Blade offences is a proxy indicator, so its measure (Weapons) carries a proxy badge.
     expect(await page.locator('.bar-measure[data-id=weapons] .badges').textContent()).toContain('proxy');
     // The (synthetic) robustness row: interval 3–6 is wider than ⌈10/10⌉ = 1 place, so uncertain.
-    expect(await page.locator('[data-testid=verdict]').textContent()).toBe('Uncertain: ranked between 3 and 6 in 90 % of the robustness runs.');
+    expect(await page.locator('[data-testid=verdict]').textContent()).toBe(
+      'Uncertain: ranked between 3 and 6 in 90 % of the robustness runs.',
+    );
     expect(await page.locator('.pilot h3').textContent()).toBe('Comparison ward');
   });
 
@@ -167,15 +246,23 @@ describe('partner map in Chromium', () => {
     await eventually(() => page.locator('#panel-title').textContent()).toBe(published.areas.names[t]);
     expect(await rankText()).toBe('Rank 1 of 10 · decile 1');
     expect(await page.locator('.pilot').textContent()).toContain(SYNTHETIC_REASON);
-    expect(await page.locator('.pilot').textContent()).toContain(`Echo (Borough One, rank ${rankIn(published, 'A05')}, distance 0.5)`);
+    expect(await page.locator('.pilot').textContent()).toContain(
+      `Echo (Borough One, rank ${rankIn(published, 'A05')}, distance 0.5)`,
+    );
     // The synthetic selection has no balance.csv: the panel says so rather than calling the wards alike.
     expect(await page.locator('.pilot').textContent()).toContain('has no balance table (balance.csv)');
     expect(await page.locator('.pilot h3').textContent()).toBe('Pilot ward 1');
     expect(await page.locator('.legend-outlines').textContent()).toContain('Pilot ward');
     // Compare the pilot with its comparison ward, side by side.
     await page.locator('#compare-open').click();
-    await eventually(() => page.locator('[data-testid=compare-table] thead th').allTextContents()).toEqual([published.areas.names[t], 'Echo']);
-    expect(await page.locator('[data-testid=compare-table] tbody tr').nth(1).locator('td').allTextContents()).toEqual(['1 of 10', `${rankIn(published, 'A05')} of 10`]);
+    await eventually(() => page.locator('[data-testid=compare-table] thead th').allTextContents()).toEqual([
+      published.areas.names[t],
+      'Echo',
+    ]);
+    expect(await page.locator('[data-testid=compare-table] tbody tr').nth(1).locator('td').allTextContents()).toEqual([
+      '1 of 10',
+      `${rankIn(published, 'A05')} of 10`,
+    ]);
     await page.keyboard.press('Escape');
     await eventually(() => page.locator('#compare-dialog').isVisible()).toBe(false);
     // Back to the ward the next test moves.
@@ -191,14 +278,18 @@ describe('partner map in Chromium', () => {
     const code = 'A05';
     expect(rankIn(whatIf, code)).not.toBe(rankIn(published, code)); // the fixture must make this a real check
     await page.locator('#w-categories-health').fill('0');
-    await eventually(rankText).toBe(`Rank ${rankIn(whatIf, code)} of 10 · decile ${whatIf.decile[whatIf.areas.codes.indexOf(code)]}`);
+    await eventually(rankText).toBe(
+      `Rank ${rankIn(whatIf, code)} of 10 · decile ${whatIf.decile[whatIf.areas.codes.indexOf(code)]}`,
+    );
     expect(await page.locator('.whatif-note').textContent()).toContain(`Published rank: ${rankIn(published, code)}`);
     // Every ward's rank on the page equals the engine's.
     const shown = await page.evaluate((codes) => codes.map((c) => window.__wardrank!.rankOf(c)), whatIf.areas.codes);
     expect(shown).toEqual(Array.from(whatIf.rank));
     expect(await page.locator('#timing').textContent()).toMatch(/^Re-ranked 10 wards in \d+\.\d ms/);
     // The "Highest priority" list follows the re-ranking.
-    const order = Array.from(whatIf.rank, (r, i) => [r, i]).sort((a, b) => a[0] - b[0]).map(([, i]) => whatIf.areas.names[i]);
+    const order = Array.from(whatIf.rank, (r, i) => [r, i])
+      .sort((a, b) => a[0] - b[0])
+      .map(([, i]) => whatIf.areas.names[i]);
     expect(await page.locator('.top-list li button').allTextContents()).toEqual(order);
     const permalink = page.url();
     expect(permalink).toContain('wc=health:0');
@@ -209,11 +300,15 @@ describe('partner map in Chromium', () => {
     await page.goto('about:blank');
     await page.goto(permalink);
     await ready();
-    await eventually(rankText).toBe(`Rank ${rankIn(whatIf, code)} of 10 · decile ${whatIf.decile[whatIf.areas.codes.indexOf(code)]}`);
+    await eventually(rankText).toBe(
+      `Rank ${rankIn(whatIf, code)} of 10 · decile ${whatIf.decile[whatIf.areas.codes.indexOf(code)]}`,
+    );
     expect(await page.locator('#w-categories-health').inputValue()).toBe('0');
 
     await page.locator('#reset').click();
-    await eventually(rankText).toBe(`Rank ${rankIn(published, code)} of 10 · decile ${published.decile[published.areas.codes.indexOf(code)]}`);
+    await eventually(rankText).toBe(
+      `Rank ${rankIn(published, code)} of 10 · decile ${published.decile[published.areas.codes.indexOf(code)]}`,
+    );
     expect(page.url()).not.toContain('wc=');
   });
 
@@ -235,7 +330,9 @@ describe('partner map in Chromium', () => {
     await page.goto('about:blank');
     await page.goto(`${origin}/#layer=index&ward=A05`);
     await ready();
-    await eventually(rankText).toBe(`Rank ${rankIn(published, 'A05')} of 10 · decile ${published.decile[published.areas.codes.indexOf('A05')]}`);
+    await eventually(rankText).toBe(
+      `Rank ${rankIn(published, 'A05')} of 10 · decile ${published.decile[published.areas.codes.indexOf('A05')]}`,
+    );
     const sheet = (await page.locator('#panel').boundingBox())!;
     expect(sheet.width).toBe(375);
     expect(sheet.y + sheet.height).toBeCloseTo(740, 0);
@@ -254,24 +351,34 @@ describe('partner map in Chromium', () => {
     await ready();
     expect(await page.locator('#whatif-banner').isVisible()).toBe(false);
     await page.locator('#w-categories-health').fill('0');
-    await eventually(() => page.locator('#banner-text').textContent()).toBe('What-if view, not the published index. Your weights: Public health 0 (published 1).');
-    expect(await page.locator('#legend-title').textContent()).toBe('WHAT-IF weights, not the published index: Priority index');
+    await eventually(() => page.locator('#banner-text').textContent()).toBe(
+      'What-if view, not the published index. Your weights: Public health 0 (published 1).',
+    );
+    expect(await page.locator('#legend-title').textContent()).toBe(
+      'WHAT-IF weights, not the published index: Priority index',
+    );
     const today = new Date().toISOString().slice(0, 10);
     const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('#dl-csv').click()]);
     expect(csv.suggestedFilename()).toBe(`wardrank-results-WHATIF-${today}.csv`);
     const text = readFileSync((await csv.path())!, 'utf8');
     const [first, ...rest] = text.split('\n');
-    expect(first).toBe(`"# WHAT-IF, not the published index: weights changed from the published run (Public health 0 (published 1)); computed in the browser on ${today}"`);
+    expect(first).toBe(
+      `"# WHAT-IF, not the published index: weights changed from the published run (Public health 0 (published 1)); computed in the browser on ${today}"`,
+    );
     // Below the marking row: exactly the CLI's results table for these weights.
     expect(rest.join('\n')).toBe(resultsCsv(score(prepared, { weights: { categories: { health: 0 } } })));
     const [png] = await Promise.all([page.waitForEvent('download'), page.locator('#dl-png').click()]);
     expect(png.suggestedFilename()).toBe(`wardrank-WHATIF-index-${today}.png`);
     const caption = await page.evaluate(() => window.__wardrank!.lastPngCaption!);
     expect(caption[0]).toBe('Small fixture: WHAT-IF weights, not the published index: Priority index');
-    expect(caption.join(' ')).toContain(`Weights used (${today}): Public health 0 (published 1). Other weights as published.`);
+    expect(caption.join(' ')).toContain(
+      `Weights used (${today}): Public health 0 (published 1). Other weights as published.`,
+    );
     // All weights at zero: nothing is ranked, and the page says so.
     await page.locator('#w-categories-crime').fill('0');
-    await eventually(() => page.locator('#timing').textContent()).toMatch(/^Nothing to rank: with these weights every category/);
+    await eventually(() => page.locator('#timing').textContent()).toMatch(
+      /^Nothing to rank: with these weights every category/,
+    );
     expect(await page.locator('#banner-text').textContent()).toContain('Nothing to rank');
     await page.locator('#banner-reset').click();
     await eventually(() => page.locator('#whatif-banner').isVisible()).toBe(false);
@@ -284,8 +391,12 @@ describe('partner map in Chromium', () => {
     await ready();
     const clamped = score(prepared, { weights: { categories: { health: 5 } } });
     expect(await page.locator('#w-categories-health').inputValue()).toBe('5');
-    expect(await page.locator('#weight-notice').textContent()).toContain("The link's weight 50 for Public health is outside the slider range 0–5; 5 is used instead.");
-    await eventually(rankText).toBe(`Rank ${rankIn(clamped, 'A05')} of 10 · decile ${clamped.decile[clamped.areas.codes.indexOf('A05')]}`);
+    expect(await page.locator('#weight-notice').textContent()).toContain(
+      "The link's weight 50 for Public health is outside the slider range 0–5; 5 is used instead.",
+    );
+    await eventually(rankText).toBe(
+      `Rank ${rankIn(clamped, 'A05')} of 10 · decile ${clamped.decile[clamped.areas.codes.indexOf('A05')]}`,
+    );
     const shown = await page.evaluate((codes) => codes.map((c) => window.__wardrank!.rankOf(c)), clamped.areas.codes);
     expect(shown).toEqual(Array.from(clamped.rank));
     expect(page.url()).toContain('wc=health:5');
@@ -298,7 +409,9 @@ describe('partner map in Chromium', () => {
     await ready();
     await page.locator('#open-table').click();
     const names = () => page.locator('table.ranking tbody th').allTextContents();
-    const byRank = Array.from(published.rank, (r, i) => [r, i]).sort((a, b) => a[0] - b[0]).map(([, i]) => published.areas.names[i]);
+    const byRank = Array.from(published.rank, (r, i) => [r, i])
+      .sort((a, b) => a[0] - b[0])
+      .map(([, i]) => published.areas.names[i]);
     await eventually(names).toEqual(byRank);
     await page.locator('button.sort[data-key=name]').click();
     expect(await names()).toEqual([...published.areas.names].sort((a, b) => a.localeCompare(b)));
@@ -309,7 +422,9 @@ describe('partner map in Chromium', () => {
     await page.locator('#table-filter').fill('borough two');
     await eventually(names).toEqual(['Juliet', 'India', 'Hotel', 'Golf', 'Foxtrot']);
     const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('#table-csv').click()]);
-    const lines = readFileSync((await csv.path())!, 'utf8').trim().split('\n');
+    const lines = readFileSync((await csv.path())!, 'utf8')
+      .trim()
+      .split('\n');
     expect(lines[0]).toBe('Rank,Ward,Code,Borough,Index,Decile,Violent crime,Public health,How sure');
     expect(lines.slice(1).map((l) => l.split(',')[1])).toEqual(['Juliet', 'India', 'Hotel', 'Golf', 'Foxtrot']);
     await page.keyboard.press('Escape');
@@ -321,7 +436,9 @@ describe('partner map in Chromium', () => {
     const rank = rankIn(published, 'A05');
     await report.goto(`${origin}/report/A05`);
     expect(await report.locator('h1').textContent()).toBe('Echo');
-    expect(await report.locator('[data-testid=report-rank]').textContent()).toBe(`Rank ${rank} of 10 · decile ${published.decile[published.areas.codes.indexOf('A05')]}`);
+    expect(await report.locator('[data-testid=report-rank]').textContent()).toBe(
+      `Rank ${rank} of 10 · decile ${published.decile[published.areas.codes.indexOf('A05')]}`,
+    );
     await report.emulateMedia({ media: 'print' });
     const pdf = await report.pdf({ format: 'A4' });
     await report.close();
@@ -332,12 +449,18 @@ describe('partner map in Chromium', () => {
     // with \( \) escapes) or UTF-16BE hex.
     const literal = /\/Title\s*\(((?:\\.|[^\\)])*)\)/.exec(latin)?.[1];
     const hex = /\/Title\s*<FEFF([0-9A-F]+)>/i.exec(latin)?.[1];
-    const title = literal !== undefined ? literal.replace(/\\(.)/g, '$1') : Buffer.from(hex ?? '', 'hex').swap16().toString('utf16le');
+    const title =
+      literal !== undefined
+        ? literal.replace(/\\(.)/g, '$1')
+        : Buffer.from(hex ?? '', 'hex')
+            .swap16()
+            .toString('utf16le');
     expect(title).toBe(`Echo (Borough One), rank ${rank} of 10: ward report, Small fixture`);
   });
 
   describe('the London 2018 index served beside it (/london-2018/)', () => {
-    const londonReady = async () => londonPage.waitForFunction(() => window.__wardrankReady === true, null, { timeout: 60_000 });
+    const londonReady = async () =>
+      londonPage.waitForFunction(() => window.__wardrankReady === true, null, { timeout: 60_000 });
     const options = () => londonPage.locator('#search-list [role=option]').allTextContents();
 
     it('lists both indexes in the index switch', async () => {
@@ -346,7 +469,10 @@ describe('partner map in Chromium', () => {
       londonPage.on('pageerror', (e) => errors.push(`london page: ${e.message}`));
       await londonPage.goto(`${origin}/london-2018/#ward=E05009297`);
       await londonReady();
-      expect(await londonPage.locator('#index-select option').allTextContents()).toEqual(['Small fixture (current)', london.framework.name]);
+      expect(await londonPage.locator('#index-select option').allTextContents()).toEqual([
+        'Small fixture (current)',
+        london.framework.name,
+      ]);
       expect(await londonPage.locator('#index-select').inputValue()).toBe('london-2018/');
     });
 
@@ -370,7 +496,9 @@ describe('partner map in Chromium', () => {
       await londonPage.locator('#search').fill('lambeth');
       await eventually(options).toContain('Lambeth borough');
       // Every Lambeth ward is listed, after the borough itself.
-      const lambeth = london.areas.codes.filter((_, i) => london.areas.parentNames[london.areas.parent[i]] === 'Lambeth').length;
+      const lambeth = london.areas.codes.filter(
+        (_, i) => london.areas.parentNames[london.areas.parent[i]] === 'Lambeth',
+      ).length;
       expect((await options()).length).toBe(1 + lambeth);
     });
 
@@ -384,9 +512,13 @@ describe('partner map in Chromium', () => {
       await eventually(() => londonPage.locator('#panel-title').textContent()).toBe('Coldharbour');
       await eventually(() => londonPage.evaluate(() => document.activeElement?.id)).toBe('panel-title');
       const r = london.rank[london.areas.codes.indexOf('E05000420')];
-      expect(await londonPage.locator('[data-testid=ward-rank]').textContent()).toBe(`Rank ${r} of ${london.rank.filter((x) => x === x).length} · decile 1`);
+      expect(await londonPage.locator('[data-testid=ward-rank]').textContent()).toBe(
+        `Rank ${r} of ${london.rank.filter((x) => x === x).length} · decile 1`,
+      );
       // Synthetic interval 1.4–12.2 → whole ranks 1–13, width 12 ≤ ⌈632/10⌉ = 64: stable.
-      expect(await londonPage.locator('[data-testid=verdict]').textContent()).toBe('Stable: ranked between 1 and 13 in 90 % of the robustness runs.');
+      expect(await londonPage.locator('[data-testid=verdict]').textContent()).toBe(
+        'Stable: ranked between 1 and 13 in 90 % of the robustness runs.',
+      );
       await londonPage.keyboard.press('Escape');
       await eventually(() => londonPage.locator('#panel').isVisible()).toBe(false);
       expect(await londonPage.evaluate(() => document.activeElement?.id)).toBe('search');
@@ -394,7 +526,9 @@ describe('partner map in Chromium', () => {
 
     it('shows the borough layer from the boroughs summary, and filters to a borough', async () => {
       await londonPage.locator('#layer').selectOption('borough:top_decile_share');
-      await eventually(() => londonPage.locator('#legend-title').textContent()).toBe('Boroughs: share of wards in the top decile');
+      await eventually(() => londonPage.locator('#legend-title').textContent()).toBe(
+        'Boroughs: share of wards in the top decile',
+      );
       // The legend counts boroughs per class: deciles of top_decile_share over the boroughs, as boroughs.csv has it.
       const expected = new Array<number>(11).fill(0);
       for (const k of decileClasses(london.boroughs.map((b) => b.topDecileShare))) expected[k]++;
@@ -402,16 +536,34 @@ describe('partner map in Chromium', () => {
       expect(counts).toEqual([...expected.slice(1), expected[0]]);
       expect(counts.reduce((a, b) => a + b, 0)).toBe(london.boroughs.length);
       // The uncertainty layer: P(top decile) of the two SYNTHETIC robustness rows (0.5 and 1):
-      // ranks 1 and 2 of N = 2 < 10 → deciles ⌊10·0/2⌋ + 1 = 1 and ⌊10·1/2⌋ + 1 = 6; the other wards have no value.
+      // ranks 1 and 2 of N = 2 < 10 → deciles 1 + round(9·0/1) = 1 and 1 + round(9·1/1) = 10; the other wards have no value.
       await londonPage.locator('#layer').selectOption('robust:p_top_decile');
-      await eventually(() => londonPage.locator('#legend-title').textContent()).toBe('How sure: share of robustness runs in the top decile (published weights)');
-      expect((await londonPage.locator('.legend-classes li .count').allTextContents()).map(Number)).toEqual([1, 0, 0, 0, 0, 1, 0, 0, 0, 0, london.areas.codes.length - 2]);
+      await eventually(() => londonPage.locator('#legend-title').textContent()).toBe(
+        'How sure: share of robustness runs in the top decile (published weights)',
+      );
+      expect((await londonPage.locator('.legend-classes li .count').allTextContents()).map(Number)).toEqual([
+        1,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        1,
+        london.areas.codes.length - 2,
+      ]);
       await londonPage.locator('#layer').selectOption('index');
       await londonPage.locator('#borough-filter').selectOption({ label: 'Lambeth' });
-      await eventually(() => londonPage.locator('#top-title').textContent()).toBe('Highest priority in Lambeth: top 10 (London ranks)');
+      await eventually(() => londonPage.locator('#top-title').textContent()).toBe(
+        'Highest priority in Lambeth: top 10 (London ranks)',
+      );
       const lambethTop = london.areas.codes
         .map((_, i) => i)
-        .filter((i) => london.areas.parentNames[london.areas.parent[i]] === 'Lambeth' && london.rank[i] === london.rank[i])
+        .filter(
+          (i) => london.areas.parentNames[london.areas.parent[i]] === 'Lambeth' && london.rank[i] === london.rank[i],
+        )
         .sort((a, b) => london.rank[a] - london.rank[b])
         .slice(0, 10)
         .map((i) => london.areas.names[i]);
@@ -425,9 +577,22 @@ describe('partner map in Chromium', () => {
         // Evaluated through the DevTools protocol: the page's CSP (rightly) refuses inline scripts.
         await p.evaluate(axeSource);
         return p.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
-          const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-          return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+          const axe = (
+            window as unknown as {
+              axe: {
+                run(
+                  ctx: unknown,
+                  o: unknown,
+                ): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }>;
+              };
+            }
+          ).axe;
+          const r = await axe.run(document, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+          });
+          return r.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
         });
       };
       await londonPage.locator('#search').fill('');
@@ -449,7 +614,9 @@ describe('partner map in Chromium', () => {
   });
 
   it('made no request beyond 127.0.0.1 and logged no errors', () => {
-    const outside = requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('data:') && !u.startsWith('blob:') && u !== 'about:blank');
+    const outside = requests.filter(
+      (u) => !u.startsWith(`${origin}/`) && !u.startsWith('data:') && !u.startsWith('blob:') && u !== 'about:blank',
+    );
     expect(outside).toEqual([]);
     expect(requests.some((u) => u.endsWith('/api/bundle'))).toBe(true);
     expect(errors).toEqual([]);

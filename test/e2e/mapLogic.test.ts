@@ -35,13 +35,24 @@ describe('decileClasses', () => {
 
 describe('permalink hash', () => {
   it('round-trips layer, ward, view and changed weights', () => {
-    const s = { layer: 'measure:knife_crime', ward: 'E05000026', borough: null, view: { zoom: 11.2, lat: 51.5123, lng: -0.0812 }, weights: { categories: { crime: 2 }, measures: { weapons: 0, robbery: 0.5 } } };
+    const s = {
+      layer: 'measure:knife_crime',
+      ward: 'E05000026',
+      borough: null,
+      view: { zoom: 11.2, lat: 51.5123, lng: -0.0812 },
+      weights: { categories: { crime: 2 }, measures: { weapons: 0, robbery: 0.5 } },
+    };
     const h = formatHash(s);
-    expect(h).toBe('#layer=measure:knife_crime&ward=E05000026&map=11.20/51.5123/-0.0812&wc=crime:2&wm=weapons:0,robbery:0.5');
+    expect(h).toBe(
+      '#layer=measure:knife_crime&ward=E05000026&map=11.20/51.5123/-0.0812&wc=crime:2&wm=weapons:0,robbery:0.5',
+    );
     expect(parseHash(h)).toEqual(s);
   });
   it('ignores what it cannot read instead of failing', () => {
-    expect(parseHash('#layer=<script>&map=a/b/c&wc=crime:-1,x:2&ward=')).toEqual({ ...emptyView(), weights: { categories: { x: 2 }, measures: {} } });
+    expect(parseHash('#layer=<script>&map=a/b/c&wc=crime:-1,x:2&ward=')).toEqual({
+      ...emptyView(),
+      weights: { categories: { x: 2 }, measures: {} },
+    });
     expect(parseHash('')).toEqual(emptyView());
   });
 });
@@ -64,19 +75,79 @@ describe('matchWards', () => {
 describe('geometry', () => {
   it('labels an L-shaped polygon at its area centroid and a multipolygon in its largest part', () => {
     // L = 2×1 rectangle [0,2]×[0,1] plus 1×1 square [0,1]×[1,2]: centroid ((1·2 + 0.5·1)/3, (0.5·2 + 1.5·1)/3) = (5/6, 5/6).
-    const L: GeoJSON.Polygon = { type: 'Polygon', coordinates: [[[0, 0], [2, 0], [2, 1], [1, 1], [1, 2], [0, 2], [0, 0]]] };
+    const L: GeoJSON.Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [2, 0],
+          [2, 1],
+          [1, 1],
+          [1, 2],
+          [0, 2],
+          [0, 0],
+        ],
+      ],
+    };
     const [x, y] = labelPoint(L)!;
     expect(x).toBeCloseTo(5 / 6, 12);
     expect(y).toBeCloseTo(5 / 6, 12);
-    const multi: GeoJSON.MultiPolygon = { type: 'MultiPolygon', coordinates: [[[[10, 10], [11, 10], [11, 11], [10, 11], [10, 10]]], [[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]]]] };
+    const multi: GeoJSON.MultiPolygon = {
+      type: 'MultiPolygon',
+      coordinates: [
+        [
+          [
+            [10, 10],
+            [11, 10],
+            [11, 11],
+            [10, 11],
+            [10, 10],
+          ],
+        ],
+        [
+          [
+            [0, 0],
+            [4, 0],
+            [4, 4],
+            [0, 4],
+            [0, 0],
+          ],
+        ],
+      ],
+    };
     expect(labelPoint(multi)).toEqual([2, 2]);
-    expect(labelPoint({ type: 'LineString', coordinates: [[0, 0], [1, 1]] })).toBeNull();
-    expect(bbox({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: multi }] })).toEqual([0, 0, 11, 11]);
+    expect(
+      labelPoint({
+        type: 'LineString',
+        coordinates: [
+          [0, 0],
+          [1, 1],
+        ],
+      }),
+    ).toBeNull();
+    expect(
+      bbox({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: multi }] }),
+    ).toEqual([0, 0, 11, 11]);
   });
   it('labels a C-shaped polygon inside it although its centroid is in the notch', () => {
     // 0–10 × 0–10 minus the notch 3–10 × 3–7: centroid ≈ (4.3, 5) lies in the notch; the widest
     // interior stretch of y = 5 is x ∈ (0, 3), so the label is at its midpoint (1.5, 5).
-    const C: GeoJSON.Polygon = { type: 'Polygon', coordinates: [[[0, 0], [10, 0], [10, 3], [3, 3], [3, 7], [10, 7], [10, 10], [0, 10], [0, 0]]] };
+    const C: GeoJSON.Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [10, 0],
+          [10, 3],
+          [3, 3],
+          [3, 7],
+          [10, 7],
+          [10, 10],
+          [0, 10],
+          [0, 0],
+        ],
+      ],
+    };
     expect(labelPoint(C)).toEqual([1.5, 5]);
   });
 });

@@ -37,12 +37,23 @@ describe('search', () => {
     expect(matchWards(items, 'cld')).toEqual([]);
   });
   it('lists the borough first, then every ward in it', () => {
-    expect(matchWards(items, 'lambeth').map((i) => i.code)).toEqual(['E09000022', 'E05000420', 'E05000428', 'E05014115']);
+    expect(matchWards(items, 'lambeth').map((i) => i.code)).toEqual([
+      'E09000022',
+      'E05000420',
+      'E05000428',
+      'E05014115',
+    ]);
   });
 });
 
 describe('what-if weights', () => {
-  const f = { categories: [{ id: 'crime', name: 'Violent crime', weight: 1 }, { id: 'health', name: 'Public health', weight: 3 }], measures: [{ id: 'knife', name: 'Knife crime', category: 'crime', weight: 1 }] } as unknown as FrameworkInfo;
+  const f = {
+    categories: [
+      { id: 'crime', name: 'Violent crime', weight: 1 },
+      { id: 'health', name: 'Public health', weight: 3 },
+    ],
+    measures: [{ id: 'knife', name: 'Knife crime', category: 'crime', weight: 1 }],
+  } as unknown as FrameworkInfo;
   it('slider range is 0 to max(5, ⌈2w⌉)', () => {
     expect(sliderMax(1)).toBe(5);
     expect(sliderMax(3)).toBe(6);
@@ -61,7 +72,9 @@ describe('what-if weights', () => {
   it('names the weights in the CSV marking row and the file names', () => {
     const w = { categories: { health: 0 }, measures: {} };
     expect(describeWeights(w, f)).toEqual(['Public health 0 (published 3)']);
-    expect(whatIfCsvLine(w, f, '2026-12-03')).toBe('"# WHAT-IF, not the published index: weights changed from the published run (Public health 0 (published 3)); computed in the browser on 2026-12-03"\n');
+    expect(whatIfCsvLine(w, f, '2026-12-03')).toBe(
+      '"# WHAT-IF, not the published index: weights changed from the published run (Public health 0 (published 3)); computed in the browser on 2026-12-03"\n',
+    );
     expect(downloadName('csv', 'index', true, '2026-12-03')).toBe('wardrank-results-WHATIF-2026-12-03.csv');
     expect(downloadName('png', 'measure:knife', false, '2026-12-03')).toBe('wardrank-measure-knife.png');
   });

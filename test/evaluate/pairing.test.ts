@@ -27,13 +27,19 @@ describe('minimumDistancePairs', () => {
 
   it('equals brute force on random points (synthetic)', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.double({ min: 0, max: 10, noNaN: true }), fc.double({ min: 0, max: 10, noNaN: true })), { minLength: 2, maxLength: 8 }), (pts) => {
-        const n = pts.length - (pts.length % 2);
-        const d = (i: number, j: number) => Math.hypot(pts[i][0] - pts[j][0], pts[i][1] - pts[j][1]);
-        const r = minimumDistancePairs(d, n);
-        expect(r.total).toBeCloseTo(bruteForce(n, d), 9);
-        expect(new Set(r.pairs.flat()).size).toBe(n);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.double({ min: 0, max: 10, noNaN: true }), fc.double({ min: 0, max: 10, noNaN: true })), {
+          minLength: 2,
+          maxLength: 8,
+        }),
+        (pts) => {
+          const n = pts.length - (pts.length % 2);
+          const d = (i: number, j: number) => Math.hypot(pts[i][0] - pts[j][0], pts[i][1] - pts[j][1]);
+          const r = minimumDistancePairs(d, n);
+          expect(r.total).toBeCloseTo(bruteForce(n, d), 9);
+          expect(new Set(r.pairs.flat()).size).toBe(n);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -7,7 +7,11 @@ describe('overdispersion (method of moments)', () => {
   it('pools (s² − m) over m² by hand', () => {
     // A: 2, 4, 6 → m 4, s² 4 (s² − m = 0); B: 0, 10 → m 5, s² 50 (45); C: all zero → left out.
     // α = (0 + 45) / (16 + 25) = 45/41.
-    const r = overdispersion([[2, 4, 6], [0, 10], [0, 0, 0]]);
+    const r = overdispersion([
+      [2, 4, 6],
+      [0, 10],
+      [0, 0, 0],
+    ]);
     expect(r.alpha).toBeCloseTo(45 / 41, 12);
     expect(r.wards).toBe(2);
     // Under-dispersed counts give 0, not a negative α.

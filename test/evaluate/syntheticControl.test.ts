@@ -45,7 +45,8 @@ describe('simplexLeastSquares', () => {
     const fit = simplexLeastSquares(y, d);
     const f = (w: number[]) => y.reduce((a, yt, t) => a + (yt - w.reduce((s, wj, j) => s + wj * d[j][t], 0)) ** 2, 0);
     let best = Infinity;
-    for (let a = 0; a <= 200; a++) for (let b = 0; a + b <= 200; b++) best = Math.min(best, f([a / 200, b / 200, 1 - (a + b) / 200]));
+    for (let a = 0; a <= 200; a++)
+      for (let b = 0; a + b <= 200; b++) best = Math.min(best, f([a / 200, b / 200, 1 - (a + b) / 200]));
     expect(fit.sse).toBeLessThanOrEqual(best + 1e-9);
     expect(fit.weights.every((w) => w >= 0)).toBe(true);
     expect(fit.weights.reduce((a, w) => a + w, 0)).toBeCloseTo(1, 12);
@@ -58,7 +59,9 @@ describe('synthetic control on real London monthly series (MPS 2018 wards, viole
   let m: MonthlySeries;
   let codes: string[];
   beforeAll(() => {
-    const areas = parseCsv(readSourceText(join(import.meta.dirname, '../../data/london-2018/areas.csv')), { file: 'areas.csv' });
+    const areas = parseCsv(readSourceText(join(import.meta.dirname, '../../data/london-2018/areas.csv')), {
+      file: 'areas.csv',
+    });
     codes = areas.rows.map((r) => r[0]);
     m = parseMonthlySeries(monthlyCsvFrom2018(), 'monthly_crime.csv', codes);
   });
@@ -69,7 +72,9 @@ describe('synthetic control on real London monthly series (MPS 2018 wards, viole
   function setup(k: number) {
     const series = (i: number) => Float64Array.from(areaSeries(m, 'violence_with_injury', i));
     const wards = codes.map((_, i) => i).filter((i) => m.hasData[i]);
-    const means = wards.map((i) => [i, meanOver(series(i), 0, FIT)] as const).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const means = wards
+      .map((i) => [i, meanOver(series(i), 0, FIT)] as const)
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     const [pilot, pm] = means[k];
     const donors = means
       .filter(([i]) => i !== pilot)

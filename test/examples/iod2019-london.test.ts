@@ -17,7 +17,15 @@ import { run } from '../../src/core/run.ts';
 import { explainArea } from '../../src/core/explain.ts';
 
 const DIR = 'examples/iod2019-london';
-const WEIGHTS: Record<string, number> = { income: 22.5, employment: 22.5, education: 13.5, health: 13.5, crime: 9.3, barriers: 9.3, living_environment: 9.3 };
+const WEIGHTS: Record<string, number> = {
+  income: 22.5,
+  employment: 22.5,
+  education: 13.5,
+  health: 13.5,
+  crime: 9.3,
+  barriers: 9.3,
+  living_environment: 9.3,
+};
 
 describe('example: IoD-style London framework (real data)', () => {
   const loaded = loadFramework(`${DIR}/framework.yaml`);
@@ -58,10 +66,16 @@ describe('example: IoD-style London framework (real data)', () => {
     const total = Object.values(WEIGHTS).reduce((a, b) => a + b, 0);
     for (const [domain, w] of Object.entries(WEIGHTS)) {
       const c = table.header.indexOf(`${domain}_rank`);
-      table.rows.forEach((r, k) => (national[k] += (w / total) * -23 * Math.log(1 - ((32844 - Number(r[c]) + 1) / 32844) * (1 - Math.exp(-100 / 23)))));
+      table.rows.forEach(
+        (r, k) =>
+          (national[k] +=
+            (w / total) * -23 * Math.log(1 - ((32844 - Number(r[c]) + 1) / 32844) * (1 - Math.exp(-100 / 23)))),
+      );
     }
     const nationalRank = new Float64Array(N);
-    Array.from(national.keys()).sort((a, b) => national[b] - national[a]).forEach((i, k) => (nationalRank[i] = k + 1));
+    Array.from(national.keys())
+      .sort((a, b) => national[b] - national[a])
+      .forEach((i, k) => (nationalRank[i] = k + 1));
     let d2 = 0;
     let topBoth = 0;
     for (let k = 0; k < N; k++) {
@@ -83,16 +97,22 @@ describe('example: IoD-style London framework (real data)', () => {
   });
 
   const SHARED = '../shared/data/deprivation';
-  it.runIf(existsSync(`${SHARED}/england_lsoa11_iod2019_domain_ranks.csv.gz`))('the shipped ranks are the published ones (File 2, London rows)', () => {
-    const src = parseCsv(gunzipSync(readFileSync(`${SHARED}/england_lsoa11_iod2019_domain_ranks.csv.gz`)).toString('utf8'), { file: 'File 2' });
-    const london = src.rows.filter((r) => r[2].startsWith('E09'));
-    expect(london).toHaveLength(N);
-    const income = src.header.findIndex((h) => h.startsWith('Income Rank'));
-    const crime = src.header.findIndex((h) => h.startsWith('Crime Rank'));
-    london.forEach((r, k) => {
-      expect(table.rows[k][0]).toBe(r[0]);
-      expect(table.rows[k][1]).toBe(r[income]);
-      expect(table.rows[k][5]).toBe(r[crime]);
-    });
-  });
+  it.runIf(existsSync(`${SHARED}/england_lsoa11_iod2019_domain_ranks.csv.gz`))(
+    'the shipped ranks are the published ones (File 2, London rows)',
+    () => {
+      const src = parseCsv(
+        gunzipSync(readFileSync(`${SHARED}/england_lsoa11_iod2019_domain_ranks.csv.gz`)).toString('utf8'),
+        { file: 'File 2' },
+      );
+      const london = src.rows.filter((r) => r[2].startsWith('E09'));
+      expect(london).toHaveLength(N);
+      const income = src.header.findIndex((h) => h.startsWith('Income Rank'));
+      const crime = src.header.findIndex((h) => h.startsWith('Crime Rank'));
+      london.forEach((r, k) => {
+        expect(table.rows[k][0]).toBe(r[0]);
+        expect(table.rows[k][1]).toBe(r[income]);
+        expect(table.rows[k][5]).toBe(r[crime]);
+      });
+    },
+  );
 });

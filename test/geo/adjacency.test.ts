@@ -40,14 +40,27 @@ describe('queenAdjacency tolerance and T-junctions', () => {
     properties: { code },
     geometry: {
       type: 'Polygon' as const,
-      coordinates: [[[x0 / kx, 51.5 + y0 / ky], [x1 / kx, 51.5 + y0 / ky], [x1 / kx, 51.5 + y1 / ky], [x0 / kx, 51.5 + y1 / ky], [x0 / kx, 51.5 + y0 / ky]]],
+      coordinates: [
+        [
+          [x0 / kx, 51.5 + y0 / ky],
+          [x1 / kx, 51.5 + y0 / ky],
+          [x1 / kx, 51.5 + y1 / ky],
+          [x0 / kx, 51.5 + y1 / ky],
+          [x0 / kx, 51.5 + y0 / ky],
+        ],
+      ],
     },
   });
   // A (0–100 m) meets B and C along x = 100 m; B and C split A's edge at y = 50 (a T-junction
   // with no vertex of A there); D lies 0.5 m to the right of B and C.
   const fc: FeatureCollection<Polygon> = {
     type: 'FeatureCollection',
-    features: [rect('A', 0, 0, 100, 100), rect('B', 100, 0, 200, 50), rect('C', 100, 50, 200, 100), rect('D', 200.5, 0, 300, 100)],
+    features: [
+      rect('A', 0, 0, 100, 100),
+      rect('B', 100, 0, 200, 50),
+      rect('C', 100, 50, 200, 100),
+      rect('D', 200.5, 0, 300, 100),
+    ],
   };
   it('finds neighbours along an edge without shared vertices, and not across a gap', () => {
     const adj = queenAdjacency(fc, { key: 'code' });

@@ -29,7 +29,8 @@ const keys = { sourceKey: 'code', targetKey: 'code' };
 /** The crosswalk as {"S1>T1": share}. */
 function table(cw: Crosswalk): Record<string, number> {
   const out: Record<string, number> = {};
-  for (let k = 0; k < cw.share.length; k++) out[`${cw.sourceCodes[cw.source[k]]}>${cw.targetCodes[cw.target[k]]}`] = cw.share[k];
+  for (let k = 0; k < cw.share.length; k++)
+    out[`${cw.sourceCodes[cw.source[k]]}>${cw.targetCodes[cw.target[k]]}`] = cw.share[k];
   return out;
 }
 
@@ -111,7 +112,11 @@ describe('populationCrosswalk', () => {
     expect(Number.isNaN(r[2])).toBe(true); // T3: only S2 (missing) carries people
   });
   it('round-trips through the CSV table form', () => {
-    const back = crosswalkFromRows(crosswalkRows(cw), { file: 'x.csv', sourceCodes: cw.sourceCodes, targetCodes: cw.targetCodes });
+    const back = crosswalkFromRows(crosswalkRows(cw), {
+      file: 'x.csv',
+      sourceCodes: cw.sourceCodes,
+      targetCodes: cw.targetCodes,
+    });
     expect(table(back)).toEqual(table(cw));
     expect(back.areaFallback).toEqual(['S4']);
     expect(back.uncovered).toEqual(['S3']);
@@ -120,14 +125,19 @@ describe('populationCrosswalk', () => {
   it('rejects a bad population and a wrong-length value column', () => {
     const bad = structuredClone(points);
     bad.features[1].properties!.population = 'many';
-    expect(() => populationCrosswalk(sources, targets, bad, { ...keys, populationKey: 'population' })).toThrow(InputError);
+    expect(() => populationCrosswalk(sources, targets, bad, { ...keys, populationKey: 'population' })).toThrow(
+      InputError,
+    );
     expect(() => apportionCounts(cw, new Float64Array(2))).toThrow(/4 source units/);
   });
 });
 
 describe('crosswalk invariants', () => {
   it('per covered source the shares sum to 1', () => {
-    for (const cw of [areaCrosswalk(sources, targets, keys), populationCrosswalk(sources, targets, points, { ...keys, populationKey: 'population' })]) {
+    for (const cw of [
+      areaCrosswalk(sources, targets, keys),
+      populationCrosswalk(sources, targets, points, { ...keys, populationKey: 'population' }),
+    ]) {
       for (const total of sumBy(cw.source, cw.share).values()) expect(total).toBeCloseTo(1, 12);
     }
   });
@@ -159,9 +169,34 @@ describe('scanlineOverlaps', () => {
     const sq = (x0: number, x1: number): Feature<Polygon> => ({
       type: 'Feature',
       properties: {},
-      geometry: { type: 'Polygon', coordinates: [[[x0, 51.5], [x1, 51.5], [x1, 51.51], [x0, 51.51], [x0, 51.5]]] },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [x0, 51.5],
+            [x1, 51.5],
+            [x1, 51.51],
+            [x0, 51.51],
+            [x0, 51.5],
+          ],
+        ],
+      },
     });
-    const tri: Feature<Polygon> = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[-0.004, 51.499], [0.013, 51.503], [0.002, 51.512], [-0.004, 51.499]]] } };
+    const tri: Feature<Polygon> = {
+      type: 'Feature',
+      properties: {},
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [-0.004, 51.499],
+            [0.013, 51.503],
+            [0.002, 51.512],
+            [-0.004, 51.499],
+          ],
+        ],
+      },
+    };
     const squares = [sq(-0.01, 0), sq(0, 0.01)];
     const ov = scanlineOverlaps([tri], squares, frameAt(51.5), 2);
     expect(Array.from(ov.a)).toEqual([0, 0]);

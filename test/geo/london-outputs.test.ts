@@ -23,7 +23,16 @@ const totalArea = (fc: Areas) => fc.features.reduce((s, f) => s + area(f), 0);
 
 describe('areas.csv', () => {
   it('has the 633 GLA 2018 wards, sorted by code, each in one of the 33 boroughs', () => {
-    expect(areas.header).toEqual(['code', 'name', 'borough_code', 'borough_name', 'inner_outer', 'population', 'lon', 'lat']);
+    expect(areas.header).toEqual([
+      'code',
+      'name',
+      'borough_code',
+      'borough_name',
+      'inner_outer',
+      'population',
+      'lon',
+      'lat',
+    ]);
     expect(areas.rows.length).toBe(633);
     const codes = areas.rows.map((r) => r[0]);
     expect([...codes].sort()).toEqual(codes);
@@ -46,7 +55,9 @@ describe('areas.csv', () => {
     const total = areas.rows.reduce((s, r) => s + Number(r[col('population')]), 0);
     expect(Math.round(total)).toBe(8662622);
     // Inner London (ONS statistical definition) has 14 authorities including the City.
-    expect(new Set(areas.rows.filter((r) => r[col('inner_outer')] === 'inner').map((r) => r[col('borough_code')])).size).toBe(14);
+    expect(
+      new Set(areas.rows.filter((r) => r[col('inner_outer')] === 'inner').map((r) => r[col('borough_code')])).size,
+    ).toBe(14);
   });
   it('puts each label point inside its (simplified) ward', () => {
     const byCode = new Map(wards.features.map((f) => [f.properties!.code as string, f]));
@@ -89,9 +100,11 @@ describe('wards.geojson, wards.topojson, boroughs.geojson', () => {
   });
   it('share coordinates along borders: the wards GeoJSON uses only vertices of the input', () => {
     const input = new Set<string>();
-    for (const f of raw.features) for (const ring of (f.geometry as Polygon).coordinates) for (const p of ring) input.add(p.join());
+    for (const f of raw.features)
+      for (const ring of (f.geometry as Polygon).coordinates) for (const p of ring) input.add(p.join());
     let outside = 0;
-    for (const f of wards.features) for (const ring of (f.geometry as Polygon).coordinates) for (const p of ring) if (!input.has(p.join())) outside++;
+    for (const f of wards.features)
+      for (const ring of (f.geometry as Polygon).coordinates) for (const p of ring) if (!input.has(p.join())) outside++;
     expect(outside).toBe(0);
   });
 });
@@ -100,7 +113,8 @@ describe('geo-manifest.json', () => {
   it('records the SHA-256 of every output as shipped', () => {
     const manifest = JSON.parse(shipped('geo-manifest.json'));
     expect(manifest.outputs.length).toBe(8);
-    for (const o of manifest.outputs) expect(sha256(readFileSync(join(LONDON, o.path.replace('data/london-2018/', ''))))).toBe(o.sha256);
+    for (const o of manifest.outputs)
+      expect(sha256(readFileSync(join(LONDON, o.path.replace('data/london-2018/', ''))))).toBe(o.sha256);
     expect(manifest.settings.simplify_min_area_m2).toBeGreaterThan(0);
     for (const i of manifest.inputs) expect(i.sha256).toMatch(/^[0-9a-f]{64}$/);
   });

@@ -29,13 +29,30 @@ describe('data/london/areas.csv', () => {
     expect(codes.filter((c) => c.startsWith('E0501')).length).toBe(679 - codes.filter((c) => /^E0500/.test(c)).length);
     expect(new Set(areas.rows.map((r) => r[col('borough_code')])).size).toBe(33);
     const city = areas.rows.find((r) => r[0] === CITY)!;
-    expect([city[col('name')], city[col('borough_code')], city[col('borough_name')]]).toEqual(['City of London', CITY, 'City of London']);
-    expect(areas.header).toEqual(['code', 'name', 'borough_code', 'borough_name', 'inner_outer', 'population', 'population_census2021', 'workday_population', 'central_activity', 'lon', 'lat']);
+    expect([city[col('name')], city[col('borough_code')], city[col('borough_name')]]).toEqual([
+      'City of London',
+      CITY,
+      'City of London',
+    ]);
+    expect(areas.header).toEqual([
+      'code',
+      'name',
+      'borough_code',
+      'borough_name',
+      'inner_outer',
+      'population',
+      'population_census2021',
+      'workday_population',
+      'central_activity',
+      'lon',
+      'lat',
+    ]);
   });
 
   it('puts each label point inside its simplified ward', () => {
     const byCode = new Map(wards.features.map((f) => [String(f.properties?.code), f]));
-    for (const r of areas.rows) expect(booleanPointInPolygon([Number(r[col('lon')]), Number(r[col('lat')])], byCode.get(r[0])!), r[0]).toBe(true);
+    for (const r of areas.rows)
+      expect(booleanPointInPolygon([Number(r[col('lon')]), Number(r[col('lat')])], byCode.get(r[0])!), r[0]).toBe(true);
   });
 });
 
@@ -43,7 +60,10 @@ describe('data/london boundaries', () => {
   it('wards.geojson and the topology hold the 680 areas, every feature valid; boroughs 33 valid features', () => {
     expect(wards.features.length).toBe(680);
     expect(wards.features.filter((f) => !booleanValid(f)).map((f) => f.properties?.code)).toEqual([]);
-    const topo = JSON.parse(text('wards.topojson')) as Topology<{ wards: GeometryCollection; boroughs: GeometryCollection }>;
+    const topo = JSON.parse(text('wards.topojson')) as Topology<{
+      wards: GeometryCollection;
+      boroughs: GeometryCollection;
+    }>;
     const decoded = feature(topo, topo.objects.wards) as Areas;
     expect(decoded.features.length).toBe(680);
     expect(decoded.features.filter((f) => !booleanValid(f)).length).toBe(0);
@@ -63,7 +83,8 @@ describe('data/london boundaries', () => {
   it('geo-manifest.json records the SHA-256 of every output as shipped, and the three repaired ONS wards', () => {
     const manifest = JSON.parse(text('geo-manifest.json'));
     expect(manifest.outputs.length).toBe(8);
-    for (const o of manifest.outputs) expect(sha256(readFileSync(join(DIR, o.path.replace('data/london/', ''))))).toBe(o.sha256);
+    for (const o of manifest.outputs)
+      expect(sha256(readFileSync(join(DIR, o.path.replace('data/london/', ''))))).toBe(o.sha256);
     expect(manifest.checks.repair.invalid_in_input).toEqual(['E05013665', 'E05013671', 'E05014081']);
     expect(manifest.checks.wards_geojson.invalid).toBe(0);
   });
@@ -74,7 +95,11 @@ describe('rebuilt from the raw data now', () => {
     const base = wardFeatures2022();
     expect(base.records.map((r) => r.code)).toEqual(areas.rows.map((r) => r[0]));
     expect(base.records.map((r) => String(r.population))).toEqual(areas.rows.map((r) => r[col('population')]));
-    expect(base.records.map((r) => String(base.census2021.get(r.code)))).toEqual(areas.rows.map((r) => r[col('population_census2021')]));
-    expect(crosswalkCsv(buildWardCrosswalk(base.wards, lsoaPopulationAreas(), 'points', 'code'))).toBe(text(CROSSWALK_FILE_2022));
+    expect(base.records.map((r) => String(base.census2021.get(r.code)))).toEqual(
+      areas.rows.map((r) => r[col('population_census2021')]),
+    );
+    expect(crosswalkCsv(buildWardCrosswalk(base.wards, lsoaPopulationAreas(), 'points', 'code'))).toBe(
+      text(CROSSWALK_FILE_2022),
+    );
   });
 });

@@ -8,14 +8,41 @@ describe('pointInside', () => {
   it('returns the area centroid of a convex polygon', () => {
     // Rectangle 0–4 × 0–2 with a triangle on top (2, 2)–(4, 2)–(4, 4): centroid by hand
     // = (8·(2, 1) + 2·(10/3, 8/3)) / 10 = (2.2667, 1.3333).
-    const g: Polygon = { type: 'Polygon', coordinates: [[[0, 0], [4, 0], [4, 4], [2, 2], [0, 2], [0, 0]]] };
+    const g: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [4, 0],
+          [4, 4],
+          [2, 2],
+          [0, 2],
+          [0, 0],
+        ],
+      ],
+    };
     const [x, y] = pointInside(g);
     expect(x).toBeCloseTo((16 + 20 / 3) / 10, 12);
     expect(y).toBeCloseTo((8 + 16 / 3) / 10, 12);
   });
   it('finds a point inside a C-shaped polygon whose centroid is outside', () => {
     // A "C": 0–10 × 0–10 minus the notch 3–10 × 3–7. Its centroid (≈ 4.3, 5) is in the notch.
-    const g: Polygon = { type: 'Polygon', coordinates: [[[0, 0], [10, 0], [10, 3], [3, 3], [3, 7], [10, 7], [10, 10], [0, 10], [0, 0]]] };
+    const g: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [10, 0],
+          [10, 3],
+          [3, 3],
+          [3, 7],
+          [10, 7],
+          [10, 10],
+          [0, 10],
+          [0, 0],
+        ],
+      ],
+    };
     const c = polygonCentroid(g.coordinates);
     expect(booleanPointInPolygon(c, g)).toBe(false);
     const p = pointInside(g);
@@ -27,8 +54,31 @@ describe('pointInside', () => {
     const g: MultiPolygon = {
       type: 'MultiPolygon',
       coordinates: [
-        [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]],
-        [[[10, 0], [20, 0], [20, 10], [10, 10], [10, 0]], [[12, 2], [18, 2], [18, 8], [12, 8], [12, 2]]],
+        [
+          [
+            [0, 0],
+            [1, 0],
+            [1, 1],
+            [0, 1],
+            [0, 0],
+          ],
+        ],
+        [
+          [
+            [10, 0],
+            [20, 0],
+            [20, 10],
+            [10, 10],
+            [10, 0],
+          ],
+          [
+            [12, 2],
+            [18, 2],
+            [18, 8],
+            [12, 8],
+            [12, 2],
+          ],
+        ],
       ],
     };
     const p = pointInside(g);
@@ -36,8 +86,24 @@ describe('pointInside', () => {
     expect(p[0]).toBeGreaterThan(10);
   });
   it('computes the shoelace area with sign', () => {
-    expect(ringSignedArea([[0, 0], [2, 0], [2, 1], [0, 1], [0, 0]])).toBe(2);
-    expect(ringSignedArea([[0, 0], [0, 1], [2, 1], [2, 0], [0, 0]])).toBe(-2);
+    expect(
+      ringSignedArea([
+        [0, 0],
+        [2, 0],
+        [2, 1],
+        [0, 1],
+        [0, 0],
+      ]),
+    ).toBe(2);
+    expect(
+      ringSignedArea([
+        [0, 0],
+        [0, 1],
+        [2, 1],
+        [2, 0],
+        [0, 0],
+      ]),
+    ).toBe(-2);
   });
 });
 

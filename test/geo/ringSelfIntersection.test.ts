@@ -16,32 +16,96 @@ import { ringSelfIntersection } from '../../src/geo/ringSelfIntersection.ts';
 
 describe('ringSelfIntersection', () => {
   it('a square is simple; so is a square with a repeated position', () => {
-    expect(ringSelfIntersection([[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]])).toBeUndefined();
-    expect(ringSelfIntersection([[0, 0], [2, 0], [2, 0], [2, 2], [0, 2], [0, 0]])).toBeUndefined();
+    expect(
+      ringSelfIntersection([
+        [0, 0],
+        [2, 0],
+        [2, 2],
+        [0, 2],
+        [0, 0],
+      ]),
+    ).toBeUndefined();
+    expect(
+      ringSelfIntersection([
+        [0, 0],
+        [2, 0],
+        [2, 0],
+        [2, 2],
+        [0, 2],
+        [0, 0],
+      ]),
+    ).toBeUndefined();
     // a concave L: the sweep sees segments side by side that never meet
-    expect(ringSelfIntersection([[0, 0], [3, 0], [3, 1], [1, 1], [1, 3], [0, 3], [0, 0]])).toBeUndefined();
+    expect(
+      ringSelfIntersection([
+        [0, 0],
+        [3, 0],
+        [3, 1],
+        [1, 1],
+        [1, 3],
+        [0, 3],
+        [0, 0],
+      ]),
+    ).toBeUndefined();
   });
 
   it('a bow-tie crosses at the meeting of its diagonals: (0,0)-(2,2) and (2,0)-(0,2) at (1, 1)', () => {
-    expect(ringSelfIntersection([[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]])).toEqual([1, 1]);
+    expect(
+      ringSelfIntersection([
+        [0, 0],
+        [2, 2],
+        [2, 0],
+        [0, 2],
+        [0, 0],
+      ]),
+    ).toEqual([1, 1]);
     // asymmetric: (0,0)-(4,2) meets (4,0)-(0,1) where x/2 = 1 − x/4, x = 4/3, y = 2/3
-    const [x, y] = ringSelfIntersection([[0, 0], [4, 2], [4, 0], [0, 1], [0, 0]])!;
+    const [x, y] = ringSelfIntersection([
+      [0, 0],
+      [4, 2],
+      [4, 0],
+      [0, 1],
+      [0, 0],
+    ])!;
     expect(x).toBeCloseTo(4 / 3, 12);
     expect(y).toBeCloseTo(2 / 3, 12);
   });
 
   it('a figure of eight pinched at a vertex, and a spike, meet themselves at that point', () => {
-    expect(ringSelfIntersection([[0, 0], [2, 0], [1, 1], [2, 2], [0, 2], [1, 1], [0, 0]])).toEqual([1, 1]);
+    expect(
+      ringSelfIntersection([
+        [0, 0],
+        [2, 0],
+        [1, 1],
+        [2, 2],
+        [0, 2],
+        [1, 1],
+        [0, 0],
+      ]),
+    ).toEqual([1, 1]);
     // the spike (4,2)→(6,2)→(5,2): the segment after it starts at (5,2), on the way out
-    expect(ringSelfIntersection([[0, 0], [4, 0], [4, 2], [6, 2], [5, 2], [4, 4], [0, 4], [0, 0]])).toEqual([5, 2]);
+    expect(
+      ringSelfIntersection([
+        [0, 0],
+        [4, 0],
+        [4, 2],
+        [6, 2],
+        [5, 2],
+        [4, 4],
+        [0, 4],
+        [0, 0],
+      ]),
+    ).toEqual([5, 2]);
   });
 
   it('agrees with turf kinks on random rings (general position: no touching, no collinear points)', () => {
     const coordinate = fc.integer({ min: 0, max: 2 ** 20 }).map((k) => k / 2 ** 20);
     const point = fc.tuple(coordinate, coordinate);
     // no three points within 1e-9 of collinear: kinks skips parallel segments, this file does not
-    const cross = (a: number[], b: number[], c: number[]) => (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
-    const general = (p: number[][]) => p.every((a, i) => p.every((b, j) => j <= i || p.every((c, k) => k <= j || Math.abs(cross(a, b, c)) > 1e-9)));
+    const cross = (a: number[], b: number[], c: number[]) =>
+      (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
+    const general = (p: number[][]) =>
+      p.every((a, i) => p.every((b, j) => j <= i || p.every((c, k) => k <= j || Math.abs(cross(a, b, c)) > 1e-9)));
     fc.assert(
       fc.property(fc.array(point, { minLength: 3, maxLength: 12 }), (pts) => {
         const ring = [...pts, pts[0]];
@@ -86,7 +150,9 @@ describe('checkBoundaries: self-intersecting rings are a warning naming area, fe
       areas.features[1].geometry = geo.features[1].geometry;
       writeFileSync(join(root, 'areas.geojson'), JSON.stringify(areas));
       const loaded = loadFramework(join(root, 'framework.yaml'));
-      expect(loaded.warnings.map((w) => `${w.field}: ${w.message}`)).toContain('features[1] (A02).geometry.coordinates[0]: area "A02" has a self-intersecting ring: it meets itself at [0.015, 0.005]');
+      expect(loaded.warnings.map((w) => `${w.field}: ${w.message}`)).toContain(
+        'features[1] (A02).geometry.coordinates[0]: area "A02" has a self-intersecting ring: it meets itself at [0.015, 0.005]',
+      );
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -19,8 +19,26 @@ const poly = (code: string, ring: [number, number][]): Feature<Polygon> => ({
 // Two 100 m squares sharing the border x = 100, which has a 10 m spur at y = 20 and a 1 m bump
 // at y = 50 (effective areas worked out in the first test). The outer corners have effective
 // area 5,000 m².
-const west = poly('W', [[0, 0], [100, 0], [110, 20], [100, 40], [101, 50], [100, 100], [0, 100], [0, 0]]);
-const east = poly('E', [[100, 0], [200, 0], [200, 100], [100, 100], [101, 50], [100, 40], [110, 20], [100, 0]]);
+const west = poly('W', [
+  [0, 0],
+  [100, 0],
+  [110, 20],
+  [100, 40],
+  [101, 50],
+  [100, 100],
+  [0, 100],
+  [0, 0],
+]);
+const east = poly('E', [
+  [100, 0],
+  [200, 0],
+  [200, 100],
+  [100, 100],
+  [101, 50],
+  [100, 40],
+  [110, 20],
+  [100, 0],
+]);
 const pair: FeatureCollection<Polygon> = { type: 'FeatureCollection', features: [west, east] };
 
 describe('simplifyPolygons on two squares sharing a wiggly border', () => {
@@ -51,8 +69,17 @@ describe('simplifyPolygons on two squares sharing a wiggly border', () => {
     expect(features.features.every((f) => booleanValid(f))).toBe(true);
   });
   it('keeps an island ring from collapsing', () => {
-    const island = poly('I', [[0, 0], [3, 0], [3, 3], [0, 3], [0, 0]]);
-    const { features, report } = simplifyPolygons({ type: 'FeatureCollection', features: [island] }, { minAreaM2: 1e6 });
+    const island = poly('I', [
+      [0, 0],
+      [3, 0],
+      [3, 3],
+      [0, 3],
+      [0, 0],
+    ]);
+    const { features, report } = simplifyPolygons(
+      { type: 'FeatureCollection', features: [island] },
+      { minAreaM2: 1e6 },
+    );
     expect(features.features[0].geometry.coordinates[0].length).toBeGreaterThanOrEqual(4);
     expect(report.invalidFeatures).toBe(0);
   });
@@ -60,10 +87,42 @@ describe('simplifyPolygons on two squares sharing a wiggly border', () => {
 
 describe('conflictingArcs', () => {
   it('flags arcs that cross, not arcs that meet at an end', () => {
-    expect([...conflictingArcs([[[0, 0], [1, 1]], [[1, 1], [2, 0]]])]).toEqual([]);
-    expect([...conflictingArcs([[[0, 0], [2, 2]], [[0, 2], [2, 0]]])].sort()).toEqual([0, 1]);
+    expect([
+      ...conflictingArcs([
+        [
+          [0, 0],
+          [1, 1],
+        ],
+        [
+          [1, 1],
+          [2, 0],
+        ],
+      ]),
+    ]).toEqual([]);
+    expect(
+      [
+        ...conflictingArcs([
+          [
+            [0, 0],
+            [2, 2],
+          ],
+          [
+            [0, 2],
+            [2, 0],
+          ],
+        ]),
+      ].sort(),
+    ).toEqual([0, 1]);
     // a spike: an arc doubling back over itself
-    expect([...conflictingArcs([[[0, 0], [2, 0], [1, 0]]])]).toEqual([0]);
+    expect([
+      ...conflictingArcs([
+        [
+          [0, 0],
+          [2, 0],
+          [1, 0],
+        ],
+      ]),
+    ]).toEqual([0]);
   });
 });
 
@@ -94,12 +153,40 @@ describe('removeRepeatedPositions', () => {
     const fc: FeatureCollection<Polygon> = {
       type: 'FeatureCollection',
       features: [
-        { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 0], [1, 1], [0, 0]], [[0.2, 0.1], [0.3, 0.1], [0.3, 0.1], [0.2, 0.1]]] } },
+        {
+          type: 'Feature',
+          properties: {},
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [0, 0],
+                [1, 0],
+                [1, 0],
+                [1, 1],
+                [0, 0],
+              ],
+              [
+                [0.2, 0.1],
+                [0.3, 0.1],
+                [0.3, 0.1],
+                [0.2, 0.1],
+              ],
+            ],
+          },
+        },
       ],
     };
     const r = removeRepeatedPositions(fc);
     expect(r.removed).toBe(2);
     expect(r.degenerateRings).toBe(1);
-    expect(r.features.features[0].geometry.coordinates).toEqual([[[0, 0], [1, 0], [1, 1], [0, 0]]]);
+    expect(r.features.features[0].geometry.coordinates).toEqual([
+      [
+        [0, 0],
+        [1, 0],
+        [1, 1],
+        [0, 0],
+      ],
+    ]);
   });
 });

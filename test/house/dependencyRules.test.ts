@@ -16,9 +16,18 @@ const FIXTURES = join(ROOT, 'test/fixtures/dependency-rules');
 
 function cruise(tree: string): { status: number | null; violations: string[] } {
   // the `err` reporter (the one `npm run deps` uses): one `error <rule>: <from> → <to>` line each, exit code = errors
-  const r = spawnSync(process.execPath, [BIN, '--config', CONFIG, '--output-type', 'err', 'src', 'web'], { cwd: join(FIXTURES, tree), encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [BIN, '--config', CONFIG, '--output-type', 'err', 'src', 'web'], {
+    cwd: join(FIXTURES, tree),
+    encoding: 'utf8',
+  });
   const lines = `${r.stdout}${r.stderr}`.split('\n').map((l) => l.trim());
-  return { status: r.status, violations: lines.filter((l) => l.startsWith('error ')).map((l) => l.slice('error '.length)).sort() };
+  return {
+    status: r.status,
+    violations: lines
+      .filter((l) => l.startsWith('error '))
+      .map((l) => l.slice('error '.length))
+      .sort(),
+  };
 }
 
 describe('dependency rules (dependency-cruiser)', () => {

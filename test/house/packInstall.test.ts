@@ -17,17 +17,34 @@ const app = join(work, 'app');
 const FIXTURE = join(work, 'small');
 let tarball = '';
 
-const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' } });
-const wardrank = (args: string[]) => execFileSync('npx', ['--offline', '--no-install', 'wardrank', ...args], { cwd: app, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const npm = (args: string[], cwd: string) =>
+  execFileSync('npm', args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' },
+  });
+const wardrank = (args: string[]) =>
+  execFileSync('npx', ['--offline', '--no-install', 'wardrank', ...args], {
+    cwd: app,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 
 beforeAll(() => {
-  const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', work], ROOT)) as { filename: string; files: { path: string }[] }[];
+  const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', work], ROOT)) as {
+    filename: string;
+    files: { path: string }[];
+  }[];
   tarball = join(work, packed[0].filename);
   writeFileSync(join(work, 'files.json'), JSON.stringify(packed[0].files.map((f) => f.path)));
   cpSync(join(ROOT, 'test/fixtures/small'), FIXTURE, { recursive: true });
   mkdirSync(app);
   const spec = `file:${tarball}`;
-  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'wardrank-install-check', private: true, dependencies: { wardrank: spec } }));
+  writeFileSync(
+    join(app, 'package.json'),
+    JSON.stringify({ name: 'wardrank-install-check', private: true, dependencies: { wardrank: spec } }),
+  );
   writeFileSync(join(app, 'package-lock.json'), JSON.stringify(installLock(spec)));
   npm(['ci', '--offline'], app);
 }, 300_000);
@@ -48,13 +65,24 @@ interface LockEntry {
  * `npm ci` fetched here, but not the registry metadata a fresh resolution needs).
  */
 function installLock(spec: string): object {
-  const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { lockfileVersion: number; packages: Record<string, LockEntry> };
+  const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
+    lockfileVersion: number;
+    packages: Record<string, LockEntry>;
+  };
   const root = lock.packages[''];
   const packages: Record<string, LockEntry> = {
     '': { name: 'wardrank-install-check', dependencies: { wardrank: spec } },
-    'node_modules/wardrank': { version: root.version, resolved: spec, license: root.license, dependencies: root.dependencies, bin: root.bin, engines: root.engines },
+    'node_modules/wardrank': {
+      version: root.version,
+      resolved: spec,
+      license: root.license,
+      dependencies: root.dependencies,
+      bin: root.bin,
+      engines: root.engines,
+    },
   };
-  for (const [path, entry] of Object.entries(lock.packages)) if (path.startsWith('node_modules/') && !entry.dev) packages[path] = entry;
+  for (const [path, entry] of Object.entries(lock.packages))
+    if (path.startsWith('node_modules/') && !entry.dev) packages[path] = entry;
   return { name: 'wardrank-install-check', lockfileVersion: lock.lockfileVersion, requires: true, packages };
 }
 
@@ -70,7 +98,8 @@ describe('npm pack + install into an empty folder', () => {
     const installed = join(app, 'node_modules');
     expect(existsSync(join(installed, 'wardrank/dist/cli.js'))).toBe(true);
     // build-time packages are not installed with it
-    for (const dev of ['tsx', 'esbuild', 'maplibre-gl', 'vite', '@turf/turf']) expect(existsSync(join(installed, dev)), dev).toBe(false);
+    for (const dev of ['tsx', 'esbuild', 'maplibre-gl', 'vite', '@turf/turf'])
+      expect(existsSync(join(installed, dev)), dev).toBe(false);
   });
 
   it('validate, run and robustness (2 worker threads) work from the installed package', () => {
@@ -79,12 +108,26 @@ describe('npm pack + install into an empty folder', () => {
     const out = join(work, 'out');
     expect(wardrank(['run', join(FIXTURE, 'framework.yaml'), '--out', out])).toContain('results.csv');
     expect(readdirSync(out)).toEqual(expect.arrayContaining(['results.csv', 'results.arrow', 'manifest.json']));
-    const rob = wardrank(['robustness', join(FIXTURE, 'framework.yaml'), '--runs', '200', '--workers', '2', '--no-sobol', '--out', join(work, 'rob')]);
+    const rob = wardrank([
+      'robustness',
+      join(FIXTURE, 'framework.yaml'),
+      '--runs',
+      '200',
+      '--workers',
+      '2',
+      '--no-sobol',
+      '--out',
+      join(work, 'rob'),
+    ]);
     expect(rob).toMatch(/on 2 thread\(s\)/);
   });
 
   it('serve answers on 127.0.0.1 with the map and the API', async () => {
-    const child = spawn('npx', ['--offline', '--no-install', 'wardrank', 'serve', join(FIXTURE, 'framework.yaml'), '--port', '0'], { cwd: app, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(
+      'npx',
+      ['--offline', '--no-install', 'wardrank', 'serve', join(FIXTURE, 'framework.yaml'), '--port', '0'],
+      { cwd: app, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+    );
     const exited = new Promise((ok) => child.on('exit', ok));
     try {
       const url = await new Promise<string>((ok, fail) => {

@@ -20,9 +20,14 @@ describe('Arrow IPC', () => {
     cpSync('test/fixtures/small', dir, { recursive: true });
     const csv = parseCsv(readFileSync(join(dir, 'wards.csv'), 'utf8'), { file: 'wards.csv' });
     const values: Record<string, string[] | Float64Array> = { code: csv.rows.map((r) => r[0]) };
-    csv.header.slice(1).forEach((h, k) => (values[h] = Float64Array.from(csv.rows, (r) => (r[k + 1] === '' ? NaN : Number(r[k + 1])))));
+    csv.header
+      .slice(1)
+      .forEach((h, k) => (values[h] = Float64Array.from(csv.rows, (r) => (r[k + 1] === '' ? NaN : Number(r[k + 1])))));
     writeFileSync(join(dir, 'wards.arrow'), toArrowIpc({ columns: csv.header, values }));
-    writeFileSync(join(dir, 'indicators.csv'), readFileSync(join(dir, 'indicators.csv'), 'utf8').replaceAll(',wards.csv,', ',wards.arrow,'));
+    writeFileSync(
+      join(dir, 'indicators.csv'),
+      readFileSync(join(dir, 'indicators.csv'), 'utf8').replaceAll(',wards.csv,', ',wards.arrow,'),
+    );
     const fromArrow = loadFramework(join(dir, 'framework.yaml'));
     expect(Object.keys(fromArrow.hashes)).toContain('wards.arrow');
     const a = run(fromArrow.framework, fromArrow.inputs);

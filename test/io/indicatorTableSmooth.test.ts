@@ -20,13 +20,21 @@ function read(rows: string[]): { specs: ReturnType<typeof readIndicatorTable>; p
 
 describe('indicator table: smooth column', () => {
   it('reads eb, eb-parent and empty', () => {
-    const { specs, problems } = read(['a,A,m,d.csv,n,pop,ward,1,1,eb', 'b,B,m,d.csv,n,pop,ward,1,1,eb-parent', 'c,C,m,d.csv,n,,ward,1,1,']);
+    const { specs, problems } = read([
+      'a,A,m,d.csv,n,pop,ward,1,1,eb',
+      'b,B,m,d.csv,n,pop,ward,1,1,eb-parent',
+      'c,C,m,d.csv,n,,ward,1,1,',
+    ]);
     expect(problems).toEqual([]);
     expect(specs.map((s) => s.smooth)).toEqual(['eb', 'eb-parent', undefined]);
   });
 
   it('rejects an unknown method, smoothing without a denominator, and eb-parent on borough level, with row and column', () => {
-    const { problems } = read(['a,A,m,d.csv,n,pop,ward,1,1,bayes', 'b,B,m,d.csv,n,,ward,1,1,eb', 'c,C,m,d.csv,n,pop,borough,1,1,eb-parent']);
+    const { problems } = read([
+      'a,A,m,d.csv,n,pop,ward,1,1,bayes',
+      'b,B,m,d.csv,n,,ward,1,1,eb',
+      'c,C,m,d.csv,n,pop,borough,1,1,eb-parent',
+    ]);
     expect(problems.map((p) => [p.row, p.column])).toEqual([
       [2, 'smooth'],
       [3, 'smooth'],

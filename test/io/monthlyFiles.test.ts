@@ -25,7 +25,18 @@ describe('monthlyFiles', () => {
     try {
       cpSync('test/fixtures/small', dir, { recursive: true });
       const loaded = loadFramework(join(dir, 'framework.yaml'));
-      const withMonthly = { ...loaded, framework: { ...loaded.framework, monthly: { file: 'monthly.csv', period: '2024-04 to 2026-03', source: 'test', primary: 'violence_with_injury' } } };
+      const withMonthly = {
+        ...loaded,
+        framework: {
+          ...loaded.framework,
+          monthly: {
+            file: 'monthly.csv',
+            period: '2024-04 to 2026-03',
+            source: 'test',
+            primary: 'violence_with_injury',
+          },
+        },
+      };
       expect(() => monthlyFiles(withMonthly)).toThrow(InputError);
       expect(() => monthlyFiles(withMonthly)).toThrow(/monthly series file "monthly.csv" not found/);
       writeFileSync(join(dir, 'monthly.csv'), 'area_code,series,month,count\n');

@@ -62,11 +62,22 @@ describe('parseMonthlySeries', () => {
   });
 
   it('reports each broken rule with file, row and column', () => {
-    expect(problemOf(() => parseMonthlySeries(good.replace('2024-01,0', '2024-1,0'), 'm.csv', ['A', 'B']))).toMatchObject({ file: 'm.csv', row: 3, column: 'month' });
-    expect(problemOf(() => parseMonthlySeries(good.replace('2024-01,0', '2024-01,-1'), 'm.csv', ['A', 'B']))).toMatchObject({ row: 3, column: 'count' });
-    expect(problemOf(() => parseMonthlySeries(good.replace('2024-01,0', '2024-01,1.5'), 'm.csv', ['A', 'B']))).toMatchObject({ row: 3, column: 'count' });
-    expect(problemOf(() => parseMonthlySeries(good.replace('2024-01,0', '2024-01,'), 'm.csv', ['A', 'B']))).toMatchObject({ row: 3, column: 'count', message: 'empty count' });
-    expect(problemOf(() => parseMonthlySeries(good.replace('area_code', 'ward'), 'm.csv', ['A', 'B']))).toMatchObject({ file: 'm.csv', column: 'area_code' });
+    expect(
+      problemOf(() => parseMonthlySeries(good.replace('2024-01,0', '2024-1,0'), 'm.csv', ['A', 'B'])),
+    ).toMatchObject({ file: 'm.csv', row: 3, column: 'month' });
+    expect(
+      problemOf(() => parseMonthlySeries(good.replace('2024-01,0', '2024-01,-1'), 'm.csv', ['A', 'B'])),
+    ).toMatchObject({ row: 3, column: 'count' });
+    expect(
+      problemOf(() => parseMonthlySeries(good.replace('2024-01,0', '2024-01,1.5'), 'm.csv', ['A', 'B'])),
+    ).toMatchObject({ row: 3, column: 'count' });
+    expect(
+      problemOf(() => parseMonthlySeries(good.replace('2024-01,0', '2024-01,'), 'm.csv', ['A', 'B'])),
+    ).toMatchObject({ row: 3, column: 'count', message: 'empty count' });
+    expect(problemOf(() => parseMonthlySeries(good.replace('area_code', 'ward'), 'm.csv', ['A', 'B']))).toMatchObject({
+      file: 'm.csv',
+      column: 'area_code',
+    });
     const dup = problemOf(() => parseMonthlySeries(good + 'A,vwi,2023-12,4\n', 'm.csv', ['A', 'B']));
     expect(dup).toMatchObject({ row: 11 });
     expect(dup.message).toMatch(/A × vwi × 2023-12 appears twice \(also row 2\)/);
@@ -87,25 +98,47 @@ describe('readMonthlySeries', () => {
     writeFileSync(join(dir, 'monthly_crime.csv'), csv([['A', 'vwi', '2024-01', 2]]));
     const spec = { file: 'monthly_crime.csv', period: '2024-01', source: 'test', primary: 'vwi' };
     expect(readMonthlySeries(dir, spec, ['A']).counts.get('vwi')![0]).toBe(2);
-    expect(problemOf(() => readMonthlySeries(dir, { ...spec, primary: 'robbery' }, ['A']))).toMatchObject({ field: 'monthly.primary', expected: 'one of: vwi' });
-    expect(problemOf(() => readMonthlySeries(dir, { ...spec, file: '../x.csv' }, ['A']))).toMatchObject({ field: 'monthly.file' });
-    expect(problemOf(() => readMonthlySeries(dir, { ...spec, file: 'nope.csv' }, ['A']))).toMatchObject({ field: 'monthly.file' });
+    expect(problemOf(() => readMonthlySeries(dir, { ...spec, primary: 'robbery' }, ['A']))).toMatchObject({
+      field: 'monthly.primary',
+      expected: 'one of: vwi',
+    });
+    expect(problemOf(() => readMonthlySeries(dir, { ...spec, file: '../x.csv' }, ['A']))).toMatchObject({
+      field: 'monthly.file',
+    });
+    expect(problemOf(() => readMonthlySeries(dir, { ...spec, file: 'nope.csv' }, ['A']))).toMatchObject({
+      field: 'monthly.file',
+    });
   });
 
   it('is an optional, strict framework key', () => {
-    const base = { name: 'x', areas: { file: 'a.csv' }, categories: [{ id: 'c', name: 'C', weight: 1 }], measures: [{ id: 'm', name: 'M', category: 'c', weight: 1 }], indicators: 'i.csv' };
+    const base = {
+      name: 'x',
+      areas: { file: 'a.csv' },
+      categories: [{ id: 'c', name: 'C', weight: 1 }],
+      measures: [{ id: 'm', name: 'M', category: 'c', weight: 1 }],
+      indicators: 'i.csv',
+    };
     expect(frameworkFileSchema.parse(base).monthly).toBeUndefined();
-    const monthly = { file: 'monthly_crime.csv', period: '2024-04 to 2026-03', source: 'MPS', primary: 'violence_with_injury' };
+    const monthly = {
+      file: 'monthly_crime.csv',
+      period: '2024-04 to 2026-03',
+      source: 'MPS',
+      primary: 'violence_with_injury',
+    };
     expect(frameworkFileSchema.parse({ ...base, monthly }).monthly).toEqual(monthly);
     expect(frameworkFileSchema.safeParse({ ...base, monthly: { ...monthly, extra: 1 } }).success).toBe(false);
-    expect(frameworkFileSchema.safeParse({ ...base, monthly: { ...monthly, primary: 'Violence With Injury' } }).success).toBe(false);
+    expect(
+      frameworkFileSchema.safeParse({ ...base, monthly: { ...monthly, primary: 'Violence With Injury' } }).success,
+    ).toBe(false);
   });
 });
 
 describe('the real 2018 MPS file in the contract format', () => {
   it('keeps every offence: series totals equal sums over the source rows', () => {
     const src = parseCsv(readSourceText(SOURCE_2018), { file: 'src' });
-    const areas = parseCsv(readSourceText(join(import.meta.dirname, '../../data/london-2018/areas.csv')), { file: 'areas' });
+    const areas = parseCsv(readSourceText(join(import.meta.dirname, '../../data/london-2018/areas.csv')), {
+      file: 'areas',
+    });
     const codes = areas.rows.map((r) => r[0]);
     const m = parseMonthlySeries(monthlyCsvFrom2018(), 'monthly_crime.csv', codes);
     expect(m.months.length).toBe(24);
@@ -122,7 +155,11 @@ describe('the real 2018 MPS file in the contract format', () => {
     const abbey = vwi.find((r) => r[3] === 'E05000026')!;
     expect(areaSeries(m, 'violence_with_injury', codes.indexOf('E05000026'))[0]).toBe(Number(abbey[5]));
     // The data build's data/london-2018/monthly_crime.csv holds the same counts (independent derivation).
-    const built = parseMonthlySeries(readSourceText(join(import.meta.dirname, '../../data/london-2018/monthly_crime.csv')), 'monthly_crime.csv', codes);
+    const built = parseMonthlySeries(
+      readSourceText(join(import.meta.dirname, '../../data/london-2018/monthly_crime.csv')),
+      'monthly_crime.csv',
+      codes,
+    );
     expect(built.months).toEqual(m.months);
     expect([...built.series].sort()).toEqual([...m.series].sort());
     for (const s of m.series) expect([...built.counts.get(s)!]).toEqual([...m.counts.get(s)!]);

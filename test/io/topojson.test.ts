@@ -26,10 +26,12 @@ describe('results TopoJSON', () => {
     // Rings may start at another vertex after arc extraction: every decoded vertex lies within
     // one quantisation step of an original vertex of the same feature.
     const [kx, ky] = topo.transform!.scale;
-    const ring = (fc: FeatureCollection, k: number) => (fc.features[k].geometry as { coordinates: number[][][] }).coordinates[0];
+    const ring = (fc: FeatureCollection, k: number) =>
+      (fc.features[k].geometry as { coordinates: number[][][] }).coordinates[0];
     geo.features.forEach((_, k) => {
       const original = ring(geo, k);
-      for (const [bx, by] of ring(back, k)) expect(original.some(([x, y]) => Math.abs(bx - x) <= kx && Math.abs(by - y) <= ky)).toBe(true);
+      for (const [bx, by] of ring(back, k))
+        expect(original.some(([x, y]) => Math.abs(bx - x) <= kx && Math.abs(by - y) <= ky)).toBe(true);
     });
   });
 });

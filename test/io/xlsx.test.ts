@@ -26,8 +26,16 @@ async function readBack(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 describe('results workbook', () => {
   it('has the six sheets with one row per area (or indicator) under a frozen header', async () => {
     const wb = await readBack(await resultsWorkbook(result, loaded, { reproducible: true }));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Index', 'Categories', 'Measures', 'Indicators', 'Framework', 'Manifest']);
-    for (const name of ['Index', 'Categories', 'Measures', 'Indicators']) expect(wb.getWorksheet(name)!.rowCount).toBe(11); // header + 10 areas
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Index',
+      'Categories',
+      'Measures',
+      'Indicators',
+      'Framework',
+      'Manifest',
+    ]);
+    for (const name of ['Index', 'Categories', 'Measures', 'Indicators'])
+      expect(wb.getWorksheet(name)!.rowCount).toBe(11); // header + 10 areas
     expect(wb.getWorksheet('Framework')!.rowCount).toBe(1 + 8); // 8 declared indicators, excluded ones included
     const index = wb.getWorksheet('Index')!;
     expect(index.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -59,13 +67,31 @@ describe('results workbook', () => {
 
   it('fills the decile column with the 10-step palette by conditional formatting', async () => {
     const wb = await readBack(await resultsWorkbook(result, loaded));
-    const cf = (wb.getWorksheet('Index') as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[]; style: { fill: { bgColor: { argb: string } } } }[] }[] }).conditionalFormattings;
+    const cf = (
+      wb.getWorksheet('Index') as unknown as {
+        conditionalFormattings: {
+          ref: string;
+          rules: { formulae: string[]; style: { fill: { bgColor: { argb: string } } } }[];
+        }[];
+      }
+    ).conditionalFormattings;
     expect(cf).toHaveLength(1);
     expect(cf[0].ref).toBe('F2:F11');
     expect(cf[0].rules.map((r) => r.formulae[0])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
     expect(cf[0].rules.map((r) => r.style.fill.bgColor.argb)).toEqual(DECILE_FILLS.map((h) => `FF${h}`));
     // the map's colours: matplotlib's viridis(linspace(0, 1, 10))
-    expect(DECILE_FILLS).toEqual(['440154', '482878', '3E4989', '31688E', '26828E', '1F9E89', '35B779', '6ECE58', 'B5DE2B', 'FDE725']);
+    expect(DECILE_FILLS).toEqual([
+      '440154',
+      '482878',
+      '3E4989',
+      '31688E',
+      '26828E',
+      '1F9E89',
+      '35B779',
+      '6ECE58',
+      'B5DE2B',
+      'FDE725',
+    ]);
   });
 
   it('is byte-identical across runs when reproducible', async () => {
@@ -76,7 +102,15 @@ describe('results workbook', () => {
 
   it('wardrank run --format xlsx,topojson adds both files inside the atomic folder and the manifest', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'wardrank-xlsx-')), 'out');
-    const argv = (...a: string[]) => ['node', 'wardrank', 'run', 'test/fixtures/small/framework.yaml', '--out', out, ...a];
+    const argv = (...a: string[]) => [
+      'node',
+      'wardrank',
+      'run',
+      'test/fixtures/small/framework.yaml',
+      '--out',
+      out,
+      ...a,
+    ];
     expect(await runCli(argv('--format', 'csv,arrow,geojson,xlsx,topojson', '--reproducible'))).toBe(0);
     const files = readdirSync(out);
     expect(files).toEqual(expect.arrayContaining(['results.xlsx', 'results.topojson', 'results.csv', 'manifest.json']));

@@ -70,7 +70,9 @@ describe('crash safety', () => {
     // Kill at spread-out moments: early (loading), middle and late (writing, swapping).
     const seen = new Set<string>();
     for (const delayMs of [50, 400, 800, 1200, 1600, 2400, 3500]) {
-      const child = spawn('node', ['bin/wardrank.js', 'run', join(newFw, 'framework.yaml'), '--out', out], { stdio: 'ignore' });
+      const child = spawn('node', ['bin/wardrank.js', 'run', join(newFw, 'framework.yaml'), '--out', out], {
+        stdio: 'ignore',
+      });
       const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
       await new Promise((r) => setTimeout(r, delayMs));
       child.kill('SIGKILL');

@@ -29,8 +29,33 @@ function outcome(): 'ok' | 'input-error' {
   return 'ok';
 }
 
-const SPECIAL = [',', '"', '\n', '\r\n', '', ' ', '-', 'NaN', '1e999', '#N/A', '\u00e9', '\uFEFF', ':', '{', '[', '&a', '*a', '!!js/function', '0x10', '..'];
-const edit = fc.record({ at: fc.nat(), len: fc.nat({ max: 8 }), insert: fc.oneof(fc.constantFrom(...SPECIAL), fc.string({ maxLength: 6 })) });
+const SPECIAL = [
+  ',',
+  '"',
+  '\n',
+  '\r\n',
+  '',
+  ' ',
+  '-',
+  'NaN',
+  '1e999',
+  '#N/A',
+  '\u00e9',
+  '\uFEFF',
+  ':',
+  '{',
+  '[',
+  '&a',
+  '*a',
+  '!!js/function',
+  '0x10',
+  '..',
+];
+const edit = fc.record({
+  at: fc.nat(),
+  len: fc.nat({ max: 8 }),
+  insert: fc.oneof(fc.constantFrom(...SPECIAL), fc.string({ maxLength: 6 })),
+});
 
 function mutate(text: string, edits: { at: number; len: number; insert: string }[]): string {
   let t = text;
@@ -68,22 +93,27 @@ describe('fuzzing inputs', () => {
   it('mutated GeoJSON structure: a result or a located input error', () => {
     const geo = JSON.parse(original('areas.geojson'));
     fc.assert(
-      fc.property(fc.nat({ max: 9 }), fc.constantFrom('geometry', 'properties', 'coordinates', 'type', 'ring', 'point'), fc.jsonValue({ maxDepth: 3 }), (k, where, value) => {
-        const g = structuredClone(geo);
-        const f = g.features[k];
-        if (where === 'geometry') f.geometry = value;
-        else if (where === 'properties') f.properties = value;
-        else if (where === 'coordinates') f.geometry.coordinates = value;
-        else if (where === 'type') f.geometry.type = value;
-        else if (where === 'ring') f.geometry.coordinates[0] = value;
-        else f.geometry.coordinates[0][1] = value;
-        writeFileSync(join(dir, 'areas.geojson'), JSON.stringify(g));
-        try {
-          outcome();
-        } finally {
-          writeFileSync(join(dir, 'areas.geojson'), original('areas.geojson'));
-        }
-      }),
+      fc.property(
+        fc.nat({ max: 9 }),
+        fc.constantFrom('geometry', 'properties', 'coordinates', 'type', 'ring', 'point'),
+        fc.jsonValue({ maxDepth: 3 }),
+        (k, where, value) => {
+          const g = structuredClone(geo);
+          const f = g.features[k];
+          if (where === 'geometry') f.geometry = value;
+          else if (where === 'properties') f.properties = value;
+          else if (where === 'coordinates') f.geometry.coordinates = value;
+          else if (where === 'type') f.geometry.type = value;
+          else if (where === 'ring') f.geometry.coordinates[0] = value;
+          else f.geometry.coordinates[0][1] = value;
+          writeFileSync(join(dir, 'areas.geojson'), JSON.stringify(g));
+          try {
+            outcome();
+          } finally {
+            writeFileSync(join(dir, 'areas.geojson'), original('areas.geojson'));
+          }
+        },
+      ),
       { numRuns: 200, seed: 20261127 },
     );
   });

@@ -6,7 +6,17 @@
  * outside and dangling) in every input slot.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync, chmodSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+  chmodSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -30,7 +40,9 @@ function scratch(): { root: string; fw: string; outside: string } {
 async function cli(...args: string[]): Promise<{ status: number; stderr: string }> {
   let stderr = '';
   const o = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true));
+  const e = vi
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true));
   try {
     return { status: await runCli(['node', 'wardrank', ...args]), stderr };
   } finally {
@@ -45,7 +57,11 @@ describe('an input path that is not a regular file', () => {
   it.each([
     ['a folder', (p: string) => mkdirSync(p), /wards\.csv: is a folder, not a file \(expected a regular file\)/],
     ['a FIFO (would block a plain read forever)', mkfifo, /wards\.csv: is a FIFO \(named pipe\), not a file/],
-    ['/dev/zero (endless)', (p: string) => symlinkSync('/dev/zero', p), /indicators\.csv:2:file: path "wards\.csv" leaves the framework folder/],
+    [
+      '/dev/zero (endless)',
+      (p: string) => symlinkSync('/dev/zero', p),
+      /indicators\.csv:2:file: path "wards\.csv" leaves the framework folder/,
+    ],
   ])('data file is %s: exit 1, located', async (_, make, message) => {
     const { fw } = scratch();
     rmSync(join(fw, 'wards.csv'));
@@ -86,7 +102,9 @@ describe('sizes', () => {
     const before = process.memoryUsage().rss;
     const r = await cli('validate', join(fw, 'framework.yaml'));
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/framework\.yaml: framework file is 1,900,000,000 bytes \(expected at most 1,048,576 bytes/);
+    expect(r.stderr).toMatch(
+      /framework\.yaml: framework file is 1,900,000,000 bytes \(expected at most 1,048,576 bytes/,
+    );
     expect(process.memoryUsage().rss - before).toBeLessThan(200e6); // not read
   });
 
@@ -105,7 +123,9 @@ describe('sizes', () => {
     writeFileSync(join(fw, 'wards.csv'), lines.join('\n'));
     const r = await cli('validate', join(fw, 'framework.yaml'));
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`wards.csv:4: cell 2 is longer than ${MAX_CELL_CHARS.toLocaleString('en-GB')} characters`);
+    expect(r.stderr).toContain(
+      `wards.csv:4: cell 2 is longer than ${MAX_CELL_CHARS.toLocaleString('en-GB')} characters`,
+    );
   });
 
   it('40 MB of commas on one line is a located error', async () => {
@@ -133,19 +153,30 @@ describe('paths confined to the framework folder (real paths)', () => {
   it('a basemap symlinked to a file outside is refused by validate and run; nothing lands in the output', async () => {
     const { root, fw, outside } = scratch();
     symlinkSync(outside, join(fw, 'streets.json'));
-    const yaml = readFileSync(join(fw, 'framework.yaml'), 'utf8').replace(/^areas:\n/m, 'areas:\n  basemap:\n    - { id: streets, name: Streets, kind: lines, file: streets.json }\n');
+    const yaml = readFileSync(join(fw, 'framework.yaml'), 'utf8').replace(
+      /^areas:\n/m,
+      'areas:\n  basemap:\n    - { id: streets, name: Streets, kind: lines, file: streets.json }\n',
+    );
     writeFileSync(join(fw, 'framework.yaml'), yaml);
     expect(yaml).toContain('basemap');
     const r = await cli('run', join(fw, 'framework.yaml'), '--out', join(root, 'out'));
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/framework\.yaml:areas\.basemap\[0\]\.file: path "streets\.json" leaves the framework folder/);
+    expect(r.stderr).toMatch(
+      /framework\.yaml:areas\.basemap\[0\]\.file: path "streets\.json" leaves the framework folder/,
+    );
     expect(r.stderr).not.toContain(SECRET);
   });
 
   it('a basemap that is not GeoJSON is a located error', async () => {
     const { fw } = scratch();
     writeFileSync(join(fw, 'streets.json'), '{"type":"Topology"}');
-    writeFileSync(join(fw, 'framework.yaml'), readFileSync(join(fw, 'framework.yaml'), 'utf8').replace(/^areas:\n/m, 'areas:\n  basemap:\n    - { id: streets, name: Streets, kind: lines, file: streets.json }\n'));
+    writeFileSync(
+      join(fw, 'framework.yaml'),
+      readFileSync(join(fw, 'framework.yaml'), 'utf8').replace(
+        /^areas:\n/m,
+        'areas:\n  basemap:\n    - { id: streets, name: Streets, kind: lines, file: streets.json }\n',
+      ),
+    );
     const r = await cli('validate', join(fw, 'framework.yaml'));
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/streets\.json:type: not a GeoJSON FeatureCollection/);
@@ -153,35 +184,59 @@ describe('paths confined to the framework folder (real paths)', () => {
 });
 
 describe('path fuzzer: every kind of path in every input slot', () => {
-  const SLOTS = ['framework.yaml', 'indicators.csv', 'areas.csv', 'wards.csv', 'boroughs.csv', 'areas.geojson'] as const;
-  const KINDS = ['ok', 'folder', 'fifo', 'dev-null', 'dev-zero', 'link-inside', 'link-outside', 'dangling', 'empty'] as const;
+  const SLOTS = [
+    'framework.yaml',
+    'indicators.csv',
+    'areas.csv',
+    'wards.csv',
+    'boroughs.csv',
+    'areas.geojson',
+  ] as const;
+  const KINDS = [
+    'ok',
+    'folder',
+    'fifo',
+    'dev-null',
+    'dev-zero',
+    'link-inside',
+    'link-outside',
+    'dangling',
+    'empty',
+  ] as const;
   it('valid only when every slot holds a regular file inside the folder; otherwise located problems, never a throw, never the outside text', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...KINDS), { minLength: SLOTS.length, maxLength: SLOTS.length }), (kinds) => {
-        const { fw, outside } = scratch();
-        mkdirSync(join(fw, 'real'));
-        kinds.forEach((kind, k) => {
-          const p = join(fw, SLOTS[k]);
-          if (kind === 'ok') return;
-          const original = readFileSync(p);
-          rmSync(p);
-          if (kind === 'folder') mkdirSync(p);
-          else if (kind === 'fifo') mkfifo(p);
-          else if (kind === 'dev-null') symlinkSync('/dev/null', p);
-          else if (kind === 'dev-zero') symlinkSync('/dev/zero', p);
-          else if (kind === 'link-inside') (writeFileSync(join(fw, 'real', SLOTS[k]), original), symlinkSync(`real/${SLOTS[k]}`, p));
-          else if (kind === 'link-outside') symlinkSync(outside, p);
-          else if (kind === 'dangling') symlinkSync('nowhere/missing', p);
-          else if (kind === 'empty') writeFileSync(p, '');
-        });
-        const { loaded, problems } = validateFramework(join(fw, 'framework.yaml'));
-        const fine = kinds.every((k) => k === 'ok' || k === 'link-inside');
-        expect(Boolean(loaded), `${kinds.join(',')}: ${problems.map((p) => formatProblem(p)).join(' | ')}`).toBe(fine);
-        for (const p of problems) {
-          expect(p.file, formatProblem(p)).toBeTruthy();
-          expect(formatProblem(p)).not.toContain(SECRET);
-        }
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...KINDS), { minLength: SLOTS.length, maxLength: SLOTS.length }),
+        (kinds) => {
+          const { fw, outside } = scratch();
+          mkdirSync(join(fw, 'real'));
+          kinds.forEach((kind, k) => {
+            const p = join(fw, SLOTS[k]);
+            if (kind === 'ok') return;
+            const original = readFileSync(p);
+            rmSync(p);
+            if (kind === 'folder') mkdirSync(p);
+            else if (kind === 'fifo') mkfifo(p);
+            else if (kind === 'dev-null') symlinkSync('/dev/null', p);
+            else if (kind === 'dev-zero') symlinkSync('/dev/zero', p);
+            else if (kind === 'link-inside') {
+              writeFileSync(join(fw, 'real', SLOTS[k]), original);
+              symlinkSync(`real/${SLOTS[k]}`, p);
+            } else if (kind === 'link-outside') symlinkSync(outside, p);
+            else if (kind === 'dangling') symlinkSync('nowhere/missing', p);
+            else if (kind === 'empty') writeFileSync(p, '');
+          });
+          const { loaded, problems } = validateFramework(join(fw, 'framework.yaml'));
+          const fine = kinds.every((k) => k === 'ok' || k === 'link-inside');
+          expect(Boolean(loaded), `${kinds.join(',')}: ${problems.map((p) => formatProblem(p)).join(' | ')}`).toBe(
+            fine,
+          );
+          for (const p of problems) {
+            expect(p.file, formatProblem(p)).toBeTruthy();
+            expect(formatProblem(p)).not.toContain(SECRET);
+          }
+        },
+      ),
       { numRuns: 60 },
     );
   });

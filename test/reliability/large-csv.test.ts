@@ -21,7 +21,9 @@ it('streams a 200 MB data file in bounded memory', () => {
     const lines: string[] = [];
     for (let r = 0; r < rowsPerChunk; r++) {
       const k = chunk * rowsPerChunk + r;
-      lines.push(`X${String(k).padStart(8, '0')},${k % 97},${k % 89},${k % 83},${k % 79},${70 + (k % 20)},${1000 + (k % 500)}`);
+      lines.push(
+        `X${String(k).padStart(8, '0')},${k % 97},${k % 89},${k % 83},${k % 79},${70 + (k % 20)},${1000 + (k % 500)}`,
+      );
     }
     const text = lines.join('\n') + '\n';
     writeSync(fd, text);
@@ -36,7 +38,12 @@ it('streams a 200 MB data file in bounded memory', () => {
     const result = run(loaded.framework, loaded.inputs);
     console.log(JSON.stringify({ maxRssMB: process.resourceUsage().maxRSS / 1024, top: result.areas.codes[result.rank.indexOf(1)], warnings: loaded.warnings.map((w) => w.message) }));
   `;
-  const out = JSON.parse(execFileSync('node', ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 1 << 20 }));
+  const out = JSON.parse(
+    execFileSync('node', ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    }),
+  );
   rmSync(dir, { recursive: true, force: true });
   expect(out.top).toBe('A10'); // the same ranking as the small fixture alone
   expect(out.warnings.join(' ')).toMatch(/code\(s\) in the file are not areas of this framework/);

@@ -20,13 +20,29 @@ const inRange = (x: number) => x === 0 || (Math.abs(x) >= MIN_MAGNITUDE && Math.
 /** Ways a double is written: shortest round trip, exponent form, fixed form where short. */
 function spellings(x: number): string[] {
   const s = [String(x), x.toExponential(), x.toExponential().replace('e+', 'E')];
-  if (Math.abs(x) < 1e21 && Math.abs(x) >= 1e-6) s.push(x.toFixed(Math.min(20, Math.max(0, 7 - Math.floor(Math.log10(Math.abs(x) || 1))))));
+  if (Math.abs(x) < 1e21 && Math.abs(x) >= 1e-6)
+    s.push(x.toFixed(Math.min(20, Math.max(0, 7 - Math.floor(Math.log10(Math.abs(x) || 1))))));
   return s;
 }
 
 describe('number cells', () => {
   it('every finite double (subnormals and the extremes included): exact inside the range, a stated error outside', () => {
-    const special = fc.constantFrom(0, -0, Number.MIN_VALUE, -Number.MIN_VALUE, 2.2250738585072014e-308, Number.MAX_VALUE, -Number.MAX_VALUE, 1e-15, 1e15, 1e15 * (1 + 2 ** -52), 1e-15 * (1 - 2 ** -53), 1e155, 1e308, 1e-320);
+    const special = fc.constantFrom(
+      0,
+      -0,
+      Number.MIN_VALUE,
+      -Number.MIN_VALUE,
+      2.2250738585072014e-308,
+      Number.MAX_VALUE,
+      -Number.MAX_VALUE,
+      1e-15,
+      1e15,
+      1e15 * (1 + 2 ** -52),
+      1e-15 * (1 - 2 ** -53),
+      1e155,
+      1e308,
+      1e-320,
+    );
     fc.assert(
       fc.property(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), special), (x) => {
         for (const text of spellings(x)) {
@@ -57,7 +73,10 @@ describe('number cells', () => {
         } else {
           const v = Number(text); // 0 here means the text underflowed (m ≥ 1): out of range, not zero
           expect(v === 0 || !inRange(v), text).toBe(true);
-          if (!p.ok) expect(p.problem).toMatch(v === 0 ? /underflows a double/ : Number.isFinite(v) ? /in magnitude/ : /overflows a double/);
+          if (!p.ok)
+            expect(p.problem).toMatch(
+              v === 0 ? /underflows a double/ : Number.isFinite(v) ? /in magnitude/ : /overflows a double/,
+            );
         }
       }),
       { numRuns: 3000 },
@@ -65,7 +84,8 @@ describe('number cells', () => {
   });
 
   it('Infinity, NaN and their spellings are errors', () => {
-    for (const t of ['Infinity', '-Infinity', 'inf', 'NaN', '1e309', '-1e309', '1e99999']) expect(parseNumberCell(t).ok, t).toBe(false);
+    for (const t of ['Infinity', '-Infinity', 'inf', 'NaN', '1e309', '-1e309', '1e99999'])
+      expect(parseNumberCell(t).ok, t).toBe(false);
   });
 });
 
@@ -80,14 +100,35 @@ describe('served results = results.csv on fuzzed data', () => {
       fc.double({ min: MIN_MAGNITUDE, max: 1e-13, noNaN: true }),
       fc.integer({ min: 0, max: 1000 }),
     );
-    const cells = fc.array(fc.tuple(magnitude, magnitude, magnitude, magnitude, magnitude, fc.double({ min: 1, max: MAX_MAGNITUDE, noNaN: true })), { minLength: 10, maxLength: 10 });
-    const quiet = () => [vi.spyOn(process.stdout, 'write').mockImplementation(() => true), vi.spyOn(process.stderr, 'write').mockImplementation(() => true)];
+    const cells = fc.array(
+      fc.tuple(
+        magnitude,
+        magnitude,
+        magnitude,
+        magnitude,
+        magnitude,
+        fc.double({ min: 1, max: MAX_MAGNITUDE, noNaN: true }),
+      ),
+      { minLength: 10, maxLength: 10 },
+    );
+    const quiet = () => [
+      vi.spyOn(process.stdout, 'write').mockImplementation(() => true),
+      vi.spyOn(process.stderr, 'write').mockImplementation(() => true),
+    ];
     await fc.assert(
       fc.asyncProperty(cells, async (rows) => {
         const root = mkdtempSync(join(tmpdir(), 'wardrank-served-'));
         cpSync('test/fixtures/small', join(root, 'fw'), { recursive: true });
         const lines = rows.map((r, i) => [base[i + 1].split(',')[0], ...r.map(String)].join(','));
-        expect(header).toEqual(['code', 'violence_count', 'robbery_rate', 'blade', 'imd', 'life_expectancy', 'population']);
+        expect(header).toEqual([
+          'code',
+          'violence_count',
+          'robbery_rate',
+          'blade',
+          'imd',
+          'life_expectancy',
+          'population',
+        ]);
         writeFileSync(join(root, 'fw/wards.csv'), [header.join(','), ...lines].join('\n') + '\n');
         const mocks = quiet();
         let code: number;

@@ -5,7 +5,21 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -32,7 +46,9 @@ function snapshot(dir: string, prefix = ''): Record<string, string> {
 async function cli(...args: string[]): Promise<{ status: number; stderr: string }> {
   let stderr = '';
   const o = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true));
+  const e = vi
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true));
   try {
     return { status: await runCli(['node', 'wardrank', ...args]), stderr };
   } finally {
@@ -42,9 +58,17 @@ async function cli(...args: string[]): Promise<{ status: number; stderr: string 
 }
 
 /** The real binary in `cwd` (for cases about the current folder and for concurrency). */
-function spawnCli(cwd: string, args: string[], env: Record<string, string> = {}): Promise<{ status: number; stderr: string }> {
+function spawnCli(
+  cwd: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ status: number; stderr: string }> {
   return new Promise((res) => {
-    const child = spawn('node', [BIN, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('node', [BIN, ...args], {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (c) => (stderr += c));
     child.on('exit', (code) => res({ status: code ?? -1, stderr }));
@@ -62,7 +86,8 @@ function scratch(): string {
 function assertCompleteRun(out: string): void {
   const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
   expect(Object.keys(manifest.outputs).length).toBeGreaterThanOrEqual(7);
-  for (const [name, hash] of Object.entries(manifest.outputs as Record<string, string>)) expect(sha(readFileSync(join(out, name))), name).toBe(hash);
+  for (const [name, hash] of Object.entries(manifest.outputs as Record<string, string>))
+    expect(sha(readFileSync(join(out, name))), name).toBe(hash);
 }
 
 const debris = (dir: string) => readdirSync(dir).filter((f) => /^\..*\.(tmp-|old-|v-|link-|lock$)/.test(f));
@@ -79,7 +104,9 @@ describe('--out refuses what wardrank did not write (exit 1, the path named, eve
     expect(r.stderr).toMatch(/did not write.*nothing was deleted/);
     expect(snapshot(root)).toEqual(before);
     // --force does not override for a folder that is not wardrank's
-    expect((await cli('run', join(root, 'fw/framework.yaml'), '--out', join(root, 'mydocs'), '--force')).status).toBe(1);
+    expect((await cli('run', join(root, 'fw/framework.yaml'), '--out', join(root, 'mydocs'), '--force')).status).toBe(
+      1,
+    );
     expect(snapshot(root)).toEqual(before);
   });
 
@@ -207,8 +234,20 @@ describe('copies, sub-outputs, old layout, umask', () => {
     const fw = join(root, 'fw/framework.yaml');
     const london = join(root, 'out/london');
     expect((await cli('run', fw, '--out', london)).status).toBe(0);
-    expect((await cli('robustness', fw, '--out', join(london, 'robustness'), '--runs', '16', '--no-sobol', '--workers', '1')).status).toBe(0);
-    const p = await cli('pilots', fw, '--out', join(london, 'pilots'), '--k', '2', '--robustness', join(london, 'robustness'));
+    expect(
+      (await cli('robustness', fw, '--out', join(london, 'robustness'), '--runs', '16', '--no-sobol', '--workers', '1'))
+        .status,
+    ).toBe(0);
+    const p = await cli(
+      'pilots',
+      fw,
+      '--out',
+      join(london, 'pilots'),
+      '--k',
+      '2',
+      '--robustness',
+      join(london, 'robustness'),
+    );
     expect(p.status, p.stderr).toBe(0);
     const rob = snapshot(join(london, 'robustness'));
     const pil = snapshot(join(london, 'pilots'));
@@ -226,7 +265,10 @@ describe('copies, sub-outputs, old layout, umask', () => {
     const root = scratch();
     const old = join(root, '.out.v-abc123');
     mkdirSync(old);
-    writeFileSync(join(old, 'manifest.json'), JSON.stringify({ tool: { name: 'wardrank', version: '0.1.0' }, outputs: {} }));
+    writeFileSync(
+      join(old, 'manifest.json'),
+      JSON.stringify({ tool: { name: 'wardrank', version: '0.1.0' }, outputs: {} }),
+    );
     writeFileSync(join(old, 'results.csv'), 'code,rank\n');
     symlinkSync('.out.v-abc123', join(root, 'out'));
     const before = snapshot(old);
@@ -250,7 +292,9 @@ describe('copies, sub-outputs, old layout, umask', () => {
 describe('concurrent runs and interrupted writes', () => {
   it('four runs on one --out at once: serialised by the lock, the result complete, no debris', async () => {
     const root = scratch();
-    const runs = await Promise.all([1, 2, 3, 4].map(() => spawnCli(root, ['run', 'fw/framework.yaml', '--out', 'out'])));
+    const runs = await Promise.all(
+      [1, 2, 3, 4].map(() => spawnCli(root, ['run', 'fw/framework.yaml', '--out', 'out'])),
+    );
     for (const r of runs) expect(r.stderr).not.toMatch(/internal error/);
     expect(runs.map((r) => r.status)).toEqual([0, 0, 0, 0]);
     assertCompleteRun(join(root, 'out'));
@@ -259,13 +303,19 @@ describe('concurrent runs and interrupted writes', () => {
 
   it('a lock held by a live process refuses (exit 1, naming it); a dead holder’s lock is taken over', async () => {
     const root = scratch();
-    writeFileSync(join(root, '.out.lock'), JSON.stringify({ pid: process.pid, host: (await import('node:os')).hostname() }));
+    writeFileSync(
+      join(root, '.out.lock'),
+      JSON.stringify({ pid: process.pid, host: (await import('node:os')).hostname() }),
+    );
     const held = await spawnCli(root, ['run', 'fw/framework.yaml', '--out', 'out'], { WARDRANK_LOCK_WAIT_MS: '0' });
     expect(held.status).toBe(1);
     expect(held.stderr).toMatch(new RegExp(`another wardrank process \\(pid ${process.pid}\\) is writing`));
     expect(existsSync(join(root, 'out'))).toBe(false);
     const dead = spawnSync('node', ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
-    writeFileSync(join(root, '.out.lock'), JSON.stringify({ pid: Number(dead), host: (await import('node:os')).hostname() }));
+    writeFileSync(
+      join(root, '.out.lock'),
+      JSON.stringify({ pid: Number(dead), host: (await import('node:os')).hostname() }),
+    );
     expect((await spawnCli(root, ['run', 'fw/framework.yaml', '--out', 'out'])).status).toBe(0);
     expect(debris(root)).toEqual([]);
   });
@@ -275,10 +325,14 @@ describe('concurrent runs and interrupted writes', () => {
     await writeDirAtomic(join(root, 'out'), (t) => writeFileSync(join(t, 'a.txt'), 'one'), { kind: 'test' });
     const before = snapshot(root);
     await expect(
-      writeDirAtomic(join(root, 'out'), (t) => {
-        writeFileSync(join(t, 'a.txt'), 'two');
-        throw new Error('disk full');
-      }, { kind: 'test' }),
+      writeDirAtomic(
+        join(root, 'out'),
+        (t) => {
+          writeFileSync(join(t, 'a.txt'), 'two');
+          throw new Error('disk full');
+        },
+        { kind: 'test' },
+      ),
     ).rejects.toThrow('disk full');
     expect(snapshot(root)).toEqual(before);
   });

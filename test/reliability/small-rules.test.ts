@@ -25,19 +25,39 @@ describe('deciles', () => {
 
 describe('CSV formula injection (OWASP)', () => {
   it('text starting with = + - @ tab CR gets an apostrophe; numbers and numeric text do not', () => {
-    expect(['=HYPERLINK("http://x")', '+1+2', '-2+3', '@SUM(A1)', '\tx', '\rx'].map(neutraliseFormula)).toEqual(["'=HYPERLINK(\"http://x\")", "'+1+2", "'-2+3", "'@SUM(A1)", "'\tx", "'\rx"]);
-    expect([-1.5, '-1.5', '+3', '-1e-3', 'Bow', '', 0].map(neutraliseFormula)).toEqual([-1.5, '-1.5', '+3', '-1e-3', 'Bow', '', 0]);
-    expect(formatOutputCsv(['code', 'name', 'x'], [['A1', '=1+1', -2.5]])).toBe('code,name,x\nA1,\'=1+1,-2.5\n');
+    expect(['=HYPERLINK("http://x")', '+1+2', '-2+3', '@SUM(A1)', '\tx', '\rx'].map(neutraliseFormula)).toEqual([
+      '\'=HYPERLINK("http://x")',
+      "'+1+2",
+      "'-2+3",
+      "'@SUM(A1)",
+      "'\tx",
+      "'\rx",
+    ]);
+    expect([-1.5, '-1.5', '+3', '-1e-3', 'Bow', '', 0].map(neutraliseFormula)).toEqual([
+      -1.5,
+      '-1.5',
+      '+3',
+      '-1e-3',
+      'Bow',
+      '',
+      0,
+    ]);
+    expect(formatOutputCsv(['code', 'name', 'x'], [['A1', '=1+1', -2.5]])).toBe("code,name,x\nA1,'=1+1,-2.5\n");
   });
 
   it('an area named =cmd|… is written neutralised in results.csv', async () => {
     const root = mkdtempSync(join(tmpdir(), 'wardrank-inject-'));
     cpSync('test/fixtures/small', join(root, 'fw'), { recursive: true });
-    const areas = readFileSync(join(root, 'fw/areas.csv'), 'utf8').replace('Juliet', '=cmd|\' /C calc\'!A0');
+    const areas = readFileSync(join(root, 'fw/areas.csv'), 'utf8').replace('Juliet', "=cmd|' /C calc'!A0");
     writeFileSync(join(root, 'fw/areas.csv'), areas);
-    const mocks = [vi.spyOn(process.stdout, 'write').mockImplementation(() => true), vi.spyOn(process.stderr, 'write').mockImplementation(() => true)];
+    const mocks = [
+      vi.spyOn(process.stdout, 'write').mockImplementation(() => true),
+      vi.spyOn(process.stderr, 'write').mockImplementation(() => true),
+    ];
     try {
-      expect(await runCli(['node', 'wardrank', 'run', join(root, 'fw/framework.yaml'), '--out', join(root, 'out')])).toBe(0);
+      expect(
+        await runCli(['node', 'wardrank', 'run', join(root, 'fw/framework.yaml'), '--out', join(root, 'out')]),
+      ).toBe(0);
     } finally {
       mocks.forEach((m) => m.mockRestore());
     }
@@ -52,13 +72,31 @@ describe('empty results', () => {
     const root = mkdtempSync(join(tmpdir(), 'wardrank-empty-'));
     cpSync('test/fixtures/small', join(root, 'fw'), { recursive: true });
     const w = readFileSync(join(root, 'fw/wards.csv'), 'utf8').trim().split('\n');
-    writeFileSync(join(root, 'fw/wards.csv'), [w[0], ...w.slice(1).map((r) => `${r.split(',')[0]},,,,,,${r.split(',').at(-1)}`)].join('\n') + '\n');
+    writeFileSync(
+      join(root, 'fw/wards.csv'),
+      [w[0], ...w.slice(1).map((r) => `${r.split(',')[0]},,,,,,${r.split(',').at(-1)}`)].join('\n') + '\n',
+    );
     let stderr = '';
-    const mocks = [vi.spyOn(process.stdout, 'write').mockImplementation(() => true), vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true))];
+    const mocks = [
+      vi.spyOn(process.stdout, 'write').mockImplementation(() => true),
+      vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true)),
+    ];
     try {
-      expect(await runCli(['node', 'wardrank', 'run', join(root, 'fw/framework.yaml'), '--out', join(root, 'out')])).toBe(1);
+      expect(
+        await runCli(['node', 'wardrank', 'run', join(root, 'fw/framework.yaml'), '--out', join(root, 'out')]),
+      ).toBe(1);
       expect(stderr).toMatch(/no area is ranked/);
-      expect(await runCli(['node', 'wardrank', 'run', join(root, 'fw/framework.yaml'), '--out', join(root, 'out'), '--allow-empty'])).toBe(0);
+      expect(
+        await runCli([
+          'node',
+          'wardrank',
+          'run',
+          join(root, 'fw/framework.yaml'),
+          '--out',
+          join(root, 'out'),
+          '--allow-empty',
+        ]),
+      ).toBe(0);
       expect(stderr).toMatch(/warning: no area is ranked: the outputs hold an empty ranking/);
     } finally {
       mocks.forEach((m) => m.mockRestore());

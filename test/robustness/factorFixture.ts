@@ -27,7 +27,12 @@ export function factorFixture(options: { robustness?: string; indicators?: (csv:
     return `${line},${population * factors[(r - 1) % 3]},${violence + 10 * r}`;
   });
   writeFileSync(join(dir, 'wards.csv'), out.join('\n') + '\n');
-  if (options.robustness) writeFileSync(join(dir, 'framework.yaml'), readFileSync(join(SMALL, 'framework.yaml'), 'utf8') + options.robustness);
-  if (options.indicators) writeFileSync(join(dir, 'indicators.csv'), options.indicators(readFileSync(join(SMALL, 'indicators.csv'), 'utf8')));
+  if (options.robustness)
+    writeFileSync(
+      join(dir, 'framework.yaml'),
+      readFileSync(join(SMALL, 'framework.yaml'), 'utf8') + options.robustness,
+    );
+  if (options.indicators)
+    writeFileSync(join(dir, 'indicators.csv'), options.indicators(readFileSync(join(SMALL, 'indicators.csv'), 'utf8')));
   return join(dir, 'framework.yaml');
 }

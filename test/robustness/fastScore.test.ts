@@ -7,7 +7,12 @@ import { samplePlan } from '../../src/robustness/samplePlan.ts';
 import { parseRobustnessSettings } from '../../src/robustness/settings.ts';
 import { loadFramework } from '../../src/io/loadFramework.ts';
 import { syntheticLondon } from './syntheticLondon.ts';
-import { keyedVariantData, prepareVariant, variantSpecs, type DataVariants } from '../../src/robustness/dataVariants.ts';
+import {
+  keyedVariantData,
+  prepareVariant,
+  variantSpecs,
+  type DataVariants,
+} from '../../src/robustness/dataVariants.ts';
 import { loadVariantData } from '../../src/io/loadVariants.ts';
 import { factorFixture } from './factorFixture.ts';
 
@@ -33,7 +38,13 @@ const withSmoothColumn = (csv: string) =>
     .map((line, r) => `${line},${r === 0 ? 'smooth' : line.startsWith('violence_rate,') ? 'eb' : ''}`)
     .join('\n') + '\n';
 
-function expectSameAsScore(prepared: ReturnType<typeof prepare>, settings: typeof everything, rows: number, seed: number, data?: DataVariants) {
+function expectSameAsScore(
+  prepared: ReturnType<typeof prepare>,
+  settings: typeof everything,
+  rows: number,
+  seed: number,
+  data?: DataVariants,
+) {
   const design = buildDesign(prepared, settings, data);
   const plan = samplePlan(design, rows, false, seededRng(seed));
   const fast = new FastScorer(prepared, data);
@@ -42,12 +53,17 @@ function expectSameAsScore(prepared: ReturnType<typeof prepare>, settings: typeo
   for (let r = 0; r < rows; r++) {
     const options = runOptions(design, plan.values, r);
     // a run's data: core prepare() on the patched indicator table (the nominal data when unpatched)
-    const want = score(Object.keys(options.data).length ? prepareVariant(prepared, options.data, data) : prepared, options);
+    const want = score(
+      Object.keys(options.data).length ? prepareVariant(prepared, options.data, data) : prepared,
+      options,
+    );
     const got = fast.score(options);
     for (let i = 0; i < n; i++) {
       // identical to the last bit, NaN included
       if (!Object.is(got.index[i], want.index[i]) || !Object.is(got.rank[i], want.rank[i])) {
-        throw new Error(`run ${r} area ${i}: fast ${got.index[i]}/${got.rank[i]} vs score ${want.index[i]}/${want.rank[i]} (${JSON.stringify(options.methods)})`);
+        throw new Error(
+          `run ${r} area ${i}: fast ${got.index[i]}/${got.rank[i]} vs score ${want.index[i]}/${want.rank[i]} (${JSON.stringify(options.methods)})`,
+        );
       }
       compared++;
     }
@@ -65,7 +81,10 @@ describe('fast path', () => {
   it('equals score() with measure scores reused across runs (indicator weights not perturbed)', () => {
     const { framework, inputs } = syntheticLondon({ areas: 240, parents: 12 });
     const prepared = prepare(framework, inputs);
-    const settings = { ...everything, weights: { ...everything.weights, indicators: { distribution: 'none' as const, spread: 0, concentration: 1 } } };
+    const settings = {
+      ...everything,
+      weights: { ...everything.weights, indicators: { distribution: 'none' as const, spread: 0, concentration: 1 } },
+    };
     expect(expectSameAsScore(prepared, settings, 80, 4)).toBe(80 * 240);
   });
 
@@ -75,7 +94,7 @@ describe('fast path', () => {
     expect(expectSameAsScore(prepared, everything, 200, 5)).toBe(200 * 10);
   });
 
-  it('equals score() under declared factors too: denominator, vintage, outlier treatment, a treatment parameter, coverage (each run\'s data by core prepare())', () => {
+  it("equals score() under declared factors too: denominator, vintage, outlier treatment, a treatment parameter, coverage (each run's data by core prepare())", () => {
     // violence_rate declares empirical-Bayes smoothing (a `smooth` column added to the table)
     const loaded = loadFramework(factorFixture({ indicators: withSmoothColumn }));
     expect(loaded.framework.indicators.find((s) => s.id === 'violence_rate')?.smooth).toBe('eb');
@@ -83,8 +102,19 @@ describe('fast path', () => {
     const settings = parseRobustnessSettings({
       ...everythingSection,
       factors: [
-        { id: 'denominator', step: 'denominate', parameter: 'denominator', values: ['population', 'workday_population'] },
-        { id: 'vintage', step: 'source', parameter: 'source', indicators: ['violence_rate'], values: [{ column: 'violence_count' }, { column: 'violence_count_2019' }] },
+        {
+          id: 'denominator',
+          step: 'denominate',
+          parameter: 'denominator',
+          values: ['population', 'workday_population'],
+        },
+        {
+          id: 'vintage',
+          step: 'source',
+          parameter: 'source',
+          indicators: ['violence_rate'],
+          values: [{ column: 'violence_count' }, { column: 'violence_count_2019' }],
+        },
         { id: 'winsor_limit', step: 'treat', parameter: 'max_winsorised', values: [1, 5] },
         { id: 'skew', step: 'treat', parameter: 'skew', values: [0.5, 2] },
         { id: 'coverage', step: 'combine', parameter: 'min_coverage', values: [0.4, 1] },
@@ -96,7 +126,23 @@ describe('fast path', () => {
     const specs = variantSpecs(loaded.framework, settings.factors);
     const data = { inputs: loaded.inputs, data: keyedVariantData(specs, loadVariantData(loaded, specs)) };
     const design = buildDesign(prepared, settings, data);
-    expect(design.factors.filter((f) => f.kind === 'discrete').map((f) => f.id)).toEqual(['impute', 'treat', 'normalise', 'aggregate', 'combine', 'omit', 'borough_stand_ins', 'denominator', 'vintage', 'winsor_limit', 'skew', 'coverage', 'pca', 'over', 'smoothing']);
+    expect(design.factors.filter((f) => f.kind === 'discrete').map((f) => f.id)).toEqual([
+      'impute',
+      'treat',
+      'normalise',
+      'aggregate',
+      'combine',
+      'omit',
+      'borough_stand_ins',
+      'denominator',
+      'vintage',
+      'winsor_limit',
+      'skew',
+      'coverage',
+      'pca',
+      'over',
+      'smoothing',
+    ]);
     expect(expectSameAsScore(prepared, settings, 300, 6, data)).toBe(300 * 10);
   });
 });

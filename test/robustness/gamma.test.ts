@@ -44,6 +44,8 @@ describe('dirichlet', () => {
     expect(sums[3]).toBe(0);
     const shares = [0.5, 0.25, 0.25, 0];
     // SD of a share p: √(p(1−p)/(c+1)); of its mean over m draws: that / √m
-    shares.forEach((p, j) => expect(Math.abs(sums[j] / m - p)).toBeLessThan(5 * Math.sqrt((p * (1 - p)) / (c + 1) / m) + 1e-15));
+    shares.forEach((p, j) =>
+      expect(Math.abs(sums[j] / m - p)).toBeLessThan(5 * Math.sqrt((p * (1 - p)) / (c + 1) / m) + 1e-15),
+    );
   });
 });

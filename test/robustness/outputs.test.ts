@@ -13,7 +13,13 @@ import { groupRunNotes } from '../../src/robustness/outputs.ts';
 const FIXTURE = 'test/fixtures/small/framework.yaml';
 const tmp = () => mkdtempSync(join(tmpdir(), 'wardrank-robustness-'));
 // the outputs the command writes; the folder's ownership marker (.wardrank-output, io/outputMarker.ts) is io's
-const files = (dir: string) => Object.fromEntries(readdirSync(dir).filter((f) => f !== '.wardrank-output').sort().map((f) => [f, readFileSync(join(dir, f))]));
+const files = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => f !== '.wardrank-output')
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, f))]),
+  );
 const quiet = async (argv: string[]) => {
   const out = process.stdout.write;
   const err = process.stderr.write;
@@ -32,12 +38,44 @@ describe('wardrank robustness outputs', () => {
   it('writes every file, byte-identical for the same seed (--reproducible), whatever the thread count', async () => {
     const a = join(tmp(), 'out');
     const b = join(tmp(), 'out');
-    const r1 = await quiet(['robustness', FIXTURE, '--runs', '60', '--seed', '11', '--out', a, '--reproducible', '--workers', '1']);
-    const r2 = await quiet(['robustness', FIXTURE, '--runs', '60', '--seed', '11', '--out', b, '--reproducible', '--workers', '2']);
+    const r1 = await quiet([
+      'robustness',
+      FIXTURE,
+      '--runs',
+      '60',
+      '--seed',
+      '11',
+      '--out',
+      a,
+      '--reproducible',
+      '--workers',
+      '1',
+    ]);
+    const r2 = await quiet([
+      'robustness',
+      FIXTURE,
+      '--runs',
+      '60',
+      '--seed',
+      '11',
+      '--out',
+      b,
+      '--reproducible',
+      '--workers',
+      '2',
+    ]);
     expect(r1.code).toBe(0);
     expect(r2.code).toBe(0);
     const fa = files(a);
-    expect(Object.keys(fa)).toEqual(['rank-intervals.svg', 'robust-candidates.csv', 'robustness-manifest.json', 'robustness.csv', 'samples.arrow', 'samples.csv', 'sobol.csv']);
+    expect(Object.keys(fa)).toEqual([
+      'rank-intervals.svg',
+      'robust-candidates.csv',
+      'robustness-manifest.json',
+      'robustness.csv',
+      'samples.arrow',
+      'samples.csv',
+      'sobol.csv',
+    ]);
     expect(files(b)).toEqual(fa);
     const c = join(tmp(), 'out');
     await quiet(['robustness', FIXTURE, '--runs', '60', '--seed', '12', '--out', c, '--reproducible']);
@@ -50,7 +88,16 @@ describe('wardrank robustness outputs', () => {
     expect(code).toBe(0);
     expect(text).toContain('50 runs');
     const rob = parseCsv(readFileSync(join(dir, 'robustness.csv'), 'utf8'), { file: 'robustness.csv' });
-    expect(rob.header).toEqual(['code', 'name', 'nominal_rank', 'median_rank', 'p05_rank', 'p95_rank', 'p_top_k', 'p_top_decile']);
+    expect(rob.header).toEqual([
+      'code',
+      'name',
+      'nominal_rank',
+      'median_rank',
+      'p05_rank',
+      'p95_rank',
+      'p_top_k',
+      'p_top_decile',
+    ]);
     expect(rob.rows.length).toBe(10);
     const manifest = JSON.parse(readFileSync(join(dir, 'robustness-manifest.json'), 'utf8'));
     expect(manifest.seed).toBe(3);
@@ -60,7 +107,8 @@ describe('wardrank robustness outputs', () => {
     expect(Object.keys(manifest.inputs)).toContain('framework.yaml');
     expect(manifest.not_applied.length).toBeGreaterThan(0);
     expect(manifest.runtime.timingsMs.evaluateMs).toBeGreaterThanOrEqual(0);
-    for (const [name, hash] of Object.entries(manifest.outputs)) expect(sha256(readFileSync(join(dir, name)))).toBe(hash);
+    for (const [name, hash] of Object.entries(manifest.outputs))
+      expect(sha256(readFileSync(join(dir, name)))).toBe(hash);
     const samples = parseCsv(readFileSync(join(dir, 'samples.csv'), 'utf8'), { file: 'samples.csv' });
     expect(samples.rows.length).toBe(50 * (d + 2));
     const arrow = tableFromIPC(readFileSync(join(dir, 'samples.arrow')));
@@ -104,7 +152,10 @@ describe('run notes in the manifest', () => {
     await quiet(['robustness', FIXTURE, '--runs', '200', '--seed', '5', '--out', dir, '--no-sobol']);
     const manifest = JSON.parse(readFileSync(join(dir, 'robustness-manifest.json'), 'utf8'));
     expect(manifest.run_notes.length).toBeGreaterThan(0);
-    for (const n of manifest.run_notes) expect(n.note).toMatch(/^(omit \S+ not applied: |measure \S+ has no data left \(|category \S+ has no data left \(|\d+ ward\(s\) ranked in the nominal run)/);
+    for (const n of manifest.run_notes)
+      expect(n.note).toMatch(
+        /^(omit \S+ not applied: |measure \S+ has no data left \(|category \S+ has no data left \(|\d+ ward\(s\) ranked in the nominal run)/,
+      );
   });
 });
 

@@ -18,7 +18,9 @@ describe('xoshiro128** 1.1', () => {
   it('matches the reference implementation from state {1, 2, 3, 4} (values from rand_xoshiro, produced with xoshiro128starstar.c)', () => {
     const rng = xoshiro128ss([1, 2, 3, 4]);
     const out = Array.from({ length: 10 }, () => rng.nextUint32());
-    expect(out).toEqual([11520, 0, 5927040, 70819200, 2031721883, 1637235492, 1287239034, 3734860849, 3729100597, 4258142804]);
+    expect(out).toEqual([
+      11520, 0, 5927040, 70819200, 2031721883, 1637235492, 1287239034, 3734860849, 3729100597, 4258142804,
+    ]);
   });
 
   it('rejects the all-zero state', () => {

@@ -118,7 +118,11 @@ describe('runMonteCarlo', () => {
     expect(five.wards).toEqual(one.wards);
     // and a CLI process in that situation exits (a thread left waiting would keep it alive)
     const out = mkdtempSync(join(tmpdir(), 'wardrank-spare-'));
-    execFileSync('node', ['bin/wardrank.js', 'robustness', FIXTURE, '--runs', '2', '--no-sobol', '--workers', '4', '--out', out], { stdio: 'ignore', timeout: 60_000 });
+    execFileSync(
+      'node',
+      ['bin/wardrank.js', 'robustness', FIXTURE, '--runs', '2', '--no-sobol', '--workers', '4', '--out', out],
+      { stdio: 'ignore', timeout: 60_000 },
+    );
     expect(existsSync(join(out, 'robustness.csv'))).toBe(true);
   });
 
@@ -133,7 +137,16 @@ describe('runMonteCarlo', () => {
 
   it('records every choice that cannot act, with why, and notes per run', async () => {
     const prepared = small();
-    const mc = await runMonteCarlo(prepared, parseRobustnessSettings({ runs: 200, seed: 4, sobol: { enabled: false }, normalise: ['minmax', 'rank'], aggregate: ['geometric'] }));
+    const mc = await runMonteCarlo(
+      prepared,
+      parseRobustnessSettings({
+        runs: 200,
+        seed: 4,
+        sobol: { enabled: false },
+        normalise: ['minmax', 'rank'],
+        aggregate: ['geometric'],
+      }),
+    );
     const why = mc.design.notes.map((n) => `${n.kind}: ${n.choice}: ${n.why}`);
     // the deprivation measure is alone in the health category: its weight cannot matter
     expect(why.some((w) => w.startsWith('not-applied: weights.measures') && w.includes('deprivation'))).toBe(true);
@@ -145,7 +158,8 @@ describe('runMonteCarlo', () => {
     const omitFactor = mc.design.factors.find((f) => f.id === 'omit')!;
     let expected = 0;
     for (let r = 0; r < 200; r++) {
-      const hit = omitFactor.kind === 'discrete' && omitFactor.choices[omitted[r]] === 'youth_claimants' && standIns[r] === 1;
+      const hit =
+        omitFactor.kind === 'discrete' && omitFactor.choices[omitted[r]] === 'youth_claimants' && standIns[r] === 1;
       expect(mc.runs.notes[r].includes('omit youth_claimants not applied')).toBe(hit);
       if (hit) expected++;
     }

@@ -27,7 +27,7 @@ describe('Sobol estimators (Saltelli 2010 first order, Jansen 1999 total order)'
     const { fA, fB, fAB } = saltelli(3, 1 << 15, 2010, (u) => -Math.PI + 2 * Math.PI * u, ishigami);
     const s = sobolIndices(fA, fB, fAB);
     // analytic: V = a²/8 + bπ⁴/5 + b²π⁸/18 + ½ ≈ 13.8446
-    expect(s.variance).toBeCloseTo(a * a / 8 + (b * Math.PI ** 4) / 5 + (b * b * Math.PI ** 8) / 18 + 0.5, 0);
+    expect(s.variance).toBeCloseTo((a * a) / 8 + (b * Math.PI ** 4) / 5 + (b * b * Math.PI ** 8) / 18 + 0.5, 0);
     const expected = { first: [0.3139, 0.4424, 0], total: [0.5576, 0.4424, 0.2437] };
     expected.first.forEach((e, i) => expect(Math.abs(s.first[i] - e)).toBeLessThan(0.03));
     expected.total.forEach((e, i) => expect(Math.abs(s.total[i] - e)).toBeLessThan(0.03));
@@ -35,7 +35,13 @@ describe('Sobol estimators (Saltelli 2010 first order, Jansen 1999 total order)'
 
   it('recover S_i = c_i² / Σc² for a linear model of independent uniforms, with bootstrap intervals that cover them', () => {
     const c = [1, 2, 3, 0];
-    const { fA, fB, fAB } = saltelli(4, 1 << 13, 7, (u) => u, (v) => c.reduce((s, ci, i) => s + ci * v[i], 0));
+    const { fA, fB, fAB } = saltelli(
+      4,
+      1 << 13,
+      7,
+      (u) => u,
+      (v) => c.reduce((s, ci, i) => s + ci * v[i], 0),
+    );
     const s = sobolWithBootstrap(fA, fB, fAB, 300, 0.95, seededRng(7, 1));
     const total = c.reduce((t, ci) => t + ci * ci, 0);
     c.forEach((ci, i) => {

@@ -4,12 +4,20 @@
  * ~2 % of ward values missing. Values come from a seeded generator, so they are the same on
  * every machine. Indicators share a latent "need" per area, so rankings have structure.
  */
-import { defaultMethods, frameworkFileSchema, type Framework, type IndicatorSpec, type Methods } from '../../src/core/framework.ts';
+import {
+  defaultMethods,
+  frameworkFileSchema,
+  type Framework,
+  type IndicatorSpec,
+  type Methods,
+} from '../../src/core/framework.ts';
 import type { Inputs } from '../../src/core/types.ts';
 import { inverseNormalCdf } from '../../src/core/stats/inverseNormalCdf.ts';
 import { seededRng } from '../../src/robustness/rng.ts';
 
-export function syntheticLondon(options: { areas?: number; parents?: number; indicators?: number; methods?: Partial<Methods>; seed?: number } = {}): { framework: Framework; inputs: Inputs } {
+export function syntheticLondon(
+  options: { areas?: number; parents?: number; indicators?: number; methods?: Partial<Methods>; seed?: number } = {},
+): { framework: Framework; inputs: Inputs } {
   const n = options.areas ?? 633;
   const parents = options.parents ?? 33;
   const p = options.indicators ?? 60;
@@ -50,10 +58,18 @@ export function syntheticLondon(options: { areas?: number; parents?: number; ind
   const data: Inputs['data'] = {};
   for (const s of indicators) {
     if (s.level === 'borough') {
-      data[s.id] = { values: Float64Array.from({ length: parents }, (_, g) => Math.exp(0.5 * parentNeed[g] + 0.3 * normal())) };
+      data[s.id] = {
+        values: Float64Array.from({ length: parents }, (_, g) => Math.exp(0.5 * parentNeed[g] + 0.3 * normal())),
+      };
     } else {
       // skewed, like rates: exp of a latent mix; a few missing
-      data[s.id] = { values: Float64Array.from({ length: n }, (_, i) => (rng.uniform() < 0.02 ? NaN : Math.exp(s.direction * (0.6 * need[i] + 0.3 * parentNeed[parent[i]]) + 0.6 * normal()))) };
+      data[s.id] = {
+        values: Float64Array.from({ length: n }, (_, i) =>
+          rng.uniform() < 0.02
+            ? NaN
+            : Math.exp(s.direction * (0.6 * need[i] + 0.3 * parentNeed[parent[i]]) + 0.6 * normal()),
+        ),
+      };
     }
   }
   // through the file schema, so every field a framework file gets by default is filled

@@ -65,7 +65,8 @@ describe('robustness P(top decile) counts decileOf(rank, ranked) = 1 in each run
       // N = 4: decile 1 is a lone rank 1, so the shares add up to the share of runs without a tie at the top
       const runs = mc.runs.ranks.length / areas;
       let alone = 0;
-      for (let t = 0; t < runs; t++) if (mc.runs.ranks.subarray(t * areas, (t + 1) * areas).some((r) => r === 1)) alone++;
+      for (let t = 0; t < runs; t++)
+        if (mc.runs.ranks.subarray(t * areas, (t + 1) * areas).some((r) => r === 1)) alone++;
       expect(got.reduce((a, b) => a + b, 0)).toBeCloseTo(alone / runs, 12);
     }
   });

@@ -23,7 +23,14 @@ describe('standardisedMeanDifference', () => {
   });
 
   it('flags |SMD| > 0.1 and warns above 0.25', () => {
-    expect([0.05, -0.1, 0.11, -0.2, 0.26, NaN].map(balanceFlag)).toEqual(['ok', 'ok', 'flag', 'flag', 'warn', 'undefined']);
+    expect([0.05, -0.1, 0.11, -0.2, 0.26, NaN].map(balanceFlag)).toEqual([
+      'ok',
+      'ok',
+      'flag',
+      'flag',
+      'warn',
+      'undefined',
+    ]);
   });
 });
 

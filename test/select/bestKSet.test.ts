@@ -25,7 +25,8 @@ function bruteForce(p: KSetProblem): { total: number; items: number[] } | undefi
 }
 
 function feasible(p: KSetProblem, items: number[]): boolean {
-  for (let a = 0; a < items.length; a++) for (let b = a + 1; b < items.length; b++) if (!p.compatible(items[a], items[b])) return false;
+  for (let a = 0; a < items.length; a++)
+    for (let b = a + 1; b < items.length; b++) if (!p.compatible(items[a], items[b])) return false;
   if (p.group) {
     const counts = new Map<number, number>();
     for (const i of items) counts.set(p.group[i], (counts.get(p.group[i]) ?? 0) + 1);
@@ -46,7 +47,13 @@ const problemArb = fc
   .map(({ n, k, seed, edges, groups, cap }) => {
     const scores = seed.slice(0, n).sort((a, b) => b - a);
     const conflict = new Set(edges.filter(([a, b]) => a < n && b < n).flatMap(([a, b]) => [`${a},${b}`, `${b},${a}`]));
-    const p: KSetProblem = { scores, k, group: groups.slice(0, n), groupCap: cap, compatible: (a, b) => !conflict.has(`${a},${b}`) };
+    const p: KSetProblem = {
+      scores,
+      k,
+      group: groups.slice(0, n),
+      groupCap: cap,
+      compatible: (a, b) => !conflict.has(`${a},${b}`),
+    };
     return p;
   });
 
@@ -65,7 +72,10 @@ describe('bestKSet', () => {
         expect(new Set(got!.items).size).toBe(p.k);
         expect(feasible(p, got!.items)).toBe(true);
         expect(got!.total).toBeCloseTo(ref.total, 9);
-        expect(got!.total).toBeCloseTo(got!.items.reduce((a, i) => a + p.scores[i], 0), 9);
+        expect(got!.total).toBeCloseTo(
+          got!.items.reduce((a, i) => a + p.scores[i], 0),
+          9,
+        );
       }),
       { numRuns: 400 },
     );
@@ -125,7 +135,12 @@ describe('bestKSet node budget', () => {
   it('reports an incomplete search when the budget runs out, and the greedy set as a floor', () => {
     // 30 items, no conflicts, but k = 31 is impossible and k = 5 with a tiny budget cannot be proven.
     const scores = Array.from({ length: 30 }, (_, i) => 30 - i);
-    const p: KSetProblem = { scores, k: 5, compatible: (a, b) => (a + b) % 2 === 1 || Math.abs(a - b) > 3, maxNodes: 3 };
+    const p: KSetProblem = {
+      scores,
+      k: 5,
+      compatible: (a, b) => (a + b) % 2 === 1 || Math.abs(a - b) > 3,
+      maxNodes: 3,
+    };
     const r = searchKSet(p);
     expect(r.complete).toBe(false);
     expect(r.best).toBeDefined(); // the greedy incumbent

@@ -19,7 +19,11 @@ export function syntheticAreas(boroughOf: readonly number[], population?: readon
 }
 
 /** Rank 1 = highest index; ties broken by position (the tests use distinct scores). NaN score = not ranked. */
-export function syntheticRanking(scores: readonly number[], boroughOf: readonly number[], population?: readonly number[]): Ranking {
+export function syntheticRanking(
+  scores: readonly number[],
+  boroughOf: readonly number[],
+  population?: readonly number[],
+): Ranking {
   const index = Float64Array.from(scores);
   const order = [...index.keys()].filter((i) => index[i] === index[i]).sort((a, b) => index[b] - index[a] || a - b);
   const rank = new Float64Array(scores.length).fill(NaN);
@@ -27,6 +31,15 @@ export function syntheticRanking(scores: readonly number[], boroughOf: readonly 
   return { areas: syntheticAreas(boroughOf, population), index, rank };
 }
 
-export function graph(n: number, edges: readonly (readonly [number, number])[], lon?: number[], lat?: number[]): Geography {
-  return { neighbours: neighbourSets(n, edges), lon: lon ? Float64Array.from(lon) : undefined, lat: lat ? Float64Array.from(lat) : undefined };
+export function graph(
+  n: number,
+  edges: readonly (readonly [number, number])[],
+  lon?: number[],
+  lat?: number[],
+): Geography {
+  return {
+    neighbours: neighbourSets(n, edges),
+    lon: lon ? Float64Array.from(lon) : undefined,
+    lat: lat ? Float64Array.from(lat) : undefined,
+  };
 }

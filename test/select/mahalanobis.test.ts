@@ -21,7 +21,7 @@ describe('Mahalanobis', () => {
     expect(m.distance([1, NaN], [1.5, 3])).toBeCloseTo(Math.sqrt(0.5), 12);
     const m3 = new Mahalanobis(Float64Array.from([1, 0, 0, 0, 1, 0, 0, 0, 1]), 3);
     expect(m3.distance([0, NaN, NaN], [1, 1, 1])).toBeNaN(); // 1 of 3 < half
-    expect(m3.distance([0, 0, NaN], [1, 2, 1])).toBeCloseTo(Math.sqrt((1.5 * 5)), 12); // (3/2)·(1 + 4)
+    expect(m3.distance([0, 0, NaN], [1, 2, 1])).toBeCloseTo(Math.sqrt(1.5 * 5), 12); // (3/2)·(1 + 4)
   });
 });
 

@@ -18,10 +18,16 @@ const m1 = [3, 2.5, 3.3, 0, 0.5, 1, -1, -0.5, 1.6];
 const m2 = [3, 2.5, 2.7, 0.1, 0.5, 1.1, -1, -0.4, 1.5];
 function fixture(): Profiled {
   const index = m1.map((x, i) => (x + m2[i]) / 2);
-  return { ...syntheticRanking(index, [0, 0, 0, 1, 1, 1, 2, 2, 2], new Array(9).fill(1000)), measureIds: ['a', 'b'], measures: { a: Float64Array.from(m1), b: Float64Array.from(m2) } };
+  return {
+    ...syntheticRanking(index, [0, 0, 0, 1, 1, 1, 2, 2, 2], new Array(9).fill(1000)),
+    measureIds: ['a', 'b'],
+    measures: { a: Float64Array.from(m1), b: Float64Array.from(m2) },
+  };
 }
 const unit = (i: number): Unit => ({ seed: i, members: [i], score: 0, borough: 0, population: 1000 });
-const matching = (o: Partial<ReturnType<typeof defaultPilotSettings>['matching']> & { comparisons?: number; buffer_km?: number } = {}) => ({
+const matching = (
+  o: Partial<ReturnType<typeof defaultPilotSettings>['matching']> & { comparisons?: number; buffer_km?: number } = {},
+) => ({
   ...defaultPilotSettings().matching,
   comparisons: 1,
   buffer_km: 0,
@@ -37,7 +43,8 @@ function independentDistances(pilot: number, pool: number[], pilots: number[] = 
   });
   const rows = [...pool, ...pilots];
   const mean = z.map((c) => rows.reduce((a, r) => a + c[r], 0) / rows.length);
-  const cov = (j: number, k: number) => rows.reduce((a, r) => a + (z[j][r] - mean[j]) * (z[k][r] - mean[k]), 0) / (rows.length - 1);
+  const cov = (j: number, k: number) =>
+    rows.reduce((a, r) => a + (z[j][r] - mean[j]) * (z[k][r] - mean[k]), 0) / (rows.length - 1);
   const [a, b, d] = [cov(0, 0), cov(0, 1), cov(1, 1)];
   const det = a * d - b * b;
   return new Map(
@@ -93,14 +100,26 @@ describe('matchComparisons', () => {
   it('restricts to the same inner/outer class and reports a shortfall', () => {
     const r = fixture();
     const innerOuter = ['inner', 'outer', 'outer', 'inner', 'outer', 'outer', 'outer', 'outer', 'inner'];
-    const m = matchComparisons(r, { innerOuter }, [unit(0)], new Set(), matching({ comparisons: 3, same_inner_outer: true }));
+    const m = matchComparisons(
+      r,
+      { innerOuter },
+      [unit(0)],
+      new Set(),
+      matching({ comparisons: 3, same_inner_outer: true }),
+    );
     expect(m.matches.map((x) => x.area).sort()).toEqual([3, 8]);
     expect(m.warnings.join(' ')).toMatch(/only 2 of 3 comparison wards/);
   });
 
   it('with a propensity caliper, every match lies within caliper × SD(logit)', () => {
     const r = fixture();
-    const m = matchComparisons(r, {}, [unit(0), unit(5)], new Set(), matching({ comparisons: 2, propensity: true, caliper: 0.5 }));
+    const m = matchComparisons(
+      r,
+      {},
+      [unit(0), unit(5)],
+      new Set(),
+      matching({ comparisons: 2, propensity: true, caliper: 0.5 }),
+    );
     expect(m.propensity).toBeDefined();
     for (const x of m.matches) expect(x.logitGap).toBeLessThanOrEqual(m.propensity!.caliperLogit);
   });
@@ -112,8 +131,20 @@ describe('matchComparisons', () => {
     const b = balanceTable(r, pilots, m.pool.eligible, m.matches);
     expect(b.map((x) => x.variable)).toEqual(['a', 'b', 'index']);
     const pool = [1, 2, 3, 4, 6, 7, 8];
-    expect(b[0].before.smd).toBeCloseTo(standardisedMeanDifference([m1[0], m1[5]], pool.map((i) => m1[i])).smd, 12);
-    expect(b[0].after.smd).toBeCloseTo(standardisedMeanDifference([m1[0], m1[5]], m.matches.map((x) => m1[x.area])).smd, 12);
+    expect(b[0].before.smd).toBeCloseTo(
+      standardisedMeanDifference(
+        [m1[0], m1[5]],
+        pool.map((i) => m1[i]),
+      ).smd,
+      12,
+    );
+    expect(b[0].after.smd).toBeCloseTo(
+      standardisedMeanDifference(
+        [m1[0], m1[5]],
+        m.matches.map((x) => m1[x.area]),
+      ).smd,
+      12,
+    );
   });
 });
 

@@ -28,9 +28,28 @@ describe('wardrank pilots on the small fixture', () => {
   it('writes the six files with the known pilots, comparison wards and stable columns', async () => {
     const out = join(tmp(), 'out');
     expect(await pilots('--k', '2', '--max-per-borough', '1', '--comparisons', '1', '--out', out)).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['.wardrank-output', 'balance.csv', 'comparisons.csv', 'decision-note.html', 'decision-note.md', 'passed-over.csv', 'pilots.csv']);
+    expect(readdirSync(out).sort()).toEqual([
+      '.wardrank-output',
+      'balance.csv',
+      'comparisons.csv',
+      'decision-note.html',
+      'decision-note.md',
+      'passed-over.csv',
+      'pilots.csv',
+    ]);
     const p = csv(out, 'pilots.csv');
-    expect(p.header.slice(0, 10)).toEqual(['pilot', 'code', 'name', 'borough_code', 'borough_name', 'rank', 'decile', 'index', 'top_measures', 'reason']);
+    expect(p.header.slice(0, 10)).toEqual([
+      'pilot',
+      'code',
+      'name',
+      'borough_code',
+      'borough_name',
+      'rank',
+      'decile',
+      'index',
+      'top_measures',
+      'reason',
+    ]);
     expect(col(p, 'code')).toEqual(['A10', 'A03']);
     expect(col(p, 'rank')).toEqual(['1', '8']);
     expect(Number(col(p, 'index')[1])).toBeCloseTo(36.25, 9);
@@ -42,13 +61,17 @@ describe('wardrank pilots on the small fixture', () => {
     const passed = csv(out, 'passed-over.csv');
     expect(col(passed, 'code')).toEqual(['A09', 'A08', 'A05', 'A04', 'A07', 'A06']);
     expect(col(passed, 'reasons')[5]).toBe('borough cap: already 1 pilot(s) in Borough Two');
-    expect(col(passed, 'reasons')[2]).toBe('adjacent to pilot Juliet (A10); borough cap: already 1 pilot(s) in Borough One');
+    expect(col(passed, 'reasons')[2]).toBe(
+      'adjacent to pilot Juliet (A10); borough cap: already 1 pilot(s) in Borough One',
+    );
     const b = csv(out, 'balance.csv');
     expect(col(b, 'variable')).toEqual(['violence', 'weapons', 'deprivation', 'index']);
     // Deprivation: pilots 100 and 37.5 (mean 68.75, s² = 1953.125); pool = comparisons = A01 0, A06 25 (mean 12.5, s² = 312.5).
     expect(Number(col(b, 'smd_after')[2])).toBeCloseTo(56.25 / Math.sqrt((1953.125 + 312.5) / 2), 8);
     const note = readFileSync(join(out, 'decision-note.md'), 'utf8');
-    expect(note).toContain('**Recommendation:** 2 pilot area(s): Juliet (A10), Borough Two; Charlie (A03), Borough One.');
+    expect(note).toContain(
+      '**Recommendation:** 2 pilot area(s): Juliet (A10), Borough Two; Charlie (A03), Borough One.',
+    );
     expect(note).toMatch(/areas\.csv \| [0-9a-f]{64} \|/);
     expect(note).toContain('test/fixtures/select/adjacency.csv');
     expect(note).toContain('1 borough-level stand-in indicator(s) (Youth claimant rate)');
@@ -76,7 +99,9 @@ describe('wardrank pilots on the small fixture', () => {
       'code,nominal_rank,median_rank,p05_rank,p95_rank,p_top_k,p_top_decile\nA09,2,2,1,4,0.71,0.4\nA03,8,8,6,9,0,0\nA10,1,1,1,2,0.99,0.9\n',
     );
     const out = join(dir, 'out');
-    expect(await pilots('--k', '1', '--exclude', 'A10', '--comparisons', '2', '--robustness', rob, '--out', out)).toBe(0);
+    expect(await pilots('--k', '1', '--exclude', 'A10', '--comparisons', '2', '--robustness', rob, '--out', out)).toBe(
+      0,
+    );
     const p = csv(out, 'pilots.csv');
     expect(col(p, 'code')).toEqual(['A09']);
     expect(col(p, 'p_top_k')).toEqual(['0.71']);
@@ -94,7 +119,10 @@ describe('wardrank pilots on the small fixture', () => {
     const rob = join(dir, 'rob');
     const { mkdirSync } = await import('node:fs');
     mkdirSync(rob);
-    writeFileSync(join(rob, 'robustness.csv'), 'code,nominal_rank,median_rank,p05_rank,p95_rank,p_top_k,p_top_decile\nA09,2,2,1,4,0.71,0.4\nA10,1,1,1,2,0.99,0.9\n');
+    writeFileSync(
+      join(rob, 'robustness.csv'),
+      'code,nominal_rank,median_rank,p05_rank,p95_rank,p_top_k,p_top_decile\nA09,2,2,1,4,0.71,0.4\nA10,1,1,1,2,0.99,0.9\n',
+    );
     const out = join(dir, 'out');
     // P(top decile) ≥ 0.95: A10 (0.9) and A09 (0.4) fail; the other wards are absent from the run.
     expect(await pilots('--robustness', rob, '--min-p-top-decile', '0.95', '--out', out)).toBe(0);

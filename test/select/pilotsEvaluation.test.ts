@@ -21,14 +21,30 @@ beforeAll(async () => {
   cpSync('data/london-2018', join(dir, 'fw'), { recursive: true });
   framework = join(dir, 'fw', 'framework.yaml');
   rob = join(dir, 'rob');
-  expect(await runCli(['node', 'wardrank', 'robustness', framework, '--runs', '200', '--no-sobol', '--workers', '1', '--out', rob])).toBe(0);
+  expect(
+    await runCli([
+      'node',
+      'wardrank',
+      'robustness',
+      framework,
+      '--runs',
+      '200',
+      '--no-sobol',
+      '--workers',
+      '1',
+      '--out',
+      rob,
+    ]),
+  ).toBe(0);
 }, 120_000);
 
 describe('wardrank pilots with robustness and a monthly series (London 2018)', () => {
   it('recommends one borough of robust candidates and writes the evaluation plan', async () => {
     const out = join(dir, 'pilots');
     expect(await runCli(['node', 'wardrank', 'pilots', framework, '--robustness', rob, '--out', out])).toBe(0);
-    const candidates = new Set(parseCsv(readFileSync(join(rob, 'robust-candidates.csv'), 'utf8'), { file: 'c' }).rows.map((r) => r[0]));
+    const candidates = new Set(
+      parseCsv(readFileSync(join(rob, 'robust-candidates.csv'), 'utf8'), { file: 'c' }).rows.map((r) => r[0]),
+    );
     const p = parseCsv(readFileSync(join(out, 'pilots.csv'), 'utf8'), { file: 'pilots.csv' });
     const codes = p.rows.map((r) => r[1]);
     const boroughs = new Set(p.rows.map((r) => r[3]));
@@ -45,7 +61,12 @@ describe('wardrank pilots with robustness and a monthly series (London 2018)', (
     expect(note).toContain('## Evaluation design (pre-registration: evaluation-plan.md)');
     const plan = JSON.parse(readFileSync(join(out, 'evaluation-plan.json'), 'utf8'));
     expect(plan.outcomes.primary).toBe('violence_with_injury');
-    expect(plan.outcomes.secondary).toEqual(['violence_against_the_person', 'robbery_personal', 'weapon_possession', 'sexual_offences']);
+    expect(plan.outcomes.secondary).toEqual([
+      'violence_against_the_person',
+      'robbery_personal',
+      'weapon_possession',
+      'sexual_offences',
+    ]);
     expect(plan.outcomes.monthsCount).toBe(24);
     expect(plan.pilots.map((x: { pilot: { code: string } }) => x.pilot.code).sort()).toEqual([...codes].sort());
     for (const x of plan.pilots) {
@@ -69,7 +90,23 @@ describe('wardrank pilots with robustness and a monthly series (London 2018)', (
   it('randomised pairs: recorded seed, same seed → same allocation', async () => {
     const run = async (name: string) => {
       const out = join(dir, name);
-      expect(await runCli(['node', 'wardrank', 'pilots', framework, '--robustness', rob, '--ignore-preference', '--design', 'randomised-pairs', '--seed', '11', '--out', out])).toBe(0);
+      expect(
+        await runCli([
+          'node',
+          'wardrank',
+          'pilots',
+          framework,
+          '--robustness',
+          rob,
+          '--ignore-preference',
+          '--design',
+          'randomised-pairs',
+          '--seed',
+          '11',
+          '--out',
+          out,
+        ]),
+      ).toBe(0);
       return JSON.parse(readFileSync(join(out, 'evaluation-plan.json'), 'utf8'));
     };
     const a = await run('pairs-a');

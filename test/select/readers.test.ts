@@ -21,7 +21,11 @@ const file = (name: string, text: string) => {
 describe('readAdjacency', () => {
   it('makes the graph symmetric, ignores self-pairs and warns about unknown codes', () => {
     const r = readAdjacency(file('adj.csv', 'code,neighbour\nA,B\nB,C\nC,C\nA,Z\n'), 'adj.csv', ['A', 'B', 'C']);
-    expect(r.pairs).toEqual([[0, 1], [1, 2], [2, 2]]);
+    expect(r.pairs).toEqual([
+      [0, 1],
+      [1, 2],
+      [2, 2],
+    ]);
     expect(neighbourSets(3, r.pairs).map((s) => [...s].sort())).toEqual([[1], [0, 2], [1]]);
     expect(r.warnings).toHaveLength(1);
     expect(r.warnings[0].message).toMatch(/1 code\(s\) are not areas.*Z/);
@@ -40,11 +44,18 @@ describe('readAdjacency', () => {
 
 describe('readAreaAttributes', () => {
   it('aligns lon, lat and inner_outer to the codes and rejects a latitude out of range', () => {
-    const a = readAreaAttributes(file('areas.csv', 'code,lon,lat,inner_outer\nB,0.1,51.5,Outer\nA,-0.1,51.4,Inner\n'), 'areas.csv', 'code', ['A', 'B', 'C']);
+    const a = readAreaAttributes(
+      file('areas.csv', 'code,lon,lat,inner_outer\nB,0.1,51.5,Outer\nA,-0.1,51.4,Inner\n'),
+      'areas.csv',
+      'code',
+      ['A', 'B', 'C'],
+    );
     expect([...a.lon!]).toEqual([-0.1, 0.1, NaN]);
     expect([...a.lat!]).toEqual([51.4, 51.5, NaN]);
     expect(a.innerOuter).toEqual(['inner', 'outer', '']);
-    expect(() => readAreaAttributes(file('areas.csv', 'code,lon,lat\nA,51.5,-0.1\nB,0,95\n'), 'areas.csv', 'code', ['A', 'B'])).toThrow(/lat 95 is out of range/);
+    expect(() =>
+      readAreaAttributes(file('areas.csv', 'code,lon,lat\nA,51.5,-0.1\nB,0,95\n'), 'areas.csv', 'code', ['A', 'B']),
+    ).toThrow(/lat 95 is out of range/);
     expect(readAreaAttributes(file('areas.csv', 'code,name\nA,x\n'), 'areas.csv', 'code', ['A'])).toEqual({});
   });
 });
@@ -65,7 +76,13 @@ describe('centroidsFromBoundaries', () => {
 
 describe('renderNote', () => {
   it('escapes HTML, keeps bold and code, and escapes | in Markdown tables', () => {
-    const doc = { title: 'T <x>', blocks: [{ kind: 'paragraph' as const, text: '**A & B** `c<d>`' }, { kind: 'table' as const, header: ['a|b'], rows: [['<i>']] }] };
+    const doc = {
+      title: 'T <x>',
+      blocks: [
+        { kind: 'paragraph' as const, text: '**A & B** `c<d>`' },
+        { kind: 'table' as const, header: ['a|b'], rows: [['<i>']] },
+      ],
+    };
     const html = renderHtml(doc);
     expect(html).toContain('<title>T &lt;x&gt;</title>');
     expect(html).toContain('<p><strong>A &amp; B</strong> <code>c&lt;d&gt;</code></p>');

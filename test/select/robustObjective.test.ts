@@ -8,7 +8,14 @@ import { intervalWords, ordinal, robustEvidence, wideInterval } from '../../src/
 import { selectPilots } from '../../src/select/selectPilots.ts';
 import { defaultPilotSettings, graph, syntheticRanking } from './helpers.ts';
 
-const row = (nominal: number, median: number, p05: number, p95: number, pDec: number): RobustnessRow => ({ nominal_rank: nominal, median_rank: median, p05_rank: p05, p95_rank: p95, p_top_k: 0, p_top_decile: pDec });
+const row = (nominal: number, median: number, p05: number, p95: number, pDec: number): RobustnessRow => ({
+  nominal_rank: nominal,
+  median_rank: median,
+  p05_rank: p05,
+  p95_rank: p95,
+  p_top_k: 0,
+  p_top_decile: pDec,
+});
 
 // Five wards W00…W04 (index 5, 4, 3, 2, 1), all in one borough, no adjacency.
 // P(top decile): 0.30, 0.95, 0.90, 0.60, 0.85. 20 wards ranked nominally (decile cut ⌈20/10⌉ = 2).
@@ -25,7 +32,9 @@ const g = graph(5, []);
 
 describe('robust objectives (hand cases)', () => {
   it('index: the two highest scores, W00 + W01 = 9', () => {
-    const sel = selectPilots(r, g, defaultPilotSettings({ k: 2, objective: 'index' }), { evidence: robustEvidence(r.areas.codes, rows) });
+    const sel = selectPilots(r, g, defaultPilotSettings({ k: 2, objective: 'index' }), {
+      evidence: robustEvidence(r.areas.codes, rows),
+    });
     expect(sel.chosen.map((u) => u.seed).sort()).toEqual([0, 1]);
     expect(sel.total).toBe(9);
   });
@@ -42,8 +51,12 @@ describe('robust objectives (hand cases)', () => {
     expect(three.chosen.map((u) => u.seed).sort()).toEqual([1, 2, 4]);
     expect(three.total).toBeCloseTo(2.7, 12);
     // W00 is passed over with its reason priced by the exact search: best set with it = 0.30 + 0.95 + 0.90 = 2.15.
-    expect(three.passedOver.find((p) => p.area === 0)!.reasons[0]).toBe('not optimal: the set without it scores higher (best set including it totals 2.150 against 2.700)');
-    expect(() => selectPilots(r, g, defaultPilotSettings({ k: 2, objective: 'expected' }))).toThrow(/needs robustness evidence/);
+    expect(three.passedOver.find((p) => p.area === 0)!.reasons[0]).toBe(
+      'not optimal: the set without it scores higher (best set including it totals 2.150 against 2.700)',
+    );
+    expect(() => selectPilots(r, g, defaultPilotSettings({ k: 2, objective: 'expected' }))).toThrow(
+      /needs robustness evidence/,
+    );
   });
 
   it('eligibility rules: min P(top decile), max p95 rank, robust candidates only', () => {
@@ -53,11 +66,21 @@ describe('robust objectives (hand cases)', () => {
     expect(a.chosen.map((u) => u.seed).sort()).toEqual([1, 3]);
     expect(a.eligibility.reasons.get(0)).toEqual(['not a robust candidate']);
     // + P(top decile) ≥ 0.8: W01, W04 → 4 + 1 = 5.
-    const b = selectPilots(r, g, defaultPilotSettings({ k: 2, objective: 'index', eligibility: { min_p_top_decile: 0.8 } }), { evidence: ev });
+    const b = selectPilots(
+      r,
+      g,
+      defaultPilotSettings({ k: 2, objective: 'index', eligibility: { min_p_top_decile: 0.8 } }),
+      { evidence: ev },
+    );
     expect(b.chosen.map((u) => u.seed).sort()).toEqual([1, 4]);
     expect(b.eligibility.reasons.get(3)).toEqual(['P(top decile) 0.60 < 0.8']);
     // All wards, p95 ≤ 3: W01 (3), W02 (2), W04 (2) → index W01 + W02 = 7.
-    const c = selectPilots(r, g, defaultPilotSettings({ k: 2, objective: 'index', eligibility: { robust_candidates: false, max_p95_rank: 3 } }), { evidence: ev });
+    const c = selectPilots(
+      r,
+      g,
+      defaultPilotSettings({ k: 2, objective: 'index', eligibility: { robust_candidates: false, max_p95_rank: 3 } }),
+      { evidence: ev },
+    );
     expect(c.chosen.map((u) => u.seed).sort()).toEqual([1, 2]);
     expect(c.eligibility.reasons.get(0)).toEqual(['95th-percentile rank 14 > 3']);
     expect(c.passedOver[0]).toEqual({ area: 0, reasons: ['95th-percentile rank 14 > 3'] });
@@ -69,14 +92,32 @@ describe('robust objectives (hand cases)', () => {
     expect(sel.chosen.map((u) => u.seed).sort()).toEqual([1, 2]);
     expect(sel.passedOver[0]).toEqual({ area: 0, reasons: ['excluded by rule: flagged central_activity'] });
     expect(sel.eligibility.rules).toEqual(['wards flagged central_activity = 1 in the areas file are not chosen']);
-    expect(() => selectPilots(r, g, defaultPilotSettings({ exclude_flags: ['night_time'] }), { flags })).toThrow(/no flag column "night_time"/);
+    expect(() => selectPilots(r, g, defaultPilotSettings({ exclude_flags: ['night_time'] }), { flags })).toThrow(
+      /no flag column "night_time"/,
+    );
   });
 
   it('flags a wide interval in words', () => {
     const ev = robustEvidence(r.areas.codes, rows);
     expect(wideInterval(ev, 0)).toBe(true); // p95 14 > ⌈20/10⌉ = 2
     expect(wideInterval(ev, 2)).toBe(false);
-    expect(intervalWords(1, ev, 0)).toBe('ranked 1st, but between 1st and 14th under other defensible methods (median 6th)');
-    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 140].map(ordinal)).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '101st', '111th', '140th']);
+    expect(intervalWords(1, ev, 0)).toBe(
+      'ranked 1st, but between 1st and 14th under other defensible methods (median 6th)',
+    );
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 140].map(ordinal)).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '22nd',
+      '23rd',
+      '101st',
+      '111th',
+      '140th',
+    ]);
   });
 });

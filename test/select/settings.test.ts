@@ -6,8 +6,22 @@ import { parsePilotSettings, withOverrides } from '../../src/select/settings.ts'
 describe('pilot settings', () => {
   it('fills defaults', () => {
     const s = parsePilotSettings(undefined);
-    expect(s).toMatchObject({ k: 3, exclude: [], non_adjacent: true, min_distance_km: 0, comparisons: 3, buffer_km: 1 });
-    expect(s.matching).toEqual({ metric: 'mahalanobis', replacement: false, propensity: false, caliper: 0.2, ridge: 1, same_inner_outer: false });
+    expect(s).toMatchObject({
+      k: 3,
+      exclude: [],
+      non_adjacent: true,
+      min_distance_km: 0,
+      comparisons: 3,
+      buffer_km: 1,
+    });
+    expect(s.matching).toEqual({
+      metric: 'mahalanobis',
+      replacement: false,
+      propensity: false,
+      caliper: 0.2,
+      ridge: 1,
+      same_inner_outer: false,
+    });
     expect(s.max_per_borough).toBeUndefined();
   });
 

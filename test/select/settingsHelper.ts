@@ -1,4 +1,9 @@
-import { parsePilotSettings, withOverrides, type PilotOverrides, type PilotSettings } from '../../src/select/settings.ts';
+import {
+  parsePilotSettings,
+  withOverrides,
+  type PilotOverrides,
+  type PilotSettings,
+} from '../../src/select/settings.ts';
 
 export function defaultPilotSettings(o: PilotOverrides = {}): PilotSettings {
   return withOverrides(parsePilotSettings(undefined), o);

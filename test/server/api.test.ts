@@ -55,15 +55,41 @@ describe('GET /api/framework', () => {
       { id: 'deprivation', name: 'Deprivation', category: 'health', weight: 1 },
     ]);
     expect(f.indicators.map((i: { id: string; used: boolean }) => [i.id, i.used])).toEqual([
-      ['violence_rate', true], ['robbery_rate', true], ['blade', true], ['imd', true], ['life_exp', true], ['youth_claimants', true], ['hospital', false], ['survey', false],
+      ['violence_rate', true],
+      ['robbery_rate', true],
+      ['blade', true],
+      ['imd', true],
+      ['life_exp', true],
+      ['youth_claimants', true],
+      ['hospital', false],
+      ['survey', false],
     ]);
-    expect(f.indicators[4]).toEqual({ id: 'life_exp', name: 'Life expectancy', measure: 'deprivation', level: 'ward', direction: -1, unit: 'years', status: 'real', source: 'synthetic', period: '2013', licence: '', used: true });
+    expect(f.indicators[4]).toEqual({
+      id: 'life_exp',
+      name: 'Life expectancy',
+      measure: 'deprivation',
+      level: 'ward',
+      direction: -1,
+      unit: 'years',
+      status: 'real',
+      source: 'synthetic',
+      period: '2013',
+      licence: '',
+      used: true,
+    });
     expect(f.indicators[5].level).toBe('borough');
     // Effective weights: measures within crime 2:1 → 2/3, 1/3; deprivation indicators 2:1:1 → ½, ¼, ¼.
     expect(f.weights.categories).toEqual({ crime: 0.5, health: 0.5 });
     expect(f.weights.measures.violence).toBeCloseTo(2 / 3, 12);
     expect(f.weights.measures.weapons).toBeCloseTo(1 / 3, 12);
-    expect(f.weights.indicators).toMatchObject({ imd: 0.5, life_exp: 0.25, youth_claimants: 0.25, violence_rate: 0.5, robbery_rate: 0.5, blade: 1 });
+    expect(f.weights.indicators).toMatchObject({
+      imd: 0.5,
+      life_exp: 0.25,
+      youth_claimants: 0.25,
+      violence_rate: 0.5,
+      robbery_rate: 0.5,
+      blade: 1,
+    });
     expect(f.excluded).toEqual([
       { id: 'hospital', reason: 'no public source: not in the run' },
       { id: 'survey', reason: 'no data supplied (optional file survey.csv not found)' },
@@ -89,7 +115,14 @@ describe('GET /api/wards', () => {
       expect(w.index).toBeCloseTo((crime[i] + health[i]) / 2, 9);
       expect(w.borough_code).toBe(i < 5 ? 'B1' : 'B2');
       expect(w.borough_name).toBe(i < 5 ? 'Borough One' : 'Borough Two');
-      expect(Object.keys(w.indicators)).toEqual(['violence_rate', 'robbery_rate', 'blade', 'imd', 'life_exp', 'youth_claimants']);
+      expect(Object.keys(w.indicators)).toEqual([
+        'violence_rate',
+        'robbery_rate',
+        'blade',
+        'imd',
+        'life_exp',
+        'youth_claimants',
+      ]);
     });
     // A03 has no blade value: no weapons score, null (not 0, not NaN) in JSON.
     expect(wards[2].measures.weapons).toBeNull();
@@ -123,8 +156,23 @@ describe('GET /api/wards/:code', () => {
   it('raw values are the denominated inputs: violence per 1000 = count / population × 1000', async () => {
     const a04 = (await get('/api/wards/A04')).json();
     // Rates of A01…A10: 0, 10, 20, 30, 40, 50, 60, 70, 80, 100 per 1000 → median (40 + 50) / 2 = 45.
-    expect(a04.raw.violence_rate).toEqual({ value: 30, median: 45, unit: 'per 1000', level: 'ward', name: 'Violence per 1000', status: 'real', period: '2020-2022' }); // 60 / 2000 × 1000
-    expect(a04.raw.youth_claimants).toMatchObject({ value: 10, unit: '%', level: 'borough', name: 'Youth claimant rate', status: 'real', period: '2015' }); // Borough One's value
+    expect(a04.raw.violence_rate).toEqual({
+      value: 30,
+      median: 45,
+      unit: 'per 1000',
+      level: 'ward',
+      name: 'Violence per 1000',
+      status: 'real',
+      period: '2020-2022',
+    }); // 60 / 2000 × 1000
+    expect(a04.raw.youth_claimants).toMatchObject({
+      value: 10,
+      unit: '%',
+      level: 'borough',
+      name: 'Youth claimant rate',
+      status: 'real',
+      period: '2015',
+    }); // Borough One's value
     expect(a04.raw.blade).toMatchObject({ status: 'proxy', median: 50 }); // 9 wards with a value: 0, 50 ×7, 100
     const a03 = (await get('/api/wards/A03')).json();
     expect(a03.raw.blade.value).toBeNull();
@@ -138,7 +186,16 @@ describe('GET /api/wards/:code', () => {
     const miss = await get('/api/wards/E05999999');
     expect(miss.statusCode).toBe(404);
     expect(miss.json()).toEqual({ error: 'unknown ward code "E05999999"' });
-    const junk = ['%3Cscript%3E', 'A01%20OR%201', 'a.b', 'x'.repeat(33), 'x'.repeat(150), '%E2%80%AE01', "A01'", 'A01%22'];
+    const junk = [
+      '%3Cscript%3E',
+      'A01%20OR%201',
+      'a.b',
+      'x'.repeat(33),
+      'x'.repeat(150),
+      '%E2%80%AE01',
+      "A01'",
+      'A01%22',
+    ];
     for (const code of junk) {
       const r = await get(`/api/wards/${code}`);
       expect(r.statusCode, code).toBe(400);
@@ -153,7 +210,11 @@ describe('GET /api/wards/:code', () => {
 
 describe('GET /api/pilots, /api/bundle, /geo', () => {
   it('pilots: empty with a note when the source has no selection', async () => {
-    expect((await get('/api/pilots')).json()).toEqual({ pilots: [], comparisons: [], note: 'no pilot selection in this output' });
+    expect((await get('/api/pilots')).json()).toEqual({
+      pilots: [],
+      comparisons: [],
+      note: 'no pilot selection in this output',
+    });
   });
 
   it('bundle: the PreparedBundle; re-scoring it gives the same ranks (what the browser does)', async () => {

@@ -29,7 +29,11 @@ function abortAfterFirstChunk(path: string): Promise<{ status: number; received:
     const req = get({ host: '127.0.0.1', port, path, agent: false }, (res: IncomingMessage) => {
       res.once('data', (chunk: Buffer) => {
         req.destroy();
-        resolve({ status: res.statusCode ?? 0, received: chunk.length, declared: Number(res.headers['content-length']) });
+        resolve({
+          status: res.statusCode ?? 0,
+          received: chunk.length,
+          declared: Number(res.headers['content-length']),
+        });
       });
     });
     req.on('error', (e: NodeJS.ErrnoException) => {

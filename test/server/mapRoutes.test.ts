@@ -32,7 +32,10 @@ describe('map routes', () => {
     dir = mkdtempSync(join(tmpdir(), 'wardrank-maproutes-'));
     cpSync('test/fixtures/small', join(dir, 'fw'), { recursive: true });
     const yaml = readFileSync(join(dir, 'fw', 'framework.yaml'), 'utf8');
-    writeFileSync(join(dir, 'fw', 'framework.yaml'), `${yaml}\nmonthly:\n  file: monthly_crime.csv\n  period: 2024-01 to 2024-03\n  source: synthetic test series\n  primary: violence_with_injury\n`);
+    writeFileSync(
+      join(dir, 'fw', 'framework.yaml'),
+      `${yaml}\nmonthly:\n  file: monthly_crime.csv\n  period: 2024-01 to 2024-03\n  source: synthetic test series\n  primary: violence_with_injury\n`,
+    );
     const rows = ['area_code,series,month,count'];
     for (const s of ['violence_with_injury', 'robbery_personal'])
       codes.slice(0, 9).forEach((c, a) => months.forEach((m, t) => rows.push(`${c},${s},${m},${count(s, a, t)}`)));
@@ -41,7 +44,11 @@ describe('map routes', () => {
     const prepared = prepare(loaded.framework, loaded.inputs);
     await writeOutputs(prepared, score(prepared), loaded, join(dir, 'out'), { reproducible: true });
     const { root } = makeWebRoot();
-    app = buildApp(sourceFromFramework(join(dir, 'fw', 'framework.yaml')), { webRoot: root, log: () => undefined, also: [{ id: 'small-2018', source: sourceFromFramework('test/fixtures/small/framework.yaml') }] });
+    app = buildApp(sourceFromFramework(join(dir, 'fw', 'framework.yaml')), {
+      webRoot: root,
+      log: () => undefined,
+      also: [{ id: 'small-2018', source: sourceFromFramework('test/fixtures/small/framework.yaml') }],
+    });
   });
   afterAll(async () => {
     await app?.close();
@@ -49,7 +56,7 @@ describe('map routes', () => {
   });
   const get = (url: string) => app.inject({ method: 'GET', url });
 
-  it('GET /api/boroughs has exactly the numbers of the run\'s boroughs.csv', async () => {
+  it("GET /api/boroughs has exactly the numbers of the run's boroughs.csv", async () => {
     const csv = parseCsv(readFileSync(join(dir, 'out', 'boroughs.csv'), 'utf8'), { file: 'boroughs.csv' });
     const api = (await get('/api/boroughs')).json().boroughs as Record<string, unknown>[];
     expect(api.map((b) => b.code)).toEqual(csv.rows.map((r) => r[0]));
@@ -81,12 +88,18 @@ describe('map routes', () => {
     expect(a10.series[0].ward).toBeNull();
     expect(a10.series[0].borough).toEqual([7.5, 15, 22.5]);
     expect(a10.series[1]).toMatchObject({ id: 'robbery_personal', borough: [0, 1, 2] });
-    expect((await get('/api/framework')).json().monthly).toEqual({ period: '2024-01 to 2024-03', source: 'synthetic test series', primary: 'violence_with_injury' });
+    expect((await get('/api/framework')).json().monthly).toEqual({
+      period: '2024-01 to 2024-03',
+      source: 'synthetic test series',
+      primary: 'violence_with_injury',
+    });
     expect((await get('/small-2018/api/framework')).json().monthly).toBeNull();
     expect((await get('/api/monthly/ZZZ')).statusCode).toBe(404);
     expect((await get('/api/monthly/bad%20code')).statusCode).toBe(400);
     // The index served beside it declares no monthly series.
-    expect((await get('/small-2018/api/monthly/A02')).json()).toEqual({ error: 'this index has no monthly series (framework key monthly, docs/api.md)' });
+    expect((await get('/small-2018/api/monthly/A02')).json()).toEqual({
+      error: 'this index has no monthly series (framework key monthly, docs/api.md)',
+    });
   });
 
   it('serves a second index under /<id>/ with its own routes, listed by /api/indexes', async () => {
@@ -110,7 +123,12 @@ describe('map routes', () => {
   });
 
   it('names extra indexes after their folder, avoiding reserved names and repeats', () => {
-    expect(indexIds(['out/london-2018', 'data/London 2018/framework.yaml', 'x/api', 'y/london-2018/'])).toEqual(['london-2018', 'framework', 'api-2', 'london-2018-2']);
+    expect(indexIds(['out/london-2018', 'data/London 2018/framework.yaml', 'x/api', 'y/london-2018/'])).toEqual([
+      'london-2018',
+      'framework',
+      'api-2',
+      'london-2018-2',
+    ]);
   });
 
   it('GET /report/:code is the printable ward report with rank, verdict-free when no robustness, and escaped names', async () => {

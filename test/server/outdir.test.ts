@@ -15,9 +15,24 @@ import { loadSource } from '../../src/server/source.ts';
 import { geometryFiles } from '../../src/io/geometryFiles.ts';
 import { loadFramework } from '../../src/io/loadFramework.ts';
 import { InputError } from '../../src/core/errors.ts';
-import { FRAMEWORK, makeWebRoot } from './helpers.ts';
+import { makeWebRoot } from './helpers.ts';
 
-const BASEMAP = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'synthetic river' }, geometry: { type: 'LineString', coordinates: [[0, 0.005], [0.05, 0.005]] } }] });
+const BASEMAP = JSON.stringify({
+  type: 'FeatureCollection',
+  features: [
+    {
+      type: 'Feature',
+      properties: { name: 'synthetic river' },
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [0, 0.005],
+          [0.05, 0.005],
+        ],
+      },
+    },
+  ],
+});
 
 let work: string;
 let frameworkPath: string;
@@ -28,7 +43,10 @@ function fixtureWithBasemap(): string {
   const dir = join(work, 'fixture');
   cpSync('test/fixtures/small', dir, { recursive: true });
   writeFileSync(join(dir, 'river.geojson'), BASEMAP);
-  const yaml = readFileSync(join(dir, 'framework.yaml'), 'utf8').replace('  boundaries: areas.geojson\n', '  boundaries: areas.geojson\n  basemap:\n    - { id: river, name: Synthetic river, kind: water, file: river.geojson }\n');
+  const yaml = readFileSync(join(dir, 'framework.yaml'), 'utf8').replace(
+    '  boundaries: areas.geojson\n',
+    '  boundaries: areas.geojson\n  basemap:\n    - { id: river, name: Synthetic river, kind: water, file: river.geojson }\n',
+  );
   writeFileSync(join(dir, 'framework.yaml'), yaml);
   return join(dir, 'framework.yaml');
 }
@@ -43,18 +61,36 @@ beforeAll(() => {
 
 describe('wardrank run copies the map geometry into the output folder', () => {
   it('geo/boundaries.json and geo/basemap/<id>.json, byte-identical, listed in the manifest', () => {
-    expect(readFileSync(join(out, 'geo/boundaries.json'), 'utf8')).toBe(readFileSync('test/fixtures/small/areas.geojson', 'utf8'));
+    expect(readFileSync(join(out, 'geo/boundaries.json'), 'utf8')).toBe(
+      readFileSync('test/fixtures/small/areas.geojson', 'utf8'),
+    );
     expect(readFileSync(join(out, 'geo/basemap/river.json'), 'utf8')).toBe(BASEMAP);
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
-    expect(Object.keys(manifest.outputs)).toEqual(expect.arrayContaining(['geo/boundaries.json', 'geo/basemap/river.json']));
+    expect(Object.keys(manifest.outputs)).toEqual(
+      expect.arrayContaining(['geo/boundaries.json', 'geo/basemap/river.json']),
+    );
   });
 
   it('geometryFiles: nothing when none is declared; a missing or escaping basemap file is a located InputError', () => {
     const loaded = loadFramework(frameworkPath);
     expect(Object.keys(geometryFiles(loaded))).toEqual(['geo/boundaries.json', 'geo/basemap/river.json']);
-    expect(geometryFiles({ ...loaded, boundaries: undefined, framework: { ...loaded.framework, areas: { ...loaded.framework.areas, basemap: [] } } })).toEqual({});
-    const layer = (file: string) => ({ ...loaded, framework: { ...loaded.framework, areas: { ...loaded.framework.areas, basemap: [{ id: 'x', name: 'X', kind: 'lines' as const, file }] } } });
-    expect(() => geometryFiles(layer('nope.geojson'))).toThrow(/framework\.yaml:areas\.basemap\[0\]\.file: basemap file "nope.geojson" not found/);
+    expect(
+      geometryFiles({
+        ...loaded,
+        boundaries: undefined,
+        framework: { ...loaded.framework, areas: { ...loaded.framework.areas, basemap: [] } },
+      }),
+    ).toEqual({});
+    const layer = (file: string) => ({
+      ...loaded,
+      framework: {
+        ...loaded.framework,
+        areas: { ...loaded.framework.areas, basemap: [{ id: 'x', name: 'X', kind: 'lines' as const, file }] },
+      },
+    });
+    expect(() => geometryFiles(layer('nope.geojson'))).toThrow(
+      /framework\.yaml:areas\.basemap\[0\]\.file: basemap file "nope.geojson" not found/,
+    );
     expect(() => geometryFiles(layer('../../etc/passwd'))).toThrow(/leaves the framework folder/);
   });
 });
@@ -63,19 +99,35 @@ describe('serving an output folder', () => {
   it('gives the same API answers as serving the framework itself', async () => {
     const fromOut = buildApp(loadSource(out), { webRoot: makeWebRoot().root });
     const fromYaml = buildApp(loadSource(frameworkPath), { webRoot: makeWebRoot().root });
-    for (const url of ['/api/framework', '/api/wards', '/api/wards/A05', '/api/wards/A03', '/geo/boundaries.json', '/geo/basemap/river.json']) {
+    for (const url of [
+      '/api/framework',
+      '/api/wards',
+      '/api/wards/A05',
+      '/api/wards/A03',
+      '/geo/boundaries.json',
+      '/geo/basemap/river.json',
+    ]) {
       const a = await fromOut.inject({ url });
       const b = await fromYaml.inject({ url });
       expect(a.statusCode, url).toBe(200);
       expect(a.body, url).toBe(b.body);
     }
     const fw = (await fromOut.inject({ url: '/api/framework' })).json();
-    expect(fw.geo).toEqual({ boundaries: '/geo/boundaries.json', basemap: [{ id: 'river', name: 'Synthetic river', kind: 'water', url: '/geo/basemap/river.json' }] });
+    expect(fw.geo).toEqual({
+      boundaries: '/geo/boundaries.json',
+      basemap: [{ id: 'river', name: 'Synthetic river', kind: 'water', url: '/geo/basemap/river.json' }],
+    });
     // The bundle is prepared.json's exact bytes.
     expect((await fromOut.inject({ url: '/api/bundle' })).body).toBe(readFileSync(join(out, 'prepared.json'), 'utf8'));
     // Ranks equal the published results.csv.
-    const csvRanks = readFileSync(join(out, 'results.csv'), 'utf8').trim().split('\n').slice(1).map((l) => Number(l.split(',')[4]));
-    expect((await fromOut.inject({ url: '/api/wards' })).json().wards.map((w: { rank: number }) => w.rank)).toEqual(csvRanks);
+    const csvRanks = readFileSync(join(out, 'results.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => Number(l.split(',')[4]));
+    expect((await fromOut.inject({ url: '/api/wards' })).json().wards.map((w: { rank: number }) => w.rank)).toEqual(
+      csvRanks,
+    );
     expect((await fromOut.inject({ url: '/api/pilots' })).json().note).toBe('no pilot selection in this output');
     await Promise.all([fromOut.close(), fromYaml.close()]);
   });
@@ -85,10 +137,16 @@ describe('serving an output folder', () => {
     cpSync(out, dir, { recursive: true, dereference: true });
     mkdirSync(join(dir, 'pilots'));
     writeFileSync(join(dir, 'pilots/pilots.csv'), 'code,name,rank,borough_code\nA10,Juliet,1,B2\nA04,Delta,5,B1\n');
-    writeFileSync(join(dir, 'pilots/comparisons.csv'), 'pilot_code,code,name,distance\nA10,A09,India,0.25\nA04,A05,Echo,0.5\n');
+    writeFileSync(
+      join(dir, 'pilots/comparisons.csv'),
+      'pilot_code,code,name,distance\nA10,A09,India,0.25\nA04,A05,Echo,0.5\n',
+    );
     writeFileSync(join(dir, 'pilots/balance.csv'), 'variable,smd_after,flag_after\nviolence,0.05,ok\nindex,0.4,warn\n');
     mkdirSync(join(dir, 'robustness'));
-    writeFileSync(join(dir, 'robustness/robustness.csv'), 'code,name,nominal_rank,median_rank,p05_rank,p95_rank,p_top_k,p_top_decile\nA10,Juliet,1,1,1,2,0.98,0.9\nA01,Alpha,9,8.5,6,10,0,NA\n');
+    writeFileSync(
+      join(dir, 'robustness/robustness.csv'),
+      'code,name,nominal_rank,median_rank,p05_rank,p95_rank,p_top_k,p_top_decile\nA10,Juliet,1,1,1,2,0.98,0.9\nA01,Alpha,9,8.5,6,10,0,NA\n',
+    );
     const app = buildApp(loadSource(dir), { webRoot: makeWebRoot().root });
     const pilots = (await app.inject({ url: '/api/pilots' })).json();
     expect(pilots).toEqual({
@@ -113,7 +171,13 @@ describe('serving an output folder', () => {
     const a09 = (await app.inject({ url: '/api/wards/A09' })).json();
     expect(a09.pilot).toEqual({ role: 'comparison', row: pilots.comparisons[0], comparisons: [pilots.comparisons[0]] });
     expect(a09.robustness).toBeNull();
-    expect((await app.inject({ url: '/api/wards/A01' })).json().robustness).toEqual({ median_rank: 8.5, p05_rank: 6, p95_rank: 10, p_top_k: 0, p_top_decile: null });
+    expect((await app.inject({ url: '/api/wards/A01' })).json().robustness).toEqual({
+      median_rank: 8.5,
+      p05_rank: 6,
+      p95_rank: 10,
+      p_top_k: 0,
+      p_top_decile: null,
+    });
     expect((await app.inject({ url: '/api/wards/A02' })).json().pilot).toBeNull();
     await app.close();
   });
@@ -122,10 +186,19 @@ describe('serving an output folder', () => {
     const dir = join(work, 'flat');
     cpSync(out, dir, { recursive: true, dereference: true });
     writeFileSync(join(dir, 'pilots.csv'), 'code,name\nA07,Golf\n');
-    writeFileSync(join(dir, 'robustness.csv'), 'code,name,nominal_rank,median_rank,p05_rank,p95_rank,p_top_k,p_top_decile\nA07,Golf,6,6,4,8,0.1,0.05\n');
+    writeFileSync(
+      join(dir, 'robustness.csv'),
+      'code,name,nominal_rank,median_rank,p05_rank,p95_rank,p_top_k,p_top_decile\nA07,Golf,6,6,4,8,0.1,0.05\n',
+    );
     const s = loadSource(dir);
     expect(s.pilots).toEqual({ pilots: [{ code: 'A07', name: 'Golf' }], comparisons: [], files: ['pilots.csv'] });
-    expect(s.robustness?.get('A07')).toEqual({ median_rank: 6, p05_rank: 4, p95_rank: 8, p_top_k: 0.1, p_top_decile: 0.05 });
+    expect(s.robustness?.get('A07')).toEqual({
+      median_rank: 6,
+      p05_rank: 4,
+      p95_rank: 8,
+      p_top_k: 0.1,
+      p_top_decile: 0.05,
+    });
   });
 
   it('refuses a tampered prepared.json, a bad robustness cell, bad geometry, a folder without a run', () => {
@@ -136,10 +209,15 @@ describe('serving an output folder', () => {
     };
     const tampered = copy('tampered');
     appendFileSync(join(tampered, 'prepared.json'), ' ');
-    expect(() => loadSource(tampered)).toThrow(/prepared\.json: prepared\.json does not match the SHA-256 recorded in manifest\.json/);
+    expect(() => loadSource(tampered)).toThrow(
+      /prepared\.json: prepared\.json does not match the SHA-256 recorded in manifest\.json/,
+    );
 
     const badRobustness = copy('bad-robustness');
-    writeFileSync(join(badRobustness, 'robustness.csv'), 'code,name,nominal_rank,median_rank,p05_rank,p95_rank,p_top_k,p_top_decile\nA07,Golf,6,six,4,8,0.1,0.05\n');
+    writeFileSync(
+      join(badRobustness, 'robustness.csv'),
+      'code,name,nominal_rank,median_rank,p05_rank,p95_rank,p_top_k,p_top_decile\nA07,Golf,6,six,4,8,0.1,0.05\n',
+    );
     expect(() => loadSource(badRobustness)).toThrow(/robustness\.csv:2:median_rank: "six" is not a number/);
 
     const badGeo = copy('bad-geo');

@@ -32,7 +32,10 @@ describe('below the router', () => {
   });
 
   it('the next request is answered normally', async () => {
-    const r = await rawRequest(port, `GET /api/framework HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`);
+    const r = await rawRequest(
+      port,
+      `GET /api/framework HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`,
+    );
     expect(r.status).toBe(200);
   });
 });

@@ -23,7 +23,8 @@ function startServe(args: string[]): Promise<{ url: string; child: ReturnType<ty
   });
 }
 
-const exitCode = (child: ReturnType<typeof spawn>) => new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+const exitCode = (child: ReturnType<typeof spawn>) =>
+  new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 
 describe('wardrank serve', () => {
   it('prints a 127.0.0.1 URL, serves the API and the map, and closes on SIGTERM with exit 0', async () => {
@@ -42,7 +43,13 @@ describe('wardrank serve', () => {
   });
 
   it('without a map build: warns, / is 503, the API answers; SIGINT closes with exit 0', async () => {
-    const { url, child, stderr } = await startServe([FRAMEWORK, '--port', '0', '--web', makeWebRoot({ index: false }).root]);
+    const { url, child, stderr } = await startServe([
+      FRAMEWORK,
+      '--port',
+      '0',
+      '--web',
+      makeWebRoot({ index: false }).root,
+    ]);
     expect((await fetch(url)).status).toBe(503);
     expect((await fetch(`${url}api/wards`)).status).toBe(200);
     const exited = exitCode(child);

@@ -15,7 +15,18 @@ import { tilesPlugin } from '../../src/server/tiles.ts';
 const square = (code: string, x0: number, y0: number) => ({
   type: 'Feature' as const,
   properties: { code, value: code === 'A' ? 1.5 : -2 },
-  geometry: { type: 'Polygon' as const, coordinates: [[[x0, y0], [x0 + 1, y0], [x0 + 1, y0 + 1], [x0, y0 + 1], [x0, y0]]] },
+  geometry: {
+    type: 'Polygon' as const,
+    coordinates: [
+      [
+        [x0, y0],
+        [x0 + 1, y0],
+        [x0 + 1, y0 + 1],
+        [x0, y0 + 1],
+        [x0, y0],
+      ],
+    ],
+  },
 });
 const geojson: FeatureCollection = { type: 'FeatureCollection', features: [square('A', -1, 51), square('B', 0.5, 51)] };
 
@@ -36,8 +47,13 @@ describe('tilesPlugin', () => {
     expect(res.headers['content-type']).toBe('application/x-protobuf');
     const layer = decode(res.rawPayload).layers.areas;
     expect(layer.length).toBe(2);
-    const props = [0, 1].map((i) => layer.feature(i).properties).sort((a, b) => String(a.code).localeCompare(String(b.code)));
-    expect(props).toEqual([{ code: 'A', value: 1.5 }, { code: 'B', value: -2 }]);
+    const props = [0, 1]
+      .map((i) => layer.feature(i).properties)
+      .sort((a, b) => String(a.code).localeCompare(String(b.code)));
+    expect(props).toEqual([
+      { code: 'A', value: 1.5 },
+      { code: 'B', value: -2 },
+    ]);
     expect(layer.feature(0).type).toBe(3); // polygon
   });
 
@@ -59,7 +75,10 @@ describe('tilesPlugin', () => {
 
   it('serves a repeated tile from the cache: same ETag and bytes, 304 when revalidated', async () => {
     const first = await app.inject({ url: '/tiles/0/0/0.pbf' });
-    const again = await app.inject({ url: '/tiles/0/0/0.pbf', headers: { 'if-none-match': String(first.headers.etag) } });
+    const again = await app.inject({
+      url: '/tiles/0/0/0.pbf',
+      headers: { 'if-none-match': String(first.headers.etag) },
+    });
     expect(again.statusCode).toBe(304);
     const second = await app.inject({ url: '/tiles/0/0/0.pbf' });
     expect(second.headers.etag).toBe(first.headers.etag);

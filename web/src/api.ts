@@ -3,9 +3,29 @@
  * relative, so the page works wherever the server mounts it. Missing numbers arrive as null.
  */
 import type { PreparedBundle } from '../../src/core/bundle.ts';
-import type { ComparisonRow, ExplanationJson, FrameworkInfo, PilotRow, PilotsResponse, Robustness, WardDetail, WardRow, WardsResponse } from '../../src/core/apiTypes.ts';
+import type {
+  ComparisonRow,
+  ExplanationJson,
+  FrameworkInfo,
+  PilotRow,
+  PilotsResponse,
+  Robustness,
+  WardDetail,
+  WardRow,
+  WardsResponse,
+} from '../../src/core/apiTypes.ts';
 
-export type { ComparisonRow, ExplanationJson, FrameworkInfo, PilotRow, PilotsResponse, Robustness, WardDetail, WardRow, WardsResponse };
+export type {
+  ComparisonRow,
+  ExplanationJson,
+  FrameworkInfo,
+  PilotRow,
+  PilotsResponse,
+  Robustness,
+  WardDetail,
+  WardRow,
+  WardsResponse,
+};
 
 type Rec = Record<string, unknown>;
 const text = (r: Rec, keys: string[]) => {
@@ -24,7 +44,13 @@ export function normalisePilots(raw: PilotsResponse): PilotsResponse {
     code: text(r as unknown as Rec, ['code', 'comparison_code', 'ward_code']),
     pilot_code: text(r as unknown as Rec, ['pilot_code', 'pilot']),
   }));
-  return { pilots: pilots.filter((p) => p.code), comparisons: comparisons.filter((c) => c.code), note: raw.note, balance: raw.balance, files: raw.files };
+  return {
+    pilots: pilots.filter((p) => p.code),
+    comparisons: comparisons.filter((c) => c.code),
+    note: raw.note,
+    balance: raw.balance,
+    files: raw.files,
+  };
 }
 
 export type GeoJson = GeoJSON.FeatureCollection;

@@ -8,10 +8,18 @@ import { el, fmt, fmtRank } from './dom.ts';
 import { contributionText, percentileText } from './wardPanel.ts';
 import type { WardTable } from './wardTable.ts';
 
-export function renderComparison(host: HTMLElement, a: Explanation, b: Explanation, t: WardTable, areaName: string, verdict: (code: string) => string): void {
+export function renderComparison(
+  host: HTMLElement,
+  a: Explanation,
+  b: Explanation,
+  t: WardTable,
+  areaName: string,
+  verdict: (code: string) => string,
+): void {
   const ia = t.codes.indexOf(a.code);
   const ib = t.codes.indexOf(b.code);
-  const row = (label: string, va: string, vb: string, level = '') => el('tr', { class: level }, el('th', { scope: 'row' }, label), el('td', {}, va), el('td', {}, vb));
+  const row = (label: string, va: string, vb: string, level = '') =>
+    el('tr', { class: level }, el('th', { scope: 'row' }, label), el('td', {}, va), el('td', {}, vb));
   const ranked = t.rank.filter((r) => r === r).length;
   const rank = (e: Explanation) => (Number.isFinite(e.rank) ? `${fmtRank(e.rank)} of ${ranked}` : 'Not ranked');
   const rows = [
@@ -23,10 +31,28 @@ export function renderComparison(host: HTMLElement, a: Explanation, b: Explanati
   ];
   for (const c of a.categories) {
     const cb = b.categories.find((x) => x.id === c.id);
-    rows.push(row(c.name, `${percentileText(t.columns[`category:${c.id}`], ia, areaName)}; ${contributionText(c.contribution, a)}`, cb ? `${percentileText(t.columns[`category:${c.id}`], ib, areaName)}; ${contributionText(cb.contribution, b)}` : '–', 'cmp-category'));
+    rows.push(
+      row(
+        c.name,
+        `${percentileText(t.columns[`category:${c.id}`], ia, areaName)}; ${contributionText(c.contribution, a)}`,
+        cb
+          ? `${percentileText(t.columns[`category:${c.id}`], ib, areaName)}; ${contributionText(cb.contribution, b)}`
+          : '–',
+        'cmp-category',
+      ),
+    );
     for (const m of c.measures) {
       const mb = cb?.measures.find((x) => x.id === m.id);
-      rows.push(row(m.name, `${percentileText(t.columns[`measure:${m.id}`], ia, areaName)}; ${contributionText(m.contribution, a)}`, mb ? `${percentileText(t.columns[`measure:${m.id}`], ib, areaName)}; ${contributionText(mb.contribution, b)}` : '–', 'cmp-measure'));
+      rows.push(
+        row(
+          m.name,
+          `${percentileText(t.columns[`measure:${m.id}`], ia, areaName)}; ${contributionText(m.contribution, a)}`,
+          mb
+            ? `${percentileText(t.columns[`measure:${m.id}`], ib, areaName)}; ${contributionText(mb.contribution, b)}`
+            : '–',
+          'cmp-measure',
+        ),
+      );
     }
   }
   host.replaceChildren(
@@ -34,9 +60,17 @@ export function renderComparison(host: HTMLElement, a: Explanation, b: Explanati
       'table',
       { class: 'compare', 'data-testid': 'compare-table' },
       el('caption', { class: 'sr-only' }, `${a.name} compared with ${b.name}`),
-      el('thead', {}, el('tr', {}, el('td', {}), el('th', { scope: 'col' }, a.name), el('th', { scope: 'col' }, b.name))),
+      el(
+        'thead',
+        {},
+        el('tr', {}, el('td', {}), el('th', { scope: 'col' }, a.name), el('th', { scope: 'col' }, b.name)),
+      ),
       el('tbody', {}, ...rows),
     ),
-    el('p', { class: 'hint' }, 'For each category and measure: how the ward compares with all wards (percentile), then its contribution to the index.'),
+    el(
+      'p',
+      { class: 'hint' },
+      'For each category and measure: how the ward compares with all wards (percentile), then its contribution to the index.',
+    ),
   );
 }

@@ -11,8 +11,13 @@ import { classColour } from './palette.ts';
 
 export function resultCsv(result: Result): string {
   const cols = resultColumns(result);
-  const rows = Array.from({ length: result.areas.codes.length }, (_, i) => cols.map((c) => (c.kind === 'number' ? roundForOutput(c.values(i) as number) : c.values(i))));
-  return formatCsv(cols.map((c) => c.name), rows);
+  const rows = Array.from({ length: result.areas.codes.length }, (_, i) =>
+    cols.map((c) => (c.kind === 'number' ? roundForOutput(c.values(i) as number) : c.values(i))),
+  );
+  return formatCsv(
+    cols.map((c) => c.name),
+    rows,
+  );
 }
 
 export function saveBlob(blob: Blob, filename: string): void {
@@ -31,7 +36,12 @@ export function saveBlob(blob: Blob, filename: string): void {
  * canvas width with the font's own measurements, and the key wraps too, so nothing is cut off
  * on a 375 px phone.
  */
-export function mapPng(map: MapLibreMap, title: string, notes: string[], attribution: string[]): Promise<{ blob: Blob; lines: string[] }> {
+export function mapPng(
+  map: MapLibreMap,
+  title: string,
+  notes: string[],
+  attribution: string[],
+): Promise<{ blob: Blob; lines: string[] }> {
   return new Promise((resolve, reject) => {
     map.once('render', () => {
       const src = map.getCanvas();
@@ -40,7 +50,8 @@ export function mapPng(map: MapLibreMap, title: string, notes: string[], attribu
       const ctx = out.getContext('2d');
       if (!ctx) return reject(new Error('no 2D canvas'));
       const drawn: string[] = [];
-      const caption = (draw: boolean) => layoutCaption(ctx, { title, notes, attribution, width: src.width, top: src.height, scale, draw, drawn });
+      const caption = (draw: boolean) =>
+        layoutCaption(ctx, { title, notes, attribution, width: src.width, top: src.height, scale, draw, drawn });
       // Measure first (the canvas size must be set before drawing, and setting it clears it).
       out.width = src.width;
       out.height = Math.ceil(caption(false));
@@ -49,7 +60,10 @@ export function mapPng(map: MapLibreMap, title: string, notes: string[], attribu
       ctx.drawImage(src, 0, 0);
       drawLabels(ctx, map.getContainer(), src, scale);
       caption(true);
-      out.toBlob((b) => (b ? resolve({ blob: b, lines: drawn }) : reject(new Error('PNG encoding failed'))), 'image/png');
+      out.toBlob(
+        (b) => (b ? resolve({ blob: b, lines: drawn }) : reject(new Error('PNG encoding failed'))),
+        'image/png',
+      );
     });
     map.triggerRepaint();
   });
@@ -94,7 +108,14 @@ function layoutCaption(ctx: CanvasRenderingContext2D, c: CaptionInput): number {
 }
 
 /** The colour key (the ten deciles and no data), wrapping onto further rows when the canvas is narrow; returns its bottom edge. */
-function drawKey(ctx: CanvasRenderingContext2D, x0: number, top: number, maxWidth: number, scale: number, draw: boolean): number {
+function drawKey(
+  ctx: CanvasRenderingContext2D,
+  x0: number,
+  top: number,
+  maxWidth: number,
+  scale: number,
+  draw: boolean,
+): number {
   const w = 16 * scale;
   const h = 10 * scale;
   const rowHeight = 16 * scale;
@@ -103,7 +124,10 @@ function drawKey(ctx: CanvasRenderingContext2D, x0: number, top: number, maxWidt
   let x = x0;
   let y = top;
   const room = (width: number) => {
-    if (x + width > x0 + maxWidth && x > x0) (x = x0), (y += rowHeight);
+    if (x + width > x0 + maxWidth && x > x0) {
+      x = x0;
+      y += rowHeight;
+    }
   };
   const text = (t: string) => {
     const width = ctx.measureText(t).width;
@@ -133,7 +157,12 @@ function drawKey(ctx: CanvasRenderingContext2D, x0: number, top: number, maxWidt
 }
 
 /** Borough names are HTML markers, not part of the WebGL canvas: draw the visible ones onto the image. */
-function drawLabels(ctx: CanvasRenderingContext2D, container: HTMLElement, canvas: HTMLCanvasElement, scale: number): void {
+function drawLabels(
+  ctx: CanvasRenderingContext2D,
+  container: HTMLElement,
+  canvas: HTMLCanvasElement,
+  scale: number,
+): void {
   if (container.classList.contains('labels-hidden')) return;
   const origin = canvas.getBoundingClientRect();
   ctx.font = `600 ${Math.round(11 * scale)}px system-ui, sans-serif`;
@@ -162,8 +191,10 @@ function wrapMeasured(ctx: CanvasRenderingContext2D, text: string, maxWidth: num
   let line = '';
   for (const word of text.split(/\s+/)) {
     const next = line ? `${line} ${word}` : word;
-    if (line && ctx.measureText(next).width > maxWidth) (lines.push(line), (line = word));
-    else line = next;
+    if (line && ctx.measureText(next).width > maxWidth) {
+      lines.push(line);
+      line = word;
+    } else line = next;
   }
   if (line) lines.push(line);
   return lines;

@@ -19,14 +19,23 @@ export interface LayerGroup {
 }
 
 export function layerGroups(f: FrameworkInfo, columns: ReadonlySet<string>): LayerGroup[] {
-  const groups: LayerGroup[] = [{ label: 'Overall', options: [{ key: 'index', label: 'Priority index (rank)', depth: 0, available: true }] }];
+  const groups: LayerGroup[] = [
+    { label: 'Overall', options: [{ key: 'index', label: 'Priority index (rank)', depth: 0, available: true }] },
+  ];
   for (const c of f.categories) {
-    const options: LayerOption[] = [{ key: `category:${c.id}`, label: c.name, depth: 0, available: columns.has(`category:${c.id}`) }];
+    const options: LayerOption[] = [
+      { key: `category:${c.id}`, label: c.name, depth: 0, available: columns.has(`category:${c.id}`) },
+    ];
     for (const m of f.measures.filter((x) => x.category === c.id)) {
       options.push({ key: `measure:${m.id}`, label: m.name, depth: 1, available: columns.has(`measure:${m.id}`) });
       for (const s of f.indicators.filter((x) => x.measure === m.id)) {
         const key = `indicator:${s.id}`;
-        options.push({ key, label: s.level === 'borough' ? `${s.name} (borough stand-in)` : s.name, depth: 2, available: columns.has(key) });
+        options.push({
+          key,
+          label: s.level === 'borough' ? `${s.name} (borough stand-in)` : s.name,
+          depth: 2,
+          available: columns.has(key),
+        });
       }
     }
     groups.push({ label: c.name, options });

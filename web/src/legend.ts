@@ -14,14 +14,36 @@ function outline(kind: 'pilot' | 'comparison' | 'selected'): HTMLElement {
   return s;
 }
 
-export function renderLegend(host: HTMLElement, o: { title: string; isIndex: boolean; counts: number[]; showPilots: boolean; unit?: 'wards' | 'boroughs' }): void {
+export function renderLegend(
+  host: HTMLElement,
+  o: { title: string; isIndex: boolean; counts: number[]; showPilots: boolean; unit?: 'wards' | 'boroughs' },
+): void {
   const boroughs = o.unit === 'boroughs';
   const items = VIRIDIS_10.map((c, i) => {
     const d = i + 1;
-    const what = d === 1 ? 'top 10 % — highest priority' : d === 10 ? 'bottom 10 % — lowest priority' : `${(d - 1) * 10}–${d * 10} %`;
-    return el('li', {}, swatch(c), el('span', {}, `Decile ${d}: ${what}`), el('span', { class: 'count' }, `${o.counts[d]}`));
+    const what =
+      d === 1
+        ? 'top 10 % — highest priority'
+        : d === 10
+          ? 'bottom 10 % — lowest priority'
+          : `${(d - 1) * 10}–${d * 10} %`;
+    return el(
+      'li',
+      {},
+      swatch(c),
+      el('span', {}, `Decile ${d}: ${what}`),
+      el('span', { class: 'count' }, `${o.counts[d]}`),
+    );
   });
-  items.push(el('li', {}, swatch(NO_DATA), el('span', {}, o.isIndex ? 'Not ranked (no data)' : 'No data'), el('span', { class: 'count' }, `${o.counts[0]}`)));
+  items.push(
+    el(
+      'li',
+      {},
+      swatch(NO_DATA),
+      el('span', {}, o.isIndex ? 'Not ranked (no data)' : 'No data'),
+      el('span', { class: 'count' }, `${o.counts[0]}`),
+    ),
+  );
   const outlines = el(
     'ul',
     { class: 'legend-outlines' },
@@ -31,7 +53,15 @@ export function renderLegend(host: HTMLElement, o: { title: string; isIndex: boo
   );
   host.replaceChildren(
     el('h2', { id: 'legend-title' }, o.title),
-    el('p', { class: 'hint' }, boroughs ? 'Deciles of this borough summary across the boroughs (from boroughs.csv; higher = higher priority). Darker = higher priority. Counts are boroughs.' : o.isIndex ? 'Deciles of the priority ranking. Darker = higher priority.' : 'Deciles of this score across all wards (direction applied: higher score = higher priority). Darker = higher priority.'),
+    el(
+      'p',
+      { class: 'hint' },
+      boroughs
+        ? 'Deciles of this borough summary across the boroughs (from boroughs.csv; higher = higher priority). Darker = higher priority. Counts are boroughs.'
+        : o.isIndex
+          ? 'Deciles of the priority ranking. Darker = higher priority.'
+          : 'Deciles of this score across all wards (direction applied: higher score = higher priority). Darker = higher priority.',
+    ),
     el('ul', { class: 'legend-classes', 'aria-labelledby': 'legend-title' }, ...items),
     outlines,
   );

@@ -12,14 +12,37 @@ import type { BoroughRow, IndexesResponse, MonthlyResponse } from '../../src/cor
 import { renderMonthly } from './monthlyChart.ts';
 import { renderComparison } from './compare.ts';
 import { BOROUGH_LAYERS, boroughClasses, isBoroughLayer, rowsFromSummaries } from './boroughLayer.ts';
-import { getJson, normalisePilots, type Robustness, type FrameworkInfo, type GeoJson, type PilotsResponse, type PreparedBundle, type WardDetail, type WardsResponse } from './api.ts';
+import {
+  getJson,
+  normalisePilots,
+  type Robustness,
+  type FrameworkInfo,
+  type GeoJson,
+  type PilotsResponse,
+  type PreparedBundle,
+  type WardDetail,
+  type WardsResponse,
+} from './api.ts';
 import { decileClasses, layerClasses } from './classify.ts';
 import { bbox, labelPoint } from './geometry.ts';
 import { byId, el, fmtRank } from './dom.ts';
 import { mapPng, resultCsv, saveBlob } from './downloads.ts';
 import { classCounts, renderLegend } from './legend.ts';
 import { layerGroups, layerLabel } from './layerOptions.ts';
-import { createMap, flyToWard, hasBoroughLayer, hasLineBasemap, setBoroughClasses, setClasses, setOutlines, setOutside, setSelected, setTubeVisible, showBoroughFill, type BasemapLayer } from './mapView.ts';
+import {
+  createMap,
+  flyToWard,
+  hasBoroughLayer,
+  hasLineBasemap,
+  setBoroughClasses,
+  setClasses,
+  setOutlines,
+  setOutside,
+  setSelected,
+  setTubeVisible,
+  showBoroughFill,
+  type BasemapLayer,
+} from './mapView.ts';
 import { attachSearch, type SearchItem } from './search.ts';
 import { renderTopList } from './topList.ts';
 import { renderRankingTable, tableColumns, visibleCsv, visibleRows, type TableState } from './rankingTable.ts';
@@ -28,7 +51,15 @@ import { formatHash, parseHash, type ViewState } from './viewState.ts';
 import { renderPanel, statusLabel } from './wardPanel.ts';
 import { tableFromApi, tableFromResult, type WardTable } from './wardTable.ts';
 import { buildSliders, type SliderHandle } from './weightSliders.ts';
-import { clampWeights, describeWeights, downloadName, hasWeights, isoDate, viewTitle, whatIfCsvLine, type Weights } from './whatIf.ts';
+import {
+  clampWeights,
+  describeWeights,
+  downloadName,
+  hasWeights,
+  isoDate,
+  viewTitle,
+  whatIfCsvLine,
+} from './whatIf.ts';
 
 const OGL = 'Contains public sector information licensed under the Open Government Licence v3.0.';
 const OS = 'Contains OS data © Crown copyright and database right.';
@@ -40,7 +71,12 @@ declare global {
     /** Set once the map has drawn the first classes (the e2e test waits for it). */
     __wardrankReady?: boolean;
     /** Figures for tests and the curious: the last re-rank's time in ms, and the current ranks. */
-    __wardrank?: { lastPngCaption?: string[]; rerankMs: number[]; rankOf(code: string): number | null; screenPoint(code: string): [number, number] | null };
+    __wardrank?: {
+      lastPngCaption?: string[];
+      rerankMs: number[];
+      rankOf(code: string): number | null;
+      screenPoint(code: string): [number, number] | null;
+    };
   }
 }
 
@@ -73,16 +109,28 @@ async function main(): Promise<void> {
   const basemapsP = frameworkP.then(async (f) => {
     // Older servers do not list the geometry; the bundle's framework does.
     const specs = f.geo?.basemap ?? (await (bundleP ??= loadBundle()))?.framework.areas.basemap ?? [];
-    const layers = await Promise.all(specs.map((b) => getJson<GeoJson>(`geo/basemap/${b.id}.json`).then((data) => ({ id: b.id, name: b.name, kind: b.kind, data })).catch(() => null)));
+    const layers = await Promise.all(
+      specs.map((b) =>
+        getJson<GeoJson>(`geo/basemap/${b.id}.json`)
+          .then((data) => ({ id: b.id, name: b.name, kind: b.kind, data }))
+          .catch(() => null),
+      ),
+    );
     return layers.filter((b): b is BasemapLayer => b !== null);
   });
   const [framework, wards, pilots, boundaries, basemaps, boroughs] = await Promise.all([
     frameworkP,
     getJson<WardsResponse>('api/wards'),
-    getJson<PilotsResponse>('api/pilots').then(normalisePilots, (): PilotsResponse => ({ pilots: [], comparisons: [] })),
+    getJson<PilotsResponse>('api/pilots').then(normalisePilots, (): PilotsResponse => ({
+      pilots: [],
+      comparisons: [],
+    })),
     getJson<GeoJson>('geo/boundaries.json'),
     basemapsP,
-    getJson<{ boroughs: BoroughRow[] }>('api/boroughs').then((r) => r.boroughs, (): BoroughRow[] => []),
+    getJson<{ boroughs: BoroughRow[] }>('api/boroughs').then(
+      (r) => r.boroughs,
+      (): BoroughRow[] => [],
+    ),
   ]);
   const bundle = bundleP ? await bundleP : null;
   const attribution = attributionOf(framework);
@@ -131,7 +179,11 @@ async function main(): Promise<void> {
   performance.mark('wardrank:data');
   map.on('load', () => {
     performance.mark('wardrank:load');
-    setOutlines(map, pilots.pilots.map((p) => p.code), pilots.comparisons.map((c) => c.code));
+    setOutlines(
+      map,
+      pilots.pilots.map((p) => p.code),
+      pilots.comparisons.map((c) => c.code),
+    );
     recolour(app);
     if (state.ward) void select(app, state.ward, { fly: !state.view });
     map.once('idle', async () => {
@@ -150,7 +202,10 @@ async function main(): Promise<void> {
       // what-if run with its table and classes, the same path a slider move takes.
       if (app.prepared) warmUp(app);
       performance.mark('wardrank:whatif-ready');
-      app.robustness = await getJson<{ wards: Record<string, Robustness> }>('api/robustness').then((r) => r.wards, () => ({}));
+      app.robustness = await getJson<{ wards: Record<string, Robustness> }>('api/robustness').then(
+        (r) => r.wards,
+        () => ({}),
+      );
       addRobustLayer(app);
       recolour(app);
       window.__wardrankReady = true;
@@ -241,15 +296,26 @@ function setUpControls(app: App, basemaps: BasemapLayer[]): void {
   for (const g of layerGroups(app.framework, available)) {
     const og = el('optgroup', { label: g.label });
     for (const o of g.options) {
-      const opt = el('option', { value: o.key }, `${'\u2003'.repeat(o.depth)}${o.label}${o.available ? '' : ' (no data)'}`);
+      const opt = el(
+        'option',
+        { value: o.key },
+        `${'\u2003'.repeat(o.depth)}${o.label}${o.available ? '' : ' (no data)'}`,
+      );
       opt.disabled = !o.available;
       og.append(opt);
     }
     layer.append(og);
   }
   const boroughLayers = app.boroughs.length > 0 && basemaps.some((b) => b.kind === 'boundaries');
-  if (boroughLayers) layer.append(el('optgroup', { label: 'Boroughs' }, ...BOROUGH_LAYERS.map((o) => el('option', { value: o.key }, o.label))));
-  const valid = (k: string) => k === ROBUST_LAYER.key || k === 'index' || available.has(k) || (boroughLayers && BOROUGH_LAYERS.some((o) => o.key === k));
+  if (boroughLayers)
+    layer.append(
+      el('optgroup', { label: 'Boroughs' }, ...BOROUGH_LAYERS.map((o) => el('option', { value: o.key }, o.label))),
+    );
+  const valid = (k: string) =>
+    k === ROBUST_LAYER.key ||
+    k === 'index' ||
+    available.has(k) ||
+    (boroughLayers && BOROUGH_LAYERS.some((o) => o.key === k));
   if (!valid(app.state.layer)) app.state.layer = 'index';
   layer.value = app.state.layer;
   layer.addEventListener('change', () => {
@@ -259,7 +325,9 @@ function setUpControls(app: App, basemaps: BasemapLayer[]): void {
   });
 
   const filter = byId<HTMLSelectElement>('borough-filter');
-  const names = [...new Map(app.published.boroughCodes.map((c, i) => [c, app.published.boroughNames[i]])).entries()].filter(([c]) => c).sort((a, b) => a[1].localeCompare(b[1]));
+  const names = [...new Map(app.published.boroughCodes.map((c, i) => [c, app.published.boroughNames[i]])).entries()]
+    .filter(([c]) => c)
+    .sort((a, b) => a[1].localeCompare(b[1]));
   filter.append(...names.map(([c, n]) => el('option', { value: c }, n)));
   if (app.state.borough && !names.some(([c]) => c === app.state.borough)) app.state.borough = null;
   filter.value = app.state.borough ?? '';
@@ -273,7 +341,8 @@ function setUpControls(app: App, basemaps: BasemapLayer[]): void {
     byId<HTMLInputElement>('search'),
     byId<HTMLUListElement>('search-list'),
     () => searchItems(app.published),
-    (item) => (item.kind === 'borough' ? chooseBorough(app, item.code) : void select(app, item.code, { fly: true, focus: true })),
+    (item) =>
+      item.kind === 'borough' ? chooseBorough(app, item.code) : void select(app, item.code, { fly: true, focus: true }),
   );
   byId('panel-close').addEventListener('click', () => closePanel(app));
   setUpRankingTable(app);
@@ -294,7 +363,11 @@ function setUpControls(app: App, basemaps: BasemapLayer[]): void {
     const whatIf = hasWeights(app.state.weights);
     const date = isoDate();
     const title = `${app.framework.name}: ${viewTitle(layerLabel(app.framework, app.state.layer), whatIf)}`;
-    const notes = whatIf ? [`Weights used (${date}): ${describeWeights(app.state.weights, app.framework).join('; ')}. Other weights as published.`] : [];
+    const notes = whatIf
+      ? [
+          `Weights used (${date}): ${describeWeights(app.state.weights, app.framework).join('; ')}. Other weights as published.`,
+        ]
+      : [];
     const { blob, lines } = await mapPng(app.map, title, notes, attributionOf(app.framework));
     if (window.__wardrank) window.__wardrank.lastPngCaption = lines;
     saveBlob(blob, downloadName('png', app.state.layer, whatIf, date));
@@ -305,7 +378,13 @@ function setUpControls(app: App, basemaps: BasemapLayer[]): void {
 }
 
 function whatIfUnavailable(): void {
-  byId('whatif').append(el('p', { class: 'hint' }, 'What-if and CSV download need the prepared data (api/bundle), which the server did not provide.'));
+  byId('whatif').append(
+    el(
+      'p',
+      { class: 'hint' },
+      'What-if and CSV download need the prepared data (api/bundle), which the server did not provide.',
+    ),
+  );
 }
 
 /** The CSV download and the weight sliders, once the prepared bundle is in. */
@@ -378,19 +457,32 @@ function rerank(app: App): void {
   window.__wardrank?.rerankMs.push(ms);
   const ranked = app.table.rank.filter((r) => r === r).length;
   byId('timing').textContent =
-    ranked === 0 ? NOTHING_RANKED : `Re-ranked ${app.table.codes.length} wards in ${ms.toFixed(1)} ms with your weights.`;
+    ranked === 0
+      ? NOTHING_RANKED
+      : `Re-ranked ${app.table.codes.length} wards in ${ms.toFixed(1)} ms with your weights.`;
 }
 
 function recolour(app: App): void {
   const b = app.state.borough;
-  renderTopList(byId('top'), app.table, TOP_N, (code) => void select(app, code, { fly: true, focus: true }), b ? { code: b, name: boroughName(app, b) } : null, (i) => verdictOf(app, i));
+  renderTopList(
+    byId('top'),
+    app.table,
+    TOP_N,
+    (code) => void select(app, code, { fly: true, focus: true }),
+    b ? { code: b, name: boroughName(app, b) } : null,
+    (i) => verdictOf(app, i),
+  );
   const t0 = performance.now();
   const boroughView = isBoroughLayer(app.state.layer) && hasBoroughLayer(app.map);
   let classes: Uint8Array;
   if (boroughView) {
     const rows = app.result && hasWeights(app.state.weights) ? rowsFromSummaries(app.result.boroughs) : app.boroughs;
     classes = boroughClasses(rows, app.state.layer);
-    setBoroughClasses(app.map, rows.map((r) => r.code), classes);
+    setBoroughClasses(
+      app.map,
+      rows.map((r) => r.code),
+      classes,
+    );
   } else if (app.state.layer === ROBUST_LAYER.key) {
     // Published-weights robustness: P(top decile) of each ward, classed by deciles like any layer.
     classes = decileClasses(app.published.codes.map((c) => app.robustness[c]?.p_top_decile ?? NaN));
@@ -402,7 +494,14 @@ function recolour(app: App): void {
   showBoroughFill(app.map, boroughView);
   setOutside(app.map, app.table.codes, (i) => b !== null && app.table.boroughCodes[i] !== b);
   renderLegend(byId('legend'), {
-    title: viewTitle(boroughView ? BOROUGH_LAYERS.find((o) => o.key === app.state.layer)!.label : app.state.layer === ROBUST_LAYER.key ? ROBUST_LAYER.label : layerLabel(app.framework, app.state.layer), hasWeights(app.state.weights) && app.state.layer !== ROBUST_LAYER.key),
+    title: viewTitle(
+      boroughView
+        ? BOROUGH_LAYERS.find((o) => o.key === app.state.layer)!.label
+        : app.state.layer === ROBUST_LAYER.key
+          ? ROBUST_LAYER.label
+          : layerLabel(app.framework, app.state.layer),
+      hasWeights(app.state.weights) && app.state.layer !== ROBUST_LAYER.key,
+    ),
     isIndex: app.state.layer === 'index',
     unit: boroughView ? 'boroughs' : 'wards',
     counts: classCounts(classes),
@@ -421,8 +520,14 @@ async function explanationOf(app: App, code: string): Promise<Explanation | null
 async function openCompare(app: App, code: string): Promise<void> {
   const dialog = byId<HTMLDialogElement>('compare-dialog');
   const select = byId<HTMLSelectElement>('compare-with');
-  const order = app.published.codes.map((c, i) => ({ c, i })).sort((x, y) => app.published.names[x.i].localeCompare(app.published.names[y.i]));
-  select.replaceChildren(...order.filter((o) => o.c !== code).map((o) => el('option', { value: o.c }, `${app.published.names[o.i]} (${app.published.boroughNames[o.i]})`)));
+  const order = app.published.codes
+    .map((c, i) => ({ c, i }))
+    .sort((x, y) => app.published.names[x.i].localeCompare(app.published.names[y.i]));
+  select.replaceChildren(
+    ...order
+      .filter((o) => o.c !== code)
+      .map((o) => el('option', { value: o.c }, `${app.published.names[o.i]} (${app.published.boroughNames[o.i]})`)),
+  );
   const asPilot = app.pilots.comparisons.find((c) => c.pilot_code === code)?.code;
   const asComparison = app.pilots.comparisons.find((c) => c.code === code)?.pilot_code;
   const r = rankOf(app.table, code);
@@ -430,7 +535,10 @@ async function openCompare(app: App, code: string): Promise<void> {
   select.value = asPilot ?? asComparison ?? next ?? select.options[0]?.value ?? '';
   const paint = async () => {
     const [a, b] = await Promise.all([explanationOf(app, code), explanationOf(app, select.value)]);
-    if (a && b) renderComparison(byId('compare-host'), a, b, app.table, app.areaName, (c) => verdictOf(app, app.table.codes.indexOf(c)));
+    if (a && b)
+      renderComparison(byId('compare-host'), a, b, app.table, app.areaName, (c) =>
+        verdictOf(app, app.table.codes.indexOf(c)),
+      );
   };
   select.onchange = () => void paint();
   byId('compare-close').onclick = () => dialog.close();
@@ -466,7 +574,8 @@ let focusBeforePanel: HTMLElement | null = null;
 async function select(app: App, code: string, o: { fly: boolean; focus?: boolean }): Promise<void> {
   const i = app.published.codes.indexOf(code);
   if (i < 0) return;
-  if (o.focus && byId('panel').hidden) focusBeforePanel = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  if (o.focus && byId('panel').hidden)
+    focusBeforePanel = document.activeElement instanceof HTMLElement ? document.activeElement : null;
   app.state.ward = code;
   setSelected(app.map, code);
   writeHash(app);
@@ -477,7 +586,8 @@ async function select(app: App, code: string, o: { fly: boolean; focus?: boolean
   const sheet = matchMedia('(max-width: 760px)').matches ? byId('panel').offsetHeight : 0;
   app.map.setPadding({ top: 0, left: 0, right: 0, bottom: sheet });
   if (o.fly || sheet > 0) flyToWard(app.map, app.boundaries, code);
-  byId('announcer').textContent = `${app.published.names[i]}, ${app.published.boroughNames[i]}: rank ${fmtRank(rankOf(app.table, code))}.`;
+  byId('announcer').textContent =
+    `${app.published.names[i]}, ${app.published.boroughNames[i]}: rank ${fmtRank(rankOf(app.table, code))}.`;
 }
 
 /** Closes the ward panel and returns focus to the control that opened it (or the search box). */
@@ -510,7 +620,9 @@ async function refreshPanel(app: App): Promise<void> {
   else if (app.prepared) explain = explainArea(currentResult(app), app.prepared.areas.codes.indexOf(code));
   if (!explain) return;
   const pilot = app.pilots.pilots.find((p) => p.code === code) ?? null;
-  const comparisons = pilot ? app.pilots.comparisons.filter((c) => c.pilot_code === code) : app.pilots.comparisons.filter((c) => c.code === code);
+  const comparisons = pilot
+    ? app.pilots.comparisons.filter((c) => c.pilot_code === code)
+    : app.pilots.comparisons.filter((c) => c.code === code);
   renderPanel(byId('panel-body'), {
     explain,
     table: app.table,
@@ -550,7 +662,9 @@ function renderIndexSwitch(r: IndexesResponse): void {
   if (r.indexes.length < 2) return;
   const root = new URL(r.current ? '../' : './', location.href);
   const select = byId<HTMLSelectElement>('index-select');
-  select.replaceChildren(...r.indexes.map((x) => el('option', { value: x.path }, `${x.name}${x.default ? ' (current)' : ''}`)));
+  select.replaceChildren(
+    ...r.indexes.map((x) => el('option', { value: x.path }, `${x.name}${x.default ? ' (current)' : ''}`)),
+  );
   select.value = r.indexes.find((x) => x.id === r.current)?.path ?? '';
   select.addEventListener('change', () => {
     const view = new URLSearchParams(location.hash.slice(1)).get('map');
@@ -603,14 +717,17 @@ function setUpRankingTable(app: App): void {
         s.ascending = s.sortKey === key ? !s.ascending : key === 'rank' || !cols.find((c) => c.key === key)?.numeric;
         s.sortKey = key;
         paint();
-        byId('table-host').querySelector<HTMLButtonElement>(`button.sort[data-key="${CSS.escape(key)}"]`)?.focus();
+        byId('table-host')
+          .querySelector<HTMLButtonElement>(`button.sort[data-key="${CSS.escape(key)}"]`)
+          ?.focus();
       },
       (i) => {
         dialog.close();
         void select(app, app.table.codes[i], { fly: true, focus: true });
       },
     );
-    byId('table-count').textContent = `${rows.length} of ${app.table.codes.length} wards shown${s.borough ? ` (borough filter: ${boroughName(app, s.borough)})` : ''}${hasWeights(app.state.weights) ? '; what-if weights, not the published index' : ''}.`;
+    byId('table-count').textContent =
+      `${rows.length} of ${app.table.codes.length} wards shown${s.borough ? ` (borough filter: ${boroughName(app, s.borough)})` : ''}${hasWeights(app.state.weights) ? '; what-if weights, not the published index' : ''}.`;
   };
   byId('open-table').addEventListener('click', () => {
     dialog.showModal();
@@ -627,12 +744,20 @@ function setUpRankingTable(app: App): void {
     const { cols, rows } = current();
     const whatIf = hasWeights(app.state.weights);
     const date = isoDate();
-    saveBlob(new Blob([(whatIf ? whatIfCsvLine(app.state.weights, app.framework, date) : '') + visibleCsv(cols, rows)], { type: 'text/csv' }), whatIf ? `wardrank-table-WHATIF-${date}.csv` : 'wardrank-table.csv');
+    saveBlob(
+      new Blob([(whatIf ? whatIfCsvLine(app.state.weights, app.framework, date) : '') + visibleCsv(cols, rows)], {
+        type: 'text/csv',
+      }),
+      whatIf ? `wardrank-table-WHATIF-${date}.csv` : 'wardrank-table.csv',
+    );
   });
 }
 
 /** The uncertainty layer: each ward's share of robustness runs in the top decile (published weights). */
-const ROBUST_LAYER = { key: 'robust:p_top_decile', label: 'How sure: share of robustness runs in the top decile (published weights)' };
+const ROBUST_LAYER = {
+  key: 'robust:p_top_decile',
+  label: 'How sure: share of robustness runs in the top decile (published weights)',
+};
 
 /** Adds the uncertainty layer to the picker once the robustness rows are in (or drops a permalink's request for it when there are none). */
 function addRobustLayer(app: App): void {
@@ -642,27 +767,46 @@ function addRobustLayer(app: App): void {
     layer.value = app.state.layer;
     return;
   }
-  layer.append(el('optgroup', { label: 'How sure is the ranking?' }, el('option', { value: ROBUST_LAYER.key }, ROBUST_LAYER.label)));
+  layer.append(
+    el(
+      'optgroup',
+      { label: 'How sure is the ranking?' },
+      el('option', { value: ROBUST_LAYER.key }, ROBUST_LAYER.label),
+    ),
+  );
   layer.value = app.state.layer;
 }
 
 /** Wards, then each borough once (as a borough item). */
 function searchItems(t: WardTable): SearchItem[] {
-  const wards: SearchItem[] = t.codes.map((code, i) => ({ code, name: t.names[i], borough: t.boroughNames[i], kind: 'ward' }));
+  const wards: SearchItem[] = t.codes.map((code, i) => ({
+    code,
+    name: t.names[i],
+    borough: t.boroughNames[i],
+    kind: 'ward',
+  }));
   const boroughs = new Map<string, SearchItem>();
-  t.boroughCodes.forEach((code, i) => code && !boroughs.has(code) && boroughs.set(code, { code, name: t.boroughNames[i], borough: t.boroughNames[i], kind: 'borough' }));
+  t.boroughCodes.forEach(
+    (code, i) =>
+      code &&
+      !boroughs.has(code) &&
+      boroughs.set(code, { code, name: t.boroughNames[i], borough: t.boroughNames[i], kind: 'borough' }),
+  );
   return [...wards, ...boroughs.values()];
 }
 
 /** A borough chosen in the search: filter to it and fit the map to its wards. */
 function chooseBorough(app: App, code: string): void {
   setBoroughFilter(app, code);
-  const features = app.boundaries.features.filter((f) => app.published.boroughCodes[app.published.codes.indexOf(String(f.properties?.code))] === code);
+  const features = app.boundaries.features.filter(
+    (f) => app.published.boroughCodes[app.published.codes.indexOf(String(f.properties?.code))] === code,
+  );
   if (features.length) app.map.fitBounds(bbox({ type: 'FeatureCollection', features }), { padding: 30, duration: 0 });
 }
 
 /** What the page says when the weights on screen rank no ward (every weight at zero). */
-const NOTHING_RANKED = 'Nothing to rank: with these weights every category (or every measure of every category) is at zero, so no ward has an index. Move a slider above 0 or reset to the published weights.';
+const NOTHING_RANKED =
+  'Nothing to rank: with these weights every category (or every measure of every category) is at zero, so no ward has an index. Move a slider above 0 or reset to the published weights.';
 
 /**
  * The what-if banner over the map: present whenever the weights differ from the published
@@ -697,12 +841,16 @@ function renderAbout(app: App, attribution: string[]): void {
   const usedList = f.indicators.filter((s) => s.used);
   const noSource = f.indicators.filter((s) => s.status === 'no-public-source');
   const periods = [...new Set(usedList.map((s) => s.period).filter(Boolean))];
-  const measureItems = f.measures
-    .map((m) => {
-      const inds = usedList.filter((s) => s.measure === m.id);
-      if (!inds.length) return el('li', {}, `${m.name}: no data in this run`);
-      return el('li', {}, `${m.name}: `, inds.map((s) => `${s.name} (${statusLabel(s.level, s.status)}${s.period ? `, ${s.period}` : ''})`).join('; '));
-    });
+  const measureItems = f.measures.map((m) => {
+    const inds = usedList.filter((s) => s.measure === m.id);
+    if (!inds.length) return el('li', {}, `${m.name}: no data in this run`);
+    return el(
+      'li',
+      {},
+      `${m.name}: `,
+      inds.map((s) => `${s.name} (${statusLabel(s.level, s.status)}${s.period ? `, ${s.period}` : ''})`).join('; '),
+    );
+  });
   const excludedOther = f.excluded.filter((x) => !noSource.some((s) => s.id === x.id));
   byId('about').replaceChildren(
     el(
@@ -710,10 +858,45 @@ function renderAbout(app: App, attribution: string[]): void {
       {},
       el('h2', {}, 'About this map'),
       f.description ? el('p', {}, f.description) : null,
-      el('p', {}, `${app.published.codes.length} wards; ${f.categories.length} categories, ${f.measures.length} measures, ${usedList.length} of ${f.indicators.length} indicators with data. Data periods: ${periods.join('; ') || 'not stated'}.`),
-      el('details', {}, el('summary', {}, `What the index uses (${usedList.length} indicators)`), el('ul', { class: 'about-list' }, ...measureItems)),
-      noSource.length ? el('details', {}, el('summary', {}, `No public source (${noSource.length})`), el('ul', { class: 'about-list' }, ...noSource.map((s) => el('li', {}, `${s.name} (${f.measures.find((m) => m.id === s.measure)?.name ?? s.measure})`)))) : null,
-      excludedOther.length ? el('details', {}, el('summary', {}, `Not used for other reasons (${excludedOther.length})`), el('ul', { class: 'about-list' }, ...excludedOther.map((x) => el('li', {}, `${f.indicators.find((s) => s.id === x.id)?.name ?? x.id}: ${x.reason}`)))) : null,
+      el(
+        'p',
+        {},
+        `${app.published.codes.length} wards; ${f.categories.length} categories, ${f.measures.length} measures, ${usedList.length} of ${f.indicators.length} indicators with data. Data periods: ${periods.join('; ') || 'not stated'}.`,
+      ),
+      el(
+        'details',
+        {},
+        el('summary', {}, `What the index uses (${usedList.length} indicators)`),
+        el('ul', { class: 'about-list' }, ...measureItems),
+      ),
+      noSource.length
+        ? el(
+            'details',
+            {},
+            el('summary', {}, `No public source (${noSource.length})`),
+            el(
+              'ul',
+              { class: 'about-list' },
+              ...noSource.map((s) =>
+                el('li', {}, `${s.name} (${f.measures.find((m) => m.id === s.measure)?.name ?? s.measure})`),
+              ),
+            ),
+          )
+        : null,
+      excludedOther.length
+        ? el(
+            'details',
+            {},
+            el('summary', {}, `Not used for other reasons (${excludedOther.length})`),
+            el(
+              'ul',
+              { class: 'about-list' },
+              ...excludedOther.map((x) =>
+                el('li', {}, `${f.indicators.find((s) => s.id === x.id)?.name ?? x.id}: ${x.reason}`),
+              ),
+            ),
+          )
+        : null,
       app.pilots.note ? el('p', { class: 'hint' }, app.pilots.note) : null,
       el('h3', {}, 'Sources'),
       el('ul', { class: 'attribution' }, ...attribution.map((a) => el('li', {}, a))),

@@ -4,7 +4,15 @@
  * no geometry), outlines for pilots, comparison wards and the selection, and borough names as
  * HTML markers (symbol text layers would need glyph files).
  */
-import { AttributionControl, Map as MapLibreMap, Marker, NavigationControl, ScaleControl, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
+import {
+  AttributionControl,
+  Map as MapLibreMap,
+  Marker,
+  NavigationControl,
+  ScaleControl,
+  setWorkerUrl,
+  type StyleSpecification,
+} from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { fillColourExpression } from './palette.ts';
@@ -31,37 +39,130 @@ const LINE = ['match', ['geometry-type'], ['LineString', 'MultiLineString'], tru
 
 function style(boundaries: GeoJson, basemaps: readonly BasemapLayer[]): StyleSpecification {
   const sources: StyleSpecification['sources'] = { [WARDS]: { type: 'geojson', data: boundaries, promoteId: 'code' } };
-  for (const b of basemaps) sources[`basemap-${b.id}`] = { type: 'geojson', data: b.data, ...(b.kind === 'boundaries' ? { promoteId: 'code' } : {}) };
+  for (const b of basemaps)
+    sources[`basemap-${b.id}`] = {
+      type: 'geojson',
+      data: b.data,
+      ...(b.kind === 'boundaries' ? { promoteId: 'code' } : {}),
+    };
   const layers: StyleSpecification['layers'] = [
     { id: 'background', type: 'background', paint: { 'background-color': '#f4f2ee' } },
     // Wards outside the borough filter fade (feature-state `out`).
-    { id: 'ward-fill', type: 'fill', source: WARDS, paint: { 'fill-color': fillColourExpression() as never, 'fill-opacity': ['case', ['boolean', ['feature-state', 'out'], false], 0.25, 0.88] as never } },
-    { id: 'ward-line', type: 'line', source: WARDS, paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.2, 13, 1], 'line-opacity': 0.6 } },
+    {
+      id: 'ward-fill',
+      type: 'fill',
+      source: WARDS,
+      paint: {
+        'fill-color': fillColourExpression() as never,
+        'fill-opacity': ['case', ['boolean', ['feature-state', 'out'], false], 0.25, 0.88] as never,
+      },
+    },
+    {
+      id: 'ward-line',
+      type: 'line',
+      source: WARDS,
+      paint: {
+        'line-color': '#ffffff',
+        'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.2, 13, 1],
+        'line-opacity': 0.6,
+      },
+    },
   ];
   for (const b of basemaps) {
     const source = `basemap-${b.id}`;
     const kind = b.kind;
     if (kind === 'water') {
-      layers.push({ id: `${source}-fill`, type: 'fill', source, filter: POLY as never, paint: { 'fill-color': '#a9cce3' } });
-      layers.push({ id: `${source}-line`, type: 'line', source, filter: LINE as never, paint: { 'line-color': '#a9cce3', 'line-width': 3 } });
+      layers.push({
+        id: `${source}-fill`,
+        type: 'fill',
+        source,
+        filter: POLY as never,
+        paint: { 'fill-color': '#a9cce3' },
+      });
+      layers.push({
+        id: `${source}-line`,
+        type: 'line',
+        source,
+        filter: LINE as never,
+        paint: { 'line-color': '#a9cce3', 'line-width': 3 },
+      });
     } else if (kind === 'boundaries') {
       // The borough view (hidden until a borough layer is chosen): boroughs by class.
-      layers.splice(2, 0, { id: BOROUGH_FILL, type: 'fill', source, layout: { visibility: 'none' }, paint: { 'fill-color': fillColourExpression() as never, 'fill-opacity': 0.92 } });
-      layers.push({ id: `${source}-line`, type: 'line', source, paint: { 'line-color': '#1f1f1f', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.8, 13, 2] } });
+      layers.splice(2, 0, {
+        id: BOROUGH_FILL,
+        type: 'fill',
+        source,
+        layout: { visibility: 'none' },
+        paint: { 'fill-color': fillColourExpression() as never, 'fill-opacity': 0.92 },
+      });
+      layers.push({
+        id: `${source}-line`,
+        type: 'line',
+        source,
+        paint: { 'line-color': '#1f1f1f', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.8, 13, 2] },
+      });
     } else {
       // Tube lines on by default, drawn as a white-cased dark line so they read over every class.
-      layers.push({ id: `${source}-casing`, type: 'line', source, paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 2.2, 14, 4.5], 'line-opacity': 0.85 } });
-      layers.push({ id: `${source}-line`, type: 'line', source, paint: { 'line-color': '#1f1f1f', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1, 14, 2.5], 'line-dasharray': [3, 1.5] } });
+      layers.push({
+        id: `${source}-casing`,
+        type: 'line',
+        source,
+        paint: {
+          'line-color': '#ffffff',
+          'line-width': ['interpolate', ['linear'], ['zoom'], 9, 2.2, 14, 4.5],
+          'line-opacity': 0.85,
+        },
+      });
+      layers.push({
+        id: `${source}-line`,
+        type: 'line',
+        source,
+        paint: {
+          'line-color': '#1f1f1f',
+          'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1, 14, 2.5],
+          'line-dasharray': [3, 1.5],
+        },
+      });
     }
   }
   // Pilots: solid black on a white casing; comparison wards: dashed. The casing keeps both
   // visible over the darkest and the lightest classes.
-  const casing = (id: string, width: number) => ({ id, type: 'line' as const, source: WARDS, filter: ['in', ['get', 'code'], ['literal', []]] as never, paint: { 'line-color': '#ffffff', 'line-width': width } });
-  layers.push(casing('comparison-casing', 4.5), { id: 'comparison-line', type: 'line', source: WARDS, filter: ['in', ['get', 'code'], ['literal', []]] as never, paint: { 'line-color': '#000000', 'line-width': 2, 'line-dasharray': [1.5, 1.2] } });
-  layers.push(casing('pilot-casing', 5.5), { id: 'pilot-line', type: 'line', source: WARDS, filter: ['in', ['get', 'code'], ['literal', []]] as never, paint: { 'line-color': '#000000', 'line-width': 3 } });
+  const casing = (id: string, width: number) => ({
+    id,
+    type: 'line' as const,
+    source: WARDS,
+    filter: ['in', ['get', 'code'], ['literal', []]] as never,
+    paint: { 'line-color': '#ffffff', 'line-width': width },
+  });
+  layers.push(casing('comparison-casing', 4.5), {
+    id: 'comparison-line',
+    type: 'line',
+    source: WARDS,
+    filter: ['in', ['get', 'code'], ['literal', []]] as never,
+    paint: { 'line-color': '#000000', 'line-width': 2, 'line-dasharray': [1.5, 1.2] },
+  });
+  layers.push(casing('pilot-casing', 5.5), {
+    id: 'pilot-line',
+    type: 'line',
+    source: WARDS,
+    filter: ['in', ['get', 'code'], ['literal', []]] as never,
+    paint: { 'line-color': '#000000', 'line-width': 3 },
+  });
   layers.push(
-    { id: 'selected-casing', type: 'line', source: WARDS, filter: ['==', ['get', 'code'], ''], paint: { 'line-color': '#000000', 'line-width': 7 } },
-    { id: 'selected-line', type: 'line', source: WARDS, filter: ['==', ['get', 'code'], ''], paint: { 'line-color': '#ff5fd2', 'line-width': 3.5 } },
+    {
+      id: 'selected-casing',
+      type: 'line',
+      source: WARDS,
+      filter: ['==', ['get', 'code'], ''],
+      paint: { 'line-color': '#000000', 'line-width': 7 },
+    },
+    {
+      id: 'selected-line',
+      type: 'line',
+      source: WARDS,
+      filter: ['==', ['get', 'code'], ''],
+      paint: { 'line-color': '#ff5fd2', 'line-width': 3.5 },
+    },
   );
   return { version: 8, name: 'wardrank offline', sources, layers };
 }
@@ -80,7 +181,9 @@ export function createMap(o: MapOptions): MapLibreMap {
     container: o.container,
     style: style(o.boundaries, o.basemaps),
     attributionControl: false,
-    ...(o.view ? { center: [o.view.lng, o.view.lat] as [number, number], zoom: o.view.zoom } : { bounds, fitBoundsOptions: { padding: 20 } }),
+    ...(o.view
+      ? { center: [o.view.lng, o.view.lat] as [number, number], zoom: o.view.zoom }
+      : { bounds, fitBoundsOptions: { padding: 20 } }),
     maxZoom: 16,
     dragRotate: false,
     pitchWithRotate: false,
@@ -91,10 +194,16 @@ export function createMap(o: MapOptions): MapLibreMap {
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   // Top left: at the bottom the attribution (which spans the width when open) covered it.
   map.addControl(new ScaleControl({ unit: 'metric' }), 'top-left');
-  map.addControl(new AttributionControl({ compact: true, customAttribution: o.attribution.join(' · ') }), 'bottom-right');
+  map.addControl(
+    new AttributionControl({ compact: true, customAttribution: o.attribution.join(' · ') }),
+    'bottom-right',
+  );
   // On a phone the full list would cover a third of the map: start collapsed behind its (i)
   // button (the list is also under "About this map" and in every PNG download).
-  if (o.container.clientWidth < 640) map.once('load', () => o.container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show'));
+  if (o.container.clientWidth < 640)
+    map.once('load', () =>
+      o.container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show'),
+    );
   // The attribution list scrolls (style.css caps it at three lines): keyboard users must be able to reach and scroll it.
   map.once('load', () => {
     const inner = o.container.querySelector('.maplibregl-ctrl-attrib-inner');
@@ -132,7 +241,9 @@ function addBoroughLabels(map: MapLibreMap, fc: GeoJson): void {
     for (const l of labels) {
       l.el.style.visibility = 'visible';
       const r = l.el.getBoundingClientRect();
-      const clash = placed.some((p) => r.left < p.right + 4 && r.right > p.left - 4 && r.top < p.bottom && r.bottom > p.top);
+      const clash = placed.some(
+        (p) => r.left < p.right + 4 && r.right > p.left - 4 && r.top < p.bottom && r.bottom > p.top,
+      );
       if (clash) l.el.style.visibility = 'hidden';
       else placed.push(r);
     }
@@ -150,7 +261,9 @@ export const WARD_LABEL_ZOOM = 12;
  * overlap one already placed are hidden (placed in ward order).
  */
 function addWardLabels(map: MapLibreMap, fc: GeoJson): void {
-  const points = fc.features.map((f) => ({ name: String(f.properties?.name ?? ''), at: labelPoint(f.geometry) })).filter((p): p is { name: string; at: [number, number] } => p.name !== '' && p.at !== null);
+  const points = fc.features
+    .map((f) => ({ name: String(f.properties?.name ?? ''), at: labelPoint(f.geometry) }))
+    .filter((p): p is { name: string; at: [number, number] } => p.name !== '' && p.at !== null);
   let shown: Marker[] = [];
   const update = () => {
     for (const m of shown) m.remove();
@@ -166,8 +279,12 @@ function addWardLabels(map: MapLibreMap, fc: GeoJson): void {
       el.setAttribute('aria-hidden', 'true');
       const m = new Marker({ element: el, anchor: 'center' }).setLngLat(p.at).addTo(map);
       const r = el.getBoundingClientRect();
-      if (placed.some((q) => r.left < q.right + 2 && r.right > q.left - 2 && r.top < q.bottom && r.bottom > q.top)) m.remove();
-      else (placed.push(r), shown.push(m));
+      if (placed.some((q) => r.left < q.right + 2 && r.right > q.left - 2 && r.top < q.bottom && r.bottom > q.top))
+        m.remove();
+      else {
+        placed.push(r);
+        shown.push(m);
+      }
     }
   };
   map.on('moveend', update);
@@ -222,7 +339,9 @@ export function setSelected(map: MapLibreMap, code: string | null): void {
 
 export function setTubeVisible(map: MapLibreMap, basemaps: readonly BasemapLayer[], visible: boolean): void {
   for (const b of basemaps)
-    if (b.kind === 'lines') for (const part of ['casing', 'line']) map.setLayoutProperty(`basemap-${b.id}-${part}`, 'visibility', visible ? 'visible' : 'none');
+    if (b.kind === 'lines')
+      for (const part of ['casing', 'line'])
+        map.setLayoutProperty(`basemap-${b.id}-${part}`, 'visibility', visible ? 'visible' : 'none');
 }
 
 export function hasLineBasemap(basemaps: readonly BasemapLayer[]): boolean {

@@ -27,16 +27,38 @@ export interface TableState {
   borough: string | null;
 }
 
-export function tableColumns(t: WardTable, categories: { id: string; name: string }[], verdict: (i: number) => string): TableColumn[] {
-  const num = (key: string, label: string, col: ArrayLike<number>, text: (v: number) => string = (v) => fmt(v)): TableColumn => ({ key, label, numeric: true, value: (i) => col[i], text: (i) => text(col[i]) });
+export function tableColumns(
+  t: WardTable,
+  categories: { id: string; name: string }[],
+  verdict: (i: number) => string,
+): TableColumn[] {
+  const num = (
+    key: string,
+    label: string,
+    col: ArrayLike<number>,
+    text: (v: number) => string = (v) => fmt(v),
+  ): TableColumn => ({ key, label, numeric: true, value: (i) => col[i], text: (i) => text(col[i]) });
   return [
     num('rank', 'Rank', t.rank, (v) => fmtRank(v)),
     { key: 'name', label: 'Ward', numeric: false, value: (i) => t.names[i], text: (i) => t.names[i] },
     { key: 'code', label: 'Code', numeric: false, value: (i) => t.codes[i], text: (i) => t.codes[i] },
-    { key: 'borough', label: 'Borough', numeric: false, value: (i) => t.boroughNames[i], text: (i) => t.boroughNames[i] },
+    {
+      key: 'borough',
+      label: 'Borough',
+      numeric: false,
+      value: (i) => t.boroughNames[i],
+      text: (i) => t.boroughNames[i],
+    },
     num('index', 'Index', t.columns.index),
-    num('decile', 'Decile', Float64Array.from(t.decile, (d) => (d === 0 ? NaN : d)), (v) => (Number.isFinite(v) ? String(v) : '–')),
-    ...categories.filter((c) => t.columns[`category:${c.id}`]).map((c) => num(`category:${c.id}`, c.name, t.columns[`category:${c.id}`])),
+    num(
+      'decile',
+      'Decile',
+      Float64Array.from(t.decile, (d) => (d === 0 ? NaN : d)),
+      (v) => (Number.isFinite(v) ? String(v) : '–'),
+    ),
+    ...categories
+      .filter((c) => t.columns[`category:${c.id}`])
+      .map((c) => num(`category:${c.id}`, c.name, t.columns[`category:${c.id}`])),
     { key: 'verdict', label: 'How sure', numeric: false, value: (i) => verdict(i), text: (i) => verdict(i) },
   ];
 }
@@ -69,14 +91,26 @@ export function visibleCsv(cols: readonly TableColumn[], rows: readonly number[]
   );
 }
 
-export function renderRankingTable(host: HTMLElement, cols: readonly TableColumn[], rows: readonly number[], s: TableState, onSort: (key: string) => void, onPick: (i: number) => void): void {
+export function renderRankingTable(
+  host: HTMLElement,
+  cols: readonly TableColumn[],
+  rows: readonly number[],
+  s: TableState,
+  onSort: (key: string) => void,
+  onPick: (i: number) => void,
+): void {
   const head = el(
     'tr',
     {},
     ...cols.map((c) => {
       const sorted = c.key === s.sortKey;
       const th = el('th', { scope: 'col', 'aria-sort': sorted ? (s.ascending ? 'ascending' : 'descending') : 'none' });
-      const b = el('button', { type: 'button', class: 'sort', 'data-key': c.key }, c.label, sorted ? (s.ascending ? ' ▲' : ' ▼') : '');
+      const b = el(
+        'button',
+        { type: 'button', class: 'sort', 'data-key': c.key },
+        c.label,
+        sorted ? (s.ascending ? ' ▲' : ' ▼') : '',
+      );
       b.addEventListener('click', () => onSort(c.key));
       th.append(b);
       return th;
@@ -96,5 +130,17 @@ export function renderRankingTable(host: HTMLElement, cols: readonly TableColumn
       }),
     ),
   );
-  host.replaceChildren(el('table', { class: 'ranking' }, el('caption', { class: 'sr-only' }, `Ward ranking, ${rows.length} wards shown, sorted by ${cols.find((c) => c.key === s.sortKey)?.label ?? ''}`), el('thead', {}, head), el('tbody', {}, ...body)));
+  host.replaceChildren(
+    el(
+      'table',
+      { class: 'ranking' },
+      el(
+        'caption',
+        { class: 'sr-only' },
+        `Ward ranking, ${rows.length} wards shown, sorted by ${cols.find((c) => c.key === s.sortKey)?.label ?? ''}`,
+      ),
+      el('thead', {}, head),
+      el('tbody', {}, ...body),
+    ),
+  );
 }

@@ -38,7 +38,8 @@ export function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
     prev = cur;
   }
   return prev[b.length];
@@ -83,7 +84,12 @@ export function matchWards(items: readonly SearchItem[], query: string, limit = 
     .map((x) => x.it);
 }
 
-export function attachSearch(input: HTMLInputElement, list: HTMLUListElement, items: () => readonly SearchItem[], onPick: (item: SearchItem) => void): void {
+export function attachSearch(
+  input: HTMLInputElement,
+  list: HTMLUListElement,
+  items: () => readonly SearchItem[],
+  onPick: (item: SearchItem) => void,
+): void {
   let hits: SearchItem[] = [];
   let active = -1;
   const close = () => {
@@ -109,8 +115,7 @@ export function attachSearch(input: HTMLInputElement, list: HTMLUListElement, it
     if (active >= 0) {
       input.setAttribute('aria-activedescendant', `ward-option-${active}`);
       document.getElementById(`ward-option-${active}`)?.scrollIntoView({ block: 'nearest' });
-    }
-    else input.removeAttribute('aria-activedescendant');
+    } else input.removeAttribute('aria-activedescendant');
   };
   const pick = (i: number) => {
     const h = hits[i];

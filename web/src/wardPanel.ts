@@ -5,7 +5,7 @@
  * (borough stand-ins are marked), and the rank interval appears when robustness results exist.
  */
 import { shareBelow } from '../../src/core/stats/shareBelow.ts';
-import { rankVerdict, verdictText } from '../../src/core/rankVerdict.ts';
+import { rankVerdict } from '../../src/core/rankVerdict.ts';
 import type { Explanation } from '../../src/core/explain.ts';
 import type { ComparisonRow, PilotRow, Robustness } from './api.ts';
 import type { WardTable } from './wardTable.ts';
@@ -89,7 +89,15 @@ function measureBadges(mid: string, p: PanelInput): { labels: string[]; proxies:
  * One measure or category: its percentile among all wards, and its contribution to the index as a
  * bar (length ∝ |contribution| against the ward's largest; the headline uses the same numbers).
  */
-function contributionRow(name: string, level: 'category' | 'measure', id: string, c: { score: number; contribution: number }, p: PanelInput, i: number, maxAbs: number): HTMLElement {
+function contributionRow(
+  name: string,
+  level: 'category' | 'measure',
+  id: string,
+  c: { score: number; contribution: number },
+  p: PanelInput,
+  i: number,
+  maxAbs: number,
+): HTMLElement {
   const col = p.table.columns[`${level}:${id}`];
   const pctText = percentileText(col, i, p.areaName);
   const contrib = contributionText(c.contribution, p.explain);
@@ -99,15 +107,28 @@ function contributionRow(name: string, level: 'category' | 'measure', id: string
     'div',
     { class: `bar-row bar-${level}`, 'data-id': id },
     el('div', { class: 'bar-label' }, el('span', {}, name), el('span', { class: 'bar-value' }, contrib)),
-    el('div', { class: 'bar-track', 'aria-hidden': 'true' }, width > 0 ? el('div', { class: `bar-fill${c.contribution < 0 ? ' bar-negative' : ''}`, style: `width:${width.toFixed(1)}%` }) : null),
+    el(
+      'div',
+      { class: 'bar-track', 'aria-hidden': 'true' },
+      width > 0
+        ? el('div', {
+            class: `bar-fill${c.contribution < 0 ? ' bar-negative' : ''}`,
+            style: `width:${width.toFixed(1)}%`,
+          })
+        : null,
+    ),
     el('div', { class: 'bar-pct' }, pctText),
     b
       ? el(
           'div',
           { class: 'badges' },
-          ...b.labels.map((l) => badge(l, l === 'proxy' || l === 'borough stand-in' ? `Built from ${b.proxies.join(', ')}` : '')),
+          ...b.labels.map((l) =>
+            badge(l, l === 'proxy' || l === 'borough stand-in' ? `Built from ${b.proxies.join(', ')}` : ''),
+          ),
           b.periods.length ? el('span', { class: 'period' }, b.periods.join('; ')) : null,
-          b.labels.some((l) => l !== 'real data') && b.proxies.length ? el('span', { class: 'proxy-note' }, `proxy measure, from: ${b.proxies.join(', ')}`) : null,
+          b.labels.some((l) => l !== 'real data') && b.proxies.length
+            ? el('span', { class: 'proxy-note' }, `proxy measure, from: ${b.proxies.join(', ')}`)
+            : null,
         )
       : null,
     el('div', { class: 'sr-only' }, `${name}: ${pctText}; contribution ${contrib}.`),
@@ -134,9 +155,19 @@ export function renderPanel(host: HTMLElement, p: PanelInput): void {
     ),
     ranked_ ? null : el('p', { class: 'not-ranked' }, notRankedReason(e)),
     p.flags && Object.entries(p.flags).some(([, v]) => v === 1)
-      ? el('p', { class: 'flags' }, ...Object.entries(p.flags).filter(([, v]) => v === 1).map(([k]) => badge(`flag: ${k.replace(/_/g, ' ')}`, `Area flag ${k} = 1 in the areas file (areas.flag_columns)`)))
+      ? el(
+          'p',
+          { class: 'flags' },
+          ...Object.entries(p.flags)
+            .filter(([, v]) => v === 1)
+            .map(([k]) =>
+              badge(`flag: ${k.replace(/_/g, ' ')}`, `Area flag ${k} = 1 in the areas file (areas.flag_columns)`),
+            ),
+        )
       : null,
-    p.whatIf ? el('p', { class: 'whatif-note' }, `With your weights. Published rank: ${fmtRank(p.publishedRank)}.`) : null,
+    p.whatIf
+      ? el('p', { class: 'whatif-note' }, `With your weights. Published rank: ${fmtRank(p.publishedRank)}.`)
+      : null,
   );
 
   const verdict = p.robustness && ranked_ ? rankVerdict(p.robustness.p05_rank, p.robustness.p95_rank, ranked) : null;
@@ -145,8 +176,16 @@ export function renderPanel(host: HTMLElement, p: PanelInput): void {
         'section',
         { class: 'robustness' },
         el('h3', {}, 'How sure is the rank?'),
-        el('p', { class: `verdict verdict-${verdict.verdict}`, 'data-testid': 'verdict' }, `${verdict.verdict === 'stable' ? 'Stable' : 'Uncertain'}: ranked between ${verdict.from} and ${verdict.to} in 90 % of the robustness runs.`),
-        el('p', { class: 'hint' }, `Stable means the interval is no wider than ${verdict.threshold} places (one decile). Median rank ${fmtRank(Math.round(p.robustness!.median_rank ?? NaN))}; in the top ${p.topK} in ${percent(p.robustness!.p_top_k)} of runs, in the top decile in ${percent(p.robustness!.p_top_decile)}.`),
+        el(
+          'p',
+          { class: `verdict verdict-${verdict.verdict}`, 'data-testid': 'verdict' },
+          `${verdict.verdict === 'stable' ? 'Stable' : 'Uncertain'}: ranked between ${verdict.from} and ${verdict.to} in 90 % of the robustness runs.`,
+        ),
+        el(
+          'p',
+          { class: 'hint' },
+          `Stable means the interval is no wider than ${verdict.threshold} places (one decile). Median rank ${fmtRank(Math.round(p.robustness!.median_rank ?? NaN))}; in the top ${p.topK} in ${percent(p.robustness!.p_top_k)} of runs, in the top decile in ${percent(p.robustness!.p_top_decile)}.`,
+        ),
         p.whatIf ? el('p', { class: 'hint' }, 'These figures are for the published weights.') : null,
       )
     : null;
@@ -154,13 +193,26 @@ export function renderPanel(host: HTMLElement, p: PanelInput): void {
   const pilot = pilotSection(p);
   const i = p.table.codes.indexOf(e.code);
   const drivers = ranked_ ? topDrivers(e, 3) : [];
-  const why = drivers.length ? el('p', { class: 'why' }, 'Pushed up most by: ', drivers.map((m) => `${m.name} ${contributionText(m.contribution, e)}`).join('; '), '.', e.exact ? '' : ' (approximate for geometric methods)') : null;
+  const why = drivers.length
+    ? el(
+        'p',
+        { class: 'why' },
+        'Pushed up most by: ',
+        drivers.map((m) => `${m.name} ${contributionText(m.contribution, e)}`).join('; '),
+        '.',
+        e.exact ? '' : ' (approximate for geometric methods)',
+      )
+    : null;
 
   const scores = el(
     'section',
     { class: 'scores' },
     el('h3', {}, 'What makes up the index'),
-    el('p', { class: 'hint' }, `Each bar is a measure's contribution to the index (weight × score${e.exact ? '; they add up to the index' : ''}); below it, how the ward compares with all ${p.areaName} wards.`),
+    el(
+      'p',
+      { class: 'hint' },
+      `Each bar is a measure's contribution to the index (weight × score${e.exact ? '; they add up to the index' : ''}); below it, how the ward compares with all ${p.areaName} wards.`,
+    ),
   );
   const all = e.categories.flatMap((c) => [c, ...c.measures]);
   const maxAbs = Math.max(0, ...all.map((x) => (finite(x.contribution) ? Math.abs(x.contribution) : 0)));
@@ -185,11 +237,19 @@ export function renderPanel(host: HTMLElement, p: PanelInput): void {
               { scope: 'row' },
               ind.name,
               el('br'),
-              badge(statusLabel(ind.level, info?.status ?? 'real'), ind.level === 'borough' ? 'The borough value, used for every ward in the borough' : ''),
+              badge(
+                statusLabel(ind.level, info?.status ?? 'real'),
+                ind.level === 'borough' ? 'The borough value, used for every ward in the borough' : '',
+              ),
               ind.imputed ? badge('imputed') : null,
               info?.period ? el('span', { class: 'period' }, info.period) : null,
             ),
-            el('td', {}, finite(ind.raw) ? fmt(ind.raw, 4) : 'no data', el('span', { class: 'unit' }, ind.unit ? ` ${ind.unit}` : '')),
+            el(
+              'td',
+              {},
+              finite(ind.raw) ? fmt(ind.raw, 4) : 'no data',
+              el('span', { class: 'unit' }, ind.unit ? ` ${ind.unit}` : ''),
+            ),
             el('td', {}, finite(med) ? fmt(med, 4) : '–'),
           ),
         );
@@ -202,20 +262,41 @@ export function renderPanel(host: HTMLElement, p: PanelInput): void {
     el(
       'table',
       {},
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Indicator'), el('th', { scope: 'col' }, 'This ward'), el('th', { scope: 'col' }, `${p.areaName} median`))),
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          el('th', { scope: 'col' }, 'Indicator'),
+          el('th', { scope: 'col' }, 'This ward'),
+          el('th', { scope: 'col' }, `${p.areaName} median`),
+        ),
+      ),
       el('tbody', {}, ...groups),
     ),
   );
-  const report = el('p', {}, el('a', { href: p.reportHref, target: '_blank', rel: 'noopener', class: 'report-link' }, 'Printable ward report'), ' ', el('button', { type: 'button', id: 'compare-open', class: 'link' }, 'Compare with another ward'));
+  const report = el(
+    'p',
+    {},
+    el('a', { href: p.reportHref, target: '_blank', rel: 'noopener', class: 'report-link' }, 'Printable ward report'),
+    ' ',
+    el('button', { type: 'button', id: 'compare-open', class: 'link' }, 'Compare with another ward'),
+  );
   host.replaceChildren(head, why ?? '', pilot ?? '', robust ?? '', scores, raw, report);
 }
 
 /** Why a ward has no index: the measures it lacks (its index needs every category with data). */
 function notRankedReason(e: Explanation): string {
-  const missing = e.categories.flatMap((c) => c.measures).filter((m) => !finite(m.score)).map((m) => m.name);
+  const missing = e.categories
+    .flatMap((c) => c.measures)
+    .filter((m) => !finite(m.score))
+    .map((m) => m.name);
   const lacking = e.categories.filter((c) => !finite(c.score)).map((c) => c.name);
-  if (lacking.length) return `No index: no data for ${lacking.join(', ')}${missing.length ? ` (${missing.join(', ')})` : ''}. It is left out of the ranking rather than ranked on part of the data.`;
-  if (missing.length) return `No index: missing ${missing.join(', ')}. It is left out of the ranking rather than ranked on part of the data.`;
+  if (lacking.length)
+    return `No index: no data for ${lacking.join(', ')}${missing.length ? ` (${missing.join(', ')})` : ''}. It is left out of the ranking rather than ranked on part of the data.`;
+  if (missing.length)
+    return `No index: missing ${missing.join(', ')}. It is left out of the ranking rather than ranked on part of the data.`;
   return 'No index under these weights.';
 }
 
@@ -237,17 +318,25 @@ function topDrivers(e: Explanation, k: number): { name: string; contribution: nu
  * comparison ward is never presented as "like" its pilot when the balance says otherwise.
  */
 function balanceText(balance: PanelInput['balance']): HTMLElement {
-  if (!balance?.length) return el('p', { class: 'hint' }, 'The pilot selection has no balance table (balance.csv), so how alike the pilot and comparison groups are is not known here.');
+  if (!balance?.length)
+    return el(
+      'p',
+      { class: 'hint' },
+      'The pilot selection has no balance table (balance.csv), so how alike the pilot and comparison groups are is not known here.',
+    );
   const after = balance.filter((r) => r.variable !== 'index');
   const counts = new Map<string, number>();
-  for (const r of after) counts.set(String(r.flag_after ?? 'unknown'), (counts.get(String(r.flag_after ?? 'unknown')) ?? 0) + 1);
+  for (const r of after)
+    counts.set(String(r.flag_after ?? 'unknown'), (counts.get(String(r.flag_after ?? 'unknown')) ?? 0) + 1);
   const parts = [...counts.entries()].map(([flag, n]) => `${n} "${flag}"`).join(', ');
   const ok = counts.get('ok') ?? 0;
   return el(
     'p',
     { 'data-testid': 'balance' },
     `Balance of the pilot wards against their comparison wards after matching (balance.csv, standardised mean differences over ${after.length} variables): ${parts}. `,
-    ok === after.length ? 'The groups are balanced on every variable.' : 'The groups still differ where flagged: compare outcomes with that in mind.',
+    ok === after.length
+      ? 'The groups are balanced on every variable.'
+      : 'The groups still differ where flagged: compare outcomes with that in mind.',
   );
 }
 
@@ -256,9 +345,22 @@ function pilotSection(p: PanelInput): HTMLElement | null {
     return el(
       'section',
       { class: 'pilot' },
-      el('h3', {}, p.pilot.pilot !== undefined && p.pilot.pilot !== null ? `Pilot ward ${p.pilot.pilot}` : 'Pilot ward'),
+      el(
+        'h3',
+        {},
+        p.pilot.pilot !== undefined && p.pilot.pilot !== null ? `Pilot ward ${p.pilot.pilot}` : 'Pilot ward',
+      ),
       p.pilot.reason ? el('p', {}, p.pilot.reason) : null,
-      p.comparisons.length ? el('p', {}, 'Comparison wards (matched for the evaluation): ', p.comparisons.map((c) => `${c.name} (${c.borough_name}, rank ${fmtRank(c.rank)}, distance ${fmt(c.distance)})`).join('; ')) : null,
+      p.comparisons.length
+        ? el(
+            'p',
+            {},
+            'Comparison wards (matched for the evaluation): ',
+            p.comparisons
+              .map((c) => `${c.name} (${c.borough_name}, rank ${fmtRank(c.rank)}, distance ${fmt(c.distance)})`)
+              .join('; '),
+          )
+        : null,
       balanceText(p.balance),
     );
   }
@@ -267,7 +369,13 @@ function pilotSection(p: PanelInput): HTMLElement | null {
       'section',
       { class: 'pilot' },
       el('h3', {}, 'Comparison ward'),
-      ...p.comparisons.map((c) => el('p', {}, `Matched to pilot ${p.pilotNames[c.pilot_code] ?? c.pilot_code} for the evaluation (matching distance ${fmt(c.distance)}; smaller = closer on the matching variables).`)),
+      ...p.comparisons.map((c) =>
+        el(
+          'p',
+          {},
+          `Matched to pilot ${p.pilotNames[c.pilot_code] ?? c.pilot_code} for the evaluation (matching distance ${fmt(c.distance)}; smaller = closer on the matching variables).`,
+        ),
+      ),
       balanceText(p.balance),
     );
   }

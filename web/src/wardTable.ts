@@ -25,7 +25,8 @@ export function tableFromApi(rows: readonly WardRow[]): WardTable {
   const n = rows.length;
   const columns: Record<string, Float64Array> = { index: Float64Array.from(rows, (r) => nan(r.index)) };
   const add = (prefix: string, pick: (r: WardRow) => Record<string, number | null>) => {
-    for (const id of new Set(rows.flatMap((r) => Object.keys(pick(r))))) columns[`${prefix}:${id}`] = Float64Array.from(rows, (r) => nan(pick(r)[id]));
+    for (const id of new Set(rows.flatMap((r) => Object.keys(pick(r)))))
+      columns[`${prefix}:${id}`] = Float64Array.from(rows, (r) => nan(pick(r)[id]));
   };
   add('category', (r) => r.categories);
   add('measure', (r) => r.measures);

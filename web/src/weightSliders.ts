@@ -15,11 +15,31 @@ export interface SliderHandle {
   set(overrides: Weights): void;
 }
 
-export function buildSliders(host: HTMLElement, f: FrameworkInfo, available: ReadonlySet<string>, onChange: (overrides: Weights) => void): SliderHandle {
-  const inputs: { kind: keyof Weights; id: string; published: number; input: HTMLInputElement; out: HTMLOutputElement }[] = [];
+export function buildSliders(
+  host: HTMLElement,
+  f: FrameworkInfo,
+  available: ReadonlySet<string>,
+  onChange: (overrides: Weights) => void,
+): SliderHandle {
+  const inputs: {
+    kind: keyof Weights;
+    id: string;
+    published: number;
+    input: HTMLInputElement;
+    out: HTMLOutputElement;
+  }[] = [];
   const slider = (kind: keyof Weights, id: string, name: string, published: number, enabled: boolean) => {
     const inputId = `w-${kind}-${id}`;
-    const input = el('input', { type: 'range', id: inputId, min: '0', max: String(sliderMax(published)), step: String(SLIDER_STEP), value: String(published), 'data-kind': kind, 'data-id': id });
+    const input = el('input', {
+      type: 'range',
+      id: inputId,
+      min: '0',
+      max: String(sliderMax(published)),
+      step: String(SLIDER_STEP),
+      value: String(published),
+      'data-kind': kind,
+      'data-id': id,
+    });
     input.disabled = !enabled;
     const out = el('output', { for: inputId }, String(published));
     inputs.push({ kind, id, published, input, out });
@@ -27,7 +47,13 @@ export function buildSliders(host: HTMLElement, f: FrameworkInfo, available: Rea
       out.textContent = input.value;
       onChange(current());
     });
-    return el('div', { class: `slider slider-${kind}` }, el('label', { for: inputId }, name, enabled ? '' : ' (no data)'), input, out);
+    return el(
+      'div',
+      { class: `slider slider-${kind}` },
+      el('label', { for: inputId }, name, enabled ? '' : ' (no data)'),
+      input,
+      out,
+    );
   };
   const current = (): Weights => {
     const w: Weights = { categories: {}, measures: {} };
@@ -43,7 +69,9 @@ export function buildSliders(host: HTMLElement, f: FrameworkInfo, available: Rea
       {},
       el('legend', {}, c.name),
       slider('categories', c.id, `${c.name} (category)`, c.weight, available.has(`category:${c.id}`)),
-      ...f.measures.filter((m) => m.category === c.id).map((m) => slider('measures', m.id, m.name, m.weight, available.has(`measure:${m.id}`))),
+      ...f.measures
+        .filter((m) => m.category === c.id)
+        .map((m) => slider('measures', m.id, m.name, m.weight, available.has(`measure:${m.id}`))),
     ),
   );
   host.replaceChildren(...groups);

@@ -46,8 +46,12 @@ export function clampWeights(w: Weights, f: FrameworkInfo): { weights: Weights; 
       const max = sliderMax(p.weight);
       const snapped = Math.round(Math.min(Math.max(v, 0), max) / SLIDER_STEP) * SLIDER_STEP;
       const value = Number(snapped.toFixed(1));
-      if (v > max || v < 0) notices.push(`The link's weight ${v} for ${p.name} is outside the slider range 0–${max}; ${value} is used instead.`);
-      else if (value !== v) notices.push(`The link's weight ${v} for ${p.name} is rounded to the slider's step: ${value}.`);
+      if (v > max || v < 0)
+        notices.push(
+          `The link's weight ${v} for ${p.name} is outside the slider range 0–${max}; ${value} is used instead.`,
+        );
+      else if (value !== v)
+        notices.push(`The link's weight ${v} for ${p.name} is rounded to the slider's step: ${value}.`);
       if (Math.abs(value - p.weight) > 1e-9) out[kind][id] = value;
     }
   }

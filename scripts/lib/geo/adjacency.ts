@@ -38,7 +38,10 @@ export function queenAdjacency(fc: FeatureCollection, opts: AdjacencyOptions): A
   features.forEach((f, i) => {
     const t = f.geometry?.type;
     if (t !== 'Polygon' && t !== 'MultiPolygon') {
-      throw new InputError(`feature ${i} is a ${t ?? 'null geometry'}`, { field: `features[${i}].geometry`, expected: 'Polygon or MultiPolygon' });
+      throw new InputError(`feature ${i} is a ${t ?? 'null geometry'}`, {
+        field: `features[${i}].geometry`,
+        expected: 'Polygon or MultiPolygon',
+      });
     }
   });
   const codes = codesOf(features, opts.key, 'area');
@@ -80,13 +83,22 @@ export function queenAdjacency(fc: FeatureCollection, opts: AdjacencyOptions): A
       const key = a * m + b;
       if (pairs.has(key)) return;
       const d = segmentDistance(
-        seg[4 * s], seg[4 * s + 1], seg[4 * s + 2], seg[4 * s + 3],
-        seg[4 * t], seg[4 * t + 1], seg[4 * t + 2], seg[4 * t + 3],
+        seg[4 * s],
+        seg[4 * s + 1],
+        seg[4 * s + 2],
+        seg[4 * s + 3],
+        seg[4 * t],
+        seg[4 * t + 1],
+        seg[4 * t + 2],
+        seg[4 * t + 3],
       );
       if (d <= tol) pairs.add(key);
     });
   }
-  return fromPairs(codes, [...pairs].map((k) => [Math.floor(k / m), k % m]));
+  return fromPairs(
+    codes,
+    [...pairs].map((k) => [Math.floor(k / m), k % m]),
+  );
 }
 
 /** Symmetric CSR adjacency from unordered index pairs. */

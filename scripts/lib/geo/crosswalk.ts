@@ -76,16 +76,23 @@ export interface AreaCrosswalkOptions extends CrosswalkOptions {
 }
 
 /** Areal-weighting crosswalk (Goodchild & Lam 1980): shares of each source unit's area. */
-export function areaCrosswalk(source: FeatureCollection, target: FeatureCollection, opts: AreaCrosswalkOptions): Crosswalk {
+export function areaCrosswalk(
+  source: FeatureCollection,
+  target: FeatureCollection,
+  opts: AreaCrosswalkOptions,
+): Crosswalk {
   const src = polygonsOf(source, 'source');
   const tgt = polygonsOf(target, 'target');
   const sourceCodes = codesOf(src, opts.sourceKey, 'source');
   const targetCodes = codesOf(tgt, opts.targetKey, 'target');
   const all = src.map((_, i) => i);
   const { pieces, sourceArea } =
-    opts.engine === 'scanline' ? scanlinePieces(src, tgt, localFrame(source), opts.stepMetres ?? 5) : overlapAreas(src, tgt, all, sourceCodes, targetCodes);
+    opts.engine === 'scanline'
+      ? scanlinePieces(src, tgt, localFrame(source), opts.stepMetres ?? 5)
+      : overlapAreas(src, tgt, all, sourceCodes, targetCodes);
   const notes = [coverageNote(pieces, sourceArea, sourceCodes)];
-  if (opts.engine === 'scanline') notes.push(`overlap areas by scanline integration, lines ${opts.stepMetres ?? 5} m apart`);
+  if (opts.engine === 'scanline')
+    notes.push(`overlap areas by scanline integration, lines ${opts.stepMetres ?? 5} m apart`);
   return assemble('area', sourceCodes, targetCodes, pieces, sourceArea, [], notes, opts.minShare ?? 0);
 }
 
@@ -147,7 +154,9 @@ export function populationCrosswalk(
   }
   const fallback = empty.filter((i) => pieces[i].size > 0).map((i) => sourceCodes[i]);
   if (fallback.length > 0) {
-    notes.push(`${fallback.length} source units contain no population point reaching a target and were apportioned by area: ${fallback.join(' ')}`);
+    notes.push(
+      `${fallback.length} source units contain no population point reaching a target and were apportioned by area: ${fallback.join(' ')}`,
+    );
   }
   return assemble('population', sourceCodes, targetCodes, pieces, sourcePop, fallback, notes, opts.minShare ?? 0);
 }
@@ -180,7 +189,11 @@ export function dasymetricCrosswalk(
   const small = polygonsOf(smallAreas, 'small-area');
   const points: FeatureCollection<Point> = {
     type: 'FeatureCollection',
-    features: small.map((f) => ({ type: 'Feature', properties: f.properties, geometry: { type: 'Point', coordinates: pointInside(f.geometry) } })),
+    features: small.map((f) => ({
+      type: 'Feature',
+      properties: f.properties,
+      geometry: { type: 'Point', coordinates: pointInside(f.geometry) },
+    })),
   };
   // The point method gives the source of each small area and the fallback target.
   const byPoint = populationCrosswalk(source, target, points, opts);
@@ -221,9 +234,19 @@ export function dasymetricCrosswalk(
   const idx = new Map(byPoint.sourceCodes.map((c, i) => [c, i]));
   for (const c of fallback) {
     const i = idx.get(c) as number;
-    for (let q = 0; q < byPoint.share.length; q++) if (byPoint.source[q] === i) pieces[i].set(byPoint.target[q], byPoint.share[q]);
+    for (let q = 0; q < byPoint.share.length; q++)
+      if (byPoint.source[q] === i) pieces[i].set(byPoint.target[q], byPoint.share[q]);
   }
-  return assemble('population', byPoint.sourceCodes, byPoint.targetCodes, pieces, byPoint.sourceWeight, fallback, notes, opts.minShare ?? 0);
+  return assemble(
+    'population',
+    byPoint.sourceCodes,
+    byPoint.targetCodes,
+    pieces,
+    byPoint.sourceWeight,
+    fallback,
+    notes,
+    opts.minShare ?? 0,
+  );
 }
 
 export interface ApportionOptions {
@@ -311,10 +334,13 @@ function apportion(
 
 function checkLength(cw: Crosswalk, a: Float64Array, name: string): void {
   if (a.length !== cw.sourceCodes.length) {
-    throw new InputError(`${name} has ${a.length} entries but the crosswalk has ${cw.sourceCodes.length} source units`, {
-      field: name,
-      expected: 'one value per crosswalk source code, in sourceCodes order',
-    });
+    throw new InputError(
+      `${name} has ${a.length} entries but the crosswalk has ${cw.sourceCodes.length} source units`,
+      {
+        field: name,
+        expected: 'one value per crosswalk source code, in sourceCodes order',
+      },
+    );
   }
 }
 
@@ -337,7 +363,8 @@ export function codesOf(features: Feature[], key: string, role: string): string[
   return features.map((f, i) => {
     const v = f.properties?.[key];
     const field = `${role}.features[${i}].properties.${key}`;
-    if (v === undefined || v === null || v === '') throw new InputError(`${role} feature ${i} has no "${key}"`, { field, expected: 'a code' });
+    if (v === undefined || v === null || v === '')
+      throw new InputError(`${role} feature ${i} has no "${key}"`, { field, expected: 'a code' });
     const code = String(v);
     if (seen.has(code)) throw new InputError(`${role} code ${code} appears twice`, { field, expected: 'unique codes' });
     seen.add(code);
@@ -349,10 +376,13 @@ function populationsOf(points: FeatureCollection<Point>, key: string): Float64Ar
   return Float64Array.from(points.features, (f, i) => {
     const v = f.properties?.[key];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || f.geometry?.type !== 'Point') {
-      throw new InputError(`population point ${i} has ${f.geometry?.type !== 'Point' ? 'no Point geometry' : `"${key}" = ${String(v)}`}`, {
-        field: `points.features[${i}].properties.${key}`,
-        expected: 'a Point with a finite population ≥ 0',
-      });
+      throw new InputError(
+        `population point ${i} has ${f.geometry?.type !== 'Point' ? 'no Point geometry' : `"${key}" = ${String(v)}`}`,
+        {
+          field: `points.features[${i}].properties.${key}`,
+          expected: 'a Point with a finite population ≥ 0',
+        },
+      );
     }
     return v;
   });
@@ -400,10 +430,13 @@ function overlapAreas(
       try {
         piece = intersect(featureCollection([src[i], tgt[j]]));
       } catch (e) {
-        throw new InputError(`cannot intersect source ${sourceCodes[i]} with target ${targetCodes[j]}: ${(e as Error).message}`, {
-          field: `source ${sourceCodes[i]}`,
-          expected: 'valid polygons (repair them first, e.g. with make_valid)',
-        });
+        throw new InputError(
+          `cannot intersect source ${sourceCodes[i]} with target ${targetCodes[j]}: ${(e as Error).message}`,
+          {
+            field: `source ${sourceCodes[i]}`,
+            expected: 'valid polygons (repair them first, e.g. with make_valid)',
+          },
+        );
       }
       const a = piece ? area(piece) : 0;
       if (a > 0) pieces[i].set(j, a);
@@ -413,7 +446,12 @@ function overlapAreas(
 }
 
 /** Overlap areas of every source with every target, by scanline, as per-source maps. */
-function scanlinePieces(src: Areal[], tgt: Areal[], frame: LocalFrame, step: number): { pieces: Map<number, number>[]; sourceArea: Float64Array } {
+function scanlinePieces(
+  src: Areal[],
+  tgt: Areal[],
+  frame: LocalFrame,
+  step: number,
+): { pieces: Map<number, number>[]; sourceArea: Float64Array } {
   const ov = scanlineOverlaps(src, tgt, frame, step);
   const pieces: Map<number, number>[] = src.map(() => new Map());
   for (let k = 0; k < ov.a.length; k++) pieces[ov.a[k]].set(ov.b[k], ov.areaM2[k]);

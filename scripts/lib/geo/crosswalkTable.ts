@@ -41,10 +41,23 @@ export function crosswalkFromRows(
   const targetCodes = opts.targetCodes ? [...opts.targetCodes] : [];
   const sIndex = new Map(sourceCodes.map((c, i) => [c, i]));
   const tIndex = new Map(targetCodes.map((c, i) => [c, i]));
-  const lookup = (map: Map<string, number>, list: string[], code: string, fixed: boolean, row: number, column: string): number => {
+  const lookup = (
+    map: Map<string, number>,
+    list: string[],
+    code: string,
+    fixed: boolean,
+    row: number,
+    column: string,
+  ): number => {
     let i = map.get(code);
     if (i === undefined) {
-      if (fixed) throw new InputError(`unknown code ${code}`, { file: opts.file, row, column, expected: 'a code of the given list' });
+      if (fixed)
+        throw new InputError(`unknown code ${code}`, {
+          file: opts.file,
+          row,
+          column,
+          expected: 'a code of the given list',
+        });
       i = list.length;
       list.push(code);
       map.set(code, i);
@@ -62,10 +75,20 @@ export function crosswalkFromRows(
     target[k] = lookup(tIndex, targetCodes, r[1], !!opts.targetCodes, row, 'target_code');
     share[k] = Number(r[2]);
     if (r[2] === '' || !(share[k] >= 0 && share[k] <= 1)) {
-      throw new InputError(`share "${r[2]}" is not a number in [0, 1]`, { file: opts.file, row, column: 'share', expected: 'a share in [0, 1]' });
+      throw new InputError(`share "${r[2]}" is not a number in [0, 1]`, {
+        file: opts.file,
+        row,
+        column: 'share',
+        expected: 'a share in [0, 1]',
+      });
     }
     if (r[3] !== 'area' && r[3] !== 'population') {
-      throw new InputError(`method "${r[3]}" is unknown`, { file: opts.file, row, column: 'method', expected: '"area" or "population"' });
+      throw new InputError(`method "${r[3]}" is unknown`, {
+        file: opts.file,
+        row,
+        column: 'method',
+        expected: '"area" or "population"',
+      });
     }
     methods.add(r[3]);
     if (r[3] === 'area') fallback.add(r[0]);

@@ -11,6 +11,9 @@ import { quantize, bbox as topoBbox } from 'topojson-client';
 export function quantizeDecimal<T extends Objects>(topology: Topology<T>, decimals: number): Topology<T> {
   const k = 10 ** decimals;
   const [x0, y0] = topology.bbox ?? topoBbox(topology);
-  const transform = { scale: [1 / k, 1 / k] as [number, number], translate: [Math.floor(x0 * k) / k, Math.floor(y0 * k) / k] as [number, number] };
+  const transform = {
+    scale: [1 / k, 1 / k] as [number, number],
+    translate: [Math.floor(x0 * k) / k, Math.floor(y0 * k) / k] as [number, number],
+  };
   return quantize(topology, transform);
 }

@@ -15,11 +15,16 @@ export interface RepairCounts {
 }
 
 /** A repaired copy of the collection, with what was removed. */
-export function removeRepeatedPositions<P>(
-  fc: FeatureCollection<Polygon | MultiPolygon, P>,
-): { features: FeatureCollection<Polygon | MultiPolygon, P>; removed: number; degenerateRings: number } {
+export function removeRepeatedPositions<P>(fc: FeatureCollection<Polygon | MultiPolygon, P>): {
+  features: FeatureCollection<Polygon | MultiPolygon, P>;
+  removed: number;
+  degenerateRings: number;
+} {
   const counts: RepairCounts = { repeatedPositions: 0, degenerateRings: 0 };
-  const features = fc.features.map((f): Feature<Polygon | MultiPolygon, P> => ({ ...f, geometry: repairGeometry(f.geometry, counts) }));
+  const features = fc.features.map((f): Feature<Polygon | MultiPolygon, P> => ({
+    ...f,
+    geometry: repairGeometry(f.geometry, counts),
+  }));
   return { features: { ...fc, features }, removed: counts.repeatedPositions, degenerateRings: counts.degenerateRings };
 }
 
@@ -64,7 +69,11 @@ export function dropSliverParts<P>(
       if (k !== largest && a < minAreaM2) dropped.push({ feature: i, areaM2: a });
     });
     if (keep.length === f.geometry.coordinates.length) return f;
-    return { ...f, geometry: keep.length === 1 ? { type: 'Polygon', coordinates: keep[0] } : { type: 'MultiPolygon', coordinates: keep } };
+    return {
+      ...f,
+      geometry:
+        keep.length === 1 ? { type: 'Polygon', coordinates: keep[0] } : { type: 'MultiPolygon', coordinates: keep },
+    };
   });
   return { features: { ...fc, features }, dropped };
 }

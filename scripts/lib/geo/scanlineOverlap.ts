@@ -103,7 +103,14 @@ function edgesOf(features: Feature<Polygon | MultiPolygon>[], { kx, ky }: LocalF
     }
   });
   const order = Int32Array.from(y0.keys()).sort((i, j) => y0[i] - y0[j] || i - j);
-  return { x0: Float64Array.from(x0), y0: Float64Array.from(y0), x1: Float64Array.from(x1), y1: Float64Array.from(y1), owner: Int32Array.from(owner), order };
+  return {
+    x0: Float64Array.from(x0),
+    y0: Float64Array.from(y0),
+    x1: Float64Array.from(x1),
+    y1: Float64Array.from(y1),
+    owner: Int32Array.from(owner),
+    order,
+  };
 }
 
 /** Active-edge sweep upward in y: the stretches inside each polygon on a horizontal line. */

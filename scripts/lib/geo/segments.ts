@@ -20,8 +20,14 @@ export function pointSegmentDistance(px: number, py: number, ax: number, ay: num
 
 /** True when closed segments ab and cd have at least one point in common. */
 export function segmentsIntersect(
-  ax: number, ay: number, bx: number, by: number,
-  cx: number, cy: number, dx: number, dy: number,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  cx: number,
+  cy: number,
+  dx: number,
+  dy: number,
 ): boolean {
   const d1 = orient(cx, cy, dx, dy, ax, ay);
   const d2 = orient(cx, cy, dx, dy, bx, by);
@@ -43,8 +49,14 @@ function onSegment(ax: number, ay: number, bx: number, by: number, px: number, p
 
 /** Shortest distance between closed segments ab and cd (0 when they intersect). */
 export function segmentDistance(
-  ax: number, ay: number, bx: number, by: number,
-  cx: number, cy: number, dx: number, dy: number,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  cx: number,
+  cy: number,
+  dx: number,
+  dy: number,
 ): number {
   if (segmentsIntersect(ax, ay, bx, by, cx, cy, dx, dy)) return 0;
   return Math.min(
@@ -61,17 +73,33 @@ export function segmentDistance(
  * a ring, or arcs meeting at a junction) do not conflict.
  */
 export function segmentsConflict(
-  ax: number, ay: number, bx: number, by: number,
-  cx: number, cy: number, dx: number, dy: number,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  cx: number,
+  cy: number,
+  dx: number,
+  dy: number,
 ): boolean {
   if (!segmentsIntersect(ax, ay, bx, by, cx, cy, dx, dy)) return false;
   const shared =
-    (ax === cx && ay === cy ? 1 : 0) + (ax === dx && ay === dy ? 1 : 0) + (bx === cx && by === cy ? 1 : 0) + (bx === dx && by === dy ? 1 : 0);
+    (ax === cx && ay === cy ? 1 : 0) +
+    (ax === dx && ay === dy ? 1 : 0) +
+    (bx === cx && by === cy ? 1 : 0) +
+    (bx === dx && by === dy ? 1 : 0);
   if (shared === 0) return true;
   if (shared >= 2) return true; // the same segment twice (or a degenerate one)
   // One shared endpoint: a conflict only if the segments are collinear and overlap beyond it.
   if (orient(ax, ay, bx, by, cx, cy) !== 0 || orient(ax, ay, bx, by, dx, dy) !== 0) return false;
-  const [px, py, qx, qy] = ax === cx && ay === cy ? [bx, by, dx, dy] : ax === dx && ay === dy ? [bx, by, cx, cy] : bx === cx && by === cy ? [ax, ay, dx, dy] : [ax, ay, cx, cy];
+  const [px, py, qx, qy] =
+    ax === cx && ay === cy
+      ? [bx, by, dx, dy]
+      : ax === dx && ay === dy
+        ? [bx, by, cx, cy]
+        : bx === cx && by === cy
+          ? [ax, ay, dx, dy]
+          : [ax, ay, cx, cy];
   const [sx, sy] = ax === cx && ay === cy ? [ax, ay] : ax === dx && ay === dy ? [ax, ay] : [bx, by];
   // Overlap when the two free ends lie on the same side of the shared point.
   return (px - sx) * (qx - sx) + (py - sy) * (qy - sy) > 0;

@@ -73,10 +73,15 @@ export interface SimplifiedPolygons {
 
 type Arcs = number[][][]; // arc → points → [x, y, weight]
 
-export function simplifyPolygons(fc: FeatureCollection<Polygon | MultiPolygon>, opts: SimplifyOptions): SimplifiedPolygons {
+export function simplifyPolygons(
+  fc: FeatureCollection<Polygon | MultiPolygon>,
+  opts: SimplifyOptions,
+): SimplifiedPolygons {
   const topo = buildTopology({ areas: fc }) as unknown as Topology<{ areas: GeometryCollection }>;
   const { kx, ky } = localFrame(fc);
-  const weighted = presimplify(topo, (t) => planarTriangleArea(t) * kx * ky) as unknown as Topology<{ areas: GeometryCollection }>;
+  const weighted = presimplify(topo, (t) => planarTriangleArea(t) * kx * ky) as unknown as Topology<{
+    areas: GeometryCollection;
+  }>;
   const arcs = weighted.arcs as unknown as Arcs;
   protectClosedArcs(arcs);
   const rings = ringsOf(weighted.objects.areas);
@@ -90,7 +95,9 @@ export function simplifyPolygons(fc: FeatureCollection<Polygon | MultiPolygon>, 
   let conflicts: Set<number>;
   for (;;) {
     passes++;
-    result = simplify(withLocks(weighted, locked), opts.minAreaM2) as unknown as Topology<{ areas: GeometryCollection }>;
+    result = simplify(withLocks(weighted, locked), opts.minAreaM2) as unknown as Topology<{
+      areas: GeometryCollection;
+    }>;
     const out = result.arcs as unknown as Arcs;
     const bad = new Set<number>();
     conflicts = conflictingArcs(out);
@@ -170,7 +177,10 @@ function protectClosedArcs(arcs: Arcs): void {
   }
 }
 
-function withLocks(t: Topology<{ areas: GeometryCollection }>, locked: Uint8Array): Topology<{ areas: GeometryCollection }> {
+function withLocks(
+  t: Topology<{ areas: GeometryCollection }>,
+  locked: Uint8Array,
+): Topology<{ areas: GeometryCollection }> {
   const arcs = (t.arcs as unknown as Arcs).map((arc, a) => (locked[a] ? arc.map((p) => [p[0], p[1], Infinity]) : arc));
   return { ...t, arcs } as unknown as Topology<{ areas: GeometryCollection }>;
 }
@@ -230,7 +240,18 @@ export function conflictingArcs(arcs: number[][][]): Set<number> {
   for (let s = 0; s < n; s++) {
     index.query(boxes[4 * s], boxes[4 * s + 1], boxes[4 * s + 2], boxes[4 * s + 3], (t) => {
       if (t <= s) return;
-      if (segmentsConflict(xy[4 * s], xy[4 * s + 1], xy[4 * s + 2], xy[4 * s + 3], xy[4 * t], xy[4 * t + 1], xy[4 * t + 2], xy[4 * t + 3])) {
+      if (
+        segmentsConflict(
+          xy[4 * s],
+          xy[4 * s + 1],
+          xy[4 * s + 2],
+          xy[4 * s + 3],
+          xy[4 * t],
+          xy[4 * t + 1],
+          xy[4 * t + 2],
+          xy[4 * t + 3],
+        )
+      ) {
         bad.add(owner[s]);
         bad.add(owner[t]);
       }
@@ -243,7 +264,12 @@ export function conflictingArcs(arcs: number[][][]): Set<number> {
  * How far the simplified arcs moved from the input: for every dropped point, its distance (m)
  * to the simplified segment that replaced it. Output arcs keep a subsequence of input points.
  */
-function displacement(input: Arcs, output: Arcs, kx: number, ky: number): { maxDisplacementM: number; p99DisplacementM: number } {
+function displacement(
+  input: Arcs,
+  output: Arcs,
+  kx: number,
+  ky: number,
+): { maxDisplacementM: number; p99DisplacementM: number } {
   const d: number[] = [];
   input.forEach((arc, a) => {
     const kept = output[a];
@@ -259,10 +285,12 @@ function displacement(input: Arcs, output: Arcs, kx: number, ky: number): { maxD
     }
   });
   d.sort((x, y) => x - y);
-  return { maxDisplacementM: d.length ? d[d.length - 1] : 0, p99DisplacementM: d.length ? d[Math.floor(0.99 * (d.length - 1))] : 0 };
+  return {
+    maxDisplacementM: d.length ? d[d.length - 1] : 0,
+    p99DisplacementM: d.length ? d[Math.floor(0.99 * (d.length - 1))] : 0,
+  };
 }
 
 function sum(a: number[]): number {
   return a.reduce((x, y) => x + y, 0);
 }
-

@@ -27,7 +27,10 @@ export function buildLondonTables(src: LondonSources, crosswalk: CsvTable): Lond
   const rows = crosswalk.rows.map((r) => cols.map((i) => r[i].trim()));
   // The crosswalk table does not carry source sizes; the atlas's 2013 populations stand in, so a
   // target's "missing share" (of inflow from wards with no value) is weighted by people, not by shares.
-  const cw = { ...crosswalkFromRows(rows, { file: crosswalk.file, sourceCodes: src.atlas.codes, targetCodes: imd.codes }), sourceWeight: src.atlas.column(ATLAS_POPULATION) };
+  const cw = {
+    ...crosswalkFromRows(rows, { file: crosswalk.file, sourceCodes: src.atlas.codes, targetCodes: imd.codes }),
+    sourceWeight: src.atlas.column(ATLAS_POPULATION),
+  };
   const carried = buildCarriedWards(src.atlas, src.wardProfiles, cw, imd.names);
   const boroughs = buildBoroughProfiles(src.boroughProfiles);
   return { imd, crime, carried, boroughs };

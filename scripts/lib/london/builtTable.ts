@@ -44,7 +44,12 @@ export function formatBuiltTable(t: BuiltTable): string {
   const header = ['code', 'name', ...t.labels.map((l) => l.name), ...t.columns.map((c) => c.name)];
   const rows: string[][] = [];
   for (let i = 0; i < t.codes.length; i++) {
-    rows.push([t.codes[i], t.names[i], ...t.labels.map((l) => l.values[i]), ...t.columns.map((c) => formatNumber(t.values[c.name][i]))]);
+    rows.push([
+      t.codes[i],
+      t.names[i],
+      ...t.labels.map((l) => l.values[i]),
+      ...t.columns.map((c) => formatNumber(t.values[c.name][i])),
+    ]);
   }
   return formatCsv(header, rows);
 }
@@ -53,14 +58,16 @@ export function formatBuiltTable(t: BuiltTable): string {
 export function builtTableColumns(t: BuiltTable): ColumnTable {
   const values: ColumnTable['values'] = { code: t.codes, name: t.names };
   for (const l of t.labels) values[l.name] = l.values;
-  for (const c of t.columns) values[c.name] = Float64Array.from(t.values[c.name], (x) => (Number.isNaN(x) ? NaN : Number(formatNumber(x))));
+  for (const c of t.columns)
+    values[c.name] = Float64Array.from(t.values[c.name], (x) => (Number.isNaN(x) ? NaN : Number(formatNumber(x))));
   return { columns: ['code', 'name', ...t.labels.map((l) => l.name), ...t.columns.map((c) => c.name)], values };
 }
 
 /** Rows of `columns.csv`: one per column of each table, for the data dictionary. */
 export function columnDictionaryRows(tables: BuiltTable[]): string[][] {
   const rows: string[][] = [];
-  for (const t of tables) for (const c of t.columns) rows.push([t.file, c.name, c.description, c.unit, c.period, c.source, c.method]);
+  for (const t of tables)
+    for (const c of t.columns) rows.push([t.file, c.name, c.description, c.unit, c.period, c.source, c.method]);
   return rows;
 }
 
@@ -69,7 +76,8 @@ export const COLUMN_DICTIONARY_HEADER = ['file', 'column', 'description', 'unit'
 /** Adds a column with its description; throws on a duplicate name (a bug in a builder). */
 export function addColumn(t: BuiltTable, meta: ColumnMeta, values: Float64Array): void {
   if (t.values[meta.name]) throw new Error(`duplicate column ${meta.name} in ${t.file}`);
-  if (values.length !== t.codes.length) throw new Error(`column ${meta.name} has ${values.length} values for ${t.codes.length} areas`);
+  if (values.length !== t.codes.length)
+    throw new Error(`column ${meta.name} has ${values.length} values for ${t.codes.length} areas`);
   t.columns.push(meta);
   t.values[meta.name] = values;
 }

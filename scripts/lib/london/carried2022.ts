@@ -41,7 +41,12 @@ const KEEP = [
   'turnout_mayoral_2012',
 ];
 
-const EVENTS = new Set(['ambulance_assault_per_year_2012_14', 'ambulance_weapon_injury_per_year_2012_14', 'ambulance_alcohol_per_year_2012_14', 'deliberate_fires_per_year_2012_14']);
+const EVENTS = new Set([
+  'ambulance_assault_per_year_2012_14',
+  'ambulance_weapon_injury_per_year_2012_14',
+  'ambulance_alcohol_per_year_2012_14',
+  'deliberate_fires_per_year_2012_14',
+]);
 
 /** Column names of the carried table used by the workday population and the central flag. */
 export const JOBS = 'jobs_2013';
@@ -49,7 +54,9 @@ export const EMPLOYED = 'in_employment_16_74_2011';
 export const PTAL_SCORE = 'ptal_score_2014';
 
 export const CARRIED_2022: CarrySpec[] = [
-  ...CARRIED.filter((s) => KEEP.includes(s.name)).map((s) => (s.kind === 'count' && EVENTS.has(s.name) ? { ...s, event: true } : s)),
+  ...CARRIED.filter((s) => KEEP.includes(s.name)).map((s) =>
+    s.kind === 'count' && EVENTS.has(s.name) ? { ...s, event: true } : s,
+  ),
   {
     kind: 'count',
     name: JOBS,
@@ -73,7 +80,8 @@ export const CARRIED_2022: CarrySpec[] = [
     sources: ['Average Public Transport Accessibility score - 2014'],
     fromProfiles: true,
     weight: 'population_2013',
-    description: 'Average public transport accessibility level (TfL PTAL on a 1-8 scale: 1 = PTAL 1a … 6 = PTAL 5, 7 = 6a, 8 = 6b), GLA Ward Profiles 2015',
+    description:
+      'Average public transport accessibility level (TfL PTAL on a 1-8 scale: 1 = PTAL 1a … 6 = PTAL 5, 7 = 6a, 8 = 6b), GLA Ward Profiles 2015',
     unit: 'score 1-8',
     period: '2014',
   },
@@ -86,5 +94,8 @@ export const CARRIED_2022: CarrySpec[] = [
 export function atlasCrosswalk(table: CsvTable, atlas: GlaWardTable, targetCodes: string[]): Crosswalk {
   const cols = ['source_code', 'target_code', 'share', 'method'].map((c) => columnIndex(table, c));
   const rows = table.rows.map((r) => cols.map((i) => r[i].trim()));
-  return { ...crosswalkFromRows(rows, { file: table.file, sourceCodes: atlas.codes, targetCodes }), sourceWeight: atlas.column(ATLAS_POPULATION) };
+  return {
+    ...crosswalkFromRows(rows, { file: table.file, sourceCodes: atlas.codes, targetCodes }),
+    sourceWeight: atlas.column(ATLAS_POPULATION),
+  };
 }

@@ -51,15 +51,54 @@ export const ATLAS_POPULATION = POP('2013');
 
 /** What is carried. Counts first: rates name a count as their weight. */
 export const CARRIED: CarrySpec[] = [
-  { kind: 'count', name: 'population_2011', sources: [POP('2011')], description: 'Residents (GLA ward population estimate)', unit: 'persons', period: '2011' },
-  { kind: 'count', name: 'population_2013', sources: [POP('2013')], description: 'Residents (GLA ward population estimate)', unit: 'persons', period: '2013' },
-  { kind: 'count', name: 'children_0_15_2013', sources: ['Population and Age; Aged 0-15; 2013'], description: 'Children aged 0-15', unit: 'persons', period: '2013' },
-  { kind: 'count', name: 'working_age_16_64_2013', sources: ['Population and Age; Aged 16-64; 2013'], description: 'Residents aged 16-64', unit: 'persons', period: '2013' },
-  { kind: 'count', name: 'economically_active_2011', sources: ['Employment; Economic Activity (Numbers) - 2011 Census; Economically active: Total'], description: 'Economically active residents 16-74 (Census 2011)', unit: 'persons', period: '2011 Census' },
+  {
+    kind: 'count',
+    name: 'population_2011',
+    sources: [POP('2011')],
+    description: 'Residents (GLA ward population estimate)',
+    unit: 'persons',
+    period: '2011',
+  },
+  {
+    kind: 'count',
+    name: 'population_2013',
+    sources: [POP('2013')],
+    description: 'Residents (GLA ward population estimate)',
+    unit: 'persons',
+    period: '2013',
+  },
+  {
+    kind: 'count',
+    name: 'children_0_15_2013',
+    sources: ['Population and Age; Aged 0-15; 2013'],
+    description: 'Children aged 0-15',
+    unit: 'persons',
+    period: '2013',
+  },
+  {
+    kind: 'count',
+    name: 'working_age_16_64_2013',
+    sources: ['Population and Age; Aged 16-64; 2013'],
+    description: 'Residents aged 16-64',
+    unit: 'persons',
+    period: '2013',
+  },
+  {
+    kind: 'count',
+    name: 'economically_active_2011',
+    sources: ['Employment; Economic Activity (Numbers) - 2011 Census; Economically active: Total'],
+    description: 'Economically active residents 16-74 (Census 2011)',
+    unit: 'persons',
+    period: '2011 Census',
+  },
   {
     kind: 'count',
     name: 'ambulance_assault_per_year_2012_14',
-    sources: ['Ambulance; Assault Incidents attended by Ambulance; 2012', 'Ambulance; Assault Incidents attended by Ambulance; 2013', 'Ambulance; Assault Incidents attended by Ambulance; 2014'],
+    sources: [
+      'Ambulance; Assault Incidents attended by Ambulance; 2012',
+      'Ambulance; Assault Incidents attended by Ambulance; 2013',
+      'Ambulance; Assault Incidents attended by Ambulance; 2014',
+    ],
     description: 'Assault incidents attended by the London Ambulance Service, annual mean',
     unit: 'incidents per year',
     period: '2012-2014',
@@ -67,7 +106,11 @@ export const CARRIED: CarrySpec[] = [
   {
     kind: 'count',
     name: 'ambulance_weapon_injury_per_year_2012_14',
-    sources: ['Ambulance; All weapon injuries; 2012', 'Ambulance; All weapon injuries; 2013', 'Ambulance; All weapon injuries; 2014'],
+    sources: [
+      'Ambulance; All weapon injuries; 2012',
+      'Ambulance; All weapon injuries; 2013',
+      'Ambulance; All weapon injuries; 2014',
+    ],
     description: 'Weapon injuries (gun, knife, other) attended by the London Ambulance Service, annual mean',
     unit: 'incidents per year',
     period: '2012-2014',
@@ -100,7 +143,14 @@ export const CARRIED: CarrySpec[] = [
     unit: 'children',
     period: '2014',
   },
-  { kind: 'count', name: 'children_0_18_2014', sources: ['Out-of-Work Families; Children aged 0-18 (2014);'], description: 'Children aged 0-18 (denominator of the out-of-work households rate)', unit: 'children', period: '2014' },
+  {
+    kind: 'count',
+    name: 'children_0_18_2014',
+    sources: ['Out-of-Work Families; Children aged 0-18 (2014);'],
+    description: 'Children aged 0-18 (denominator of the out-of-work households rate)',
+    unit: 'children',
+    period: '2014',
+  },
   {
     kind: 'rate',
     name: 'child_poverty_under16_pct_2012',
@@ -119,7 +169,15 @@ export const CARRIED: CarrySpec[] = [
     unit: '% of working-age residents',
     period: '2014 (May)',
   },
-  { kind: 'rate', name: 'jsa_rate_2015', sources: ['Jobseekers Allowance; JSA Claimant Rate; 2015'], weight: 'working_age_16_64_2013', description: "Jobseeker's Allowance claimant rate", unit: '% of working-age residents', period: '2015' },
+  {
+    kind: 'rate',
+    name: 'jsa_rate_2015',
+    sources: ['Jobseekers Allowance; JSA Claimant Rate; 2015'],
+    weight: 'working_age_16_64_2013',
+    description: "Jobseeker's Allowance claimant rate",
+    unit: '% of working-age residents',
+    period: '2015',
+  },
   {
     kind: 'rate',
     name: 'unemployment_pct_2011',
@@ -134,12 +192,29 @@ export const CARRIED: CarrySpec[] = [
     name: 'youth_unemployment_pct_2011',
     sources: ['Employment; Economic Activity (Percentages) - 2011 Census; Aged 16 to 24: % Unemployed'],
     weight: 'population_2011',
-    description: 'Unemployed residents aged 16-24, % (Census 2011); weighted by all residents because the 16-24 base is not published',
+    description:
+      'Unemployed residents aged 16-24, % (Census 2011); weighted by all residents because the 16-24 base is not published',
     unit: '%',
     period: '2011 Census',
   },
-  { kind: 'rate', name: 'gcse_capped_score_2014', sources: ['GCSE; Average GCSE capped point scores; 2014'], weight: 'children_0_15_2013', description: 'Average capped GCSE point score of pupils resident in the ward (higher = better)', unit: 'points', period: '2014' },
-  { kind: 'rate', name: 'absence_overall_pct_2013', sources: ['Pupil Absence; Overall Absence in All Schools (%); 2013'], weight: 'children_0_15_2013', description: 'Overall absence of resident pupils, % of half-days', unit: '%', period: '2013' },
+  {
+    kind: 'rate',
+    name: 'gcse_capped_score_2014',
+    sources: ['GCSE; Average GCSE capped point scores; 2014'],
+    weight: 'children_0_15_2013',
+    description: 'Average capped GCSE point score of pupils resident in the ward (higher = better)',
+    unit: 'points',
+    period: '2014',
+  },
+  {
+    kind: 'rate',
+    name: 'absence_overall_pct_2013',
+    sources: ['Pupil Absence; Overall Absence in All Schools (%); 2013'],
+    weight: 'children_0_15_2013',
+    description: 'Overall absence of resident pupils, % of half-days',
+    unit: '%',
+    period: '2013',
+  },
   {
     kind: 'rate',
     name: 'absence_unauthorised_pct_2013',
@@ -151,7 +226,15 @@ export const CARRIED: CarrySpec[] = [
     unit: '%',
     period: '2013',
   },
-  { kind: 'rate', name: 'life_expectancy_2009_13', sources: ['Life Expectancy; Life expectancy at birth (all persons); 2009-2013'], weight: 'population_2013', description: 'Life expectancy at birth, all persons (ONS/GLA)', unit: 'years', period: '2009-2013' },
+  {
+    kind: 'rate',
+    name: 'life_expectancy_2009_13',
+    sources: ['Life Expectancy; Life expectancy at birth (all persons); 2009-2013'],
+    weight: 'population_2013',
+    description: 'Life expectancy at birth, all persons (ONS/GLA)',
+    unit: 'years',
+    period: '2009-2013',
+  },
   {
     kind: 'rate',
     name: 'obesity_year6_pct_2011_14',
@@ -184,15 +267,30 @@ export const CARRIED: CarrySpec[] = [
     name: 'subjective_wellbeing_2011_13',
     sources: ['Happiness and Well-being; Subjective well-being average score, 2011/12 and 2012/13;'],
     weight: 'population_2013',
-    description: 'Subjective well-being average score (GLA modelled ward estimate from the ONS APS well-being questions)',
+    description:
+      'Subjective well-being average score (GLA modelled ward estimate from the ONS APS well-being questions)',
     unit: 'score',
     period: '2011/12-2012/13',
   },
-  { kind: 'rate', name: 'turnout_mayoral_2012', sources: ['Election turnout; Turnout Mayoral election; 2012'], weight: 'population_2013', description: 'Turnout at the 2012 Mayor of London election (weighted by residents: electorates are not published here)', unit: '%', period: 'May 2012' },
+  {
+    kind: 'rate',
+    name: 'turnout_mayoral_2012',
+    sources: ['Election turnout; Turnout Mayoral election; 2012'],
+    weight: 'population_2013',
+    description:
+      'Turnout at the 2012 Mayor of London election (weighted by residents: electorates are not published here)',
+    unit: '%',
+    period: 'May 2012',
+  },
 ];
 
 /** Values outside [lo, hi] become NaN; returns the labels (area codes) of the rejected values, with the value. */
-export function rejectOutside(x: Float64Array, lo: number, hi: number, labels: readonly string[]): { values: Float64Array; rejected: string[] } {
+export function rejectOutside(
+  x: Float64Array,
+  lo: number,
+  hi: number,
+  labels: readonly string[],
+): { values: Float64Array; rejected: string[] } {
   const values = x.slice();
   const rejected: string[] = [];
   for (let i = 0; i < x.length; i++) {
@@ -228,14 +326,22 @@ export function buildCarriedWards(
   /** Target vintage named in the methods, and the output file name. */
   target: { label: string; file: string } = { label: '2018', file: 'carried_wards.csv' },
 ): BuiltTable {
-  if (cw.sourceCodes.join() !== atlas.codes.join()) throw new Error('crosswalk source codes must be the atlas codes in atlas order');
+  if (cw.sourceCodes.join() !== atlas.codes.join())
+    throw new Error('crosswalk source codes must be the atlas codes in atlas order');
   const profileRow = new Map(profiles.codes.map((c, i) => [c, i]));
   // A ward profiles column in atlas order (NaN for a ward the profiles lack).
   const fromProfiles = (name: string) => {
     const v = profiles.column(name);
     return Float64Array.from(atlas.codes, (c) => (profileRow.has(c) ? v[profileRow.get(c)!] : NaN));
   };
-  const t: BuiltTable = { file: target.file, codes: cw.targetCodes, names: targetNames, labels: [], columns: [], values: {} };
+  const t: BuiltTable = {
+    file: target.file,
+    codes: cw.targetCodes,
+    names: targetNames,
+    labels: [],
+    columns: [],
+    values: {},
+  };
   const sourceValues = new Map<string, Float64Array>();
   for (const spec of specs) {
     const profilesSpec = spec.fromProfiles === true;
@@ -243,8 +349,12 @@ export function buildCarriedWards(
     const raw = src.length === 1 ? src[0] : meanOf(src);
     // A percentage outside 0–100 is a publisher error (the atlas has 2011 youth unemployment of 493 % in
     // Cazenove): it is treated as missing, and the method says how many and which.
-    const { values: x, rejected } = spec.unit.startsWith('%') ? rejectOutside(raw, 0, 100, atlas.codes) : { values: raw, rejected: [] };
-    const rejectedNote = rejected.length ? `; ${rejected.length} 2013-ward value(s) outside 0–100 % treated as missing (publisher errors: ${rejected.join(', ')})` : '';
+    const { values: x, rejected } = spec.unit.startsWith('%')
+      ? rejectOutside(raw, 0, 100, atlas.codes)
+      : { values: raw, rejected: [] };
+    const rejectedNote = rejected.length
+      ? `; ${rejected.length} 2013-ward value(s) outside 0–100 % treated as missing (publisher errors: ${rejected.join(', ')})`
+      : '';
     sourceValues.set(spec.name, x);
     const from = spec.sources.map((s) => `"${s}"`).join(' + ');
     if (spec.kind === 'count') {

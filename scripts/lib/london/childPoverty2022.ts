@@ -18,7 +18,9 @@ export const CHILD_POVERTY_FYE = '2023';
 export const CHILD_POVERTY_AGE = 'under16';
 
 export function buildChildPoverty2022(table: CsvTable, areaCodes: string[], areaNames: string[]): BuiltTable {
-  const [iCode, iAge, iFye, iCount, iPct] = ['ward_code', 'age_group', 'fye', 'count', 'pct'].map((c) => columnIndex(table, c));
+  const [iCode, iAge, iFye, iCount, iPct] = ['ward_code', 'age_group', 'fye', 'count', 'pct'].map((c) =>
+    columnIndex(table, c),
+  );
   const index = new Map(areaCodes.map((c, i) => [c, i]));
   const count = new Float64Array(areaCodes.length).fill(NaN);
   const pct = new Float64Array(areaCodes.length).fill(NaN);
@@ -33,7 +35,13 @@ export function buildChildPoverty2022(table: CsvTable, areaCodes: string[], area
     const code = r[iCode].trim();
     const i = index.get(code);
     if (i === undefined) return; // City of London wards (the City is one base area)
-    if (seen.has(code)) throw new InputError(`ward ${code} appears twice for ${CHILD_POVERTY_AGE} FYE ${CHILD_POVERTY_FYE}`, { file: table.file, row: k + 2, column: 'ward_code', expected: 'one row per ward, age group and year' });
+    if (seen.has(code))
+      throw new InputError(`ward ${code} appears twice for ${CHILD_POVERTY_AGE} FYE ${CHILD_POVERTY_FYE}`, {
+        file: table.file,
+        row: k + 2,
+        column: 'ward_code',
+        expected: 'one row per ward, age group and year',
+      });
     seen.add(code);
     count[i] = num(r, iCount, k, 'count');
     pct[i] = num(r, iPct, k, 'pct');
@@ -41,9 +49,38 @@ export function buildChildPoverty2022(table: CsvTable, areaCodes: string[], area
   // A percentage above 100 (Bloomsbury: 476 children = 122 % of the ONS under-16 estimate) is a
   // denominator mismatch in the publication: treated as missing and named in the method.
   const { values: pctOk, rejected } = rejectOutside(pct, 0, 100, areaCodes);
-  const t: BuiltTable = { file: 'child_poverty_wards.csv', codes: areaCodes, names: areaNames, labels: [], columns: [], values: {} };
+  const t: BuiltTable = {
+    file: 'child_poverty_wards.csv',
+    codes: areaCodes,
+    names: areaNames,
+    labels: [],
+    columns: [],
+    values: {},
+  };
   const period = `FYE ${CHILD_POVERTY_FYE} (Apr 2022 - Mar 2023, provisional)`;
-  addColumn(t, { name: 'children_low_income_under16_fye2023', description: 'Children under 16 in relative low-income families (before housing costs)', unit: 'children', period, source: SOURCE, method: 'as published (native 2022 wards); suppressed cells missing' }, count);
-  addColumn(t, { name: 'children_low_income_under16_pct_fye2023', description: 'Children under 16 in relative low-income families (before housing costs), % of children under 16', unit: '% of children under 16', period, source: SOURCE, method: `as published by the GLA (count / ONS ward population of children under 16); not published for City wards and one ward${rejected.length ? `; ${rejected.length} value(s) above 100 % treated as missing (denominator mismatch: ${rejected.join(', ')})` : ''}` }, pctOk);
+  addColumn(
+    t,
+    {
+      name: 'children_low_income_under16_fye2023',
+      description: 'Children under 16 in relative low-income families (before housing costs)',
+      unit: 'children',
+      period,
+      source: SOURCE,
+      method: 'as published (native 2022 wards); suppressed cells missing',
+    },
+    count,
+  );
+  addColumn(
+    t,
+    {
+      name: 'children_low_income_under16_pct_fye2023',
+      description: 'Children under 16 in relative low-income families (before housing costs), % of children under 16',
+      unit: '% of children under 16',
+      period,
+      source: SOURCE,
+      method: `as published by the GLA (count / ONS ward population of children under 16); not published for City wards and one ward${rejected.length ? `; ${rejected.length} value(s) above 100 % treated as missing (denominator mismatch: ${rejected.join(', ')})` : ''}`,
+    },
+    pctOk,
+  );
   return t;
 }

@@ -13,7 +13,8 @@ import { guardedPercentChange } from './guardedPercentChange.ts';
 import { sumWardCrime, unmatchedCrimeWards, type MpsCategory, type MpsWardCrime } from './mpsWardCrime.ts';
 import { addColumn, type BuiltTable } from './builtTable.ts';
 
-const SOURCE = 'Metropolitan Police Service, Recorded Crime: Geographic Breakdown, ward level (London Datastore); OGL v3.0';
+const SOURCE =
+  'Metropolitan Police Service, Recorded Crime: Geographic Breakdown, ward level (London Datastore); OGL v3.0';
 
 /** Short column ids for the MPS minor categories the framework uses; the others get a slug of their name. */
 export const MINOR_IDS: Record<string, string> = {
@@ -57,12 +58,14 @@ export const CRIME_GROUPS: { id: string; minors: string[]; description: string }
   {
     id: 'knife_offences',
     minors: ['Possession of Article with Blade or Point', 'Other Knife Offences'],
-    description: 'Knife offences: possession of an article with a blade or point + other knife offences (named proxy for the MPS knife crime flag, not in this product)',
+    description:
+      'Knife offences: possession of an article with a blade or point + other knife offences (named proxy for the MPS knife crime flag, not in this product)',
   },
   {
     id: 'firearm_offences',
     minors: ['Possession of Firearms Offences', 'Possession of Firearm with Intent', 'Other Firearm Offences'],
-    description: 'Firearm offences: possession of firearms + possession with intent + other firearm offences (named proxy for the MPS gun crime flag, not in this product)',
+    description:
+      'Firearm offences: possession of firearms + possession with intent + other firearm offences (named proxy for the MPS gun crime flag, not in this product)',
   },
 ];
 
@@ -91,8 +94,16 @@ export const RATE_COLUMNS = [
 
 /** Trends: last 12 months vs the previous 12, guarded by a minimum base count. */
 export const TRENDS: { id: string; label: string; include: (c: MpsCategory) => boolean }[] = [
-  { id: 'vap', label: 'violence against the person (all minor categories)', include: (c) => c.major === 'Violence Against the Person' },
-  { id: 'robbery_personal', label: 'robbery of personal property', include: (c) => c.minor === 'Robbery of Personal Property' },
+  {
+    id: 'vap',
+    label: 'violence against the person (all minor categories)',
+    include: (c) => c.major === 'Violence Against the Person',
+  },
+  {
+    id: 'robbery_personal',
+    label: 'robbery of personal property',
+    include: (c) => c.minor === 'Robbery of Personal Property',
+  },
 ];
 
 /** Smallest previous-12-month count for which a percentage change is reported. */
@@ -106,33 +117,82 @@ function monthLabel(yyyymm: string): string {
  * Builds crime_wards.csv for the given areas (codes, names, populations aligned). Every ward of
  * the crime file must be among the areas, so no offence is dropped.
  */
-export function buildCrimeWards(crime: MpsWardCrime, areas: { codes: string[]; names: string[]; population: Float64Array }): BuiltTable {
+export function buildCrimeWards(
+  crime: MpsWardCrime,
+  areas: { codes: string[]; names: string[]; population: Float64Array },
+): BuiltTable {
   const lost = unmatchedCrimeWards(crime, areas.codes);
   if (lost.length) {
-    throw new InputError(`${lost.length} crime ward codes are not base areas (e.g. ${lost.slice(0, 3).join(', ')})`, { file: crime.file, column: 'WardCode', expected: 'GLA 2018 ward codes' });
+    throw new InputError(`${lost.length} crime ward codes are not base areas (e.g. ${lost.slice(0, 3).join(', ')})`, {
+      file: crime.file,
+      column: 'WardCode',
+      expected: 'GLA 2018 ward codes',
+    });
   }
   const nm = crime.months.length;
-  if (nm !== 24) throw new InputError(`expected 24 monthly columns, found ${nm}`, { file: crime.file, row: 1, expected: '24 months' });
+  if (nm !== 24)
+    throw new InputError(`expected 24 monthly columns, found ${nm}`, {
+      file: crime.file,
+      row: 1,
+      expected: '24 months',
+    });
   const first = crime.months[0];
   const last = crime.months[nm - 1];
   const period = `${monthLabel(first)} to ${monthLabel(last)}`;
   const years = nm / 12;
-  const t: BuiltTable = { file: 'crime_wards.csv', codes: areas.codes, names: areas.names, labels: [], columns: [], values: {} };
-  addColumn(t, { name: 'population', description: 'Residents, mid-2015 (IoD 2019 denominator; GLA ward IMD summary) — denominator of the crime rates', unit: 'persons', period: 'mid-2015', source: 'GLA IoD 2019 ward summaries (MHCLG); OGL v3.0', method: 'as published' }, areas.population);
+  const t: BuiltTable = {
+    file: 'crime_wards.csv',
+    codes: areas.codes,
+    names: areas.names,
+    labels: [],
+    columns: [],
+    values: {},
+  };
+  addColumn(
+    t,
+    {
+      name: 'population',
+      description: 'Residents, mid-2015 (IoD 2019 denominator; GLA ward IMD summary) — denominator of the crime rates',
+      unit: 'persons',
+      period: 'mid-2015',
+      source: 'GLA IoD 2019 ward summaries (MHCLG); OGL v3.0',
+      method: 'as published',
+    },
+    areas.population,
+  );
 
   const counts = new Map<string, Float64Array>();
-  const countMeta = (name: string, description: string, method: string) => ({ name: `${name}_24m`, description, unit: 'offences in 24 months', period, source: SOURCE, method });
+  const countMeta = (name: string, description: string, method: string) => ({
+    name: `${name}_24m`,
+    description,
+    unit: 'offences in 24 months',
+    period,
+    source: SOURCE,
+    method,
+  });
   for (const c of crime.categories) {
     const id = minorId(c.minor);
     const v = sumWardCrime(crime, areas.codes, (k) => k.major === c.major && k.minor === c.minor);
     counts.set(id, v);
-    addColumn(t, countMeta(id, `${c.major} / ${c.minor}`, 'sum of 24 monthly counts; absent ward × category rows = 0; City of London missing'), v);
+    addColumn(
+      t,
+      countMeta(
+        id,
+        `${c.major} / ${c.minor}`,
+        'sum of 24 monthly counts; absent ward × category rows = 0; City of London missing',
+      ),
+      v,
+    );
   }
   for (const major of [...new Set(crime.categories.map((c) => c.major))]) {
     const id = `major_${slug(major)}`;
     const v = sumWardCrime(crime, areas.codes, (k) => k.major === major);
     counts.set(id, v);
-    addColumn(t, countMeta(id, `${major} (all minor categories)`, 'sum of 24 monthly counts over the major category'), v);
+    addColumn(
+      t,
+      countMeta(id, `${major} (all minor categories)`, 'sum of 24 monthly counts over the major category'),
+      v,
+    );
   }
   const all = sumWardCrime(crime, areas.codes, () => true);
   counts.set('all_crime', all);
@@ -148,7 +208,18 @@ export function buildCrimeWards(crime: MpsWardCrime, areas: { codes: string[]; n
     if (!n) throw new Error(`rate column ${id} has no count (category renamed in the source?)`);
     const rate = new Float64Array(n.length);
     for (let i = 0; i < n.length; i++) rate[i] = ((n[i] / areas.population[i]) * 1000) / years;
-    addColumn(t, { name: `${id}_rate`, description: `${t.columns.find((c) => c.name === `${id}_24m`)!.description}, per 1,000 residents per year`, unit: 'per 1,000 residents per year', period, source: SOURCE, method: `${id}_24m / population × 1000 / ${years}` }, rate);
+    addColumn(
+      t,
+      {
+        name: `${id}_rate`,
+        description: `${t.columns.find((c) => c.name === `${id}_24m`)!.description}, per 1,000 residents per year`,
+        unit: 'per 1,000 residents per year',
+        period,
+        source: SOURCE,
+        method: `${id}_24m / population × 1000 / ${years}`,
+      },
+      rate,
+    );
   }
 
   const mid = crime.months[11];
@@ -158,8 +229,30 @@ export function buildCrimeWards(crime: MpsWardCrime, areas: { codes: string[]; n
     const cur = sumWardCrime(crime, areas.codes, tr.include, next, last);
     const prevPeriod = `${monthLabel(first)} to ${monthLabel(mid)}`;
     const curPeriod = `${monthLabel(next)} to ${monthLabel(last)}`;
-    addColumn(t, { name: `${tr.id}_prev12`, description: `Offences, ${tr.label}, first 12 months`, unit: 'offences in 12 months', period: prevPeriod, source: SOURCE, method: 'sum of 12 monthly counts' }, prev);
-    addColumn(t, { name: `${tr.id}_last12`, description: `Offences, ${tr.label}, last 12 months`, unit: 'offences in 12 months', period: curPeriod, source: SOURCE, method: 'sum of 12 monthly counts' }, cur);
+    addColumn(
+      t,
+      {
+        name: `${tr.id}_prev12`,
+        description: `Offences, ${tr.label}, first 12 months`,
+        unit: 'offences in 12 months',
+        period: prevPeriod,
+        source: SOURCE,
+        method: 'sum of 12 monthly counts',
+      },
+      prev,
+    );
+    addColumn(
+      t,
+      {
+        name: `${tr.id}_last12`,
+        description: `Offences, ${tr.label}, last 12 months`,
+        unit: 'offences in 12 months',
+        period: curPeriod,
+        source: SOURCE,
+        method: 'sum of 12 monthly counts',
+      },
+      cur,
+    );
     addColumn(
       t,
       {

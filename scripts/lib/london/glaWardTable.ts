@@ -43,7 +43,12 @@ export function readGlaWardTable(table: CsvTable, options: GlaWardTableOptions):
     if (prev !== undefined) {
       // The ward profiles repeat the City row among the borough rows; identical repeats are harmless.
       if (table.rows[prev].join('\u0000') === table.rows[r].join('\u0000')) continue;
-      throw new InputError(`code ${code} appears twice with different values`, { file: table.file, row: r + 2, column: options.codeColumn, expected: 'one row per area' });
+      throw new InputError(`code ${code} appears twice with different values`, {
+        file: table.file,
+        row: r + 2,
+        column: options.codeColumn,
+        expected: 'one row per area',
+      });
     }
     firstRow.set(code, r);
     codes.push(code);

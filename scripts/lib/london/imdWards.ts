@@ -25,7 +25,7 @@ const IMD_COLUMNS: [string, string, string][] = [
   ['imd_average_rank_rank', 'Rank of IMD average rank within London (1 = most deprived)', 'rank'],
   ['imd_extent_pc', 'IMD extent: share of population in the most deprived 30 % of LSOAs (sliding scale)', 'proportion'],
   ['imd_extent_rank', 'Rank of IMD extent within London (1 = most deprived)', 'rank'],
-  ['rank_of_worst_lsoa', 'England rank of the ward\'s most deprived LSOA', 'rank'],
+  ['rank_of_worst_lsoa', "England rank of the ward's most deprived LSOA", 'rank'],
   ['number_of_lsoas', 'Number of LSOAs in the ward', 'count'],
   ['lsoas_in_worst_5pc', 'LSOAs in the most deprived 5 % in England', 'count'],
   ['lsoas_in_worst_10pc', 'LSOAs in the most deprived 10 % in England', 'count'],
@@ -35,13 +35,25 @@ const IMD_COLUMNS: [string, string, string][] = [
   ['income_score', 'Income deprivation score: share of population income-deprived', 'proportion'],
   ['income_rank', 'Rank of income score within London (1 = most deprived)', 'rank'],
   ['employment_scale', 'Employment deprivation: number of employment-deprived people', 'persons'],
-  ['employment_score', 'Employment deprivation score: share of working-age population involuntarily out of work', 'proportion'],
+  [
+    'employment_score',
+    'Employment deprivation score: share of working-age population involuntarily out of work',
+    'proportion',
+  ],
   ['employment_rank', 'Rank of employment score within London (1 = most deprived)', 'rank'],
   ['idaci_scale', 'IDACI: number of children 0-15 in income-deprived families', 'persons'],
-  ['idaci_score', 'Income Deprivation Affecting Children Index: share of children 0-15 in income-deprived families', 'proportion'],
+  [
+    'idaci_score',
+    'Income Deprivation Affecting Children Index: share of children 0-15 in income-deprived families',
+    'proportion',
+  ],
   ['idaci_score_rank', 'Rank of IDACI score within London (1 = most deprived)', 'rank'],
   ['idaopi_scale', 'IDAOPI: number of people 60+ income-deprived', 'persons'],
-  ['idaopi_score', 'Income Deprivation Affecting Older People Index: share of people 60+ income-deprived', 'proportion'],
+  [
+    'idaopi_score',
+    'Income Deprivation Affecting Older People Index: share of people 60+ income-deprived',
+    'proportion',
+  ],
   ['idaopi_score_rank', 'Rank of IDAOPI score within London (1 = most deprived)', 'rank'],
 ];
 
@@ -56,20 +68,50 @@ export function buildImdWards(table: CsvTable): BuiltTable {
   for (const r of order) {
     const code = table.rows[r][iCode].trim();
     if (code !== table.rows[r][iGss].trim()) {
-      throw new InputError(`ward_code ${code} differs from GSS ${table.rows[r][iGss]}`, { file: table.file, row: r + 2, column: 'GSS', expected: 'the same code in both columns' });
+      throw new InputError(`ward_code ${code} differs from GSS ${table.rows[r][iGss]}`, {
+        file: table.file,
+        row: r + 2,
+        column: 'GSS',
+        expected: 'the same code in both columns',
+      });
     }
     if (codes.length && codes[codes.length - 1] === code) {
-      throw new InputError(`ward ${code} appears twice`, { file: table.file, row: r + 2, column: 'ward_code', expected: 'one row per ward' });
+      throw new InputError(`ward ${code} appears twice`, {
+        file: table.file,
+        row: r + 2,
+        column: 'ward_code',
+        expected: 'one row per ward',
+      });
     }
     codes.push(code);
   }
   // The GLA files name the merged City polygon after one of its wards; it stands for the whole City.
-  const names = order.map((r, k) => (codes[k] === CITY_OF_LONDON_WARD ? 'City of London' : table.rows[r][iName].trim()));
+  const names = order.map((r, k) =>
+    codes[k] === CITY_OF_LONDON_WARD ? 'City of London' : table.rows[r][iName].trim(),
+  );
   const boroughs = order.map((r) => table.rows[r][iBorough].trim());
-  const out: BuiltTable = { file: 'imd_wards.csv', codes, names, labels: [{ name: 'borough_name', values: boroughs }], columns: [], values: {} };
+  const out: BuiltTable = {
+    file: 'imd_wards.csv',
+    codes,
+    names,
+    labels: [{ name: 'borough_name', values: boroughs }],
+    columns: [],
+    values: {},
+  };
   for (const [col, description, unit] of IMD_COLUMNS) {
     const values = csvNumberColumn(table, order, col);
-    addColumn(out, { name: col, description, unit, period: col.includes('population') ? 'mid-2015' : 'IoD 2019 (data mostly 2015/16)', source: SOURCE, method: 'as published' }, values);
+    addColumn(
+      out,
+      {
+        name: col,
+        description,
+        unit,
+        period: col.includes('population') ? 'mid-2015' : 'IoD 2019 (data mostly 2015/16)',
+        source: SOURCE,
+        method: 'as published',
+      },
+      values,
+    );
   }
   return out;
 }

@@ -36,17 +36,77 @@ export const POP = {
 
 /** [column id, File 7 score column, weight population, description, unit]. */
 export const IOD_SCORES: [string, string, keyof typeof POP, string, string][] = [
-  ['imd_score', 'Index of Multiple Deprivation (IMD) Score', 'total', 'IMD 2025 score (contains the crime domain: not used as an indicator)', 'score'],
-  ['income_score', 'Income Score (rate)', 'total', 'Income deprivation: share of residents income-deprived', 'proportion of residents'],
-  ['employment_score', 'Employment Score (rate)', 'working', 'Employment deprivation: share of working-age residents (18-66) involuntarily out of work', 'proportion of working-age residents'],
-  ['education_score', 'Education, Skills and Training Score', 'total', 'Education, skills and training deprivation score', 'score'],
-  ['education_cyp_score', 'Children and Young People Sub-domain Score', 'total', 'Education: children and young people sub-domain (attainment, absence, staying on, entry to higher education)', 'score'],
-  ['health_score', 'Health Deprivation and Disability Score', 'total', 'Health deprivation and disability score (premature death, illness and disability, acute morbidity, mood and anxiety disorders)', 'score'],
-  ['crime_score', 'Crime Score', 'total', 'Crime domain score (recorded crime: reference only, not used, to avoid counting crime twice)', 'score'],
-  ['barriers_score', 'Barriers to Housing and Services Score', 'total', 'Barriers to housing and services score', 'score'],
+  [
+    'imd_score',
+    'Index of Multiple Deprivation (IMD) Score',
+    'total',
+    'IMD 2025 score (contains the crime domain: not used as an indicator)',
+    'score',
+  ],
+  [
+    'income_score',
+    'Income Score (rate)',
+    'total',
+    'Income deprivation: share of residents income-deprived',
+    'proportion of residents',
+  ],
+  [
+    'employment_score',
+    'Employment Score (rate)',
+    'working',
+    'Employment deprivation: share of working-age residents (18-66) involuntarily out of work',
+    'proportion of working-age residents',
+  ],
+  [
+    'education_score',
+    'Education, Skills and Training Score',
+    'total',
+    'Education, skills and training deprivation score',
+    'score',
+  ],
+  [
+    'education_cyp_score',
+    'Children and Young People Sub-domain Score',
+    'total',
+    'Education: children and young people sub-domain (attainment, absence, staying on, entry to higher education)',
+    'score',
+  ],
+  [
+    'health_score',
+    'Health Deprivation and Disability Score',
+    'total',
+    'Health deprivation and disability score (premature death, illness and disability, acute morbidity, mood and anxiety disorders)',
+    'score',
+  ],
+  [
+    'crime_score',
+    'Crime Score',
+    'total',
+    'Crime domain score (recorded crime: reference only, not used, to avoid counting crime twice)',
+    'score',
+  ],
+  [
+    'barriers_score',
+    'Barriers to Housing and Services Score',
+    'total',
+    'Barriers to housing and services score',
+    'score',
+  ],
   ['living_environment_score', 'Living Environment Score', 'total', 'Living environment deprivation score', 'score'],
-  ['idaci_score', 'Income Deprivation Affecting Children Index (IDACI) Score (rate)', 'children', 'IDACI: share of children 0-15 in income-deprived families', 'proportion of children 0-15'],
-  ['idaopi_score', 'Income Deprivation Affecting Older People (IDAOPI) Score (rate)', 'older', 'IDAOPI: share of people 60+ income-deprived', 'proportion of people 60+'],
+  [
+    'idaci_score',
+    'Income Deprivation Affecting Children Index (IDACI) Score (rate)',
+    'children',
+    'IDACI: share of children 0-15 in income-deprived families',
+    'proportion of children 0-15',
+  ],
+  [
+    'idaopi_score',
+    'Income Deprivation Affecting Older People (IDAOPI) Score (rate)',
+    'older',
+    'IDAOPI: share of people 60+ income-deprived',
+    'proportion of people 60+',
+  ],
 ];
 
 /** The seven domains' rank columns and IMD weights (per cent). */
@@ -99,7 +159,13 @@ export function readIod2025(table: CsvTable): IodLsoas {
         const i = columnIndex(table, name);
         v = Float64Array.from(table.rows, (r, k) => {
           const p = parseNumberCell(r[i]);
-          if (!p.ok || Number.isNaN(p.value)) throw new InputError(p.ok ? 'missing value' : p.problem, { file: table.file, row: k + 2, column: name, expected: 'a number' });
+          if (!p.ok || Number.isNaN(p.value))
+            throw new InputError(p.ok ? 'missing value' : p.problem, {
+              file: table.file,
+              row: k + 2,
+              column: name,
+              expected: 'a number',
+            });
           return p.value;
         });
         cache.set(name, v);
@@ -113,28 +179,83 @@ export function readIod2025(table: CsvTable): IodLsoas {
  * The ward table `iod2025_wards.csv` on `areaCodes` (names aligned). Every London LSOA of the
  * lookup must be in File 7 and vice versa.
  */
-export function buildIod2025Wards(iod: IodLsoas, lookup: readonly LsoaWard[], areaCodes: string[], areaNames: string[]): BuiltTable {
+export function buildIod2025Wards(
+  iod: IodLsoas,
+  lookup: readonly LsoaWard[],
+  areaCodes: string[],
+  areaNames: string[],
+): BuiltTable {
   const row = new Map(iod.codes.map((c, i) => [c, i]));
   const inLookup = new Set(lookup.map((l) => l.lsoa));
   const extra = iod.codes.filter((c) => !inLookup.has(c));
   const absent = lookup.filter((l) => !row.has(l.lsoa)).map((l) => l.lsoa);
   if (extra.length || absent.length) {
-    throw new InputError(`File 7 and the ward lookup list different LSOAs (${absent.length} missing from File 7, ${extra.length} not in the lookup)`, { file: iod.file, column: 'LSOA code (2021)', expected: 'the 4,994 London LSOAs 2021 of the lookup' });
+    throw new InputError(
+      `File 7 and the ward lookup list different LSOAs (${absent.length} missing from File 7, ${extra.length} not in the lookup)`,
+      { file: iod.file, column: 'LSOA code (2021)', expected: 'the 4,994 London LSOAs 2021 of the lookup' },
+    );
   }
   const area = new Map(areaCodes.map((c, i) => [c, i]));
   const n = areaCodes.length;
-  const t: BuiltTable = { file: 'iod2025_wards.csv', codes: areaCodes, names: areaNames, labels: [], columns: [], values: {} };
-  const pops = Object.fromEntries(Object.entries(POP).map(([k, c]) => [k, iod.column(c)])) as Record<keyof typeof POP, Float64Array>;
+  const t: BuiltTable = {
+    file: 'iod2025_wards.csv',
+    codes: areaCodes,
+    names: areaNames,
+    labels: [],
+    columns: [],
+    values: {},
+  };
+  const pops = Object.fromEntries(Object.entries(POP).map(([k, c]) => [k, iod.column(c)])) as Record<
+    keyof typeof POP,
+    Float64Array
+  >;
   const sumPop = (k: keyof typeof POP) => {
     const out = new Float64Array(n);
     for (const l of lookup) out[area.get(l.area)!] += pops[k][row.get(l.lsoa)!];
     return out;
   };
-  const popMeta = (what: string) => ({ unit: 'persons', period: 'mid-2022', source: `${SOURCE} (ONS mid-2022 small-area population estimates)`, method: `sum over the ward's LSOAs 2021 (ONS best-fit LSOA 2021 → ward lookup): ${what}` });
-  addColumn(t, { name: 'population_mid2022', description: 'Residents, mid-2022 (ONS small-area estimates, the IoD 2025 denominator)', ...popMeta('total population') }, sumPop('total'));
-  addColumn(t, { name: 'children_0_15_mid2022', description: 'Dependent children aged 0-15, mid-2022', ...popMeta('children 0-15') }, sumPop('children'));
-  addColumn(t, { name: 'working_age_18_66_mid2022', description: 'Working-age residents 18-66, mid-2022 (employment domain denominator)', ...popMeta('working age 18-66') }, sumPop('working'));
-  addColumn(t, { name: 'older_60_plus_mid2022', description: 'Residents aged 60 and over, mid-2022 (IDAOPI denominator)', ...popMeta('60 and over') }, sumPop('older'));
+  const popMeta = (what: string) => ({
+    unit: 'persons',
+    period: 'mid-2022',
+    source: `${SOURCE} (ONS mid-2022 small-area population estimates)`,
+    method: `sum over the ward's LSOAs 2021 (ONS best-fit LSOA 2021 → ward lookup): ${what}`,
+  });
+  addColumn(
+    t,
+    {
+      name: 'population_mid2022',
+      description: 'Residents, mid-2022 (ONS small-area estimates, the IoD 2025 denominator)',
+      ...popMeta('total population'),
+    },
+    sumPop('total'),
+  );
+  addColumn(
+    t,
+    {
+      name: 'children_0_15_mid2022',
+      description: 'Dependent children aged 0-15, mid-2022',
+      ...popMeta('children 0-15'),
+    },
+    sumPop('children'),
+  );
+  addColumn(
+    t,
+    {
+      name: 'working_age_18_66_mid2022',
+      description: 'Working-age residents 18-66, mid-2022 (employment domain denominator)',
+      ...popMeta('working age 18-66'),
+    },
+    sumPop('working'),
+  );
+  addColumn(
+    t,
+    {
+      name: 'older_60_plus_mid2022',
+      description: 'Residents aged 60 and over, mid-2022 (IDAOPI denominator)',
+      ...popMeta('60 and over'),
+    },
+    sumPop('older'),
+  );
 
   for (const [id, col, weightBy, description, unit] of IOD_SCORES) {
     const x = iod.column(col);
@@ -149,7 +270,14 @@ export function buildIod2025Wards(iod: IodLsoas, lookup: readonly LsoaWard[], ar
     }
     addColumn(
       t,
-      { name: id, description, unit, period: IOD_PERIOD, source: SOURCE, method: `mean of the ward's LSOA scores weighted by ${POP[weightBy]} (Σ w·x / Σ w) from "${col}"` },
+      {
+        name: id,
+        description,
+        unit,
+        period: IOD_PERIOD,
+        source: SOURCE,
+        method: `mean of the ward's LSOA scores weighted by ${POP[weightBy]} (Σ w·x / Σ w) from "${col}"`,
+      },
       Float64Array.from(num, (v, i) => (den[i] > 0 ? v / den[i] : NaN)),
     );
   }
@@ -167,12 +295,30 @@ export function buildIod2025Wards(iod: IodLsoas, lookup: readonly LsoaWard[], ar
     }
     addColumn(
       t,
-      { name: id, description: `Share of the ward's LSOAs in England's most deprived 10 % (${what})`, unit: 'proportion of LSOAs', period: IOD_PERIOD, source: SOURCE, method: `LSOAs with "${col}" = 1, divided by the ward's LSOAs (ONS best-fit lookup)` },
+      {
+        name: id,
+        description: `Share of the ward's LSOAs in England's most deprived 10 % (${what})`,
+        unit: 'proportion of LSOAs',
+        period: IOD_PERIOD,
+        source: SOURCE,
+        method: `LSOAs with "${col}" = 1, divided by the ward's LSOAs (ONS best-fit lookup)`,
+      },
       Float64Array.from(hit, (h, i) => h / all[i]),
     );
   }
   const count = new Float64Array(n);
   for (const l of lookup) count[area.get(l.area)!] += 1;
-  addColumn(t, { name: 'number_of_lsoas', description: 'LSOAs 2021 whose best-fit ward is this ward', unit: 'count', period: '2021 LSOAs; 2022 wards', source: 'ONS LSOA (2021) to Electoral Ward (2025) Best Fit Lookup; OGL v3.0', method: 'count' }, count);
+  addColumn(
+    t,
+    {
+      name: 'number_of_lsoas',
+      description: 'LSOAs 2021 whose best-fit ward is this ward',
+      unit: 'count',
+      period: '2021 LSOAs; 2022 wards',
+      source: 'ONS LSOA (2021) to Electoral Ward (2025) Best Fit Lookup; OGL v3.0',
+      method: 'count',
+    },
+    count,
+  );
   return t;
 }

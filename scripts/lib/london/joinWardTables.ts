@@ -7,9 +7,17 @@ import { addColumn, type BuiltTable } from './builtTable.ts';
 
 export function joinWardTables(file: string, tables: BuiltTable[]): BuiltTable {
   const [first] = tables;
-  const out: BuiltTable = { file, codes: first.codes, names: first.names, labels: first.labels, columns: [], values: {} };
+  const out: BuiltTable = {
+    file,
+    codes: first.codes,
+    names: first.names,
+    labels: first.labels,
+    columns: [],
+    values: {},
+  };
   for (const t of tables) {
-    if (t.codes.join() !== first.codes.join()) throw new Error(`${t.file} has a different area list from ${first.file}`);
+    if (t.codes.join() !== first.codes.join())
+      throw new Error(`${t.file} has a different area list from ${first.file}`);
     for (const c of t.columns) {
       const prev = out.values[c.name];
       const v = t.values[c.name];

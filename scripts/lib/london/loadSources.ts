@@ -23,10 +23,15 @@ export interface LondonSources {
 /** The decompressed, verified text of one vendored source. */
 export function readVerifiedSource(dir: string, s: SourceFile): string {
   const path = join(dir, s.vendored);
-  if (!existsSync(path)) throw new InputError('vendored source is missing', { file: path, expected: `a copy of ${s.shared} (run the build with --vendor)` });
+  if (!existsSync(path))
+    throw new InputError('vendored source is missing', {
+      file: path,
+      expected: `a copy of ${s.shared} (run the build with --vendor)`,
+    });
   const bytes = readSourceBytes(path);
   const digest = sha256Hex(bytes);
-  if (digest !== s.sha256) throw new InputError(`SHA-256 ${digest} differs from the provenance note`, { file: path, expected: s.sha256 });
+  if (digest !== s.sha256)
+    throw new InputError(`SHA-256 ${digest} differs from the provenance note`, { file: path, expected: s.sha256 });
   return decodeText(bytes, s.encoding);
 }
 

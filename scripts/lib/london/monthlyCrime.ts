@@ -18,20 +18,60 @@ export const MONTHLY_HEADER = ['area_code', 'series', 'month', 'count'];
 
 /** Series of the 2018 file (mixed-case taxonomy). */
 export const SERIES_2018: MonthlySeries[] = [
-  { id: 'violence_with_injury', description: 'Violence Against the Person / Violence with Injury', include: (c) => c.minor === 'Violence with Injury' },
-  { id: 'violence_against_the_person', description: 'Violence Against the Person (all minor categories)', include: (c) => c.major === 'Violence Against the Person' },
-  { id: 'robbery_personal', description: 'Robbery / Robbery of Personal Property', include: (c) => c.minor === 'Robbery of Personal Property' },
-  { id: 'weapon_possession', description: 'Possession of Weapons (all minor categories: blade, firearm, other)', include: (c) => c.major === 'Possession of Weapons' },
-  { id: 'sexual_offences', description: 'Sexual Offences (rape and other sexual offences)', include: (c) => c.major === 'Sexual Offences' },
+  {
+    id: 'violence_with_injury',
+    description: 'Violence Against the Person / Violence with Injury',
+    include: (c) => c.minor === 'Violence with Injury',
+  },
+  {
+    id: 'violence_against_the_person',
+    description: 'Violence Against the Person (all minor categories)',
+    include: (c) => c.major === 'Violence Against the Person',
+  },
+  {
+    id: 'robbery_personal',
+    description: 'Robbery / Robbery of Personal Property',
+    include: (c) => c.minor === 'Robbery of Personal Property',
+  },
+  {
+    id: 'weapon_possession',
+    description: 'Possession of Weapons (all minor categories: blade, firearm, other)',
+    include: (c) => c.major === 'Possession of Weapons',
+  },
+  {
+    id: 'sexual_offences',
+    description: 'Sexual Offences (rape and other sexual offences)',
+    include: (c) => c.major === 'Sexual Offences',
+  },
 ];
 
 /** Series of the 2022 file (upper-case taxonomy). */
 export const SERIES_2022: MonthlySeries[] = [
-  { id: 'violence_with_injury', description: 'VIOLENCE AGAINST THE PERSON / VIOLENCE WITH INJURY', include: (c) => c.minor === 'VIOLENCE WITH INJURY' },
-  { id: 'violence_against_the_person', description: 'VIOLENCE AGAINST THE PERSON (all minor categories, incl. stalking and harassment)', include: (c) => c.major === 'VIOLENCE AGAINST THE PERSON' },
-  { id: 'robbery_personal', description: 'ROBBERY / ROBBERY OF PERSONAL PROPERTY', include: (c) => c.minor === 'ROBBERY OF PERSONAL PROPERTY' },
-  { id: 'weapon_possession', description: 'POSSESSION OF WEAPONS (one category: blade, firearm, other)', include: (c) => c.major === 'POSSESSION OF WEAPONS' },
-  { id: 'sexual_offences', description: 'SEXUAL OFFENCES (rape and other sexual offences)', include: (c) => c.major === 'SEXUAL OFFENCES' },
+  {
+    id: 'violence_with_injury',
+    description: 'VIOLENCE AGAINST THE PERSON / VIOLENCE WITH INJURY',
+    include: (c) => c.minor === 'VIOLENCE WITH INJURY',
+  },
+  {
+    id: 'violence_against_the_person',
+    description: 'VIOLENCE AGAINST THE PERSON (all minor categories, incl. stalking and harassment)',
+    include: (c) => c.major === 'VIOLENCE AGAINST THE PERSON',
+  },
+  {
+    id: 'robbery_personal',
+    description: 'ROBBERY / ROBBERY OF PERSONAL PROPERTY',
+    include: (c) => c.minor === 'ROBBERY OF PERSONAL PROPERTY',
+  },
+  {
+    id: 'weapon_possession',
+    description: 'POSSESSION OF WEAPONS (one category: blade, firearm, other)',
+    include: (c) => c.major === 'POSSESSION OF WEAPONS',
+  },
+  {
+    id: 'sexual_offences',
+    description: 'SEXUAL OFFENCES (rape and other sexual offences)',
+    include: (c) => c.major === 'SEXUAL OFFENCES',
+  },
 ];
 
 /**
@@ -57,7 +97,9 @@ export function monthlySeriesRows(crime: MpsWardCrime, series: MonthlySeries[], 
   });
   for (let w = 0; w < nw; w++) {
     series.forEach((s, k) => {
-      months.forEach((m, j) => rows.push([crime.wards[w], s.id, `${m.slice(0, 4)}-${m.slice(4)}`, String(counts[k][w * months.length + j])]));
+      months.forEach((m, j) =>
+        rows.push([crime.wards[w], s.id, `${m.slice(0, 4)}-${m.slice(4)}`, String(counts[k][w * months.length + j])]),
+      );
     });
   }
   return rows;

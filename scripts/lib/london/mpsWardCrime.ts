@@ -57,7 +57,11 @@ export function readMpsWardCrime(table: CsvTable): MpsWardCrime {
     const row = table.rows[r];
     const key = `${row[iWard].trim()}\u0000${catKey(row)}`;
     if (seen.has(key)) {
-      throw new InputError('a ward × category pair appears twice', { file: table.file, row: r + 2, expected: 'one row per ward and minor category' });
+      throw new InputError('a ward × category pair appears twice', {
+        file: table.file,
+        row: r + 2,
+        expected: 'one row per ward and minor category',
+      });
     }
     seen.add(key);
     rowWard[r] = wardIndex.get(row[iWard].trim())!;
@@ -65,7 +69,12 @@ export function readMpsWardCrime(table: CsvTable): MpsWardCrime {
     for (let m = 0; m < monthCols.length; m++) {
       const cell = row[monthCols[m][1]].trim();
       if (!/^\d+$/.test(cell)) {
-        throw new InputError(`"${cell}" is not a count`, { file: table.file, row: r + 2, column: monthCols[m][0], expected: 'a non-negative whole number' });
+        throw new InputError(`"${cell}" is not a count`, {
+          file: table.file,
+          row: r + 2,
+          column: monthCols[m][0],
+          expected: 'a non-negative whole number',
+        });
       }
       counts[r * months.length + m] = Number(cell);
     }
@@ -88,7 +97,10 @@ export function sumWardCrime(
   const m0 = crime.months.indexOf(from);
   const m1 = crime.months.indexOf(to);
   if (m0 < 0 || m1 < 0 || m1 < m0) {
-    throw new InputError(`month window ${from}..${to} is not in the file`, { file: crime.file, expected: `months between ${crime.months[0]} and ${crime.months[crime.months.length - 1]}` });
+    throw new InputError(`month window ${from}..${to} is not in the file`, {
+      file: crime.file,
+      expected: `months between ${crime.months[0]} and ${crime.months[crime.months.length - 1]}`,
+    });
   }
   const target = new Map(wardCodes.map((w, i) => [w, i]));
   const byFileWard = new Float64Array(crime.wards.length);

@@ -19,17 +19,33 @@ import { checkUtf8, columnIndex, isBlank, raggedRow, type CsvTable } from '../..
 import { CsvRecordParser } from '../../../src/io/csvRecords.ts';
 import { addColumn, type BuiltTable } from './builtTable.ts';
 
-const SOURCE = "MOPAC, Public Attitudes Survey confidence dashboard, borough level (London Datastore); OGL v3.0";
+const SOURCE = 'MOPAC, Public Attitudes Survey confidence dashboard, borough level (London Datastore); OGL v3.0';
 
 /** The dashboard's measures, with column ids and what respondents agreed with. */
 export const PAS_MEASURES: { measure: string; id: string; question: string }[] = [
   { measure: '"Good Job" local', id: 'pas_good_job', question: 'the police do a good job in the local area' },
-  { measure: 'Relied on to be there', id: 'pas_relied_on', question: 'the police can be relied on to be there when needed' },
-  { measure: 'Treat everyone fairly', id: 'pas_treat_fairly', question: 'the police treat everyone fairly regardless of who they are' },
+  {
+    measure: 'Relied on to be there',
+    id: 'pas_relied_on',
+    question: 'the police can be relied on to be there when needed',
+  },
+  {
+    measure: 'Treat everyone fairly',
+    id: 'pas_treat_fairly',
+    question: 'the police treat everyone fairly regardless of who they are',
+  },
   { measure: 'Listen to concerns', id: 'pas_listen', question: 'the police listen to the concerns of local people' },
-  { measure: 'Understand issues', id: 'pas_understand_issues', question: 'the police understand the issues that affect this community' },
+  {
+    measure: 'Understand issues',
+    id: 'pas_understand_issues',
+    question: 'the police understand the issues that affect this community',
+  },
   { measure: 'Informed local', id: 'pas_informed', question: 'they feel well informed about local police activities' },
-  { measure: 'Contact ward officer', id: 'pas_contact_ward_officer', question: 'they know how to contact their ward officer' },
+  {
+    measure: 'Contact ward officer',
+    id: 'pas_contact_ward_officer',
+    question: 'they know how to contact their ward officer',
+  },
   { measure: 'Trust MPS', id: 'pas_trust', question: 'they trust the Metropolitan Police Service' },
 ];
 
@@ -50,7 +66,12 @@ export function parsePasCsv(text: string, file: string): CsvTable {
   while (lastNamed >= 0 && first[lastNamed] === '') lastNamed--;
   const header = first.map((h, i) => {
     if (h !== '') return h;
-    if (i < lastNamed) throw new InputError(`header cell ${i + 1} is empty`, { file, row: 1, expected: 'a name for every column before the trailing stray columns' });
+    if (i < lastNamed)
+      throw new InputError(`header cell ${i + 1} is empty`, {
+        file,
+        row: 1,
+        expected: 'a name for every column before the trailing stray columns',
+      });
     return `unnamed_${i + 1}`;
   });
   const rows = records.slice(1).filter((r) => !isBlank(r));
@@ -71,16 +92,22 @@ export function normaliseBoroughName(name: string): string {
 /** "0,56" → 0.56; also accepts a decimal point. Anything else is an error. */
 export function parseDecimalComma(cell: string, where: { file: string; row: number; column: string }): number {
   const t = cell.trim();
-  if (!/^\d+([.,]\d+)?$/.test(t)) throw new InputError(`"${cell}" is not a proportion`, { ...where, expected: 'a number written with a decimal comma, e.g. 0,56' });
+  if (!/^\d+([.,]\d+)?$/.test(t))
+    throw new InputError(`"${cell}" is not a proportion`, {
+      ...where,
+      expected: 'a number written with a decimal comma, e.g. 0,56',
+    });
   const v = Number(t.replace(',', '.'));
-  if (v < 0 || v > 1) throw new InputError(`${v} is not a proportion`, { ...where, expected: 'a value between 0 and 1' });
+  if (v < 0 || v > 1)
+    throw new InputError(`${v} is not a proportion`, { ...where, expected: 'a value between 0 and 1' });
   return v;
 }
 
 /** "31/12/2023" → "2023-12" (quarter-end month). */
 export function parseQuarterDate(cell: string, where: { file: string; row: number; column: string }): string {
   const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(cell.trim());
-  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw new InputError(`"${cell}" is not a date`, { ...where, expected: 'd/m/yyyy' });
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12)
+    throw new InputError(`"${cell}" is not a date`, { ...where, expected: 'd/m/yyyy' });
   return `${m[3]}-${m[2].padStart(2, '0')}`;
 }
 
@@ -93,7 +120,9 @@ export interface PasTable {
 
 /** Reads the dashboard; `boroughs` maps borough code → ONS name (e.g. from the ward lookup). */
 export function readPasDashboard(table: CsvTable, boroughs: ReadonlyMap<string, string>): PasTable {
-  const [iDate, iBorough, iMeasure, iProp] = ['Date', 'Borough', 'Measure', 'Proportion'].map((c) => columnIndex(table, c));
+  const [iDate, iBorough, iMeasure, iProp] = ['Date', 'Borough', 'Measure', 'Proportion'].map((c) =>
+    columnIndex(table, c),
+  );
   const byName = new Map([...boroughs].map(([code, name]) => [normaliseBoroughName(name), code]));
   const known = new Set(PAS_MEASURES.map((m) => m.measure));
   const values = new Map<string, number>();
@@ -101,12 +130,29 @@ export function readPasDashboard(table: CsvTable, boroughs: ReadonlyMap<string, 
   table.rows.forEach((r, k) => {
     const row = k + 2;
     const code = byName.get(normaliseBoroughName(r[iBorough]));
-    if (!code) throw new InputError(`borough "${r[iBorough]}" is not a London borough`, { file: table.file, row, column: 'Borough', expected: 'a London borough name' });
+    if (!code)
+      throw new InputError(`borough "${r[iBorough]}" is not a London borough`, {
+        file: table.file,
+        row,
+        column: 'Borough',
+        expected: 'a London borough name',
+      });
     const measure = r[iMeasure].trim();
-    if (!known.has(measure)) throw new InputError(`unknown measure "${measure}"`, { file: table.file, row, column: 'Measure', expected: PAS_MEASURES.map((m) => m.measure).join(' | ') });
+    if (!known.has(measure))
+      throw new InputError(`unknown measure "${measure}"`, {
+        file: table.file,
+        row,
+        column: 'Measure',
+        expected: PAS_MEASURES.map((m) => m.measure).join(' | '),
+      });
     const q = parseQuarterDate(r[iDate], { file: table.file, row, column: 'Date' });
     const key = `${code}|${measure}|${q}`;
-    if (values.has(key)) throw new InputError(`${r[iBorough]}, ${measure}, ${q} appears twice`, { file: table.file, row, expected: 'one row per quarter, borough and measure' });
+    if (values.has(key))
+      throw new InputError(`${r[iBorough]}, ${measure}, ${q} appears twice`, {
+        file: table.file,
+        row,
+        expected: 'one row per quarter, borough and measure',
+      });
     values.set(key, parseDecimalComma(r[iProp], { file: table.file, row, column: 'Proportion' }));
     quarters.add(q);
   });
@@ -123,7 +169,12 @@ function quarterLabel(q: string): string {
  * `<id>_4q_mean` (mean of the last four quarters; missing unless all four are published).
  * Boroughs without survey data (the City) are missing.
  */
-export function buildPasBoroughs(pas: PasTable, boroughCodes: string[], boroughNames: string[], file = 'pas_boroughs.csv'): BuiltTable {
+export function buildPasBoroughs(
+  pas: PasTable,
+  boroughCodes: string[],
+  boroughNames: string[],
+  file = 'pas_boroughs.csv',
+): BuiltTable {
   const last4 = pas.quarters.slice(-4);
   const latest = last4[last4.length - 1];
   const t: BuiltTable = { file, codes: boroughCodes, names: boroughNames, labels: [], columns: [], values: {} };
@@ -132,7 +183,13 @@ export function buildPasBoroughs(pas: PasTable, boroughCodes: string[], boroughN
     const meta = { unit: 'proportion of respondents agreeing (0-1)', source: `${SOURCE}; measure "${m.measure}"` };
     addColumn(
       t,
-      { name: m.id, description: `Share of respondents who agree ${m.question} (PAS, borough)`, ...meta, period: quarterLabel(latest), method: 'as published (decimal comma read as a decimal point); latest quarter of the dashboard' },
+      {
+        name: m.id,
+        description: `Share of respondents who agree ${m.question} (PAS, borough)`,
+        ...meta,
+        period: quarterLabel(latest),
+        method: 'as published (decimal comma read as a decimal point); latest quarter of the dashboard',
+      },
       Float64Array.from(boroughCodes, (c) => get(c, latest)),
     );
     addColumn(

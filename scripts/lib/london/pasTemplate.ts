@@ -17,5 +17,8 @@ export function pasColumns(indicators: CsvTable): string[] {
 
 export function pasTemplate(indicators: CsvTable, codes: readonly string[], names: readonly string[]): string {
   const cols = pasColumns(indicators);
-  return formatCsv(['code', 'name', ...cols], codes.map((c, i) => [c, names[i], ...cols.map(() => '')]));
+  return formatCsv(
+    ['code', 'name', ...cols],
+    codes.map((c, i) => [c, names[i], ...cols.map(() => '')]),
+  );
 }

@@ -22,7 +22,11 @@ export const CENTRAL_MIN_PTAL_SCORE = 6;
 /** Lower bound of the workday estimate as a share of residents. */
 export const WORKDAY_MIN_SHARE = 0.5;
 
-export function workdayPopulation(residents: Float64Array, jobs: Float64Array, employed: Float64Array): { values: Float64Array; clamped: number } {
+export function workdayPopulation(
+  residents: Float64Array,
+  jobs: Float64Array,
+  employed: Float64Array,
+): { values: Float64Array; clamped: number } {
   let clamped = 0;
   const values = Float64Array.from(residents, (r, i) => {
     const w = r + jobs[i] - employed[i];
@@ -37,6 +41,11 @@ export function workdayPopulation(residents: Float64Array, jobs: Float64Array, e
 }
 
 /** 1 where jobs > residents (same vintage) and PTAL score ≥ the threshold; 0 otherwise (also when a value is missing). */
-export function centralActivity(jobs: Float64Array, residents: Float64Array, ptalScore: Float64Array, minPtal = CENTRAL_MIN_PTAL_SCORE): Uint8Array {
+export function centralActivity(
+  jobs: Float64Array,
+  residents: Float64Array,
+  ptalScore: Float64Array,
+  minPtal = CENTRAL_MIN_PTAL_SCORE,
+): Uint8Array {
   return Uint8Array.from(jobs, (j, i) => (j > residents[i] && ptalScore[i] >= minPtal ? 1 : 0));
 }

@@ -31,7 +31,9 @@ export function heatmapSvg(m: CorrelationMatrix, o: HeatmapOptions): string {
   const parts: string[] = [];
   for (let i = 0; i < k; i++) {
     const y = labelW + i * cell;
-    parts.push(`<text x="${labelW - 4}" y="${y + cell * 0.7}" font-size="${Math.min(11, cell * 0.55)}" text-anchor="end">${esc(labels[i])}</text>`);
+    parts.push(
+      `<text x="${labelW - 4}" y="${y + cell * 0.7}" font-size="${Math.min(11, cell * 0.55)}" text-anchor="end">${esc(labels[i])}</text>`,
+    );
     parts.push(
       `<text transform="translate(${labelW + i * cell + cell * 0.7},${labelW - 4}) rotate(-90)" font-size="${Math.min(11, cell * 0.55)}">${esc(labels[i])}</text>`,
     );
@@ -41,17 +43,30 @@ export function heatmapSvg(m: CorrelationMatrix, o: HeatmapOptions): string {
       const sameGroup = o.groups ? o.groups[i] === o.groups[j] : true;
       const flagged = i !== j && Math.abs(r) > redundant;
       const negative = i !== j && sameGroup && o.groups !== undefined && r < negativeBelow;
-      const stroke = flagged ? ' stroke="#000" stroke-width="2.5"' : negative ? ' stroke="#000" stroke-width="1.5" stroke-dasharray="3 2"' : ' stroke="#fff" stroke-width="0.5"';
-      parts.push(`<rect x="${x}" y="${y}" width="${cell}" height="${cell}" fill="${divergingColour(r)}"${stroke}><title>${esc(`${(o.labels ?? m.ids)[i]} × ${(o.labels ?? m.ids)[j]}: r = ${Number.isFinite(r) ? r.toFixed(3) : 'n/a'} (n = ${m.n[i * k + j]})`)}</title></rect>`);
-      if (cell >= 20 && i !== j) parts.push(`<text x="${x + cell / 2}" y="${y + cell * 0.62}" font-size="${cell * 0.3}" text-anchor="middle" fill="${textOn(r)}">${Number.isFinite(r) ? r.toFixed(2).replace(/^(-?)0\./, '$1.') : ''}</text>`);
+      const stroke = flagged
+        ? ' stroke="#000" stroke-width="2.5"'
+        : negative
+          ? ' stroke="#000" stroke-width="1.5" stroke-dasharray="3 2"'
+          : ' stroke="#fff" stroke-width="0.5"';
+      parts.push(
+        `<rect x="${x}" y="${y}" width="${cell}" height="${cell}" fill="${divergingColour(r)}"${stroke}><title>${esc(`${(o.labels ?? m.ids)[i]} × ${(o.labels ?? m.ids)[j]}: r = ${Number.isFinite(r) ? r.toFixed(3) : 'n/a'} (n = ${m.n[i * k + j]})`)}</title></rect>`,
+      );
+      if (cell >= 20 && i !== j)
+        parts.push(
+          `<text x="${x + cell / 2}" y="${y + cell * 0.62}" font-size="${cell * 0.3}" text-anchor="middle" fill="${textOn(r)}">${Number.isFinite(r) ? r.toFixed(2).replace(/^(-?)0\./, '$1.') : ''}</text>`,
+        );
     }
   }
   if (o.groups) {
     for (let i = 1; i < k; i++) {
       if (o.groups[i] === o.groups[i - 1]) continue;
       const p = labelW + i * cell;
-      parts.push(`<line x1="${p}" y1="${labelW}" x2="${p}" y2="${labelW + k * cell}" stroke="#111" stroke-width="1.5"/>`);
-      parts.push(`<line x1="${labelW}" y1="${p}" x2="${labelW + k * cell}" y2="${p}" stroke="#111" stroke-width="1.5"/>`);
+      parts.push(
+        `<line x1="${p}" y1="${labelW}" x2="${p}" y2="${labelW + k * cell}" stroke="#111" stroke-width="1.5"/>`,
+      );
+      parts.push(
+        `<line x1="${labelW}" y1="${p}" x2="${labelW + k * cell}" y2="${p}" stroke="#111" stroke-width="1.5"/>`,
+      );
     }
   }
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 ${size} ${size}" role="img" aria-label="${esc(o.title)}"><title>${esc(o.title)}</title>${parts.join('')}</svg>`;

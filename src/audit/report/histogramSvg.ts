@@ -13,7 +13,9 @@ export function histogramSvg(h: Histogram, label: string, width = 160, height = 
   const bars = h.counts
     .map((c, i) => {
       const bh = (c / maxCount) * (barsH - 2);
-      return c > 0 ? `<rect x="${(i * bw).toFixed(1)}" y="${(barsH - bh).toFixed(1)}" width="${Math.max(bw - 1, 0.5).toFixed(1)}" height="${bh.toFixed(1)}" fill="${fill}"/>` : '';
+      return c > 0
+        ? `<rect x="${(i * bw).toFixed(1)}" y="${(barsH - bh).toFixed(1)}" width="${Math.max(bw - 1, 0.5).toFixed(1)}" height="${bh.toFixed(1)}" fill="${fill}"/>`
+        : '';
     })
     .join('');
   const fmt = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(3)).toString() : '–');

@@ -58,12 +58,33 @@ export function auditHtml(a: Audit, o: PageOptions = {}): string {
 
 function summary(a: Audit, name: (id: string) => string): string {
   const items: string[] = [];
-  if (a.flags.redundant.length) items.push(`${a.flags.redundant.length} indicator pair(s) with |r| &gt; ${a.thresholds.redundant} (possible double counting): ${a.flags.redundant.slice(0, 6).map((p) => `${esc(name(p.a))} × ${esc(name(p.b))} (${num(p.r)})`).join('; ')}${a.flags.redundant.length > 6 ? '; …' : ''}`);
-  if (a.flags.negativeWithinMeasure.length) items.push(`${a.flags.negativeWithinMeasure.length} negative correlation(s) inside a measure: ${a.flags.negativeWithinMeasure.slice(0, 6).map((p) => `${esc(name(p.a))} × ${esc(name(p.b))} (${num(p.r)})`).join('; ')}${a.flags.negativeWithinMeasure.length > 6 ? '; …' : ''}`);
+  if (a.flags.redundant.length)
+    items.push(
+      `${a.flags.redundant.length} indicator pair(s) with |r| &gt; ${a.thresholds.redundant} (possible double counting): ${a.flags.redundant
+        .slice(0, 6)
+        .map((p) => `${esc(name(p.a))} × ${esc(name(p.b))} (${num(p.r)})`)
+        .join('; ')}${a.flags.redundant.length > 6 ? '; …' : ''}`,
+    );
+  if (a.flags.negativeWithinMeasure.length)
+    items.push(
+      `${a.flags.negativeWithinMeasure.length} negative correlation(s) inside a measure: ${a.flags.negativeWithinMeasure
+        .slice(0, 6)
+        .map((p) => `${esc(name(p.a))} × ${esc(name(p.b))} (${num(p.r)})`)
+        .join('; ')}${a.flags.negativeWithinMeasure.length > 6 ? '; …' : ''}`,
+    );
   const lowAlpha = [...a.alpha.measures, ...a.alpha.categories].filter((x) => x.items >= 2 && x.alpha < 0.7);
-  if (lowAlpha.length) items.push(`${lowAlpha.length} group(s) with Cronbach's alpha below 0.7: ${lowAlpha.map((x) => `${esc(x.name)} (${num(x.alpha)})`).join('; ')}`);
-  const silenced = [...a.effectiveWeights.measuresInCategories.flatMap((g) => g.weights), ...a.effectiveWeights.categoriesInIndex].filter((w) => w.ratio < 0.5);
-  if (silenced.length) items.push(`${silenced.length} measure(s)/categories with less than half their nominal influence: ${silenced.map((w) => `${esc(name(w.id))} (×${num(w.ratio)})`).join('; ')}`);
+  if (lowAlpha.length)
+    items.push(
+      `${lowAlpha.length} group(s) with Cronbach's alpha below 0.7: ${lowAlpha.map((x) => `${esc(x.name)} (${num(x.alpha)})`).join('; ')}`,
+    );
+  const silenced = [
+    ...a.effectiveWeights.measuresInCategories.flatMap((g) => g.weights),
+    ...a.effectiveWeights.categoriesInIndex,
+  ].filter((w) => w.ratio < 0.5);
+  if (silenced.length)
+    items.push(
+      `${silenced.length} measure(s)/categories with less than half their nominal influence: ${silenced.map((w) => `${esc(name(w.id))} (×${num(w.ratio)})`).join('; ')}`,
+    );
   return `<h2 id="summary">Summary</h2>${items.length ? `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : '<p>No flags raised.</p>'}`;
 }
 
@@ -84,14 +105,30 @@ function coverage(a: Audit): string {
   const groups = table(
     ['level', 'id', 'name', 'areas with a score', 'share'],
     [
-      ...a.coverage.measures.map((g) => ['measure', esc(g.id), esc(g.name), numCell(g.present, 0), { html: pct(g.share), cls: g.share < 0.9 ? 'num flag' : 'num' }]),
-      ...a.coverage.categories.map((g) => ['category', esc(g.id), esc(g.name), numCell(g.present, 0), { html: pct(g.share), cls: g.share < 0.9 ? 'num flag' : 'num' }]),
+      ...a.coverage.measures.map((g) => [
+        'measure',
+        esc(g.id),
+        esc(g.name),
+        numCell(g.present, 0),
+        { html: pct(g.share), cls: g.share < 0.9 ? 'num flag' : 'num' },
+      ]),
+      ...a.coverage.categories.map((g) => [
+        'category',
+        esc(g.id),
+        esc(g.name),
+        numCell(g.present, 0),
+        { html: pct(g.share), cls: g.share < 0.9 ? 'num flag' : 'num' },
+      ]),
       ['index', '', 'ranked areas', numCell(a.ranked, 0), { html: pct(a.ranked / a.areas), cls: 'num' }],
     ] as (string | Cell)[][],
     'Measures, categories and the index (a score needs the group’s min_coverage share of weight present)',
   );
   const ex = a.coverage.excluded.length
-    ? table(['id', 'reason'], a.coverage.excluded.map((e) => [esc(e.id), esc(e.reason)]), 'Excluded')
+    ? table(
+        ['id', 'reason'],
+        a.coverage.excluded.map((e) => [esc(e.id), esc(e.reason)]),
+        'Excluded',
+      )
     : '<p>Nothing excluded.</p>';
   return `<h2 id="coverage">Data coverage</h2>${ind}${groups}${ex}`;
 }
@@ -109,29 +146,58 @@ function distributions(a: Audit, name: (id: string) => string): string {
   ]);
   return (
     `<h2 id="distributions">Distributions and outlier treatment</h2><p class="note">Grey: values after denominators and borough apportioning; blue: after transform and outlier treatment. Skewness and excess kurtosis as recorded by the treat step (flagged when |skew| &gt; 2 or kurtosis &gt; 3.5, the COINr/JRC rule).</p>` +
-    table(['indicator', 'raw', 'treated', 'skew before', 'kurtosis before', 'treatment', 'skew after', 'kurtosis after'], rows)
+    table(
+      ['indicator', 'raw', 'treated', 'skew before', 'kurtosis before', 'treatment', 'skew after', 'kurtosis after'],
+      rows,
+    )
   );
 }
 
 function correlations(a: Audit, name: (id: string) => string): string {
   const legend = `<div class="fig">${heatmapLegendSvg()} <span class="note">thick outline: |r| &gt; ${a.thresholds.redundant}; dashed outline: r &lt; ${a.thresholds.negativeBelow} inside one measure; lines separate measures (categories in the last map)</span></div>`;
   const maps = a.correlations.categories.map(
-    (c) => `<h3>${esc(c.name)}: indicators</h3><div class="fig">${heatmapSvg(c.matrix, { title: `${c.name}: indicator correlations`, groups: c.measureOf, labels: c.matrix.ids.map(name), redundant: a.thresholds.redundant, negativeBelow: a.thresholds.negativeBelow })}</div>`,
+    (c) =>
+      `<h3>${esc(c.name)}: indicators</h3><div class="fig">${heatmapSvg(c.matrix, { title: `${c.name}: indicator correlations`, groups: c.measureOf, labels: c.matrix.ids.map(name), redundant: a.thresholds.redundant, negativeBelow: a.thresholds.negativeBelow })}</div>`,
   );
   const across = `<h3>Across measures</h3><div class="fig">${heatmapSvg(a.correlations.measures, { title: 'Measure correlations', groups: a.correlations.categoryOfMeasure, labels: a.correlations.measures.ids.map(name), redundant: a.thresholds.redundant, negativeBelow: -Infinity })}</div>`;
   const flagRows = [
-    ...a.flags.redundant.map((p) => ['redundant', esc(name(p.a)), esc(name(p.b)), numCell(p.r, 3, true), numCell(p.n, 0), p.sameMeasure ? 'yes' : 'no']),
-    ...a.flags.negativeWithinMeasure.map((p) => ['negative in measure', esc(name(p.a)), esc(name(p.b)), numCell(p.r, 3, true), numCell(p.n, 0), 'yes']),
+    ...a.flags.redundant.map((p) => [
+      'redundant',
+      esc(name(p.a)),
+      esc(name(p.b)),
+      numCell(p.r, 3, true),
+      numCell(p.n, 0),
+      p.sameMeasure ? 'yes' : 'no',
+    ]),
+    ...a.flags.negativeWithinMeasure.map((p) => [
+      'negative in measure',
+      esc(name(p.a)),
+      esc(name(p.b)),
+      numCell(p.r, 3, true),
+      numCell(p.n, 0),
+      'yes',
+    ]),
   ];
-  const flags = flagRows.length ? table(['flag', 'indicator', 'indicator', 'r', 'n', 'same measure'], flagRows, 'Flagged pairs') : '<p>No pair flagged.</p>';
+  const flags = flagRows.length
+    ? table(['flag', 'indicator', 'indicator', 'r', 'n', 'same measure'], flagRows, 'Flagged pairs')
+    : '<p>No pair flagged.</p>';
   return `<h2 id="correlations">Correlations</h2>${legend}${flags}${maps.join('')}${across}`;
 }
 
 function alpha(a: Audit): string {
-  const row = (level: string, x: Audit['alpha']['measures'][number]): (string | Cell)[] => [level, esc(x.name), numCell(x.items, 0), numCell(x.n, 0), numCell(x.alpha, 3, x.items >= 2 && x.alpha < 0.7)];
+  const row = (level: string, x: Audit['alpha']['measures'][number]): (string | Cell)[] => [
+    level,
+    esc(x.name),
+    numCell(x.items, 0),
+    numCell(x.n, 0),
+    numCell(x.alpha, 3, x.items >= 2 && x.alpha < 0.7),
+  ];
   return (
     `<h2 id="alpha">Internal consistency (Cronbach's alpha)</h2><p class="note">α = k/(k−1)·(1 − Σs²ᵢ/s²ₜ) over areas with every item present; measures: their normalised indicators; categories: their measure scores. Below 0.7 is flagged; a single item has no alpha.</p>` +
-    table(['level', 'group', 'items', 'complete areas', 'alpha'], [...a.alpha.measures.map((x) => row('measure', x)), ...a.alpha.categories.map((x) => row('category', x))])
+    table(
+      ['level', 'group', 'items', 'complete areas', 'alpha'],
+      [...a.alpha.measures.map((x) => row('measure', x)), ...a.alpha.categories.map((x) => row('category', x))],
+    )
   );
 }
 
@@ -140,31 +206,76 @@ function pcaSection(a: Audit, name: (id: string) => string): string {
     if (p.ids.length === 0) return `<h3>${esc(p.name)}</h3><p>Too few complete areas (${p.n}) for PCA.</p>`;
     const shown = Math.min(3, p.ids.length);
     const head = ['indicator', ...Array.from({ length: shown }, (_, j) => `PC${j + 1} loading`)];
-    const rows = p.ids.map((id, i) => [esc(name(id)), ...Array.from({ length: shown }, (_, j) => numCell(p.loadings[i][j], 2, j === 0 && p.loadings[i][j] < 0))]);
-    const shares = p.varianceShare.slice(0, shown).map((s, j) => `PC${j + 1} ${pct(s, 1)}`).join(', ');
-    return `<h3>${esc(p.name)}</h3><p class="note">${p.ids.length} indicators, ${p.n} complete areas; variance explained: ${shares}; eigenvalues ${p.eigenvalues.slice(0, shown).map((l) => num(l, 2)).join(', ')}${p.constant.length ? `; constant on the complete areas, left out: ${p.constant.map(esc).join(', ')}` : ''}.</p>${table(head, rows)}`;
+    const rows = p.ids.map((id, i) => [
+      esc(name(id)),
+      ...Array.from({ length: shown }, (_, j) => numCell(p.loadings[i][j], 2, j === 0 && p.loadings[i][j] < 0)),
+    ]);
+    const shares = p.varianceShare
+      .slice(0, shown)
+      .map((s, j) => `PC${j + 1} ${pct(s, 1)}`)
+      .join(', ');
+    return `<h3>${esc(p.name)}</h3><p class="note">${p.ids.length} indicators, ${p.n} complete areas; variance explained: ${shares}; eigenvalues ${p.eigenvalues
+      .slice(0, shown)
+      .map((l) => num(l, 2))
+      .join(
+        ', ',
+      )}${p.constant.length ? `; constant on the complete areas, left out: ${p.constant.map(esc).join(', ')}` : ''}.</p>${table(head, rows)}`;
   });
   return `<h2 id="pca">Principal components per category</h2><p class="note">Eigen-decomposition (Jacobi) of the correlation matrix of each category's normalised indicators. A dominant first component with same-signed loadings supports summing them; negative PC1 loadings are flagged.</p>${parts.join('')}`;
 }
 
 function links(a: Audit, name: (id: string) => string): string {
-  const rows = a.indicatorLinks.map((l) => [esc(name(l.id)), esc(name(l.measure)), numCell(l.withMeasure, 2, l.withMeasure < 0.3), numCell(l.withCategory, 2, l.withCategory < 0), numCell(l.withIndex, 2, l.withIndex < 0)]);
+  const rows = a.indicatorLinks.map((l) => [
+    esc(name(l.id)),
+    esc(name(l.measure)),
+    numCell(l.withMeasure, 2, l.withMeasure < 0.3),
+    numCell(l.withCategory, 2, l.withCategory < 0),
+    numCell(l.withIndex, 2, l.withIndex < 0),
+  ]);
   return `<h2 id="links">Indicators and their aggregates</h2><p class="note">Correlation of each normalised indicator with its measure, its category and the index; weak (&lt; 0.3 with its own measure) or negative links are flagged.</p>${table(['indicator', 'measure', 'r with measure', 'r with category', 'r with index'], rows)}`;
 }
 
 function weights(a: Audit, name: (id: string) => string): string {
   const ew = a.effectiveWeights;
   const cats = `<h3>Categories in the index</h3><div class="fig">${weightsSvg(ew.categoriesInIndex, 'Categories: nominal and effective weights', name)}</div>`;
-  const meas = ew.measuresInCategories.map((g) => `<h3>Measures in ${esc(name(g.group))}</h3><div class="fig">${weightsSvg(g.weights, `${name(g.group)}: measure weights`, name)}</div>`).join('');
-  const rows = ew.indicatorsInIndex.map((w) => [esc(name(w.id)), numCell(w.nominal, 3), numCell(w.r, 2), numCell(w.effective, 3), numCell(w.ratio, 2, w.ratio < 0.5 || w.ratio > 2)]);
+  const meas = ew.measuresInCategories
+    .map(
+      (g) =>
+        `<h3>Measures in ${esc(name(g.group))}</h3><div class="fig">${weightsSvg(g.weights, `${name(g.group)}: measure weights`, name)}</div>`,
+    )
+    .join('');
+  const rows = ew.indicatorsInIndex.map((w) => [
+    esc(name(w.id)),
+    numCell(w.nominal, 3),
+    numCell(w.r, 2),
+    numCell(w.effective, 3),
+    numCell(w.ratio, 2, w.ratio < 0.5 || w.ratio > 2),
+  ]);
   const inMeasures = ew.indicatorsInMeasures
     .filter((g) => g.weights.length > 1)
-    .flatMap((g) => g.weights.map((w) => [esc(name(g.group)), esc(name(w.id)), numCell(w.nominal, 3), numCell(w.r, 2), numCell(w.effective, 3), numCell(w.ratio, 2, w.ratio < 0.5 || w.ratio > 2)]));
+    .flatMap((g) =>
+      g.weights.map((w) => [
+        esc(name(g.group)),
+        esc(name(w.id)),
+        numCell(w.nominal, 3),
+        numCell(w.r, 2),
+        numCell(w.effective, 3),
+        numCell(w.ratio, 2, w.ratio < 0.5 || w.ratio > 2),
+      ]),
+    );
   return (
     `<h2 id="weights">Effective weights</h2><p class="note">A weight is a statement of importance, not of influence. Effective weight = r(component, aggregate)² normalised over the components, the correlation-based importance measure of Paruolo, Saisana &amp; Saltelli (2013), as in COINr's audit; ratio = effective ÷ nominal (flagged below 0.5 or above 2).</p>` +
     cats +
     meas +
-    table(['measure', 'indicator', 'nominal', 'r', 'effective', 'ratio'], inMeasures, 'Indicators within their measures') +
-    table(['indicator', 'nominal (in index)', 'r with index', 'effective', 'ratio'], rows, 'Indicators against the index')
+    table(
+      ['measure', 'indicator', 'nominal', 'r', 'effective', 'ratio'],
+      inMeasures,
+      'Indicators within their measures',
+    ) +
+    table(
+      ['indicator', 'nominal (in index)', 'r with index', 'effective', 'ratio'],
+      rows,
+      'Indicators against the index',
+    )
   );
 }

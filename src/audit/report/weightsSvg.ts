@@ -6,7 +6,11 @@
 import type { EffectiveWeight } from '../effectiveWeights.ts';
 import { esc } from './html.ts';
 
-export function weightsSvg(weights: readonly EffectiveWeight[], title: string, label: (id: string) => string = (id) => id): string {
+export function weightsSvg(
+  weights: readonly EffectiveWeight[],
+  title: string,
+  label: (id: string) => string = (id) => id,
+): string {
   const rowH = 22;
   const labelW = 200;
   const barW = 260;
@@ -16,7 +20,10 @@ export function weightsSvg(weights: readonly EffectiveWeight[], title: string, l
   const rows = weights
     .map((w, i) => {
       const y = 18 + i * rowH;
-      const bar = (v: number, dy: number, fill: string) => (Number.isFinite(v) ? `<rect x="${labelW}" y="${y + dy}" width="${((v / max) * barW).toFixed(1)}" height="8" fill="${fill}"/>` : '');
+      const bar = (v: number, dy: number, fill: string) =>
+        Number.isFinite(v)
+          ? `<rect x="${labelW}" y="${y + dy}" width="${((v / max) * barW).toFixed(1)}" height="8" fill="${fill}"/>`
+          : '';
       return (
         `<text x="${labelW - 6}" y="${y + 12}" font-size="10" text-anchor="end">${esc(label(w.id))}</text>` +
         bar(w.nominal, 2, '#999999') +

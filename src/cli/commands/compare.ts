@@ -23,7 +23,10 @@ export function registerCompareCommand(program: Command): void {
     .argument('<runB>', 'output folder of the second run')
     .option('-o, --out <dir>', 'write compare.csv (every ward) to this folder (replaced atomically)')
     .option('-n, --top <n>', 'print the n wards whose rank moved most', positiveInt('--top'), 10)
-    .option('--force', 'replace an output folder of this tool even if it holds other files or another command\'s outputs (never the input folders, the current folder, a parent of the inputs, the home folder or /)')
+    .option(
+      '--force',
+      "replace an output folder of this tool even if it holds other files or another command's outputs (never the input folders, the current folder, a parent of the inputs, the home folder or /)",
+    )
     .action(async (runA: string, runB: string, opts: Options) => {
       if (opts.out) checkOutOption(opts.out, { kind: 'compare', force: opts.force, inputs: [runA, runB] });
       const a = readRunFolder(runA);
@@ -31,12 +34,26 @@ export function registerCompareCommand(program: Command): void {
       const c = compareRuns(a, b);
       const s = comparisonSummary(c);
       const out = process.stdout;
-      out.write(`${s.compared} wards in both runs (A: ${runA}, B: ${runB}); ${s.rankedInBoth} ranked in both; ${s.changed} changed rank; mean |rank change| ${fmt(s.meanAbsChange, 2)}, largest ${fmtRank(s.maxAbsChange)}; Spearman's rho ${fmt(s.spearman, 4)}\n`);
-      if (c.onlyInA.length || c.onlyInB.length) out.write(`only in A: ${c.onlyInA.length} ward(s)${c.onlyInA.length ? ` (${c.onlyInA.slice(0, 5).join(', ')}${c.onlyInA.length > 5 ? ', …' : ''})` : ''}; only in B: ${c.onlyInB.length}${c.onlyInB.length ? ` (${c.onlyInB.slice(0, 5).join(', ')}${c.onlyInB.length > 5 ? ', …' : ''})` : ''}\n`);
+      out.write(
+        `${s.compared} wards in both runs (A: ${runA}, B: ${runB}); ${s.rankedInBoth} ranked in both; ${s.changed} changed rank; mean |rank change| ${fmt(s.meanAbsChange, 2)}, largest ${fmtRank(s.maxAbsChange)}; Spearman's rho ${fmt(s.spearman, 4)}\n`,
+      );
+      if (c.onlyInA.length || c.onlyInB.length)
+        out.write(
+          `only in A: ${c.onlyInA.length} ward(s)${c.onlyInA.length ? ` (${c.onlyInA.slice(0, 5).join(', ')}${c.onlyInA.length > 5 ? ', …' : ''})` : ''}; only in B: ${c.onlyInB.length}${c.onlyInB.length ? ` (${c.onlyInB.slice(0, 5).join(', ')}${c.onlyInB.length > 5 ? ', …' : ''})` : ''}\n`,
+        );
       if (c.differences.length) {
-        out.write(`settings that differ (B vs A):\n${textTable(['setting', 'A', 'B'], c.differences.map(([p, x, y]) => [p, x, y]), ['l', 'l', 'l'])}\n`);
+        out.write(
+          `settings that differ (B vs A):\n${textTable(
+            ['setting', 'A', 'B'],
+            c.differences.map(([p, x, y]) => [p, x, y]),
+            ['l', 'l', 'l'],
+          )}\n`,
+        );
       } else out.write('methods and effective weights are the same in both runs\n');
-      if (!c.exact) out.write('note: a run uses geometric means or the exponential combination, so contribution changes are a first-order attribution and need not add up to the index change\n');
+      if (!c.exact)
+        out.write(
+          'note: a run uses geometric means or the exponential combination, so contribution changes are a first-order attribution and need not add up to the index change\n',
+        );
       const movers = c.wards
         .filter((w) => w.rankChange === w.rankChange && w.rankChange !== 0)
         .sort((x, y) => Math.abs(y.rankChange) - Math.abs(x.rankChange) || x.rankB - y.rankB)
@@ -46,14 +63,29 @@ export function registerCompareCommand(program: Command): void {
         out.write(
           textTable(
             ['ward', 'borough', 'rank A', 'rank B', 'change', 'moved most by (contribution change)'],
-            movers.map((w) => [w.name, w.parentName, fmtRank(w.rankA), fmtRank(w.rankB), `${w.rankChange > 0 ? '+' : ''}${fmtRank(w.rankChange)}`, w.movedMostBy.slice(0, 2).map((m) => `${m} ${k(w, m) > 0 ? '+' : ''}${fmt(k(w, m), 3)}`).join(', ')]),
+            movers.map((w) => [
+              w.name,
+              w.parentName,
+              fmtRank(w.rankA),
+              fmtRank(w.rankB),
+              `${w.rankChange > 0 ? '+' : ''}${fmtRank(w.rankChange)}`,
+              w.movedMostBy
+                .slice(0, 2)
+                .map((m) => `${m} ${k(w, m) > 0 ? '+' : ''}${fmt(k(w, m), 3)}`)
+                .join(', '),
+            ]),
             ['l', 'l', 'r', 'r', 'r', 'l'],
           ) + '\n',
         );
       }
       if (opts.out) {
         const { header, rows } = comparisonCsvRows(c);
-        await writeDirAtomic(opts.out, (tmp) => writeFileAtomic(`${tmp}/compare.csv`, formatCsv(header, rows)), { kind: 'compare', force: opts.force, inputs: [runA, runB], version: PACKAGE_VERSION });
+        await writeDirAtomic(opts.out, (tmp) => writeFileAtomic(`${tmp}/compare.csv`, formatCsv(header, rows)), {
+          kind: 'compare',
+          force: opts.force,
+          inputs: [runA, runB],
+          version: PACKAGE_VERSION,
+        });
         out.write(`wrote compare.csv (${rows.length} wards) to ${opts.out}\n`);
       }
     });

@@ -2,7 +2,6 @@
 import { writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { ZodError } from 'zod';
 import { formatProblem } from '../../core/errors.ts';
 import { writeDirAtomic } from '../../io/atomic.ts';
 import { readRobustness } from '../../io/readRobustness.ts';
@@ -11,6 +10,7 @@ import type { MatchingSettings, PilotOverrides, PilotSettings } from '../../sele
 import { fmt, fmtRank, textTable } from '../format.ts';
 import { nonNegativeNumber, positiveInt, UsageError } from '../usage.ts';
 import { checkOutOption } from '../outOption.ts';
+import { schemaIssues } from '../zodIssues.ts';
 import { PACKAGE_VERSION } from '../../shared/packageInfo.ts';
 
 interface PilotsOptions {
@@ -47,34 +47,89 @@ export function registerPilotsCommand(program: Command): void {
     .command('pilots')
     .description('choose pilot areas under constraints (exact), match comparison wards, and write a decision note')
     .argument('<framework>', 'framework YAML file (settings from its pilots: section; flags override)')
-    .requiredOption('-o, --out <dir>', 'output folder (replaced atomically; only a folder wardrank wrote is ever replaced)')
-    .option('--force', 'replace an output folder of this tool even if it holds other files or another command\'s outputs (never the framework folder, the current folder, a parent of the inputs, the home folder or /)')
+    .requiredOption(
+      '-o, --out <dir>',
+      'output folder (replaced atomically; only a folder wardrank wrote is ever replaced)',
+    )
+    .option(
+      '--force',
+      "replace an output folder of this tool even if it holds other files or another command's outputs (never the framework folder, the current folder, a parent of the inputs, the home folder or /)",
+    )
     .option('--k <n>', 'number of pilot areas (default 3)', positiveInt('--k'))
     .option('--max-per-borough <m>', 'at most m pilots per borough', positiveInt('--max-per-borough'))
-    .option('--borough <which>', 'all pilots in one borough: a code or name, or "best" (highest sum of its top-k scores)')
+    .option(
+      '--borough <which>',
+      'all pilots in one borough: a code or name, or "best" (highest sum of its top-k scores)',
+    )
     .option('--exclude <codes>', 'comma-separated ward codes not to choose (already funded)')
-    .option('--min-distance-km <km>', 'minimum centroid distance between pilots', nonNegativeNumber('--min-distance-km'))
+    .option(
+      '--min-distance-km <km>',
+      'minimum centroid distance between pilots',
+      nonNegativeNumber('--min-distance-km'),
+    )
     .option('--allow-adjacent', 'allow pilots that share a boundary')
-    .option('--cluster-population <cap>', 'pilot = seed ward + adjacent wards up to this population', nonNegativeNumber('--cluster-population'))
+    .option(
+      '--cluster-population <cap>',
+      'pilot = seed ward + adjacent wards up to this population',
+      nonNegativeNumber('--cluster-population'),
+    )
     .option('--comparisons <c>', 'comparison wards per pilot (default 3)', positiveInt('--comparisons'))
-    .option('--buffer-km <km>', 'comparison wards at least this far from any pilot (default 1)', nonNegativeNumber('--buffer-km'))
+    .option(
+      '--buffer-km <km>',
+      'comparison wards at least this far from any pilot (default 1)',
+      nonNegativeNumber('--buffer-km'),
+    )
     .option('--metric <m>', 'profile distance: mahalanobis (default) or euclidean (standardised)')
     .option('--propensity', 'match within a propensity-score caliper')
     .option('--caliper <sd>', 'caliper in SD of the logit propensity (default 0.2)', nonNegativeNumber('--caliper'))
     .option('--same-inner-outer', 'match within the same inner/outer London class')
     .option('--with-replacement', 'let a comparison ward serve several pilots')
     .option('--adjacency <csv>', 'adjacency CSV (code,neighbour) instead of the framework’s areas.adjacency')
-    .option('--robustness <dir>', 'a `wardrank robustness` output folder: rank intervals, P(top decile); the default objective becomes "expected" and only robust candidates are eligible')
-    .option('--objective <name>', 'what the set maximises: index (total index score) or expected (expected number of pilots in the top decile; needs --robustness)')
-    .option('--min-p-top-decile <p>', 'eligible only if P(top decile) over the robustness runs is at least p', nonNegativeNumber('--min-p-top-decile'))
-    .option('--max-p95-rank <r>', 'eligible only if the 95th-percentile rank over the robustness runs is r or better', nonNegativeNumber('--max-p95-rank'))
+    .option(
+      '--robustness <dir>',
+      'a `wardrank robustness` output folder: rank intervals, P(top decile); the default objective becomes "expected" and only robust candidates are eligible',
+    )
+    .option(
+      '--objective <name>',
+      'what the set maximises: index (total index score) or expected (expected number of pilots in the top decile; needs --robustness)',
+    )
+    .option(
+      '--min-p-top-decile <p>',
+      'eligible only if P(top decile) over the robustness runs is at least p',
+      nonNegativeNumber('--min-p-top-decile'),
+    )
+    .option(
+      '--max-p95-rank <r>',
+      'eligible only if the 95th-percentile rank over the robustness runs is r or better',
+      nonNegativeNumber('--max-p95-rank'),
+    )
     .option('--any-ward', 'with --robustness: do not restrict pilots to robust candidates')
-    .option('--exclude-flag <column>', 'do not choose wards flagged 1 in this areas-file column, e.g. central_activity (repeatable)', (v: string, prev: string[] = []) => [...prev, ...v.split(',').map((x) => x.trim()).filter(Boolean)])
+    .option(
+      '--exclude-flag <column>',
+      'do not choose wards flagged 1 in this areas-file column, e.g. central_activity (repeatable)',
+      (v: string, prev: string[] = []) => [
+        ...prev,
+        ...v
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      ],
+    )
     .option('--ignore-preference', 'ignore the programme preference of the framework (pilots.preference)')
     .option('--design <d>', 'evaluation design: synthetic-control (default) or randomised-pairs')
     .option('--seed <n>', 'seed for --design randomised-pairs (recorded in the plan)', positiveInt('--seed'))
     .action(async (path: string, opts: PilotsOptions) => {
-      const [{ loadGeography }, { pilotFiles }, { pilotPlan }, { parsePilotSettings, withOverrides }, { timedRun }, { readAreaFlags }, { readRobustCandidates }, monthlyIo, evaluation] = await Promise.all([
+      const [
+        { loadGeography },
+        { pilotFiles },
+        { pilotPlan },
+        { parsePilotSettings, withOverrides },
+        { timedRun },
+        { readAreaFlags },
+        { readRobustCandidates },
+        monthlyIo,
+        evaluation,
+      ] = await Promise.all([
         import('../loadGeography.ts'),
         import('../../select/pilotFiles.ts'),
         import('../../select/pilotPlan.ts'),
@@ -92,31 +147,55 @@ export function registerPilotsCommand(program: Command): void {
         k: opts.k,
         max_per_borough: opts.maxPerBorough,
         borough: opts.borough,
-        exclude: opts.exclude?.split(',').map((c) => c.trim()).filter(Boolean),
+        exclude: opts.exclude
+          ?.split(',')
+          .map((c) => c.trim())
+          .filter(Boolean),
         min_distance_km: opts.minDistanceKm,
         non_adjacent: opts.allowAdjacent ? false : undefined,
         cluster: opts.clusterPopulation ? { population_cap: opts.clusterPopulation, same_borough: true } : undefined,
         comparisons: opts.comparisons,
         buffer_km: opts.bufferKm,
-        matching: { metric: metricOption(opts.metric), propensity: opts.propensity, caliper: opts.caliper, same_inner_outer: opts.sameInnerOuter, replacement: opts.withReplacement },
+        matching: {
+          metric: metricOption(opts.metric),
+          propensity: opts.propensity,
+          caliper: opts.caliper,
+          same_inner_outer: opts.sameInnerOuter,
+          replacement: opts.withReplacement,
+        },
         objective: objectiveOption(opts.objective),
-        eligibility: { min_p_top_decile: opts.minPTopDecile, max_p95_rank: opts.maxP95Rank, robust_candidates: opts.anyWard ? false : undefined },
+        eligibility: {
+          min_p_top_decile: opts.minPTopDecile,
+          max_p95_rank: opts.maxP95Rank,
+          robust_candidates: opts.anyWard ? false : undefined,
+        },
         evaluation: { design: designOption(opts.design), seed: opts.seed },
       };
-      if (opts.minPTopDecile !== undefined && opts.minPTopDecile > 1) throw new UsageError('--min-p-top-decile must be between 0 and 1');
+      if (opts.minPTopDecile !== undefined && opts.minPTopDecile > 1)
+        throw new UsageError('--min-p-top-decile must be between 0 and 1');
       const fromFile = parsePilotSettings(loaded.framework.pilots, relative(process.cwd(), loaded.path));
       let settings = optionsError(() => withOverrides(fromFile, overrides));
       const rankedCount = result.rank.filter((r) => r === r).length;
       if (settings.k > rankedCount) throw new UsageError(`--k ${settings.k}: only ${rankedCount} areas are ranked`);
-      if (opts.excludeFlag?.length) settings = { ...settings, exclude_flags: [...new Set([...settings.exclude_flags, ...opts.excludeFlag])] };
+      if (opts.excludeFlag?.length)
+        settings = { ...settings, exclude_flags: [...new Set([...settings.exclude_flags, ...opts.excludeFlag])] };
       if (opts.ignorePreference) settings = { ...settings, preference: undefined };
-      if ((settings.objective === 'expected' || opts.minPTopDecile !== undefined || opts.maxP95Rank !== undefined) && !opts.robustness) {
+      if (
+        (settings.objective === 'expected' || opts.minPTopDecile !== undefined || opts.maxP95Rank !== undefined) &&
+        !opts.robustness
+      ) {
         throw new UsageError('--objective expected, --min-p-top-decile and --max-p95-rank need --robustness <dir>');
       }
       const geo = loadGeography(loaded, opts.adjacency);
       const hashes = { ...loaded.hashes, ...geo.hashes };
       const spec = loaded.framework.areas;
-      const flags = readAreaFlags(resolve(loaded.dir, spec.file), spec.file, spec.code_column, loaded.inputs.areas.codes, settings.exclude_flags);
+      const flags = readAreaFlags(
+        resolve(loaded.dir, spec.file),
+        spec.file,
+        spec.code_column,
+        loaded.inputs.areas.codes,
+        settings.exclude_flags,
+      );
       let robustness;
       let candidates;
       if (opts.robustness) {
@@ -136,10 +215,22 @@ export function registerPilotsCommand(program: Command): void {
       let evaluationSummary: string[] | undefined;
       const monthlySpec = loaded.framework.monthly;
       if (monthlySpec) {
-        const monthly = monthlyIo.readMonthlySeries(loaded.dir, monthlySpec, loaded.inputs.areas.codes, relative(process.cwd(), loaded.path));
+        const monthly = monthlyIo.readMonthlySeries(
+          loaded.dir,
+          monthlySpec,
+          loaded.inputs.areas.codes,
+          relative(process.cwd(), loaded.path),
+        );
         hashes[relative(loaded.dir, monthly.path)] = sha256File(monthly.path);
         for (const w of monthly.warnings) plan.warnings.push(formatProblem(w));
-        const ev = evaluation.evaluationPlan({ result, geography: geo.geography, plan, monthly, spec: monthlySpec, ctx: { evidence: plan.evidence, flags } });
+        const ev = evaluation.evaluationPlan({
+          result,
+          geography: geo.geography,
+          plan,
+          monthly,
+          spec: monthlySpec,
+          ctx: { evidence: plan.evidence, flags },
+        });
         const meta = { hashes, command };
         extra['evaluation-plan.md'] = evaluation.evaluationPlanMarkdown(ev, meta);
         extra['evaluation-plan.json'] = evaluation.evaluationPlanJson(ev, meta);
@@ -148,9 +239,13 @@ export function registerPilotsCommand(program: Command): void {
         plan.warnings.push('the framework declares no monthly series (monthly:), so no evaluation plan was written');
       }
       const files = { ...pilotFiles(plan, result, { hashes, command, evaluationSummary }), ...extra };
-      await writeDirAtomic(resolve(opts.out), (tmp) => {
-        for (const [name, data] of Object.entries(files)) writeFileSync(join(tmp, name), data);
-      }, { kind: 'pilots', force: opts.force, inputs: inputs.filter((p): p is string => !!p), version: PACKAGE_VERSION });
+      await writeDirAtomic(
+        resolve(opts.out),
+        (tmp) => {
+          for (const [name, data] of Object.entries(files)) writeFileSync(join(tmp, name), data);
+        },
+        { kind: 'pilots', force: opts.force, inputs: inputs.filter((p): p is string => !!p), version: PACKAGE_VERSION },
+      );
       for (const w of plan.warnings) process.stderr.write(`warning: ${w}\n`);
       const a = result.areas;
       process.stdout.write(
@@ -162,12 +257,17 @@ export function registerPilotsCommand(program: Command): void {
             a.parentNames[a.parent[p.unit.seed]] ?? '',
             fmtRank(p.rank),
             fmt(p.unit.score, 3),
-            plan.matching.matches.filter((m) => m.pilot === k).map((m) => a.names[m.area]).join(', '),
+            plan.matching.matches
+              .filter((m) => m.pilot === k)
+              .map((m) => a.names[m.area])
+              .join(', '),
           ]),
           ['r', 'l', 'l', 'r', 'r', 'l'],
         ) + '\n',
       );
-      process.stdout.write(`wrote ${Object.keys(files).length} files to ${opts.out}: ${Object.keys(files).join(', ')}\n`);
+      process.stdout.write(
+        `wrote ${Object.keys(files).length} files to ${opts.out}: ${Object.keys(files).join(', ')}\n`,
+      );
     });
 }
 
@@ -189,12 +289,14 @@ function commandLine(framework: string, s: PilotSettings, opts: PilotsOptions): 
   if (opts.adjacency) parts.push('--adjacency', opts.adjacency);
   if (opts.robustness) parts.push('--robustness', opts.robustness);
   if (s.objective) parts.push('--objective', s.objective);
-  if (s.eligibility.min_p_top_decile !== undefined) parts.push('--min-p-top-decile', String(s.eligibility.min_p_top_decile));
+  if (s.eligibility.min_p_top_decile !== undefined)
+    parts.push('--min-p-top-decile', String(s.eligibility.min_p_top_decile));
   if (s.eligibility.max_p95_rank !== undefined) parts.push('--max-p95-rank', String(s.eligibility.max_p95_rank));
   if (opts.robustness && !s.eligibility.robust_candidates) parts.push('--any-ward');
   for (const f of s.exclude_flags) parts.push('--exclude-flag', f);
   if (opts.ignorePreference) parts.push('--ignore-preference');
-  if (s.evaluation.design !== 'synthetic-control') parts.push('--design', s.evaluation.design, '--seed', String(s.evaluation.seed));
+  if (s.evaluation.design !== 'synthetic-control')
+    parts.push('--design', s.evaluation.design, '--seed', String(s.evaluation.seed));
   return parts.join(' ');
 }
 
@@ -203,8 +305,19 @@ function optionsError<T>(f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (!(e instanceof ZodError)) throw e;
-    throw new UsageError(e.issues.map((i) => `--${i.path.filter((p) => p !== 'matching').join('.').replace(/_/g, '-')}: ${i.message.replace(/^Too/, 'too')}`).join('; '));
+    const issues = schemaIssues(e);
+    if (!issues) throw e;
+    throw new UsageError(
+      issues
+        .map(
+          (i) =>
+            `--${i.path
+              .filter((p) => p !== 'matching')
+              .join('.')
+              .replace(/_/g, '-')}: ${i.message.replace(/^Too/, 'too')}`,
+        )
+        .join('; '),
+    );
   }
 }
 

@@ -21,18 +21,37 @@ interface Options {
 export function registerRobustnessCommand(program: Command): void {
   program
     .command('robustness')
-    .description('Monte Carlo uncertainty and Sobol sensitivity analysis of the ranking over the modelling choices in the framework\'s robustness: section')
+    .description(
+      "Monte Carlo uncertainty and Sobol sensitivity analysis of the ranking over the modelling choices in the framework's robustness: section",
+    )
     .argument('<framework>', 'framework YAML file')
-    .requiredOption('-o, --out <dir>', 'output folder (replaced atomically; only a folder wardrank wrote is ever replaced)')
-    .option('--force', 'replace an output folder of this tool even if it holds other files or another command\'s outputs (never the framework folder, the current folder, a parent of the inputs, the home folder or /)')
+    .requiredOption(
+      '-o, --out <dir>',
+      'output folder (replaced atomically; only a folder wardrank wrote is ever replaced)',
+    )
+    .option(
+      '--force',
+      "replace an output folder of this tool even if it holds other files or another command's outputs (never the framework folder, the current folder, a parent of the inputs, the home folder or /)",
+    )
     .option('--runs <n>', 'N, Monte Carlo runs (default: robustness.runs, else 1000)', positiveInt('--runs'))
     .option('--seed <s>', 'random seed, a whole number ≥ 0 (default: robustness.seed, else 1)', seedOption)
-    .option('--workers <n>', 'worker threads (default: one per core, at most one per 2,000 runs)', positiveInt('--workers'))
+    .option(
+      '--workers <n>',
+      'worker threads (default: one per core, at most one per 2,000 runs)',
+      positiveInt('--workers'),
+    )
     .option('--no-sobol', 'uncertainty analysis only (N runs), no Sobol indices')
     .option('--reproducible', 'leave timings and thread counts out of the manifest so repeated runs are byte-identical')
     .option('-n, --top <n>', 'print the top n wards with their rank intervals', positiveInt('--top'), 10)
     .action(async (path: string, opts: Options) => {
-      const [{ runMonteCarlo }, { robustnessFiles, writeRobustnessOutputs }, { prepare }, { loadFramework }, { parseRobustnessSettings }, { byMedianRank }] = await Promise.all([
+      const [
+        { runMonteCarlo },
+        { robustnessFiles, writeRobustnessOutputs },
+        { prepare },
+        { loadFramework },
+        { parseRobustnessSettings },
+        { byMedianRank },
+      ] = await Promise.all([
         import('../../robustness/runMonteCarlo.ts'),
         import('../../robustness/outputs.ts'),
         import('../../core/run.ts'),
@@ -40,12 +59,13 @@ export function registerRobustnessCommand(program: Command): void {
         import('../../robustness/settings.ts'),
         import('../../robustness/wardIntervals.ts'),
       ]);
-      const [{ loadVariantData }, { keyedVariantData, variantSpecs }, { refuseEmptyRanking }, { score }] = await Promise.all([
-        import('../../io/loadVariants.ts'),
-        import('../../robustness/dataVariants.ts'),
-        import('../pipeline.ts'),
-        import('../../core/run.ts'),
-      ]);
+      const [{ loadVariantData }, { keyedVariantData, variantSpecs }, { refuseEmptyRanking }, { score }] =
+        await Promise.all([
+          import('../../io/loadVariants.ts'),
+          import('../../robustness/dataVariants.ts'),
+          import('../pipeline.ts'),
+          import('../../core/run.ts'),
+        ]);
       checkOutOption(opts.out, { kind: 'robustness', force: opts.force, inputs: [path] });
       const t0 = performance.now();
       const loaded = loadFramework(path);
@@ -91,16 +111,32 @@ export function registerRobustnessCommand(program: Command): void {
       const factors = `${mc.design.factors.length} factors: ${mc.design.factors.map((f) => f.id).join(', ') || 'none'}`;
       const design = mc.plan.sobol ? `${mc.plan.rows} with the Sobol design` : 'no Sobol design';
       out.write(`${mc.plan.base} runs (${design}; ${factors}) on ${mc.workers} thread(s)\n`);
-      out.write(`evaluation ${fmt(mc.timings.evaluateMs / 1000, 2)} s (${Math.round(mc.timings.runsPerSecond)} runs/s); total ${fmt((t4 - t0) / 1000, 2)} s\n`);
-      for (const n of mc.design.notes) process.stderr.write(`${n.kind === 'note' ? 'note' : 'not applied'}: ${n.choice}: ${n.why}\n`);
+      out.write(
+        `evaluation ${fmt(mc.timings.evaluateMs / 1000, 2)} s (${Math.round(mc.timings.runsPerSecond)} runs/s); total ${fmt((t4 - t0) / 1000, 2)} s\n`,
+      );
+      for (const n of mc.design.notes)
+        process.stderr.write(`${n.kind === 'note' ? 'note' : 'not applied'}: ${n.choice}: ${n.why}\n`);
       const runNotes = new Set(mc.runs.notes.filter(Boolean)).size;
-      if (runNotes) process.stderr.write(`${mc.runs.notes.filter(Boolean).length} run(s) carry notes (choices not applied or structure changed): see run_notes in robustness-manifest.json\n`);
+      if (runNotes)
+        process.stderr.write(
+          `${mc.runs.notes.filter(Boolean).length} run(s) carry notes (choices not applied or structure changed): see run_notes in robustness-manifest.json\n`,
+        );
       const top = byMedianRank(mc.wards).slice(0, opts.top);
-      const parent = new Map(prepared.areas.codes.map((c, i) => [c, prepared.areas.parentNames[prepared.areas.parent[i]] ?? '']));
+      const parent = new Map(
+        prepared.areas.codes.map((c, i) => [c, prepared.areas.parentNames[prepared.areas.parent[i]] ?? '']),
+      );
       out.write(
         textTable(
           ['median', 'ward', 'borough', 'nominal', '5–95 %', `P(top ${mc.design.topK})`, 'P(top 10 %)'],
-          top.map((r) => [fmtRank(r.medianRank), r.name, parent.get(r.code) ?? '', fmtRank(r.nominalRank), `${fmtRank(r.p05Rank)}–${fmtRank(r.p95Rank)}`, fmt(r.pTopK, 3), fmt(r.pTopDecile, 3)]),
+          top.map((r) => [
+            fmtRank(r.medianRank),
+            r.name,
+            parent.get(r.code) ?? '',
+            fmtRank(r.nominalRank),
+            `${fmtRank(r.p05Rank)}–${fmtRank(r.p95Rank)}`,
+            fmt(r.pTopK, 3),
+            fmt(r.pTopDecile, 3),
+          ]),
           ['r', 'l', 'l', 'r', 'r', 'r', 'r'],
         ) + '\n',
       );
@@ -108,13 +144,27 @@ export function registerRobustnessCommand(program: Command): void {
         const s = mc.sobol;
         out.write(
           textTable(
-            ['factor', 'S1', `${Math.round(settings.sobol.confidence * 100)} % CI`, 'ST', `${Math.round(settings.sobol.confidence * 100)} % CI`],
-            mc.design.factors.map((f, i) => [f.id, fmt(s.first[i], 3), `${fmt(s.firstLow[i], 3)}–${fmt(s.firstHigh[i], 3)}`, fmt(s.total[i], 3), `${fmt(s.totalLow[i], 3)}–${fmt(s.totalHigh[i], 3)}`]),
+            [
+              'factor',
+              'S1',
+              `${Math.round(settings.sobol.confidence * 100)} % CI`,
+              'ST',
+              `${Math.round(settings.sobol.confidence * 100)} % CI`,
+            ],
+            mc.design.factors.map((f, i) => [
+              f.id,
+              fmt(s.first[i], 3),
+              `${fmt(s.firstLow[i], 3)}–${fmt(s.firstHigh[i], 3)}`,
+              fmt(s.total[i], 3),
+              `${fmt(s.totalLow[i], 3)}–${fmt(s.totalHigh[i], 3)}`,
+            ]),
             ['l', 'r', 'r', 'r', 'r'],
           ) + '\n',
         );
       }
-      out.write(`${mc.candidates.length} robust candidate(s); wrote ${written.length} files to ${opts.out}: ${written.join(', ')}\n`);
+      out.write(
+        `${mc.candidates.length} robust candidate(s); wrote ${written.length} files to ${opts.out}: ${written.join(', ')}\n`,
+      );
     });
 }
 

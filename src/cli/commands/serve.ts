@@ -16,10 +16,17 @@ export function registerServeCommand(program: Command): void {
     .option('-p, --port <port>', 'TCP port (0: any free port)', tcpPort, 8080)
     .option('--host <host>', 'interface to listen on; the default serves this machine only', '127.0.0.1')
     .option('--web <dir>', 'web build folder', DEFAULT_WEB_ROOT)
-    .option('--also <sources...>', 'further indexes (framework files or output folders), each served under /<folder name>/ and selectable in the map; the first <source> stays the default at /')
+    .option(
+      '--also <sources...>',
+      'further indexes (framework files or output folders), each served under /<folder name>/ and selectable in the map; the first <source> stays the default at /',
+    )
     .action(async (path: string, opts: { port: number; host: string; web: string; also?: string[] }) => {
       // The server and its dependencies load only when serving, so other commands start fast.
-      const [{ buildApp }, { loadSource }, { indexIds }] = await Promise.all([import('../../server/app.ts'), import('../../server/source.ts'), import('../../server/routes/indexes.ts')]);
+      const [{ buildApp }, { loadSource }, { indexIds }] = await Promise.all([
+        import('../../server/app.ts'),
+        import('../../server/source.ts'),
+        import('../../server/routes/indexes.ts'),
+      ]);
       const source = loadSource(path);
       for (const w of source.warnings) process.stderr.write(`warning: ${w}\n`);
       const extraPaths = opts.also ?? [];
@@ -33,16 +40,27 @@ export function registerServeCommand(program: Command): void {
       try {
         await app.listen({ port: opts.port, host: opts.host });
       } catch (e) {
-        throw new UsageError(`cannot listen on ${opts.host}:${opts.port}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message} (choose another --port or --host)`);
+        throw new UsageError(
+          `cannot listen on ${opts.host}:${opts.port}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message} (choose another --port or --host)`,
+        );
       }
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : opts.port;
       const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
       const ranked = source.result.rank.filter((r) => r === r).length;
-      process.stdout.write(`wardrank: serving ${source.result.framework.name} (${ranked} ranked wards) from ${source.path}\n  http://${host}:${port}/\n`);
-      for (const a of also) process.stdout.write(`  also ${a.source.result.framework.name} from ${a.source.path}\n  http://${host}:${port}/${a.id}/\n`);
-      if (!LOOPBACK.has(opts.host)) process.stderr.write(`warning: listening on ${opts.host}: reachable from other machines\n`);
-      if (!existsSync(join(opts.web, 'index.html'))) process.stderr.write(`warning: no map build in ${opts.web}: run \`npm run build:web\` (the API works meanwhile)\n`);
+      process.stdout.write(
+        `wardrank: serving ${source.result.framework.name} (${ranked} ranked wards) from ${source.path}\n  http://${host}:${port}/\n`,
+      );
+      for (const a of also)
+        process.stdout.write(
+          `  also ${a.source.result.framework.name} from ${a.source.path}\n  http://${host}:${port}/${a.id}/\n`,
+        );
+      if (!LOOPBACK.has(opts.host))
+        process.stderr.write(`warning: listening on ${opts.host}: reachable from other machines\n`);
+      if (!existsSync(join(opts.web, 'index.html')))
+        process.stderr.write(
+          `warning: no map build in ${opts.web}: run \`npm run build:web\` (the API works meanwhile)\n`,
+        );
       await closedOnSignal(app.close.bind(app));
     });
 }

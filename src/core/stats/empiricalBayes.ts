@@ -49,7 +49,11 @@ function usable(counts: ArrayLike<number>, populations: ArrayLike<number>, i: nu
 }
 
 /** Marshall's global moment estimates over the areas `members` (all areas when omitted). */
-export function marshallEstimate(counts: ArrayLike<number>, populations: ArrayLike<number>, members?: readonly number[]): EBEstimate {
+export function marshallEstimate(
+  counts: ArrayLike<number>,
+  populations: ArrayLike<number>,
+  members?: readonly number[],
+): EBEstimate {
   const idx = members ?? Array.from({ length: counts.length }, (_, i) => i);
   let N = 0;
   let sumO = 0;
@@ -84,7 +88,10 @@ export function shrinkRate(count: number, population: number, e: Pick<EBEstimate
 }
 
 /** Smoothed rates of every area toward one overall rate (Marshall's global estimator). */
-export function smoothGlobal(counts: ArrayLike<number>, populations: ArrayLike<number>): { rates: Float64Array; estimate: EBEstimate } {
+export function smoothGlobal(
+  counts: ArrayLike<number>,
+  populations: ArrayLike<number>,
+): { rates: Float64Array; estimate: EBEstimate } {
   const estimate = marshallEstimate(counts, populations);
   const rates = new Float64Array(counts.length);
   for (let i = 0; i < rates.length; i++) rates[i] = shrinkRate(counts[i], populations[i], estimate);

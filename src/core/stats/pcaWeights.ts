@@ -39,9 +39,11 @@ export function pcaWeights(columns: readonly ArrayLike<number>[], include?: (row
   const rows: number[] = [];
   for (let i = 0; i < n; i++) if ((!include || include(i)) && columns.every((c) => c[i] === c[i])) rows.push(i);
   if (k < 2) return { rows: rows.length, factors: 0, eigenvalues: [], why: 'fewer than two indicators' };
-  if (rows.length < 3) return { rows: rows.length, factors: 0, eigenvalues: [], why: 'fewer than three areas with every indicator' };
+  if (rows.length < 3)
+    return { rows: rows.length, factors: 0, eigenvalues: [], why: 'fewer than three areas with every indicator' };
   const z = columns.map((c) => standardise(rows.map((i) => c[i])));
-  if (z.some((col) => col === undefined)) return { rows: rows.length, factors: 0, eigenvalues: [], why: 'an indicator is constant' };
+  if (z.some((col) => col === undefined))
+    return { rows: rows.length, factors: 0, eigenvalues: [], why: 'an indicator is constant' };
   const r = new Float64Array(k * k);
   for (let a = 0; a < k; a++) {
     for (let b = a; b < k; b++) {
@@ -53,7 +55,9 @@ export function pcaWeights(columns: readonly ArrayLike<number>[], include?: (row
   const { values, vectors } = jacobiEigen(r, k);
   const eigenvalues = Array.from(values, (l) => Math.max(l, 0));
   const factors = Math.max(1, eigenvalues.filter((l) => l > 1).length);
-  let L = Array.from({ length: k }, (_, i) => Array.from({ length: factors }, (_, j) => vectors[i * k + j] * Math.sqrt(eigenvalues[j])));
+  let L = Array.from({ length: k }, (_, i) =>
+    Array.from({ length: factors }, (_, j) => vectors[i * k + j] * Math.sqrt(eigenvalues[j])),
+  );
   if (factors > 1) L = varimax(L);
   const ev = Array.from({ length: factors }, (_, f) => L.reduce((s, row) => s + row[f] * row[f], 0));
   const totalEv = ev.reduce((a, b) => a + b, 0);

@@ -39,7 +39,11 @@ function scratch(n: number): void {
 }
 
 /** `sign` −1 ranks −x (so 1 goes to the largest value) without copying the column. `out` may be x. */
-export function rankAverage(x: ArrayLike<number>, out: Float64Array = new Float64Array(x.length), sign: 1 | -1 = 1): Float64Array {
+export function rankAverage(
+  x: ArrayLike<number>,
+  out: Float64Array = new Float64Array(x.length),
+  sign: 1 | -1 = 1,
+): Float64Array {
   // one element kind in the loops below keeps them monomorphic (fast) whatever callers pass
   return rankColumn(x instanceof Float64Array ? x : Float64Array.from(x), out, sign);
 }

@@ -41,6 +41,7 @@ export function shape(x: ArrayLike<number>): Shape {
   const sd = Math.sqrt(variance);
   const skewness = (n / ((n - 1) * (n - 2))) * (s3 / (variance * sd));
   const kurtosis =
-    ((n * (n + 1)) / ((n - 1) * (n - 2) * (n - 3))) * (s4 / (variance * variance)) - (3 * (n - 1) * (n - 1)) / ((n - 2) * (n - 3));
+    ((n * (n + 1)) / ((n - 1) * (n - 2) * (n - 3))) * (s4 / (variance * variance)) -
+    (3 * (n - 1) * (n - 1)) / ((n - 2) * (n - 3));
   return { skewness, kurtosis };
 }

@@ -21,7 +21,10 @@ export function varimax(loadings: readonly (readonly number[])[], maxSweeps = 20
     let largest = 0;
     for (let j = 0; j < m - 1; j++) {
       for (let k = j + 1; k < m; k++) {
-        let A = 0, B = 0, C = 0, D = 0;
+        let A = 0,
+          B = 0,
+          C = 0,
+          D = 0;
         for (let i = 0; i < p; i++) {
           const u = L[i][j] * L[i][j] - L[i][k] * L[i][k];
           const v = 2 * L[i][j] * L[i][k];

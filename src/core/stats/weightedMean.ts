@@ -74,7 +74,16 @@ export function weightedRowMean(
 }
 
 /** One row's mean over its present values (sets its coverage): the definition, value by value. */
-function rowWithGaps(present: readonly Float64Array[], cols: readonly Float64Array[], ws: readonly number[], i: number, wall: number, minCoverage: number, geometric: boolean, coverage: Float64Array): number {
+function rowWithGaps(
+  present: readonly Float64Array[],
+  cols: readonly Float64Array[],
+  ws: readonly number[],
+  i: number,
+  wall: number,
+  minCoverage: number,
+  geometric: boolean,
+  coverage: Float64Array,
+): number {
   let sum = 0;
   let wsum = 0;
   for (let c = 0; c < cols.length; c++) {
@@ -104,8 +113,14 @@ function denseWeightedSums(cols: readonly Float64Array[], ws: readonly number[],
   out.fill(0, 0, n);
   let c = 0;
   for (; c + 4 <= cols.length; c += 4) {
-    const x0 = cols[c], x1 = cols[c + 1], x2 = cols[c + 2], x3 = cols[c + 3];
-    const w0 = ws[c], w1 = ws[c + 1], w2 = ws[c + 2], w3 = ws[c + 3];
+    const x0 = cols[c],
+      x1 = cols[c + 1],
+      x2 = cols[c + 2],
+      x3 = cols[c + 3];
+    const w0 = ws[c],
+      w1 = ws[c + 1],
+      w2 = ws[c + 2],
+      w3 = ws[c + 3];
     for (let i = 0; i < n; i++) {
       let s = out[i];
       s += w0 * x0[i];

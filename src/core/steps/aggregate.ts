@@ -102,10 +102,19 @@ export function aggregateRecord(
   const notes: string[] = [];
   for (const g of groups) {
     if (out.uncovered[g.id] > 0) {
-      notes.push(`${g.id}: ${out.uncovered[g.id]} area(s) below ${Math.round(g.minCoverage * 100)} % coverage get no score`);
+      notes.push(
+        `${g.id}: ${out.uncovered[g.id]} area(s) below ${Math.round(g.minCoverage * 100)} % coverage get no score`,
+      );
     }
   }
-  return { step: `aggregate:${level}`, settings: { method: kind, groups: groups.map(({ id, members, weights, minCoverage }) => ({ id, members, weights, minCoverage })) }, notes };
+  return {
+    step: `aggregate:${level}`,
+    settings: {
+      method: kind,
+      groups: groups.map(({ id, members, weights, minCoverage }) => ({ id, members, weights, minCoverage })),
+    },
+    notes,
+  };
 }
 
 /** Weights divided by their sum (all zero → all zero). */

@@ -25,9 +25,14 @@ export function apportion(
     }
   }
   const notes = boroughLevel.length
-    ? [`${boroughLevel.length} borough-level indicator(s) inherited by every ward of the borough: ${boroughLevel.join(', ')}`]
+    ? [
+        `${boroughLevel.length} borough-level indicator(s) inherited by every ward of the borough: ${boroughLevel.join(', ')}`,
+      ]
     : [];
-  return { columns: out, record: { step: 'apportion', settings: { method: 'inherit-parent', indicators: boroughLevel }, notes } };
+  return {
+    columns: out,
+    record: { step: 'apportion', settings: { method: 'inherit-parent', indicators: boroughLevel }, notes },
+  };
 }
 
 /** out[i] = parentValues[parent[i]] (NaN where the parent is unknown, parent[i] < 0). */

@@ -17,7 +17,12 @@ import type { Areas, BoroughSummary } from '../types.ts';
 import { rankDescending } from '../stats/rankDescending.ts';
 import { presentOrder } from '../stats/rankAverage.ts';
 
-export function boroughSummaries(areas: Areas, index: Float64Array, rank: Float64Array, decile: Uint8Array): BoroughSummary[] {
+export function boroughSummaries(
+  areas: Areas,
+  index: Float64Array,
+  rank: Float64Array,
+  decile: Uint8Array,
+): BoroughSummary[] {
   const N = countRanked(rank);
   const groups: number[][] = areas.parentCodes.map(() => []);
   for (let i = 0; i < areas.codes.length; i++) if (areas.parent[i] >= 0) groups[areas.parent[i]].push(i);
@@ -81,7 +86,12 @@ function summarise(
  * Population-weighted mean rank of the top wards holding 10 % of the population (last one in
  * part). `idx` may come in any order; already in rank order, the sort is a single linear pass.
  */
-export function localConcentration(idx: number[], rank: Float64Array, pop: (i: number) => number, total: number): number {
+export function localConcentration(
+  idx: number[],
+  rank: Float64Array,
+  pop: (i: number) => number,
+  total: number,
+): number {
   if (!(total > 0)) return NaN;
   const sorted = [...idx].sort((a, b) => rank[a] - rank[b]);
   const target = 0.1 * total;

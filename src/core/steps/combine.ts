@@ -28,11 +28,19 @@ export function combine(
 ): { index: Float64Array; coverage: Float64Array; transformed: Record<string, Float64Array>; record: StepRecord } {
   const ids = Object.keys(categories);
   const transformed = settings.method === 'exponential' ? ids.map(() => new Float64Array(n)) : undefined;
-  const { value, coverage } = combineColumns(ids.map((id) => categories[id]), ids.map((id) => weights[id]), settings.method, settings.min_coverage, n, { transformed });
+  const { value, coverage } = combineColumns(
+    ids.map((id) => categories[id]),
+    ids.map((id) => weights[id]),
+    settings.method,
+    settings.min_coverage,
+    n,
+    { transformed },
+  );
   let unranked = 0;
   for (let i = 0; i < n; i++) if (value[i] !== value[i]) unranked++;
   const notes = unranked ? [`${unranked} area(s) lack a category score and are not ranked`] : [];
-  if (settings.method === 'exponential') notes.push('exponential transformation of each category over the areas ranked in this run');
+  if (settings.method === 'exponential')
+    notes.push('exponential transformation of each category over the areas ranked in this run');
   return {
     index: value,
     coverage,

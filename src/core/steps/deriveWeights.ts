@@ -27,7 +27,10 @@ export function indicatorWeights(
     for (const s of specs) byMeasure.set(s.measure, [...(byMeasure.get(s.measure) ?? []), s]);
     for (const [measure, members] of byMeasure) {
       if (members.length < 2) continue;
-      const p = pcaWeights(members.map((s) => normalised[s.id]), ref ? (i) => ref[i] === 1 : undefined);
+      const p = pcaWeights(
+        members.map((s) => normalised[s.id]),
+        ref ? (i) => ref[i] === 1 : undefined,
+      );
       if (!p.weights) {
         notes.push(`${measure}: declared weights kept (${p.why})`);
         continue;

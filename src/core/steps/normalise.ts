@@ -26,7 +26,11 @@ export function normalise(
   const specById = new Map((specs ?? []).map((s) => [s.id, s]));
   for (const [id, col] of Object.entries(columns)) {
     const spec = specById.get(id);
-    out[id] = normaliseColumnWith(col, directions[id] ?? 1, settings, { ref, indicator: id, goalposts: spec ? { low: spec.goal_low, high: spec.goal_high } : undefined });
+    out[id] = normaliseColumnWith(col, directions[id] ?? 1, settings, {
+      ref,
+      indicator: id,
+      goalposts: spec ? { low: spec.goal_low, high: spec.goal_high } : undefined,
+    });
     const [lo, hi] = extent(membersOnly(col, ref));
     if (lo === hi) notes.push(`${id}: constant across areas; it cannot separate them`);
   }
@@ -34,7 +38,12 @@ export function normalise(
 }
 
 /** One column under full settings (method and its parameters) and a context (reference set, goalposts). */
-export function normaliseColumnWith(x: Float64Array, direction: Direction, settings: Methods['normalise'], ctx: NormaliseContext = {}): Float64Array {
+export function normaliseColumnWith(
+  x: Float64Array,
+  direction: Direction,
+  settings: Methods['normalise'],
+  ctx: NormaliseContext = {},
+): Float64Array {
   return normaliser(settings.method).apply(x, direction, settings as unknown as Record<string, unknown>, ctx);
 }
 

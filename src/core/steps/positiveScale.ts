@@ -20,12 +20,17 @@ import { normaliser } from '../methods/normalise/registry.ts';
 import { extent } from '../stats/moments.ts';
 import { membersOnly } from '../stats/referenceMask.ts';
 
-export const POSITIVE_RESCALE_NOTE = 'indicators rescaled to [1, 100] for geometric aggregation (min-max over the reference set); aggregates not rescaled';
+export const POSITIVE_RESCALE_NOTE =
+  'indicators rescaled to [1, 100] for geometric aggregation (min-max over the reference set); aggregates not rescaled';
 
 /** True when some level aggregates with a method that needs positive inputs. */
 export function needsPositive(methods: Methods): boolean {
   const c = methods.combine.method;
-  return aggregator(methods.aggregate.indicators).needsPositive || aggregator(methods.aggregate.measures).needsPositive || (c !== 'exponential' && aggregator(c).needsPositive);
+  return (
+    aggregator(methods.aggregate.indicators).needsPositive ||
+    aggregator(methods.aggregate.measures).needsPositive ||
+    (c !== 'exponential' && aggregator(c).needsPositive)
+  );
 }
 
 /** True when the normalisation's outputs are > 0 whatever the data. */

@@ -30,7 +30,11 @@ export function rankAreas(index: Float64Array, parent: Int32Array, parentCount: 
     decile,
     parentRank,
     ranked,
-    record: { step: 'rank', settings: { order: 'descending index', ties: 'average', deciles: 'ceil(10 * rank / N)' }, notes: [`${ranked} of ${rank.length} areas ranked`] },
+    record: {
+      step: 'rank',
+      settings: { order: 'descending index', ties: 'average', deciles: 'ceil(10 * rank / N)' },
+      notes: [`${ranked} of ${rank.length} areas ranked`],
+    },
   };
 }
 
@@ -70,7 +74,7 @@ export function rankWithinGroups(x: Float64Array, group: Int32Array, groupCount:
   const order = presentOrder(neg);
   const before = new Float64Array(groupCount);
   const tied = new Float64Array(groupCount);
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     let end = start + 1;
     while (end < order.length && neg[order[end]] === neg[order[start]]) end++;
     for (let k = start; k < end; k++) if (group[order[k]] >= 0) tied[group[order[k]]]++;

@@ -35,20 +35,35 @@ export interface ReferenceSet {
 export function referenceSet(prepared: ReferenceInputs, methods: Methods): ReferenceSet {
   const n = prepared.areas.codes.length;
   const over = methods.statistics?.over ?? 'ranked';
-  if (over === 'all') return { ref: undefined, members: n, record: { step: 'reference', settings: { over }, notes: ['statistics over every area with a value'] } };
+  if (over === 'all')
+    return {
+      ref: undefined,
+      members: n,
+      record: { step: 'reference', settings: { over }, notes: ['statistics over every area with a value'] },
+    };
   const ranked = rankable(prepared, methods);
   let members = 0;
   for (let i = 0; i < n; i++) members += ranked[i];
   const outside = prepared.areas.codes.filter((_, i) => ranked[i] === 0);
   if (members === n || members === 0) {
     const why = members === 0 ? 'no area would be ranked; statistics over every area' : 'every area is ranked';
-    return { ref: undefined, members: n, record: { step: 'reference', settings: { over, members: n, areas: n }, notes: [why] } };
+    return {
+      ref: undefined,
+      members: n,
+      record: { step: 'reference', settings: { over, members: n, areas: n }, notes: [why] },
+    };
   }
   const listed = outside.length <= 20 ? `: ${outside.join(', ')}` : '';
   return {
     ref: ranked,
     members,
-    record: { step: 'reference', settings: { over, members, areas: n }, notes: [`${outside.length} area(s) not ranked left out of the statistics of treatment and normalisation${listed}`] },
+    record: {
+      step: 'reference',
+      settings: { over, members, areas: n },
+      notes: [
+        `${outside.length} area(s) not ranked left out of the statistics of treatment and normalisation${listed}`,
+      ],
+    },
   };
 }
 
@@ -61,9 +76,18 @@ export function rankable(prepared: ReferenceInputs, methods: Methods): Uint8Arra
   const filled = impute(columns, methods.impute.method, areas.parent, areas.parentCodes.length).columns;
   const presence: Record<string, Float64Array> = {};
   for (const [id, col] of Object.entries(filled)) presence[id] = Float64Array.from(col, (v) => (v === v ? 1 : NaN));
-  const mGroups = measureGroups(framework.measures, new Map(specs.map((s) => [s.id, s.measure])), Object.fromEntries(specs.map((s) => [s.id, s.weight])));
+  const mGroups = measureGroups(
+    framework.measures,
+    new Map(specs.map((s) => [s.id, s.measure])),
+    Object.fromEntries(specs.map((s) => [s.id, s.weight])),
+  );
   const measures = aggregateGroups(mGroups, presence, 'arithmetic', n).scores;
-  const cGroups = categoryGroups(framework.categories, framework.measures, new Set(mGroups.map((g) => g.id)), Object.fromEntries(framework.measures.map((m) => [m.id, m.weight])));
+  const cGroups = categoryGroups(
+    framework.categories,
+    framework.measures,
+    new Set(mGroups.map((g) => g.id)),
+    Object.fromEntries(framework.measures.map((m) => [m.id, m.weight])),
+  );
   const categories = aggregateGroups(cGroups, measures, 'arithmetic', n).scores;
   const index = weightedRowMean(
     cGroups.map((g) => categories[g.id]),

@@ -24,9 +24,20 @@ export interface SmoothOutput {
   record: StepRecord;
 }
 
-export function smooth(specs: readonly IndicatorSpec[], data: Readonly<Record<string, IndicatorData>>, areas: Areas): SmoothOutput {
+export function smooth(
+  specs: readonly IndicatorSpec[],
+  data: Readonly<Record<string, IndicatorData>>,
+  areas: Areas,
+): SmoothOutput {
   const columns: Record<string, Float64Array> = {};
-  const settings: { indicator: string; method: string; rate: number; priorVariance: number; areas: number; parents?: number }[] = [];
+  const settings: {
+    indicator: string;
+    method: string;
+    rate: number;
+    priorVariance: number;
+    areas: number;
+    parents?: number;
+  }[] = [];
   const notes: string[] = [];
   for (const spec of specs) {
     const d = data[spec.id];
@@ -40,16 +51,38 @@ export function smooth(specs: readonly IndicatorSpec[], data: Readonly<Record<st
       const s = smoothWithinGroups(d.values, d.denominator, areas.parent, areas.parentCodes.length);
       columns[spec.id] = scale(s.rates, multiplier);
       const complete = s.estimates.filter((e) => e.areas > 0 && e.priorVariance === 0).length;
-      settings.push({ indicator: spec.id, method: spec.smooth, rate: s.overall.rate * multiplier, priorVariance: s.overall.priorVariance * multiplier * multiplier, areas: s.overall.areas, parents: s.estimates.filter((e) => e.areas > 0).length });
-      notes.push(`${spec.id}: rates shrunk toward each parent's rate; ${complete} parent(s) with no spread beyond Poisson noise (every rate set to the parent's)`);
+      settings.push({
+        indicator: spec.id,
+        method: spec.smooth,
+        rate: s.overall.rate * multiplier,
+        priorVariance: s.overall.priorVariance * multiplier * multiplier,
+        areas: s.overall.areas,
+        parents: s.estimates.filter((e) => e.areas > 0).length,
+      });
+      notes.push(
+        `${spec.id}: rates shrunk toward each parent's rate; ${complete} parent(s) with no spread beyond Poisson noise (every rate set to the parent's)`,
+      );
     } else {
       const s = smoothGlobal(d.values, d.denominator);
       columns[spec.id] = scale(s.rates, multiplier);
-      settings.push({ indicator: spec.id, method: spec.smooth, rate: s.estimate.rate * multiplier, priorVariance: s.estimate.priorVariance * multiplier * multiplier, areas: s.estimate.areas });
+      settings.push({
+        indicator: spec.id,
+        method: spec.smooth,
+        rate: s.estimate.rate * multiplier,
+        priorVariance: s.estimate.priorVariance * multiplier * multiplier,
+        areas: s.estimate.areas,
+      });
       notes.push(describe(spec.id, s.estimate, multiplier));
     }
   }
-  return { columns, record: { step: 'smooth', settings: { method: 'empirical-bayes (Marshall 1991 moments)', indicators: settings }, notes } };
+  return {
+    columns,
+    record: {
+      step: 'smooth',
+      settings: { method: 'empirical-bayes (Marshall 1991 moments)', indicators: settings },
+      notes,
+    },
+  };
 }
 
 function scale(x: Float64Array, m: number): Float64Array {
@@ -59,6 +92,7 @@ function scale(x: Float64Array, m: number): Float64Array {
 
 function describe(id: string, e: EBEstimate, multiplier: number): string {
   const b = e.rate * multiplier;
-  if (e.priorVariance === 0) return `${id}: no spread beyond Poisson noise over ${e.areas} area(s); every rate set to the overall rate ${b.toPrecision(4)}`;
+  if (e.priorVariance === 0)
+    return `${id}: no spread beyond Poisson noise over ${e.areas} area(s); every rate set to the overall rate ${b.toPrecision(4)}`;
   return `${id}: rates over ${e.areas} area(s) shrunk toward the overall rate ${b.toPrecision(4)} (between-area SD ${(Math.sqrt(e.priorVariance) * multiplier).toPrecision(4)})`;
 }

@@ -54,7 +54,8 @@ export function treat(
     out[spec.id] = t.values;
     treatment.push({ ...t.record, indicator: spec.id });
     if (t.record.action === 'winsorised') notes.push(`${spec.id}: ${t.record.winsorised} point(s) Winsorised`);
-    if (t.record.action === 'log') notes.push(`${spec.id}: Winsorising ${settings.max_winsorised} point(s) was not enough; log-transformed`);
+    if (t.record.action === 'log')
+      notes.push(`${spec.id}: Winsorising ${settings.max_winsorised} point(s) was not enough; log-transformed`);
   }
   return { columns: out, treatment, record: { step: 'treat', settings, notes } };
 }
@@ -87,7 +88,8 @@ export function treatOutliers(
   for (let k = 1; k <= settings.max_winsorised; k++) {
     const w = winsorise(members, order, k, side);
     const s = shape(w);
-    if (!failsShapeCheck(s, settings)) return { values: ref ? capOutsiders(x, w, ref, side) : w, record: record('', before, 'winsorised', k, s) };
+    if (!failsShapeCheck(s, settings))
+      return { values: ref ? capOutsiders(x, w, ref, side) : w, record: record('', before, 'winsorised', k, s) };
   }
   const logged = logTransformCT(x, before.skewness, ref);
   return { values: logged, record: record('', before, 'log', 0, shape(membersOnly(logged, ref))) };
@@ -96,9 +98,11 @@ export function treatOutliers(
 /** Members take their Winsorised values; others are capped at the members' new bound. */
 function capOutsiders(x: Float64Array, w: Float64Array, ref: Uint8Array, side: 'upper' | 'lower'): Float64Array {
   let bound = side === 'upper' ? -Infinity : Infinity;
-  for (let i = 0; i < w.length; i++) if (ref[i] === 1 && w[i] === w[i]) bound = side === 'upper' ? Math.max(bound, w[i]) : Math.min(bound, w[i]);
+  for (let i = 0; i < w.length; i++)
+    if (ref[i] === 1 && w[i] === w[i]) bound = side === 'upper' ? Math.max(bound, w[i]) : Math.min(bound, w[i]);
   const out = new Float64Array(x.length);
-  for (let i = 0; i < x.length; i++) out[i] = ref[i] === 1 ? w[i] : side === 'upper' ? Math.min(x[i], bound) : Math.max(x[i], bound);
+  for (let i = 0; i < x.length; i++)
+    out[i] = ref[i] === 1 ? w[i] : side === 'upper' ? Math.min(x[i], bound) : Math.max(x[i], bound);
   return out;
 }
 

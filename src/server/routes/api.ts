@@ -20,7 +20,9 @@ export function registerApiRoutes(app: FastifyInstance, source: Source): void {
   const r = source.result;
   const framework = jsonPayload(frameworkView(r, source.geometry, source.monthly?.spec ?? null));
   const wards = jsonPayload(wardsView(r));
-  const pilots = jsonPayload(source.pilots ?? { pilots: [], comparisons: [], note: 'no pilot selection in this output' });
+  const pilots = jsonPayload(
+    source.pilots ?? { pilots: [], comparisons: [], note: 'no pilot selection in this output' },
+  );
   const bundle = bytesPayload(source.bundleText, 'application/json; charset=utf-8');
   const wardIndex = new Map(r.areas.codes.map((c, i) => [c, i]));
   const medians = rawMedians(r);
@@ -46,7 +48,8 @@ export function registerApiRoutes(app: FastifyInstance, source: Source): void {
     if (!WARD_CODE.test(code)) return reply.code(400).send({ error: MALFORMED_CODE });
     const i = wardIndex.get(code);
     if (i === undefined) return reply.code(404).send({ error: `unknown ward code "${code}"` });
-    if (!source.monthly) return reply.code(404).send({ error: 'this index has no monthly series (framework key monthly, docs/api.md)' });
+    if (!source.monthly)
+      return reply.code(404).send({ error: 'this index has no monthly series (framework key monthly, docs/api.md)' });
     return sendPayload(req, reply, jsonPayload(monthlyView(r, source.monthly, i)));
   });
   app.get('/api/*', (req, reply) => {

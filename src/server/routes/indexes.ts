@@ -21,7 +21,12 @@ const RESERVED = new Set(['api', 'geo', 'assets', 'report', 'index.html']);
 export function indexIds(paths: readonly string[]): string[] {
   const taken = new Set<string>(RESERVED);
   return paths.map((p) => {
-    const base = basename(p).replace(/\.ya?ml$/i, '').toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'index';
+    const base =
+      basename(p)
+        .replace(/\.ya?ml$/i, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9-]+/g, '-')
+        .replace(/^-+|-+$/g, '') || 'index';
     let id = base;
     for (let k = 2; taken.has(id); k++) id = `${base}-${k}`;
     taken.add(id);

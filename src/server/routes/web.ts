@@ -1,36 +1,24 @@
 /**
- * The map's static files from the web build folder (`npm run build:web` → web/dist): `/` is
- * index.html; names are resolved by `resolveWebPath`, which refuses anything outside the folder.
- * Vite's hashed `/assets/` files are cached for a year; everything else is revalidated. Text
- * files go gzipped to clients that accept it (`GzipCache`). When the
+ * The map's static files from the web build folder (`npm run build:web` → web/dist), served by
+ * `@fastify/static`: `/` is index.html; weak ETags (size and modification time) and
+ * Last-Modified answer conditional requests with 304; the `.br`/`.gz` siblings the web build
+ * writes (scripts/compress-web.mjs) go to clients that accept them (`Vary: accept-encoding`).
+ * Vite's hashed `/assets/` files are cached for a year; everything else is revalidated.
+ *
+ * Before a file is looked up, `refuseWebPath` turns away paths no build file has (encoded
+ * separators, dot segments, control characters: 400), and `insideRoot` refuses any file whose
+ * real path (symbolic links followed) leaves the folder (404); dotfiles are not found. When the
  * folder has no index.html yet, pages answer 503 with how to build it (the API still works).
  */
-import { createReadStream, existsSync } from 'node:fs';
-import { extname, join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { resolveWebPath } from '../webPath.ts';
-import { compressible, GzipCache } from '../gzipCache.ts';
-import { acceptsGzip } from '../payload.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import send from '@fastify/send';
+import { insideRoot, refuseWebPath } from '../webPath.ts';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-  '.pbf': 'application/x-protobuf',
-  '.wasm': 'application/wasm',
-};
+// RFC 9239: JavaScript is text/javascript (send's table still says application/javascript).
+send.mime.define({ 'text/javascript': ['js', 'mjs'], 'application/x-protobuf': ['pbf'] }, true);
 
 export const NOT_BUILT_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>wardrank: map not built</title></head>
@@ -46,24 +34,35 @@ export const NOT_BUILT_PAGE = `<!doctype html>
  * `/<prefix>/`.
  */
 export function registerWebRoutes(app: FastifyInstance, webRoot: string, prefix = ''): void {
-  const gzipped = new GzipCache();
   if (prefix) app.get(prefix, (_req, reply) => reply.redirect(`${prefix}/`, 301));
-  app.get(`${prefix}/*`, async (req, reply) => {
-    if (!existsSync(join(webRoot, 'index.html'))) return reply.code(503).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(NOT_BUILT_PAGE);
-    const url = (req.raw.url ?? '/').slice(prefix.length) || '/';
-    const hit = resolveWebPath(webRoot, url);
-    if ('status' in hit) return reply.code(hit.status).send({ error: hit.error });
-    const immutable = /^\/assets\//.test(url);
-    reply
-      .type(TYPES[extname(hit.file).toLowerCase()] ?? 'application/octet-stream')
-      .header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
-    if (compressible(hit.file, hit.size)) {
-      reply.header('vary', 'accept-encoding');
-      if (acceptsGzip(req.headers['accept-encoding'])) {
-        const gz = await gzipped.get(hit.file, hit.size, hit.mtimeMs);
-        return reply.header('content-encoding', 'gzip').header('content-length', gz.length).send(gz);
-      }
-    }
-    return reply.header('content-length', hit.size).send(createReadStream(hit.file));
+  app.register(async (scope) => {
+    scope.addHook('onRequest', async (req, reply) => {
+      if (!existsSync(join(webRoot, 'index.html')))
+        return reply
+          .code(503)
+          .type('text/html; charset=utf-8')
+          .header('cache-control', 'no-store')
+          .send(NOT_BUILT_PAGE);
+      const refused = refuseWebPath((req.raw.url ?? '/').slice(prefix.length) || '/');
+      if (refused) return reply.code(400).send({ error: refused });
+    });
+    await scope.register(fastifyStatic, {
+      root: webRoot,
+      prefix: `${prefix}/`,
+      decorateReply: false,
+      wildcard: true,
+      redirect: false,
+      index: ['index.html'], // an array: with preCompressed, a string index is not found for `/`
+      dotfiles: 'ignore',
+      preCompressed: true,
+      etag: true,
+      lastModified: true,
+      cacheControl: false,
+      allowedPath: (pathName: string) => insideRoot(webRoot, pathName),
+      setHeaders: (reply: FastifyReply, path: string) => {
+        const immutable = path.startsWith(join(webRoot, 'assets') + '/');
+        reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   });
 }

@@ -10,7 +10,11 @@ import { BOUNDARIES_FILE, basemapFile } from '../../io/geometryFiles.ts';
 
 const OGL = 'Contains public sector information licensed under the Open Government Licence v3.0.';
 
-export function frameworkView(result: Result, geometry: ReadonlyMap<string, unknown>, monthly: MonthlySpec | null = null): FrameworkInfo {
+export function frameworkView(
+  result: Result,
+  geometry: ReadonlyMap<string, unknown>,
+  monthly: MonthlySpec | null = null,
+): FrameworkInfo {
   const f = result.framework;
   const used = new Set(result.indicatorIds);
   return {
@@ -40,7 +44,9 @@ export function frameworkView(result: Result, geometry: ReadonlyMap<string, unkn
     monthly: monthly ? { period: monthly.period, source: monthly.source, primary: monthly.primary } : null,
     geo: {
       boundaries: geometry.has(BOUNDARIES_FILE) ? `/${BOUNDARIES_FILE}` : null,
-      basemap: f.areas.basemap.filter((b) => geometry.has(basemapFile(b.id))).map((b) => ({ id: b.id, name: b.name, kind: b.kind, url: `/${basemapFile(b.id)}` })),
+      basemap: f.areas.basemap
+        .filter((b) => geometry.has(basemapFile(b.id)))
+        .map((b) => ({ id: b.id, name: b.name, kind: b.kind, url: `/${basemapFile(b.id)}` })),
     },
   };
 }
@@ -54,7 +60,12 @@ export function frameworkView(result: Result, geometry: ReadonlyMap<string, unkn
 export function attribution(result: Result): string[] {
   const used = new Set(result.indicatorIds);
   const specs = result.framework.indicators.filter((s) => used.has(s.id) && s.source.trim() !== '');
-  const lines = [...new Set([...specs.map((s) => (s.licence.trim() ? `${s.source.trim()} (${s.licence.trim()})` : s.source.trim())), ...(result.framework.attribution ?? [])])];
+  const lines = [
+    ...new Set([
+      ...specs.map((s) => (s.licence.trim() ? `${s.source.trim()} (${s.licence.trim()})` : s.source.trim())),
+      ...(result.framework.attribution ?? []),
+    ]),
+  ];
   if (specs.some((s) => /\bOGL\b|open government licence/i.test(s.licence))) lines.unshift(OGL);
   return lines;
 }

@@ -18,7 +18,11 @@ function meanOver(mat: Float64Array, T: number, areas: readonly number[]): numbe
   return areas.length ? out.map((v) => v / areas.length) : out.map(() => NaN);
 }
 
-export function monthlyView(result: Result, m: { spec: MonthlySpec; series: MonthlySeries }, i: number): MonthlyResponse {
+export function monthlyView(
+  result: Result,
+  m: { spec: MonthlySpec; series: MonthlySeries },
+  i: number,
+): MonthlyResponse {
   const a = result.areas;
   const T = m.series.months.length;
   const withData = a.codes.map((_, k) => k).filter((k) => m.series.hasData[k] === 1);

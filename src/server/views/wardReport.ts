@@ -17,10 +17,30 @@ import type { RobustnessRow } from '../robustnessTable.ts';
 import { attribution } from './frameworkView.ts';
 
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const num = (v: number, digits = 3) => (Number.isFinite(v) ? (Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en-GB') : String(Number(v.toPrecision(digits)))) : '–');
+const num = (v: number, digits = 3) =>
+  Number.isFinite(v)
+    ? Math.abs(v) >= 1000
+      ? Math.round(v).toLocaleString('en-GB')
+      : String(Number(v.toPrecision(digits)))
+    : '–';
 const pct = (v: number) => (Number.isFinite(v) ? `${Math.round(v * 100)} %` : '–');
-const VIRIDIS_10 = ['#440154', '#482878', '#3e4989', '#31688e', '#26828e', '#1f9e89', '#35b779', '#6ece58', '#b5de2b', '#fde725'];
-const STATUS_WORDS: Record<string, string> = { real: 'real data', proxy: 'proxy', 'no-public-source': 'no public source' };
+const VIRIDIS_10 = [
+  '#440154',
+  '#482878',
+  '#3e4989',
+  '#31688e',
+  '#26828e',
+  '#1f9e89',
+  '#35b779',
+  '#6ece58',
+  '#b5de2b',
+  '#fde725',
+];
+const STATUS_WORDS: Record<string, string> = {
+  real: 'real data',
+  proxy: 'proxy',
+  'no-public-source': 'no public source',
+};
 
 type Ring = number[][];
 interface Feature {
@@ -36,11 +56,23 @@ function rings(g: Feature['geometry']): Ring[] {
 }
 
 /** The map extract: wards whose extent meets the ward's extent grown by half its size, in an equirectangular SVG (cos-latitude scaled). */
-export function mapExtract(features: readonly Feature[], code: string, classOf: (code: string) => number, width = 420, height = 300): string {
+export function mapExtract(
+  features: readonly Feature[],
+  code: string,
+  classOf: (code: string) => number,
+  width = 420,
+  height = 300,
+): string {
   const target = features.find((f) => f.properties?.code === code);
   const box = (f: Feature) => {
     let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const r of rings(f.geometry)) for (const [x, y] of r) (w = Math.min(w, x)), (e = Math.max(e, x)), (s = Math.min(s, y)), (n = Math.max(n, y));
+    for (const r of rings(f.geometry))
+      for (const [x, y] of r) {
+        w = Math.min(w, x);
+        e = Math.max(e, x);
+        s = Math.min(s, y);
+        n = Math.max(n, y);
+      }
     return [w, s, e, n];
   };
   if (!target) return '';
@@ -52,7 +84,10 @@ export function mapExtract(features: readonly Feature[], code: string, classOf: 
   const scale = Math.min(width / ((e - w) * k), height / (n - s));
   const px = (x: number) => ((x - w) * k * scale).toFixed(1);
   const py = (y: number) => ((n - y) * scale).toFixed(1);
-  const path = (f: Feature) => rings(f.geometry).map((r) => `M${r.map(([x, y]) => `${px(x)},${py(y)}`).join('L')}Z`).join('');
+  const path = (f: Feature) =>
+    rings(f.geometry)
+      .map((r) => `M${r.map(([x, y]) => `${px(x)},${py(y)}`).join('L')}Z`)
+      .join('');
   const near = features.filter((f) => {
     const [a, b, c, d] = box(f);
     return a <= e && c >= w && b <= n && d >= s;
@@ -83,11 +118,21 @@ export function wardReportHtml(r: ReportInput): string {
   const measureSpecs = new Map(f.measures.map((m) => [m.id, m]));
   const verdict = isRanked && r.robustness ? rankVerdict(r.robustness.p05_rank, r.robustness.p95_rank, ranked) : null;
   const measures = e.categories.flatMap((c) => c.measures.map((m) => ({ ...m, category: c.name })));
-  const drivers = isRanked ? measures.filter((m) => Number.isFinite(m.contribution) && m.contribution > 0).sort((a, b) => b.contribution - a.contribution).slice(0, 3) : [];
-  const share = (c: number) => (e.exact && Number.isFinite(e.index) && e.index !== 0 ? ` (${pct(c / e.index)} of the index)` : '');
+  const drivers = isRanked
+    ? measures
+        .filter((m) => Number.isFinite(m.contribution) && m.contribution > 0)
+        .sort((a, b) => b.contribution - a.contribution)
+        .slice(0, 3)
+    : [];
+  const share = (c: number) =>
+    e.exact && Number.isFinite(e.index) && e.index !== 0 ? ` (${pct(c / e.index)} of the index)` : '';
   const codeIndex = new Map(result.areas.codes.map((c, k) => [c, k]));
   const measureStatus = (mid: string) => {
-    const st = [...new Set(result.indicatorIds.filter((id) => spec.get(id)!.measure === mid).map((id) => statusOf(spec.get(id)!)))];
+    const st = [
+      ...new Set(
+        result.indicatorIds.filter((id) => spec.get(id)!.measure === mid).map((id) => statusOf(spec.get(id)!)),
+      ),
+    ];
     return st.join(', ');
   };
   const rows = measures
@@ -148,5 +193,12 @@ function statusOf(s: { status: string; level: string }): string {
 }
 
 function periodsOf(result: Result, mid: string, spec: Map<string, { measure: string; period: string }>): string {
-  return [...new Set(result.indicatorIds.filter((id) => spec.get(id)!.measure === mid).map((id) => spec.get(id)!.period).filter(Boolean))].join('; ');
+  return [
+    ...new Set(
+      result.indicatorIds
+        .filter((id) => spec.get(id)!.measure === mid)
+        .map((id) => spec.get(id)!.period)
+        .filter(Boolean),
+    ),
+  ].join('; ');
 }

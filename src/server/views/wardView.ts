@@ -17,13 +17,30 @@ export function rawMedians(result: Result): Record<string, number | null> {
   return Object.fromEntries(result.indicatorIds.map((id) => [id, jsonNumber(median(result.raw[id]))]));
 }
 
-export function wardView(result: Result, i: number, robustness?: ReadonlyMap<string, RobustnessRow>, pilots?: PilotTables, medians: Record<string, number | null> = rawMedians(result)) {
+export function wardView(
+  result: Result,
+  i: number,
+  robustness?: ReadonlyMap<string, RobustnessRow>,
+  pilots?: PilotTables,
+  medians: Record<string, number | null> = rawMedians(result),
+) {
   const code = result.areas.codes[i];
   const spec = new Map(result.framework.indicators.map((s) => [s.id, s]));
   const raw = Object.fromEntries(
     result.indicatorIds.map((id) => {
       const s = spec.get(id)!;
-      return [id, { value: jsonNumber(result.raw[id][i]), median: medians[id] ?? null, unit: s.unit, level: s.level, name: s.name, status: s.status, period: s.period }];
+      return [
+        id,
+        {
+          value: jsonNumber(result.raw[id][i]),
+          median: medians[id] ?? null,
+          unit: s.unit,
+          level: s.level,
+          name: s.name,
+          status: s.status,
+          period: s.period,
+        },
+      ];
     }),
   );
   return {

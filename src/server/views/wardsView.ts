@@ -16,7 +16,8 @@ export function jsonNumber(v: number): number | null {
 
 export function wardRow(result: Result, i: number): WardRow {
   const a = result.areas;
-  const by = (ids: readonly string[], cols: Record<string, ArrayLike<number>>) => Object.fromEntries(ids.map((id) => [id, jsonNumber(cols[id][i])]));
+  const by = (ids: readonly string[], cols: Record<string, ArrayLike<number>>) =>
+    Object.fromEntries(ids.map((id) => [id, jsonNumber(cols[id][i])]));
   return {
     code: a.codes[i],
     name: a.names[i],
@@ -34,9 +35,13 @@ export function wardRow(result: Result, i: number): WardRow {
 }
 
 export function wardsView(result: Result) {
-  const medians = (ids: readonly string[], cols: Record<string, Float64Array>) => Object.fromEntries(ids.map((id) => [id, jsonNumber(median(cols[id]))]));
+  const medians = (ids: readonly string[], cols: Record<string, Float64Array>) =>
+    Object.fromEntries(ids.map((id) => [id, jsonNumber(median(cols[id]))]));
   return {
     wards: result.areas.codes.map((_, i) => wardRow(result, i)),
-    medians: { categories: medians(result.categoryIds, result.categories), measures: medians(result.measureIds, result.measures) },
+    medians: {
+      categories: medians(result.categoryIds, result.categories),
+      measures: medians(result.measureIds, result.measures),
+    },
   };
 }

@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import { parseCsv } from '../../../src/io/csv.ts';
 import { readSourceText } from '../../../src/io/readText.ts';
 
-export const SOURCE_2018 = join(import.meta.dirname, '../../../data/london-2018/sources/mps_ward_crime_202009-202208_wards2018.csv.gz');
+export const SOURCE_2018 = join(
+  import.meta.dirname,
+  '../../../data/london-2018/sources/mps_ward_crime_202009-202208_wards2018.csv.gz',
+);
 
 /** Contract series id → the MPS categories it sums (Major or Minor text). */
 export const SERIES_2018: Record<string, { major?: string; minor?: string }> = {
@@ -40,9 +43,10 @@ export function monthlyCsvFrom2018(codes?: readonly string[]): string {
     }
   }
   const lines = ['area_code,series,month,count'];
-  for (const w of wards) for (const id of Object.keys(SERIES_2018)) {
-    const acc = sums.get(`${w}|${id}`) ?? months.map(() => 0);
-    months.forEach((m, k) => lines.push(`${w},${id},${m},${acc[k]}`));
-  }
+  for (const w of wards)
+    for (const id of Object.keys(SERIES_2018)) {
+      const acc = sums.get(`${w}|${id}`) ?? months.map(() => 0);
+      months.forEach((m, k) => lines.push(`${w},${id},${m},${acc[k]}`));
+    }
   return lines.join('\n') + '\n';
 }

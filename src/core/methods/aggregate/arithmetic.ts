@@ -11,5 +11,6 @@ export const arithmetic: Aggregator<'arithmetic'> = {
   reference: 'OECD/JRC Handbook §1.7; COINr a_amean',
   params: {},
   needsPositive: false,
-  mean: (columns, weights, minCoverage, n, into) => weightedRowMean(columns, weights, 'arithmetic', minCoverage, n, into),
+  mean: (columns, weights, minCoverage, n, into) =>
+    weightedRowMean(columns, weights, 'arithmetic', minCoverage, n, into),
 };

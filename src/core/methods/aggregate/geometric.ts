@@ -15,5 +15,6 @@ export const geometric: Aggregator<'geometric'> = {
   reference: 'OECD/JRC Handbook §1.7; COINr a_gmean',
   params: {},
   needsPositive: true,
-  mean: (columns, weights, minCoverage, n, into, logged) => weightedRowMean(columns, weights, 'geometric', minCoverage, n, into, logged),
+  mean: (columns, weights, minCoverage, n, into, logged) =>
+    weightedRowMean(columns, weights, 'geometric', minCoverage, n, into, logged),
 };

@@ -10,7 +10,10 @@ export const AGGREGATORS = [arithmetic, geometric] as const;
 
 export type AggregateMethod = (typeof AGGREGATORS)[number]['id'];
 
-export const AGGREGATE_METHOD_IDS = AGGREGATORS.map((m) => m.id) as unknown as readonly [AggregateMethod, ...AggregateMethod[]];
+export const AGGREGATE_METHOD_IDS = AGGREGATORS.map((m) => m.id) as unknown as readonly [
+  AggregateMethod,
+  ...AggregateMethod[],
+];
 
 export function aggregator(id: string): Aggregator {
   const m = AGGREGATORS.find((x) => x.id === id);

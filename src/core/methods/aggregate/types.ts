@@ -21,5 +21,12 @@ export interface Aggregator<Id extends string = string> {
    * `logged`: the columns already hold ln x (geometric only; callers reusing columns take each
    * logarithm once).
    */
-  mean(columns: readonly Float64Array[], weights: readonly number[], minCoverage: number, n: number, into?: RowMeanBuffers, logged?: boolean): { value: Float64Array; coverage: Float64Array };
+  mean(
+    columns: readonly Float64Array[],
+    weights: readonly number[],
+    minCoverage: number,
+    n: number,
+    into?: RowMeanBuffers,
+    logged?: boolean,
+  ): { value: Float64Array; coverage: Float64Array };
 }

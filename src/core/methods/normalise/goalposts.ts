@@ -23,7 +23,9 @@ export const goalposts: Normaliser<'goalposts', { range?: [number, number] }> = 
     const L = ctx.goalposts?.low;
     const U = ctx.goalposts?.high;
     if (L === undefined || U === undefined || !(U > L)) {
-      throw new Error(`goalposts normalisation: indicator ${ctx.indicator ?? '?'} needs goal_low < goal_high in the indicator table (got ${L}, ${U})`);
+      throw new Error(
+        `goalposts normalisation: indicator ${ctx.indicator ?? '?'} needs goal_low < goal_high in the indicator table (got ${L}, ${U})`,
+      );
     }
     const [l, u] = p.range ?? [0, 100];
     const y = new Float64Array(x.length);

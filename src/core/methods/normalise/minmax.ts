@@ -21,7 +21,8 @@ export const minmax: Normaliser<'minmax', { range?: [number, number] }> = {
     const y = directed(x, direction);
     const [lo, hi] = extent(membersOnly(y, ctx.ref));
     const width = hi - lo;
-    for (let i = 0; i < y.length; i++) y[i] = width > 0 ? l + ((u - l) * (y[i] - lo)) / width : y[i] === y[i] ? (l + u) / 2 : NaN;
+    for (let i = 0; i < y.length; i++)
+      y[i] = width > 0 ? l + ((u - l) * (y[i] - lo)) / width : y[i] === y[i] ? (l + u) / 2 : NaN;
     return y;
   },
 };

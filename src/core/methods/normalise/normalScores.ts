@@ -16,7 +16,8 @@ export const normalScores: Normaliser<'normal-scores'> = {
   positive: false,
   apply(x, direction, _p, ctx) {
     const { ranks, members } = rankAmong(directed(x, direction), ctx.ref);
-    for (let i = 0; i < ranks.length; i++) ranks[i] = ranks[i] === ranks[i] ? inverseNormalCdf((ranks[i] - 0.5) / members) : NaN;
+    for (let i = 0; i < ranks.length; i++)
+      ranks[i] = ranks[i] === ranks[i] ? inverseNormalCdf((ranks[i] - 0.5) / members) : NaN;
     return ranks;
   },
 };

@@ -16,7 +16,10 @@ export const NORMALISERS = [zscore, minmax, rank, percentile, normalScores, dist
 
 export type NormaliseMethod = (typeof NORMALISERS)[number]['id'];
 
-export const NORMALISE_METHOD_IDS = NORMALISERS.map((m) => m.id) as unknown as readonly [NormaliseMethod, ...NormaliseMethod[]];
+export const NORMALISE_METHOD_IDS = NORMALISERS.map((m) => m.id) as unknown as readonly [
+  NormaliseMethod,
+  ...NormaliseMethod[],
+];
 
 export function normaliser(id: string): Normaliser {
   const m = NORMALISERS.find((x) => x.id === id);
