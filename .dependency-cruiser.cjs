@@ -71,6 +71,12 @@ module.exports = {
       '^src/(core|select|shared)/',
     ),
     onlyImports(
+      'evaluate-imports-core-select',
+      'src/evaluate designs the pilot evaluation over core results and select’s choices; pure, no I/O (its seeded generator comes from robustness/rng.ts).',
+      '^src/evaluate/',
+      '^src/(core|select|evaluate|shared)/|^src/robustness/rng\\.ts$',
+    ),
+    onlyImports(
       'audit-imports-core',
       'src/audit computes statistics over core results.',
       '^src/audit/',

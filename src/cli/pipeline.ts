@@ -24,18 +24,25 @@ export function timedRun(
   const result = score(prepared);
   const infinite = nonFiniteProblems(result);
   if (infinite.length) throw InputError.of(infinite);
-  const ranked = result.rank.filter((r) => r === r).length;
-  if (ranked === 0 && !options.allowEmpty) {
-    throw new InputError(
-      `no area is ranked: ${result.indicatorIds.length} indicator(s) in the run, ${result.areas.codes.length} area(s), none with enough data to be ranked; nothing was written`,
-      {
-        file: basename(path),
-        expected: 'data for the indicators, or --allow-empty to write an empty ranking on purpose',
-      },
-    );
-  }
+  if (!options.allowEmpty) refuseEmptyRanking(path, result, '--allow-empty to write an empty ranking on purpose');
   const t2 = performance.now();
   return { loaded, prepared, result, timings: { loadMs: t1 - t0, pipelineMs: t2 - t1 } };
+}
+
+/** An empty ranking (no area ranked) is not a result: an input error naming the framework file, what it holds and what would do. */
+export function refuseEmptyRanking(
+  path: string,
+  result: Pick<Result, 'rank' | 'indicatorIds' | 'areas'>,
+  otherwise?: string,
+): void {
+  if (result.rank.some((r) => r === r)) return;
+  throw new InputError(
+    `no area is ranked: ${result.indicatorIds.length} indicator(s) in the run, ${result.areas.codes.length} area(s), none with enough data to be ranked; nothing was written`,
+    {
+      file: basename(path),
+      expected: `data for the indicators${otherwise ? `, or ${otherwise}` : ''}`,
+    },
+  );
 }
 
 export function printWarnings(loaded: Loaded, result: Result): void {

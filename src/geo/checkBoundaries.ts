@@ -2,10 +2,13 @@
  * Checks a boundaries GeoJSON against the areas it should draw: a FeatureCollection whose
  * features carry `properties.code`, one per area, each with a Polygon or MultiPolygon whose
  * rings are closed, have at least four positions and finite coordinates inside the expected
- * extent (a swapped latitude/longitude lands far outside it). Pure: takes the parsed JSON,
- * returns problems located by feature index and code.
+ * extent (a swapped latitude/longitude lands far outside it). Warnings, not errors: two areas
+ * with the same geometry, and a ring that crosses, touches or doubles back on itself (the first
+ * such ring of each area, with the point: `ringSelfIntersection`, rounded to 7 decimals ≈ 1 cm).
+ * Pure: takes the parsed JSON, returns problems located by feature index and code.
  */
 import type { Problem } from '../core/errors.ts';
+import { ringSelfIntersection } from './ringSelfIntersection.ts';
 
 type Position = number[];
 
@@ -62,13 +65,27 @@ export function checkBoundaries(
         severity: 'warning',
       });
     else shapes.set(key, code);
-    for (const rings of polygons) {
+    let crossing: { field: string; at: [number, number] } | undefined;
+    for (const [pi, rings] of polygons.entries()) {
       if (!Array.isArray(rings) || rings.length === 0)
         return bad(`${where}.geometry`, 'a polygon with no rings', 'at least one linear ring');
-      for (const ring of rings as Position[][]) {
+      for (const [ri, ring] of (rings as Position[][]).entries()) {
         const problem = ringProblem(ring, west, south, east, north);
         if (problem) return bad(`${where}.geometry`, problem.message, problem.expected);
+        const at = crossing ? undefined : ringSelfIntersection(ring);
+        if (at)
+          crossing = { field: `${where}.geometry.coordinates${g.type === 'Polygon' ? '' : `[${pi}]`}[${ri}]`, at };
       }
+    }
+    if (crossing) {
+      const [x, y] = crossing.at.map((v) => Math.round(v * 1e7) / 1e7);
+      problems.push({
+        file,
+        field: crossing.field,
+        message: `area "${code}" has a self-intersecting ring: it meets itself at [${x}, ${y}]`,
+        expected: 'a simple ring (no crossing, touching or doubling back)',
+        severity: 'warning',
+      });
     }
   });
   const missing = areaCodes.filter((c) => !seen.has(c));

@@ -7,7 +7,8 @@
  *   of wards ranked, and notes on choices that could not be applied or changed the structure;
  * - per ward, over the uncertainty runs (block A only): a histogram of its rank (ranks are
  *   multiples of ½, so bin = 2r − 2 is exact), and counts of runs in the top k and in the top
- *   decile (decile 1 of that run's ranked wards).
+ *   decile (decile 1 of that run's R ranked wards by core's `decileOf`: rank ≤
+ *   `topDecileMaxRank(R)`, so with R < 10 only a lone rank 1).
  *
  * Histogram counts are gathered a block of runs at a time: each run's bins are written down in
  * run order (sequential), then added ward by ward (each ward's counts sit together, so the adds
@@ -27,6 +28,7 @@
 import type { Prepared } from '../core/run.ts';
 import { runOptions, type Design } from './design.ts';
 import { FastScorer } from './fastScore.ts';
+import { topDecileMaxRank } from '../core/steps/rank.ts';
 import type { Plan } from './samplePlan.ts';
 import type { DataVariants } from './dataVariants.ts';
 
@@ -91,6 +93,8 @@ export function evaluateRows(job: Job, rows: Uint32Array, onProgress?: (done: nu
   const k = design.topK;
   const pending = new PendingBins(histogram ? n : 0, out.hist, bins);
   let kept = 0;
+  /** topDecileMaxRank by number of wards ranked, filled as runs need it. */
+  const topDecile = new Float64Array(n + 1).fill(NaN);
   for (let t = 0; t < rows.length; t++) {
     const row = rows[t];
     const options = runOptions(design, plan.values, row);
@@ -123,12 +127,14 @@ export function evaluateRows(job: Job, rows: Uint32Array, onProgress?: (done: nu
     if (row < plan.base) {
       if (histogram) pending.add(rank);
       else out.ranks.set(rank, n * kept++);
+      // decileOf(r, ranked) === 1 exactly when r ≤ this (once per ranked count, not per ward)
+      const top =
+        topDecile[ranked] === topDecile[ranked] ? topDecile[ranked] : (topDecile[ranked] = topDecileMaxRank(ranked));
       for (let i = 0; i < n; i++) {
         const r = rank[i];
         if (r !== r) continue;
         if (r <= k) out.topK[i]++;
-        // decileOf(r, ranked) === 1, i.e. ⌈10r/R − 1e-9⌉ ≤ 1, with the same arithmetic
-        if ((10 * r) / ranked - 1e-9 <= 1) out.topDecile[i]++;
+        if (r <= top) out.topDecile[i]++;
       }
     }
     if (onProgress && ((t + 1) % 256 === 0 || t === rows.length - 1)) onProgress(t + 1);

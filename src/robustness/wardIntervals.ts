@@ -2,7 +2,7 @@
  * Per-ward summaries of the uncertainty runs (the N runs of block A): the median rank and the
  * 5th–95th percentile rank interval (type-7 quantiles, see `percentile.ts`) over the runs in
  * which the ward was ranked, and the share of all N runs in which it was in the top k
- * (rank ≤ k) and in the top decile (decile 1 of that run's ranked wards). A ward never ranked
+ * (rank ≤ k) and in the top decile (decile 1 of that run's ranked wards, core's `decileOf`). A ward never ranked
  * (no data) has no interval (NaN) and probabilities 0.
  */
 import type { Areas } from '../core/types.ts';

@@ -96,11 +96,12 @@ export function selectPilots(r: Ranking, g: Geography, s: PilotSettings, ctx: Se
   const excluded = excludedAreas(areas.codes, s.exclude);
   const flags = new Map<string, Uint8Array>();
   for (const f of s.exclude_flags) {
-    const col = ctx.flags?.get(f);
+    // The areas file's declared flags (areas.flag_columns), carried on the result's areas.
+    const col = ctx.flags?.get(f) ?? areas.flags?.[f];
     if (!col)
-      throw new InputError(`no flag column "${f}" in the areas file`, {
+      throw new InputError(`no flag column "${f}": the framework's areas.flag_columns does not declare it`, {
         field: 'pilots.exclude_flags',
-        expected: `a 1/0 column of the areas file, e.g. central_activity`,
+        expected: `a 1/0 column of the areas file listed in areas.flag_columns, e.g. central_activity`,
       });
     flags.set(f, col);
   }

@@ -125,7 +125,6 @@ export function registerPilotsCommand(program: Command): void {
         { pilotPlan },
         { parsePilotSettings, withOverrides },
         { timedRun },
-        { readAreaFlags },
         { readRobustCandidates },
         monthlyIo,
         evaluation,
@@ -135,7 +134,6 @@ export function registerPilotsCommand(program: Command): void {
         import('../../select/pilotPlan.ts'),
         import('../../select/settings.ts'),
         import('../pipeline.ts'),
-        import('../../io/readAreaFlags.ts'),
         import('../../io/readRobustCandidates.ts'),
         import('../../io/monthlySeries.ts'),
         import('../../evaluate/index.ts'),
@@ -188,14 +186,8 @@ export function registerPilotsCommand(program: Command): void {
       }
       const geo = loadGeography(loaded, opts.adjacency);
       const hashes = { ...loaded.hashes, ...geo.hashes };
-      const spec = loaded.framework.areas;
-      const flags = readAreaFlags(
-        resolve(loaded.dir, spec.file),
-        spec.file,
-        spec.code_column,
-        loaded.inputs.areas.codes,
-        settings.exclude_flags,
-      );
+      // Flag columns declared in areas.flag_columns, read once by the framework loader.
+      const flags = new Map(Object.entries(result.areas.flags ?? {}));
       let robustness;
       let candidates;
       if (opts.robustness) {

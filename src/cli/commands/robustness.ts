@@ -59,10 +59,13 @@ export function registerRobustnessCommand(program: Command): void {
         import('../../robustness/settings.ts'),
         import('../../robustness/wardIntervals.ts'),
       ]);
-      const [{ loadVariantData }, { keyedVariantData, variantSpecs }] = await Promise.all([
-        import('../../io/loadVariants.ts'),
-        import('../../robustness/dataVariants.ts'),
-      ]);
+      const [{ loadVariantData }, { keyedVariantData, variantSpecs }, { refuseEmptyRanking }, { score }] =
+        await Promise.all([
+          import('../../io/loadVariants.ts'),
+          import('../../robustness/dataVariants.ts'),
+          import('../pipeline.ts'),
+          import('../../core/run.ts'),
+        ]);
       checkOutOption(opts.out, { kind: 'robustness', force: opts.force, inputs: [path] });
       const t0 = performance.now();
       const loaded = loadFramework(path);
@@ -75,6 +78,8 @@ export function registerRobustnessCommand(program: Command): void {
       };
       const t1 = performance.now();
       const prepared = prepare(loaded.framework, loaded.inputs);
+      // no nominal ranking, nothing to perturb: exit 1 before any run, as run/top/pilots do
+      refuseEmptyRanking(path, score(prepared));
       // the alternative columns of the data factors (denominators, vintages), read and checked by the loader
       const variants = variantSpecs(loaded.framework, settings.factors);
       const data = { inputs: loaded.inputs, data: keyedVariantData(variants, loadVariantData(loaded, variants)) };

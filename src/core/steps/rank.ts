@@ -50,6 +50,18 @@ export function decileOf(rank: number, n: number): number {
 }
 
 /**
+ * The largest rank in decile 1 among n ranked areas: the largest r, a multiple of ½ (averaged
+ * ties), with decileOf(r, n) = 1, so "rank ≤ topDecileMaxRank(n)" is "decileOf(rank, n) = 1"
+ * (decileOf never decreases as r grows). Taken from decileOf itself so the two cannot disagree:
+ * n ≥ 10: ⌊n/10⌋ to the half below (n = 25: 2.5; 680: 68); n < 10: 1 (one area alone at the top).
+ */
+export function topDecileMaxRank(n: number): number {
+  let r = 1;
+  while (r + 0.5 <= n && decileOf(r + 0.5, n) === 1) r += 0.5;
+  return r;
+}
+
+/**
  * Descending ranks computed separately within each group (ties averaged, NaN for missing values
  * or no group). One pass over the global descending order: within a run of tied values, a
  * group's k members get (ranks already given in the group) + (k + 1)/2 — the same as ranking
