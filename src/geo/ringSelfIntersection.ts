@@ -18,6 +18,7 @@
  * segments, the shared end point. Reference: Shamos & Hoey (1976), "Geometric intersection
  * problems"; de Berg et al., Computational Geometry, ch. 2.
  */
+import { onSegment, orient } from './segmentPredicates.ts';
 export function ringSelfIntersection(ring: readonly (readonly number[])[]): [number, number] | undefined {
   const xs = new Float64Array(ring.length);
   const ys = new Float64Array(ring.length);
@@ -83,19 +84,9 @@ function segmentsMeet(
     const t = d1 / (d1 - d2);
     return [ax + t * (bx - ax), ay + t * (by - ay)];
   }
-  if (d1 === 0 && within(cx, cy, dx, dy, ax, ay)) return [ax, ay];
-  if (d2 === 0 && within(cx, cy, dx, dy, bx, by)) return [bx, by];
-  if (d3 === 0 && within(ax, ay, bx, by, cx, cy)) return [cx, cy];
-  if (d4 === 0 && within(ax, ay, bx, by, dx, dy)) return [dx, dy];
+  if (d1 === 0 && onSegment(cx, cy, dx, dy, ax, ay)) return [ax, ay];
+  if (d2 === 0 && onSegment(cx, cy, dx, dy, bx, by)) return [bx, by];
+  if (d3 === 0 && onSegment(ax, ay, bx, by, cx, cy)) return [cx, cy];
+  if (d4 === 0 && onSegment(ax, ay, bx, by, dx, dy)) return [dx, dy];
   return undefined;
-}
-
-/** Twice the signed area of triangle (p, q, r): > 0 when r lies left of p→q. */
-function orient(px: number, py: number, qx: number, qy: number, rx: number, ry: number): number {
-  return (qx - px) * (ry - py) - (qy - py) * (rx - px);
-}
-
-/** Whether r (collinear with p and q) lies on the segment pq. */
-function within(px: number, py: number, qx: number, qy: number, rx: number, ry: number): boolean {
-  return Math.min(px, qx) <= rx && rx <= Math.max(px, qx) && Math.min(py, qy) <= ry && ry <= Math.max(py, qy);
 }

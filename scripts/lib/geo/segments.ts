@@ -2,11 +2,7 @@
  * Plane geometry of line segments: distance and intersection, with exact orientation tests
  * on the input doubles where the answer must not depend on rounding (shared endpoints).
  */
-
-/** Twice the signed area of triangle abc: > 0 when a→b→c turns left. */
-export function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
-  return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
-}
+import { onSegment, orient } from '../../../src/geo/segmentPredicates.ts';
 
 /** Distance from point p to segment ab (projection clamped to the segment). */
 export function pointSegmentDistance(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
@@ -40,11 +36,6 @@ export function segmentsIntersect(
     (d3 === 0 && onSegment(ax, ay, bx, by, cx, cy)) ||
     (d4 === 0 && onSegment(ax, ay, bx, by, dx, dy))
   );
-}
-
-/** For p collinear with ab: is p within the segment's box? */
-function onSegment(ax: number, ay: number, bx: number, by: number, px: number, py: number): boolean {
-  return Math.min(ax, bx) <= px && px <= Math.max(ax, bx) && Math.min(ay, by) <= py && py <= Math.max(ay, by);
 }
 
 /** Shortest distance between closed segments ab and cd (0 when they intersect). */
