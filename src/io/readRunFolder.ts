@@ -7,26 +7,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../core/errors.ts';
 import { columnIndex, parseCsv } from './csv.ts';
+import type { RunTable } from '../core/runTable.ts';
 import { csvNumberColumn } from './csvNumberColumn.ts';
 import { readSourceText } from './readText.ts';
 
-/** One run's table (the shape `compareRuns` takes: src/robustness/compareRuns.ts RunTable). */
-export interface RunFolder {
-  label: string;
-  codes: string[];
-  names: string[];
-  parentNames: string[];
-  rank: Float64Array;
-  index: Float64Array;
-  measures: Record<string, Float64Array>;
-  categories: Record<string, Float64Array>;
-  measureCategory: Record<string, string>;
-  weights: { measures: Record<string, number>; categories: Record<string, number> };
-  methods: Record<string, unknown>;
-  exact: boolean;
-}
-
-export function readRunFolder(dir: string): RunFolder {
+export function readRunFolder(dir: string): RunTable {
   const need = (name: string) => {
     const path = join(dir, name);
     if (!existsSync(path))
