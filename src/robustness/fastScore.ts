@@ -28,6 +28,10 @@
  *   (the group: its id, members present, weights and coverage threshold) and each run's measure
  *   layout per {columns, method, omit, stand-ins}, so such a run only aggregates categories,
  *   combines and ranks.
+ *
+ * Runs with the same method and data choices receive the same `methods` and `data` objects
+ * (`runOptions`), so a run finds its data and columns by those objects' identity and the keys
+ * above are serialised once per combination of choices, not once per run.
  */
 import type { Methods } from '../core/framework.ts';
 import { indicatorInputs, type Prepared } from '../core/run.ts';
