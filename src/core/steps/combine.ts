@@ -65,16 +65,10 @@ export function combineColumns(
   if (method !== 'exponential') return aggregator(method).mean(columns, weights, minCoverage, n, scratch.into);
   // the areas ranked in this run: an arithmetic mean is NaN exactly where coverage falls short
   const covered = weightedRowMean(columns, weights, 'arithmetic', minCoverage, n, scratch.covered).value;
-  const xs: Float64Array[] = [];
-  for (let k = 0; k < columns.length; k++) {
+  const xs = columns.map((col, k) => {
     const out = scratch.transformed?.[k] ?? new Float64Array(n);
-    maskUncovered(columns[k], covered, n, out);
-    xs.push(exponentialTransform(out, out));
-  }
+    for (let i = 0; i < n; i++) out[i] = covered[i] === covered[i] ? col[i] : NaN;
+    return exponentialTransform(out, out);
+  });
   return weightedRowMean(xs, weights, 'arithmetic', minCoverage, n, scratch.into);
-}
-
-/** out[i] = col[i] where the area is ranked in this run (covered[i] is a number), else NaN. */
-function maskUncovered(col: Float64Array, covered: Float64Array, n: number, out: Float64Array): void {
-  for (let i = 0; i < n; i++) out[i] = covered[i] === covered[i] ? col[i] : NaN;
 }
