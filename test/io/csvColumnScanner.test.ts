@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError, type Problem } from '../../src/core/errors.ts';
-import { checkHeader, checkUtf8, isBlank, raggedRow } from '../../src/io/csv.ts';
+import { checkHeader, checkUtf8, isBlank, parseCsv, raggedRow } from '../../src/io/csv.ts';
 import { CsvColumnScanner } from '../../src/io/csvColumnScanner.ts';
 import { CsvRecordParser, MAX_CELL_CHARS, MAX_FIELDS } from '../../src/io/csvRecords.ts';
 import { INPUT_LIMITS, openInput } from '../../src/io/inputFile.ts';
@@ -22,6 +22,13 @@ import { sha256Hex } from '../../src/shared/sha256.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'wardrank-scanner-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** Every CSV under data/, each column asked for as a number and the first as the key. */
+const dataCsvs = ['data/london', 'data/london-2018'].flatMap((d) =>
+  readdirSync(d)
+    .filter((f) => f.endsWith('.csv'))
+    .map((f) => join(d, f)),
+);
 
 /** What a parse gives: the records (cells kept) or the error thrown, with the records before it. */
 type Outcome = { records: { cells: (string | null)[]; row: number }[]; error?: string };
@@ -142,6 +149,48 @@ describe('CsvColumnScanner = CsvRecordParser', () => {
         expect(expected.error).toMatch(/longer than|more than/);
         expect(byScanner(chunks, (k) => k === 1, 2)).toEqual(expected);
       }
+  });
+});
+
+/** parseCsv as it was before the scanner: CsvRecordParser, then the same header, blank-line and ragged-row rules. */
+function referenceParseCsv(text: string, file: string, allowRagged = false) {
+  checkUtf8(text, file);
+  const records: string[][] = [];
+  const parser = new CsvRecordParser(file, (rec) => records.push(rec));
+  parser.push(text);
+  parser.end();
+  const header = checkHeader(records[0], file);
+  const rows: string[][] = [];
+  for (let r = 1; r < records.length; r++) {
+    const rec = records[r];
+    if (isBlank(rec)) continue;
+    if (rec.length !== header.length && !allowRagged) throw raggedRow(file, r + 1, rec.length, header.length);
+    rows.push(rec);
+  }
+  return { file, header, rows };
+}
+
+describe('parseCsv = parseCsv on CsvRecordParser', () => {
+  const outcome = (parse: () => unknown) => {
+    try {
+      return { table: parse() };
+    } catch (e) {
+      return { error: describeError(e) };
+    }
+  };
+  it.each(dataCsvs)('%s', (path) => {
+    const text = readFileSync(path, 'utf8');
+    expect(outcome(() => parseCsv(text, { file: 'x.csv' }))).toEqual(outcome(() => referenceParseCsv(text, 'x.csv')));
+  });
+  it('on generated CSV (ragged rows refused and allowed)', () => {
+    fc.assert(
+      fc.property(csvText, fc.boolean(), (text, allowRagged) => {
+        expect(outcome(() => parseCsv(text, { file: 'x.csv', allowRagged }))).toEqual(
+          outcome(() => referenceParseCsv(text, 'x.csv', allowRagged)),
+        );
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
@@ -276,13 +325,6 @@ function compareReaders(path: string, request: ColumnRequest): void {
   };
   expect(run(readColumns)).toEqual(run(referenceReadColumns));
 }
-
-/** Every CSV under data/, each column asked for as a number and the first as the key. */
-const dataCsvs = ['data/london', 'data/london-2018'].flatMap((d) =>
-  readdirSync(d)
-    .filter((f) => f.endsWith('.csv'))
-    .map((f) => join(d, f)),
-);
 
 describe('readColumns = the reader it replaced', () => {
   it.each(dataCsvs)('%s', (path) => {
