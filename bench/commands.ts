@@ -3,7 +3,7 @@
  * its CPU time (user + system) and peak RSS from GNU time (`/usr/bin/time`, when present):
  *   - `node -e 0`, the floor any Node CLI pays;
  *   - `wardrank --help` (target ≤ 150 ms) and `wardrank top` on London (≤ 400 ms: data/london,
- *     the current index, and data/london-2018, whose data are Arrow), the built CLI;
+ *     the current index, and data/london-2018), the built CLI;
  *   - `wardrank run` on England's 32,844 LSOAs (bench/england.ts; ≤ 1.5 s, ≤ 300 MB) beside
  *     DuckDB doing the same load → compute → write (bench/duckdbEngland.mjs), after checking
  *     that both give every LSOA the same rank.
@@ -19,7 +19,7 @@ import type { Row } from './run.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'wardrank.js');
-/** The current London index (CSV data) is the target's row; the 2018 index (Arrow data) is measured beside it. */
+/** The current London index is the target's row; the 2018 index (2018 wards) is measured beside it. */
 const LONDON = join(ROOT, 'data', 'london', 'framework.yaml');
 const LONDON_2018 = join(ROOT, 'data', 'london-2018', 'framework.yaml');
 const GNU_TIME = '/usr/bin/time';
@@ -112,7 +112,7 @@ export function commandRows(options: { only?: string; quick?: boolean }): Row[] 
       rows.push(
         measure(
           'London wards (real data)',
-          '`wardrank top` data/london-2018 (Arrow data)',
+          '`wardrank top` data/london-2018 (2018 wards)',
           [BIN, 'top', LONDON_2018, '-n', '20'],
           7,
           { ms: 400 },
