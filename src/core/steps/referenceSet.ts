@@ -75,7 +75,11 @@ export function rankable(prepared: ReferenceInputs, methods: Methods): Uint8Arra
   for (const s of specs) columns[s.id] = raw[s.id];
   const filled = impute(columns, methods.impute.method, areas.parent, areas.parentCodes.length).columns;
   const presence: Record<string, Float64Array> = {};
-  for (const [id, col] of Object.entries(filled)) presence[id] = Float64Array.from(col, (v) => (v === v ? 1 : NaN));
+  for (const [id, col] of Object.entries(filled)) {
+    const p = new Float64Array(col.length);
+    for (let i = 0; i < col.length; i++) p[i] = col[i] === col[i] ? 1 : NaN;
+    presence[id] = p;
+  }
   const mGroups = measureGroups(
     framework.measures,
     new Map(specs.map((s) => [s.id, s.measure])),
@@ -96,5 +100,7 @@ export function rankable(prepared: ReferenceInputs, methods: Methods): Uint8Arra
     methods.combine.min_coverage,
     n,
   ).value;
-  return Uint8Array.from(index, (v) => (v === v ? 1 : 0));
+  const ranked = new Uint8Array(index.length);
+  for (let i = 0; i < index.length; i++) ranked[i] = index[i] === index[i] ? 1 : 0;
+  return ranked;
 }
