@@ -32,4 +32,16 @@ export default tseslint.config(
   // published coefficients (Wichura 1988, AS 241) are quoted to the digits the paper gives
   { files: ['src/core/stats/inverseNormalCdf.ts'], rules: { 'no-loss-of-precision': 'off' } },
   prettier,
+  // After Prettier's config (which turns max-len off): Prettier wraps code at 120 but never a
+  // comment, so this keeps comments and the code Prettier leaves long within the same width.
+  // Strings, template literals, regular expressions and URLs may run on (messages stay greppable).
+  // ESLint's own rule (frozen, kept until ESLint 11) rather than a plugin for one rule.
+  {
+    rules: {
+      'max-len': [
+        'error',
+        { code: 120, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreUrls: true },
+      ],
+    },
+  },
 );

@@ -33,7 +33,10 @@ export async function duckdbLoad(framework: Framework, inputs: Inputs, threads =
     fill(a);
     a.closeSync();
   };
-  /** Small tables, a row of numbers (appended as DOUBLE, cast by DuckDB to the column's type), strings and booleans each. */
+  /**
+   * Small tables, a row of numbers (appended as DOUBLE, cast by
+   * DuckDB to the column's type), strings and booleans each.
+   */
   const appendRows = (table: string, rows: (number | string | boolean)[][]) =>
     append(table, (a) => {
       for (const row of rows) {

@@ -8,8 +8,8 @@
  * with autocannon over keep-alive connections, each connection cycling through a mix of ten
  * routes as the map uses them (gzip accepted): the page, the framework, all wards, three ward
  * details, the bundle, the boundaries, a static asset from a snapshot of web/dist (or
- * /api/pilots when the map is not built) and one unknown ward code (an expected 404, a tenth of the requests). Prints p50/p99
- * latency, throughput, status counts and the server's resident memory before and after; stops
+ * /api/pilots when the map is not built) and one unknown ward code (an expected 404, a tenth of the requests).
+ * Prints p50/p99 latency, throughput, status counts and the server's resident memory before and after; stops
  * the server with SIGTERM and exits 1 if any request got a 5xx, a connection error or a timeout.
  * Default source: data/london-2018/framework.yaml (the real London framework), else the test fixture.
  */

@@ -7,7 +7,8 @@
  *
  * Flags: --quick (skip 100,000 areas and the map), --skip-map, --only <text> (scenarios whose
  * name contains text). Whole commands (start-up, London `top`, England `run` beside DuckDB) come
- * first (`bench/commands.ts`); they run the build in dist/. Synthetic data come from `bench/synthetic.ts` and are named so.
+ * first (`bench/commands.ts`); they run the build in dist/.
+ * Synthetic data come from `bench/synthetic.ts` and are named so.
  */
 import { fork } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';

@@ -136,7 +136,10 @@ export function buildWardCrosswalk(
   wards2018: FeatureCollection,
   lsoas: FeatureCollection<Polygon | MultiPolygon> = lsoaPopulationAreas(),
   method: WardCrosswalkMethod = WARD_CROSSWALK_METHOD,
-  /** Property of the target features holding their code ('GSS_CODE' in the GLA 2018 file, 'code' for the 2022 base areas). */
+  /**
+   * Property of the target features holding their code ('GSS_CODE'
+   * in the GLA 2018 file, 'code' for the 2022 base areas).
+   */
   targetKey = 'GSS_CODE',
 ): Crosswalk {
   const wards2013 = readGeoJson(INPUTS.wards2013);

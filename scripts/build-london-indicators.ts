@@ -7,7 +7,8 @@
  *
  * Outputs: imd_wards.csv, crime_wards.csv, carried_wards.csv, borough_profiles.csv,
  * ward_indicators.arrow (the three ward tables joined), columns.csv (every column described),
- * pas.template.csv (blank form for the survey drop-in) and data-manifest.json (SHA-256 of every input and output). Deterministic: same inputs, same bytes.
+ * pas.template.csv (blank form for the survey drop-in) and data-manifest.json
+ * (SHA-256 of every input and output). Deterministic: same inputs, same bytes.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -67,7 +68,9 @@ function requireFile(path: string, what: string): void {
     });
 }
 
-/** Writes the tables, columns.csv, pas.template.csv, ward_indicators.arrow and extra files; returns the output names. */
+/**
+ * Writes the tables, columns.csv, pas.template.csv, ward_indicators.arrow and extra files; returns the output names.
+ */
 function writeTables(
   dir: string,
   tables: BuiltTable[],

@@ -60,7 +60,10 @@ process.stderr.write(
   `wardrank: built dist/ (${Object.keys(result.metafile.outputs).length} files, ${(bytes / 1024).toFixed(0)} KiB; bundled ${bundled.map((p) => `${p.name}@${p.version}`).join(', ') || 'no packages'})\n`,
 );
 
-/** The packages whose files are among the build's inputs: each one's folder (the innermost node_modules/<name> or node_modules/@scope/<name>), package.json and licence file. */
+/**
+ * The packages whose files are among the build's inputs: each one's folder (the innermost
+ * node_modules/<name> or node_modules/@scope/<name>), package.json and licence file.
+ */
 function bundledPackages(inputs) {
   const dirs = new Set();
   for (const input of inputs) {

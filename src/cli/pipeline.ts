@@ -33,7 +33,10 @@ export function timedRun(
   return { loaded, prepared, result, timings: { loadMs: t1 - t0, pipelineMs: t2 - t1 } };
 }
 
-/** An empty ranking (no area ranked) is not a result: an input error naming the framework file, what it holds and what would do. */
+/**
+ * An empty ranking (no area ranked) is not a result: an input error
+ * naming the framework file, what it holds and what would do.
+ */
 export function refuseEmptyRanking(
   path: string,
   result: Pick<Result, 'rank' | 'indicatorIds' | 'areas'>,

@@ -34,7 +34,10 @@ export function neutraliseFormula<T>(value: T): T | string {
   return `'${value}`;
 }
 
-/** formatCsv with neutraliseFormula on every cell: for the CSV outputs of run, robustness and pilots (not for data files). */
+/**
+ * formatCsv with neutraliseFormula on every cell: for the CSV
+ * outputs of run, robustness and pilots (not for data files).
+ */
 export function formatOutputCsv(
   header: readonly string[],
   rows: Iterable<readonly (string | number | null | undefined)[]>,

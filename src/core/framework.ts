@@ -25,7 +25,10 @@ export const COMBINE_METHODS = [...AGGREGATE_METHOD_IDS, 'exponential'] as unkno
   AggregateMethod | 'exponential',
   ...(AggregateMethod | 'exponential')[],
 ];
-/** Rate smoothing per indicator: `eb` toward the overall rate, `eb-parent` toward the parent's (src/core/steps/smooth.ts). */
+/**
+ * Rate smoothing per indicator: `eb` toward the overall rate,
+ * `eb-parent` toward the parent's (src/core/steps/smooth.ts).
+ */
 export const SMOOTH_METHODS = ['eb', 'eb-parent'] as const;
 /**
  * How the map draws a basemap layer: `boundaries` (outlines of the areas' parents, drawn on top
@@ -68,7 +71,8 @@ export interface IndicatorSpec {
 }
 
 const id = z.string().regex(/^[a-z0-9_]+$/, 'an id of lower-case letters, digits and _');
-const weight = z.number().finite().nonnegative().max(1e15); // bounded so weighted sums stay finite (docs/reliability.md)
+// bounded so weighted sums stay finite (docs/reliability.md)
+const weight = z.number().finite().nonnegative().max(1e15);
 
 export const methodsSchema = z
   .object({
@@ -114,7 +118,9 @@ export const methodsSchema = z
       .object({ top_k: z.number().int().positive().default(3) })
       .strict()
       .default({ top_k: 3 }),
-    /** Indicator weights within measures: declared in the table, or derived by PCA (src/core/steps/deriveWeights.ts). */
+    /**
+     * Indicator weights within measures: declared in the table, or derived by PCA (src/core/steps/deriveWeights.ts).
+     */
     weights: z
       .object({ indicators: z.enum(['declared', 'pca']).default('declared') })
       .strict()
@@ -153,7 +159,10 @@ export const areasSpecSchema = z
     parent_column: z.string().default('borough_code'),
     parent_name_column: z.string().default('borough_name'),
     population_column: z.string().optional(),
-    /** 0/1 columns of the areas file carried into results.csv, prepared.json and the API ward rows (e.g. central_activity). */
+    /**
+     * 0/1 columns of the areas file carried into results.csv,
+     * prepared.json and the API ward rows (e.g. central_activity).
+     */
     flag_columns: z.array(z.string().min(1)).optional(),
     boundaries: z.string().optional(),
     adjacency: z.string().optional(),
@@ -184,7 +193,10 @@ export const monthlySpecSchema = z
 
 export type MonthlySpec = z.infer<typeof monthlySpecSchema>;
 
-/** The YAML file. The robustness: and pilots: sections are passed through here and validated by src/robustness/settings.ts and src/select/settings.ts. */
+/**
+ * The YAML file. The robustness: and pilots: sections are passed through here
+ * and validated by src/robustness/settings.ts and src/select/settings.ts.
+ */
 export const frameworkFileSchema = z
   .object({
     name: z.string().min(1),

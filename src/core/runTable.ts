@@ -1,4 +1,7 @@
-/** One `wardrank run` output as `compare` reads it (src/io/readRunFolder.ts) and compares it (src/robustness/compareRuns.ts). */
+/**
+ * One `wardrank run` output as `compare` reads it (src/io/readRunFolder.ts)
+ * and compares it (src/robustness/compareRuns.ts).
+ */
 export interface RunTable {
   /** Label (the folder) for messages. */
   label: string;

@@ -13,7 +13,9 @@ export interface Areas {
   parentNames: string[];
   /** Residents per area (NaN where unknown); weights the borough summaries. */
   population: Float64Array;
-  /** 0/1 flags per area from the areas file's `areas.flag_columns` (e.g. central_activity), carried into the outputs. */
+  /**
+   * 0/1 flags per area from the areas file's `areas.flag_columns` (e.g. central_activity), carried into the outputs.
+   */
   flags?: Record<string, Uint8Array>;
 }
 
@@ -81,7 +83,9 @@ export interface Result {
   indicatorIds: string[];
   /** After denominate + apportion (ward level): crude rates, not smoothed. */
   raw: Record<string, Float64Array>;
-  /** Smoothed rates that entered imputation in place of `raw`, for smoothed indicators only (empty with smoothing off). */
+  /**
+   * Smoothed rates that entered imputation in place of `raw`, for smoothed indicators only (empty with smoothing off).
+   */
   smoothed: Record<string, Float64Array>;
   /** After imputation and outlier treatment. */
   treated: Record<string, Float64Array>;
@@ -95,7 +99,9 @@ export interface Result {
   categories: Record<string, Float64Array>;
   /** Exponentially transformed category scores X (combine: exponential only; empty otherwise). */
   transformed: Record<string, Float64Array>;
-  /** Effective (renormalised) weights used: indicator within measure, measure within category, category within index. */
+  /**
+   * Effective (renormalised) weights used: indicator within measure, measure within category, category within index.
+   */
   weights: { indicators: Record<string, number>; measures: Record<string, number>; categories: Record<string, number> };
   index: Float64Array;
   /** 1 = highest priority; ties averaged; NaN = not ranked. */

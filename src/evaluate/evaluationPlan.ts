@@ -73,7 +73,10 @@ export interface EvaluationPlan {
     comparisonsPerPilot: number;
     preMonths: number;
     rows: { k: number; postMonths: number; mde: number }[];
-    /** Cross-check from the placebos: sd of log(1 + placebo effect) over every pilot's in-space placebos, and the MDE it implies for k pilots over `placebo_shift` months. */
+    /**
+     * Cross-check from the placebos: sd of log(1 + placebo effect) over every pilot's
+     * in-space placebos, and the MDE it implies for k pilots over `placebo_shift` months.
+     */
     placebo: { sd: number; estimates: number; months: number; rows: { k: number; mde: number }[] };
     plausible: number;
     detectable: boolean;

@@ -118,7 +118,10 @@ export function simplexLeastSquares(
   return { weights: w, sse, iterations, converged };
 }
 
-/** Minimiser of wᵀGw − 2bᵀw over the free indices F with Σ w_F = 1 (KKT system, Gaussian elimination with partial pivoting). */
+/**
+ * Minimiser of wᵀGw − 2bᵀw over the free indices F with Σ w_F =
+ * 1 (KKT system, Gaussian elimination with partial pivoting).
+ */
 function solveEquality(G: Float64Array, b: Float64Array, J: number, F: readonly number[]): Float64Array {
   const m = F.length + 1;
   const A = new Float64Array(m * (m + 1));

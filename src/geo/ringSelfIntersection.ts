@@ -12,8 +12,8 @@
  * A sweep from west to east: the segments sorted by their western x, each compared only with the
  * segments still spanning that x whose y-ranges overlap it, so a real boundary costs about
  * n log n rather than the n² pair test of turf's `kinks` (London's 2018 wards, 56,356 positions:
- * 70 ms with `kinks`, 10 ms here; docs/reliability.md). Orientation tests in double precision: crossings are found exactly
- * unless the four points are within rounding of collinear. The point returned is the first met
+ * 70 ms with `kinks`, 10 ms here; docs/reliability.md). Orientation tests in double precision: crossings are
+ * found exactly unless the four points are within rounding of collinear. The point returned is the first met
  * by the sweep: for two segments crossing, the crossing point; for touching or overlapping
  * segments, the shared end point. Reference: Shamos & Hoey (1976), "Geometric intersection
  * problems"; de Berg et al., Computational Geometry, ch. 2.

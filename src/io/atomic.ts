@@ -52,7 +52,10 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
 export interface DirWriteOptions {
   /** The command writing: run, robustness, pilots, audit (recorded in the marker). */
   kind: string;
-  /** Replace a folder of wardrank outputs that holds other files too, or another command's outputs. Never overrides forbiddenOutput. */
+  /**
+   * Replace a folder of wardrank outputs that holds other files too,
+   * or another command's outputs. Never overrides forbiddenOutput.
+   */
   force?: boolean;
   /** Files and folders the command read: the output folder may not be or contain any of them. */
   inputs?: readonly string[];
@@ -62,7 +65,10 @@ export interface DirWriteOptions {
   onNote?: (note: string) => void;
 }
 
-/** Builds the folder `dir` atomically with `build(tmpDir)`; see the file comment. Throws an InputError (exit 1) naming the path when refused. */
+/**
+ * Builds the folder `dir` atomically with `build(tmpDir)`; see the file
+ * comment. Throws an InputError (exit 1) naming the path when refused.
+ */
 export async function writeDirAtomic(
   dir: string,
   build: (tmpDir: string) => void | Promise<void>,

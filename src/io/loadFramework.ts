@@ -180,7 +180,10 @@ const GEOMETRY_TYPES = new Set([
   'GeometryCollection',
 ]);
 
-/** A basemap layer is copied into outputs and served as is: it must be a GeoJSON FeatureCollection of features with known geometry types. */
+/**
+ * A basemap layer is copied into outputs and served as is: it must be
+ * a GeoJSON FeatureCollection of features with known geometry types.
+ */
 function checkBasemap(bytes: Buffer, file: string): Problem[] {
   let geo: { type?: unknown; features?: unknown };
   try {

@@ -19,7 +19,10 @@ export function lockPath(dir: string): string {
   return join(dirname(dir), `.${basename(dir)}.lock`);
 }
 
-/** Takes the lock of output folder `dir`; returns the function that releases it. Throws an InputError when another live process holds it. */
+/**
+ * Takes the lock of output folder `dir`; returns the function that
+ * releases it. Throws an InputError when another live process holds it.
+ */
 export function acquireOutputLock(dir: string, waitMs = lockWaitMs()): () => void {
   const path = lockPath(dir);
   const deadline = Date.now() + waitMs;

@@ -40,12 +40,15 @@ export function contains(a: string, b: string): boolean {
   return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
 }
 
-/** Why `out` can never be an output folder, or undefined when it may be. `inputs`: files and folders the command reads. */
+/**
+ * Why `out` can never be an output folder, or undefined when it may be. `inputs`: files and folders the command reads.
+ */
 export function forbiddenOutput(out: string, inputs: readonly string[] = []): string | undefined {
   if (out.trim() === '') return 'an empty path';
   if (out.includes('\0')) return 'a path with a NUL character';
   const real = realTarget(out);
-  // The last component itself is not resolved when it is a symbolic link: a link is judged as a link (checkOutputTarget).
+  // The last component itself is not resolved when it is a
+  // symbolic link: a link is judged as a link (checkOutputTarget).
   const target = safeLstat(resolve(out))?.isSymbolicLink()
     ? join(realTarget(dirname(resolve(out))), basename(resolve(out)))
     : real;
@@ -68,7 +71,10 @@ export type TargetState =
   | { kind: 'legacy-link'; version: string };
 
 export interface TargetOptions {
-  /** The command writing (run, robustness, pilots, audit): a folder written by another command is not replaced without force. */
+  /**
+   * The command writing (run, robustness, pilots, audit): a folder
+   * written by another command is not replaced without force.
+   */
   kind: string;
   force?: boolean;
 }
@@ -128,7 +134,9 @@ export function checkOutputTarget(dir: string, options: TargetOptions): TargetSt
   return { kind: 'ours', subfolders };
 }
 
-/** A symbolic link written by wardrank 0.1: `NAME -> .NAME.v-XXXXXX`, a sibling folder (only the link is ever replaced). */
+/**
+ * A symbolic link written by wardrank 0.1: `NAME -> .NAME.v-XXXXXX`, a sibling folder (only the link is ever replaced).
+ */
 function legacyVersion(dir: string): string | undefined {
   let target: string;
   try {

@@ -35,7 +35,10 @@ export interface DataVariants {
   data: Record<string, IndicatorData>;
 }
 
-/** The data a table row reads: file, key, value column, denominator, level. Two rows with the same key read the same numbers. */
+/**
+ * The data a table row reads: file, key, value column, denominator,
+ * level. Two rows with the same key read the same numbers.
+ */
 export function dataKey(spec: Pick<IndicatorSpec, 'file' | 'key' | 'column' | 'denominator' | 'level'>): string {
   return stableKey({
     file: spec.file,

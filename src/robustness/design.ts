@@ -443,7 +443,10 @@ interface ChoiceMemo {
 
 const choiceMemo = new WeakMap<Design, ChoiceMemo>();
 
-/** A run's `methods`, `omit`, `boroughStandIns` and `data`: each built once per combination of the choices it depends on. */
+/**
+ * A run's `methods`, `omit`, `boroughStandIns` and `data`: each
+ * built once per combination of the choices it depends on.
+ */
 function discreteOptions(design: Design, values: readonly Float64Array[], row: number): Omit<RunOptions, 'weights'> {
   let memo = choiceMemo.get(design);
   if (!memo) choiceMemo.set(design, (memo = { methods: new Map(), data: new Map(), omit: new Map() }));

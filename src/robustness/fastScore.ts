@@ -242,7 +242,9 @@ export class FastScorer {
     return layout;
   }
 
-  /** `score()`'s measure step: the run's indicators (left-out and switched-off ones dropped), grouped and aggregated. */
+  /**
+   * `score()`'s measure step: the run's indicators (left-out and switched-off ones dropped), grouped and aggregated.
+   */
   private measures(prepared: Prepared, cols: Columns, options: RunOptions, reuse: boolean): MeasureLayout {
     const { methods, weights: w } = options;
     const method = methods.aggregate.indicators;
@@ -307,7 +309,10 @@ export class FastScorer {
     return key;
   }
 
-  /** Per category in framework order: its measures with data nominally but none in this run, then the category if it has none. */
+  /**
+   * Per category in framework order: its measures with data nominally
+   * but none in this run, then the category if it has none.
+   */
   private emptied(measures: ReadonlySet<string>, cGroups: readonly Group[]): string[] {
     const out: string[] = [];
     for (const { id, measures: nominal } of this.nominalLayout) {

@@ -67,8 +67,8 @@ export function xoshiro128ss(state: readonly [number, number, number, number]): 
 /**
  * The generator for a seed and a stream number: the state is the first two SplitMix64 outputs
  * seeded with (seed + stream · 0x632BE59BD9B4E019) mod 2⁶⁴ (stream 0 is the plain seed), split
- * into four 32-bit words, low word first. Different streams serve different purposes (sampling, bootstrap) so that adding
- * bootstrap replicates never changes the sampled runs.
+ * into four 32-bit words, low word first. Different streams serve different purposes
+ * (sampling, bootstrap) so that adding bootstrap replicates never changes the sampled runs.
  */
 export function seededRng(seed: number | bigint, stream = 0): Rng {
   const base = BigInt(seed) + BigInt(stream) * 0x632be59bd9b4e019n;

@@ -19,8 +19,8 @@
  * pilots and the pool; a candidate is admissible for a pilot only when their logits differ by at
  * most caliper × SD(logit). Optional same inner/outer London class.
  *
- * Assignment: round robin over the pilots in the order given (the plan lists them by rank), each taking in turn its nearest
- * admissible candidate (ties: better rank, then code), for c rounds. Without replacement (the
+ * Assignment: round robin over the pilots in the order given (the plan lists them by rank), each taking in
+ * turn its nearest admissible candidate (ties: better rank, then code), for c rounds. Without replacement (the
  * default) a ward taken by one pilot is unavailable to the others, so the comparison groups
  * are disjoint; with replacement only a pilot's own repeats are barred.
  */

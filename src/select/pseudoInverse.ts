@@ -1,7 +1,7 @@
 /**
  * Moore–Penrose pseudo-inverse of a symmetric matrix: A⁺ = Σ_{λ>tol} λ⁻¹·v·vᵀ over the
- * eigenpairs of A (cyclic Jacobi, `jacobiEigen`), with tol = 1e-9·max|λ| (Golub & Van Loan §5.5.4). For the covariance of the
- * matching measures this is the documented answer to a singular covariance (two measures that
+ * eigenpairs of A (cyclic Jacobi, `jacobiEigen`), with tol = 1e-9·max|λ| (Golub & Van Loan §5.5.4). For the
+ * covariance of the matching measures this is the documented answer to a singular covariance (two measures that
  * are exact linear combinations of others, or a measure constant in the pool): directions with
  * no variance carry no distance instead of an infinite one. Negative eigenvalues, which a
  * covariance built from pairwise-complete data can have, are dropped the same way, so the

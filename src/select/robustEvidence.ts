@@ -42,7 +42,10 @@ export function robustEvidence(
   };
 }
 
-/** The largest rank in the top decile of R ranked wards (`topDecileMaxRank`, the robustness candidates' default cut-off). */
+/**
+ * The largest rank in the top decile of R ranked wards
+ * (`topDecileMaxRank`, the robustness candidates' default cut-off).
+ */
 export function decileCut(ev: RobustEvidence): number {
   return topDecileMaxRank(ev.rankedNominal);
 }

@@ -14,14 +14,16 @@
  *   cluster: { population_cap: 30000, same_borough: true }   # a pilot = seed ward + adjacent wards
  *   comparisons: 3             # comparison wards per pilot
  *   buffer_km: 1               # comparison wards at least this far from every pilot (spillover)
- *   matching: { metric: mahalanobis, replacement: false, propensity: false, caliper: 0.2, ridge: 1, same_inner_outer: false }
- *   objective: expected        # index | expected (default: expected when a robustness folder is given, else index)
+ *   matching: { metric: mahalanobis, replacement: false, propensity: false, caliper: 0.2, ridge: 1,
+ *               same_inner_outer: false }
+ *   objective: expected        # index | expected (default: expected with a robustness folder, else index)
  *   eligibility: { robust_candidates: true, min_p_top_decile: 0.8, max_p95_rank: 63 }   # rules on robustness evidence
  *   exclude_flags: [central_activity]   # wards flagged 1 in these areas-CSV columns are not chosen
  *   preference:                # the programme's stated preference (shown in the note with its source)
  *     single_borough: true
  *     source: "MOPAC CEOD 04-2019: should ideally operate within one London Borough area"
- *   evaluation: { design: synthetic-control, post_months: [12, 24], near_miss: [5, 30], seed: 20190401, placebo_shift: 12, donors: 40, plausible_reduction: 0.2 }
+ *   evaluation: { design: synthetic-control, post_months: [12, 24], near_miss: [5, 30], seed: 20190401,
+ *                 placebo_shift: 12, donors: 40, plausible_reduction: 0.2 }
  * ```
  */
 import * as z from 'zod';
@@ -92,7 +94,10 @@ export const pilotSettingsSchema = z
     comparisons: z.number().int().nonnegative().max(50).default(3),
     buffer_km: z.number().nonnegative().default(1),
     matching: matchingSchema.default(matchingSchema.parse({})),
-    /** What the chosen set maximises: `index` (total index score) or `expected` (expected number of pilots in the top decile over the robustness runs). */
+    /**
+     * What the chosen set maximises: `index` (total index score) or `expected`
+     * (expected number of pilots in the top decile over the robustness runs).
+     */
     objective: z.enum(['index', 'expected']).optional(),
     eligibility: eligibilitySchema.default(eligibilitySchema.parse({})),
     exclude_flags: z.array(z.string().min(1)).default([]),

@@ -3,8 +3,8 @@
  * `buildApp` wires everything but does not listen, so tests drive it with `inject`.
  *
  * Failure policy: no request can take the process down. Handler errors go to one error
- * handler (500 JSON, one log line; client errors are answered, not logged); unparsable URLs and HTTP-level errors get a 4xx with the
- * security headers; limits keep a request small (no bodies: 1 KiB; URL 2 KiB; route
+ * handler (500 JSON, one log line; client errors are answered, not logged); unparsable URLs and HTTP-level
+ * errors get a 4xx with the security headers; limits keep a request small (no bodies: 1 KiB; URL 2 KiB; route
  * parameters 100 characters; query strings are length-checked and ignored — no route reads one).
  */
 import type { Socket } from 'node:net';

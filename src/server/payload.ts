@@ -48,7 +48,10 @@ export function acceptsGzip(header: string | string[] | undefined): boolean {
   });
 }
 
-/** `If-None-Match` matching: `*`, or the tag among a comma-separated list (weak `W/` tags compare by value, RFC 9110 §13.1.2). */
+/**
+ * `If-None-Match` matching: `*`, or the tag among a comma-separated
+ * list (weak `W/` tags compare by value, RFC 9110 §13.1.2).
+ */
 export function matchesEtag(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   return header.split(',').some((t) => {

@@ -14,7 +14,10 @@ import type { EvaluationSummary } from '../core/apiTypes.ts';
 export interface PilotTables {
   pilots: CsvRecord[];
   comparisons: CsvRecord[];
-  /** balance.csv of the selection (variable, means and standardised mean differences before/after matching, flags), when present. */
+  /**
+   * balance.csv of the selection (variable, means and standardised
+   * mean differences before/after matching, flags), when present.
+   */
   balance?: CsvRecord[];
   /** The files in the selection folder (names only). */
   files?: string[];

@@ -4,8 +4,9 @@
  * `assets/index-3f2a.js`):
  *
  * - `refuseWebPath`: the raw path may not contain a backslash, or an encoded `/`, `\` or NUL
- *   (`%2f`, `%5c`, `%00`), nor an empty segment (`//`); once percent-decoded, no `%` (double encoding), backslash or control
- *   character, no `.` or `..` segment, at most 16 segments. Refused paths answer 400.
+ *   (`%2f`, `%5c`, `%00`), nor an empty segment (`//`); once percent-decoded, no `%` (double
+ *   encoding), backslash or control character, no `.` or `..` segment, at most 16 segments.
+ *   Refused paths answer 400.
  * - `insideRoot`: the requested file's real path (symbolic links followed) must lie inside the
  *   root's real path; otherwise 404 (a missing file passes, and is then not found).
  */

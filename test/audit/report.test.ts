@@ -95,7 +95,8 @@ describe('audit of the small fixture', () => {
     const coinr = run(loaded.framework, loaded.inputs, { methods });
     expect(coinr.treatment.map((t) => t.indicator)).toEqual(coinr.indicatorIds);
     const d = auditResult(coinr).distributions.find((x) => x.id === 'blade')!;
-    expect(d.kurtosisBefore).toBeCloseTo(4, 10); // [50,50,—,100,0,50,50,50,50,50]: excess kurtosis 4, skew 0 → untreated
+    // [50,50,—,100,0,50,50,50,50,50]: excess kurtosis 4, skew 0 → untreated
+    expect(d.kurtosisBefore).toBeCloseTo(4, 10);
     expect(d.action).toBe('none');
   });
 

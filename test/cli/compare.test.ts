@@ -99,7 +99,8 @@ describe('wardrank compare', () => {
     // arithmetic throughout: the changes add up to the index change for every ward with all measures
     for (const x of t.rows) {
       const v = [9, 10, 11].map((k) => Number(x[k]));
-      if (v.every(Number.isFinite)) expect(v[0] + v[1] + v[2]).toBeCloseTo(Number(x[8]), 6); // results.csv carries 8 significant digits
+      // results.csv carries 8 significant digits
+      if (v.every(Number.isFinite)) expect(v[0] + v[1] + v[2]).toBeCloseTo(Number(x[8]), 6);
     }
     // A03 has no weapons value in either run: its change there is empty, not 0
     expect(row('A03').contribution_change_weapons).toBe('');

@@ -1,7 +1,8 @@
 /**
  * The fast orderings against their definitions: `rankAverage` (bucket ranking) against the
- * rank definition, and against the obvious comparator sort `presentOrder` (radix sort from 256 values), `radixOrder` itself, `extremeOrder` (the ends of the order used by Winsorisation), and
- * `rankWithinGroups` against ranking each group on its own.
+ * rank definition, and against the obvious comparator sort `presentOrder` (radix sort
+ * from 256 values), `radixOrder` itself, `extremeOrder` (the ends of the order used
+ * by Winsorisation), and `rankWithinGroups` against ranking each group on its own.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';

@@ -66,7 +66,10 @@ function rawCount(ward: string, match: (major: string, minor: string) => boolean
   const [iW, iMaj, iMin] = ['WardCode', 'MajorText', 'MinorText'].map((c) => columnIndex(rawCrime, c));
   const months = rawCrime.header.map((h, i) => [h, i] as const).filter(([h]) => /^\d{6}$/.test(h) && h >= from && h <= to);
   let s = 0;
-  for (const r of rawCrime.rows) if (r[iW] === ward && match(r[iMaj], r[iMin])) for (const [, i] of months) s += Number(r[i]);
+  for (const r of rawCrime.rows) {
+    if (r[iW] !== ward || !match(r[iMaj], r[iMin])) continue;
+    for (const [, i] of months) s += Number(r[i]);
+  }
   return s;
 }
 
@@ -218,7 +221,10 @@ describe('IoD 2025', () => {
     const iScore = columnIndex(t, 'Index of Multiple Deprivation (IMD) Score');
     const iRanks = IMD_DOMAINS.map(([c]) => columnIndex(t, c));
     let worst = 0;
-    for (const r of t.rows) worst = Math.max(worst, Math.abs(imdScoreFromRanks(iRanks.map((i) => Number(r[i]))) - Number(r[iScore])));
+    for (const r of t.rows) {
+      const score = imdScoreFromRanks(iRanks.map((i) => Number(r[i])));
+      worst = Math.max(worst, Math.abs(score - Number(r[iScore])));
+    }
     expect(t.rows.length).toBe(4994);
     expect(worst).toBeLessThanOrEqual(0.0005 + 1e-9);
     // The transformation's ends: the most deprived rank maps to 100, the least to ~0.

@@ -52,12 +52,17 @@ describe('PAS dashboard parsing (synthetic rows in the published layout)', () =>
 
 describe('workday population and central activity', () => {
   it('residents + jobs − employed, clamped at half the residents, missing stays missing', () => {
-    const r = workdayPopulation(Float64Array.of(1000, 1000, 1000), Float64Array.of(5000, 100, NaN), Float64Array.of(400, 700, 400));
+    const residents = Float64Array.of(1000, 1000, 1000);
+    const r = workdayPopulation(residents, Float64Array.of(5000, 100, NaN), Float64Array.of(400, 700, 400));
     expect(Array.from(r.values)).toEqual([5600, 500, NaN]);
     expect(r.clamped).toBe(1);
   });
   it('flags jobs > residents and PTAL score ≥ 6 only', () => {
-    expect(Array.from(centralActivity(Float64Array.of(10, 10, 5, NaN), Float64Array.of(5, 5, 10, 5), Float64Array.of(6, 5.9, 8, 8)))).toEqual([1, 0, 0, 0]);
+    const jobs = Float64Array.of(10, 10, 5, NaN);
+    const residents = Float64Array.of(5, 5, 10, 5);
+    const ptal = Float64Array.of(6, 5.9, 8, 8);
+    const flags = centralActivity(jobs, residents, ptal);
+    expect(Array.from(flags)).toEqual([1, 0, 0, 0]);
   });
 });
 

@@ -146,7 +146,8 @@ describe('carried_wards.csv (2013 wards → 2018 wards)', () => {
       const source = table.column(spec.sources[0]).filter((v) => !Number.isNaN(v));
       const lo = Math.min(...source);
       const hi = Math.max(...source);
-      for (const v of numberColumn(carried, spec.name).values()) if (!Number.isNaN(v)) expect(v >= lo - 1e-6 && v <= hi + 1e-6, spec.name).toBe(true);
+      for (const v of numberColumn(carried, spec.name).values())
+        if (!Number.isNaN(v)) expect(v >= lo - 1e-6 && v <= hi + 1e-6, spec.name).toBe(true);
     }
   });
 

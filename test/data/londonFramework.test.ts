@@ -154,7 +154,8 @@ describe('PAS drop-in', () => {
       for (const f of readdirSync(LONDON)) if (f !== 'sources') copyFileSync(join(LONDON, f), join(dir, f));
       const template = readLondonCsv('pas.template.csv');
       // Synthetic survey shares, generated: 40 + (ward index × 7 + column × 13) mod 50.
-      const synthetic = template.rows.map((r, i) => [r[0], r[1], ...r.slice(2).map((_, j) => String(40 + ((i * 7 + j * 13) % 50)))]);
+      const cell = (i: number, j: number) => String(40 + ((i * 7 + j * 13) % 50));
+      const synthetic = template.rows.map((r, i) => [r[0], r[1], ...r.slice(2).map((_, j) => cell(i, j))]);
       writeFileSync(join(dir, 'pas.csv'), formatCsv(template.header, synthetic));
       const { loaded, problems } = validateFramework(join(dir, 'framework.yaml'));
       expect(problems.filter((p) => p.severity === 'error')).toEqual([]);

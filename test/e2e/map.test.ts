@@ -37,7 +37,10 @@ import type { Result } from '../../src/core/types.ts';
 const ROOT = resolve(import.meta.dirname, '../..');
 const WEB_DIST = join(ROOT, 'web/dist');
 const FRAMEWORK = join(ROOT, 'test/fixtures/small/framework.yaml');
-/** The real 2018-ward London index, served beside the fixture under /london-2018/ (names for search, the City, boroughs). */
+/**
+ * The real 2018-ward London index, served beside the fixture
+ * under /london-2018/ (names for search, the City, boroughs).
+ */
 const LONDON = join(ROOT, 'data/london-2018/framework.yaml');
 const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
@@ -588,7 +591,8 @@ describe('partner map in Chromium', () => {
       expect(counts).toEqual([...expected.slice(1), expected[0]]);
       expect(counts.reduce((a, b) => a + b, 0)).toBe(london.boroughs.length);
       // The uncertainty layer: P(top decile) of the two SYNTHETIC robustness rows (0.5 and 1):
-      // ranks 1 and 2 of N = 2 < 10 → deciles 1 + round(9·0/1) = 1 and 1 + round(9·1/1) = 10; the other wards have no value.
+      // ranks 1 and 2 of N = 2 < 10 → deciles 1 + round(9·0/1) = 1
+      // and 1 + round(9·1/1) = 10; the other wards have no value.
       await londonPage.locator('#layer').selectOption('robust:p_top_decile');
       await eventually(() => londonPage.locator('#legend-title').textContent()).toBe(
         'How sure: share of robustness runs in the top decile (published weights)',

@@ -74,7 +74,8 @@ describe('matchWards', () => {
 
 describe('geometry', () => {
   it('labels an L-shaped polygon at its area centroid and a multipolygon in its largest part', () => {
-    // L = 2×1 rectangle [0,2]×[0,1] plus 1×1 square [0,1]×[1,2]: centroid ((1·2 + 0.5·1)/3, (0.5·2 + 1.5·1)/3) = (5/6, 5/6).
+    // L = 2×1 rectangle [0,2]×[0,1] plus 1×1 square [0,1]×[1,2]:
+    // centroid ((1·2 + 0.5·1)/3, (0.5·2 + 1.5·1)/3) = (5/6, 5/6).
     const L: GeoJSON.Polygon = {
       type: 'Polygon',
       coordinates: [

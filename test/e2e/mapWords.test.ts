@@ -61,7 +61,8 @@ describe('what-if weights', () => {
   });
   it('clamps out-of-range permalink weights, rounds to the step, drops unknown ids, and says so', () => {
     const r = clampWeights({ categories: { crime: 50, health: 3.04, nope: 2 }, measures: { knife: 0.25 } }, f);
-    expect(r.weights).toEqual({ categories: { crime: 5 }, measures: { knife: 0.3 } }); // health rounds to 3 = published: no override
+    // health rounds to 3 = published: no override
+    expect(r.weights).toEqual({ categories: { crime: 5 }, measures: { knife: 0.3 } });
     expect(r.notices).toEqual([
       "The link's weight 50 for Violent crime is outside the slider range 0–5; 5 is used instead.",
       "The link's weight 3.04 for Public health is rounded to the slider's step: 3.",

@@ -19,7 +19,10 @@ interface Metafile {
   >;
 }
 
-/** Output files reached from `entry` through `import` statements, the source files bundled in them, and the external modules they import. */
+/**
+ * Output files reached from `entry` through `import` statements, the
+ * source files bundled in them, and the external modules they import.
+ */
 function staticClosure(meta: Metafile, entry: string): { files: string[]; inputs: string[]; externals: string[] } {
   const files = new Set<string>();
   const externals = new Set<string>();

@@ -66,7 +66,8 @@ describe('wardrank pilots on the small fixture', () => {
     );
     const b = csv(out, 'balance.csv');
     expect(col(b, 'variable')).toEqual(['violence', 'weapons', 'deprivation', 'index']);
-    // Deprivation: pilots 100 and 37.5 (mean 68.75, s² = 1953.125); pool = comparisons = A01 0, A06 25 (mean 12.5, s² = 312.5).
+    // Deprivation: pilots 100 and 37.5 (mean 68.75, s² = 1953.125);
+    // pool = comparisons = A01 0, A06 25 (mean 12.5, s² = 312.5).
     expect(Number(col(b, 'smd_after')[2])).toBeCloseTo(56.25 / Math.sqrt((1953.125 + 312.5) / 2), 8);
     const note = readFileSync(join(out, 'decision-note.md'), 'utf8');
     expect(note).toContain(

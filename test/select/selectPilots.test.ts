@@ -130,7 +130,8 @@ describe('selectPilots', () => {
       g,
       defaultPilotSettings({ k: 1, cluster: { population_cap: 200, same_borough: true } }),
     );
-    // W00+W01 cluster scores 5 (mean), W01+W00 also 5, W02 alone 6 → W02 chosen; W00 and W01 passed over as not optimal.
+    // W00+W01 cluster scores 5 (mean), W01+W00 also 5, W02 alone
+    // 6 → W02 chosen; W00 and W01 passed over as not optimal.
     expect(cl.chosen.map((u) => u.members)).toEqual([[2]]);
     expect(cl.passedOver.map((p) => p.reasons[0])).toEqual([
       'not optimal: the set without it scores higher (best set including it totals 5.000 against 6.000)',

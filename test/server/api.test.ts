@@ -128,7 +128,8 @@ describe('GET /api/wards', () => {
     expect(wards[2].measures.weapons).toBeNull();
     expect(wards[2].indicators.blade).toBeNull();
     expect(wards[0].name).toBe('Alpha');
-    // Medians by hand: crime sorted [20, 33.3, 35, 46.7, 50, 50, 50, 50, 60, 73.3] → 50; health → (43.75 + 56.25)/2 = 50;
+    // Medians by hand: crime sorted [20, 33.3, 35, 46.7, 50, 50,
+    // 50, 50, 60, 73.3] → 50; health → (43.75 + 56.25)/2 = 50;
     // weapons over the 9 wards with a value [0, 50×7, 100] → 50.
     expect(medians.categories.crime).toBeCloseTo(50, 12);
     expect(medians.categories.health).toBeCloseTo(50, 12);

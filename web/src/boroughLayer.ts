@@ -2,7 +2,8 @@
  * The borough view: a map layer colouring the boroughs by one of their summaries from the run's
  * boroughs.csv (`/api/boroughs`, or the what-if result's own summaries), classed like the ward
  * layers: deciles of the borough values (1 = highest priority = highest value, ⌈10·r/N⌉ over
- * the N boroughs with a value, `decileOf`: with fewer than 10, ⌊10·(r − 1)/N⌋ + 1), so "darker = higher priority" holds here too.
+ * the N boroughs with a value, `decileOf`: with fewer than 10,
+ * ⌊10·(r − 1)/N⌋ + 1), so "darker = higher priority" holds here too.
  */
 import type { BoroughRow } from '../../src/core/apiTypes.ts';
 import type { BoroughSummary } from '../../src/core/types.ts';

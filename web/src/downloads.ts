@@ -107,7 +107,10 @@ function layoutCaption(ctx: CanvasRenderingContext2D, c: CaptionInput): number {
   return y + pad;
 }
 
-/** The colour key (the ten deciles and no data), wrapping onto further rows when the canvas is narrow; returns its bottom edge. */
+/**
+ * The colour key (the ten deciles and no data), wrapping onto
+ * further rows when the canvas is narrow; returns its bottom edge.
+ */
 function drawKey(
   ctx: CanvasRenderingContext2D,
   x0: number,
@@ -185,7 +188,10 @@ function drawLabels(
   ctx.textBaseline = 'alphabetic';
 }
 
-/** Splits text into lines no wider than `maxWidth` in the context's current font (a word longer than a line stands alone). */
+/**
+ * Splits text into lines no wider than `maxWidth` in the context's
+ * current font (a word longer than a line stands alone).
+ */
 function wrapMeasured(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): string[] {
   const lines: string[] = [];
   let line = '';

@@ -549,7 +549,10 @@ async function explanationOf(app: App, code: string): Promise<Explanation | null
   return (await detail(app, code))?.explain ?? null;
 }
 
-/** The compare dialog for `code`: the partner ward defaults to its pilot or first comparison ward, else the next in rank. */
+/**
+ * The compare dialog for `code`: the partner ward defaults to
+ * its pilot or first comparison ward, else the next in rank.
+ */
 async function openCompare(app: App, code: string): Promise<void> {
   await loadColumns(app);
   const dialog = byId<HTMLDialogElement>('compare-dialog');
@@ -797,7 +800,10 @@ const ROBUST_LAYER = {
   label: 'How sure: share of robustness runs in the top decile (published weights)',
 };
 
-/** Adds the uncertainty layer to the picker once the robustness rows are in (or drops a permalink's request for it when there are none). */
+/**
+ * Adds the uncertainty layer to the picker once the robustness rows
+ * are in (or drops a permalink's request for it when there are none).
+ */
 function addRobustLayer(app: App): void {
   const layer = byId<HTMLSelectElement>('layer');
   if (Object.keys(app.robustness).length === 0) {

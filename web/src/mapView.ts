@@ -204,7 +204,8 @@ export function createMap(o: MapOptions): MapLibreMap {
     map.once('load', () =>
       o.container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show'),
     );
-  // The attribution list scrolls (style.css caps it at three lines): keyboard users must be able to reach and scroll it.
+  // The attribution list scrolls (style.css caps it at three
+  // lines): keyboard users must be able to reach and scroll it.
   map.once('load', () => {
     const inner = o.container.querySelector('.maplibregl-ctrl-attrib-inner');
     inner?.setAttribute('tabindex', '0');

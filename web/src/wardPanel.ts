@@ -82,7 +82,10 @@ function badge(text: string, title = ''): HTMLElement {
   return el('span', { class: `badge ${kind}`, ...(title ? { title } : {}) }, text);
 }
 
-/** A measure's badges: the distinct statuses of the indicators it uses (a proxy-built measure says so) and their periods. */
+/**
+ * A measure's badges: the distinct statuses of the indicators
+ * it uses (a proxy-built measure says so) and their periods.
+ */
 function measureBadges(mid: string, p: PanelInput): { labels: string[]; proxies: string[]; periods: string[] } {
   const used = Object.values(p.indicators).filter((x) => x.measure === mid && x.used);
   const labels = [...new Set(used.map((x) => statusLabel(x.level, x.status)))];

@@ -19,7 +19,9 @@ export interface LondonTables {
   boroughs: BuiltTable;
 }
 
-/** `crosswalk`: the table data/london-2018/crosswalk_wards2013_to_wards2018.csv (source_code,target_code,share,method). */
+/**
+ * `crosswalk`: the table data/london-2018/crosswalk_wards2013_to_wards2018.csv (source_code,target_code,share,method).
+ */
 export function buildLondonTables(src: LondonSources, crosswalk: CsvTable): LondonTables {
   const imd = buildImdWards(src.imd);
   const crime = buildCrimeWards(src.crime, { codes: imd.codes, names: imd.names, population: imd.values.population });

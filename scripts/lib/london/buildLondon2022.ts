@@ -58,7 +58,9 @@ export function readBaseAreas(table: CsvTable): BaseAreas2022 {
   };
 }
 
-/** columns.csv rows for areas.csv (written by the geo build): file, column, description, unit, period, source, method. */
+/**
+ * columns.csv rows for areas.csv (written by the geo build): file, column, description, unit, period, source, method.
+ */
 export const AREAS_COLUMNS_2022: string[][] = [
   [
     'areas.csv',

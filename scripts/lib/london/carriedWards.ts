@@ -15,7 +15,10 @@ import { addColumn, type BuiltTable } from './builtTable.ts';
 const ATLAS = 'GLA, Ward Profiles and Atlas (ward-atlas-data.csv, 2013 wards); OGL v3.0';
 const PROFILES = 'GLA, Ward Profiles 2015 (2013 wards); OGL v3.0';
 
-/** Largest share of a target's inflow that may come from 2013 wards with a missing rate (their rates are then averaged over the rest). */
+/**
+ * Largest share of a target's inflow that may come from 2013 wards
+ * with a missing rate (their rates are then averaged over the rest).
+ */
 export const RATE_MAX_MISSING_SHARE = 0.25;
 
 export type CarrySpec =
@@ -26,7 +29,10 @@ export type CarrySpec =
       sources: string[];
       /** Read from the ward profiles 2015 instead of the atlas (a count the atlas lacks, e.g. jobs). */
       fromProfiles?: boolean;
-      /** A count of events at a place (not of residents): flagged in the method, since carrying it by residents misplaces town-centre events. */
+      /**
+       * A count of events at a place (not of residents): flagged in the
+       * method, since carrying it by residents misplaces town-centre events.
+       */
       event?: boolean;
       description: string;
       unit: string;

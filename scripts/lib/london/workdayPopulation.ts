@@ -40,7 +40,9 @@ export function workdayPopulation(
   return { values, clamped };
 }
 
-/** 1 where jobs > residents (same vintage) and PTAL score ≥ the threshold; 0 otherwise (also when a value is missing). */
+/**
+ * 1 where jobs > residents (same vintage) and PTAL score ≥ the threshold; 0 otherwise (also when a value is missing).
+ */
 export function centralActivity(
   jobs: Float64Array,
   residents: Float64Array,

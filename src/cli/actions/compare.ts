@@ -1,4 +1,7 @@
-/** `wardrank compare <runA> <runB>`: rank changes per ward and the measures that moved them (src/robustness/compareRuns.ts). */
+/**
+ * `wardrank compare <runA> <runB>`: rank changes per ward and
+ * the measures that moved them (src/robustness/compareRuns.ts).
+ */
 import { formatCsv } from '../../io/csv.ts';
 import { writeDirAtomic, writeFileAtomic } from '../../io/atomic.ts';
 import { readRunFolder } from '../../io/readRunFolder.ts';

@@ -177,7 +177,10 @@ export async function pilotsAction(path: string, opts: PilotsOptions): Promise<v
   process.stdout.write(`wrote ${Object.keys(files).length} files to ${opts.out}: ${Object.keys(files).join(', ')}\n`);
 }
 
-/** The command that reproduces these outputs, from the resolved settings (the output folder left out, so the note does not depend on it). */
+/**
+ * The command that reproduces these outputs, from the resolved settings
+ * (the output folder left out, so the note does not depend on it).
+ */
 function commandLine(framework: string, s: PilotSettings, opts: PilotsOptions): string {
   const m = s.matching;
   const parts = ['wardrank pilots', framework, '--k', String(s.k)];
@@ -206,7 +209,10 @@ function commandLine(framework: string, s: PilotSettings, opts: PilotsOptions): 
   return parts.join(' ');
 }
 
-/** A pilot option out of the settings schema's range is a usage error naming the option (e.g. `--k: too big: expected number to be <=20`), not a schema dump. */
+/**
+ * A pilot option out of the settings schema's range is a usage error naming the
+ * option (e.g. `--k: too big: expected number to be <=20`), not a schema dump.
+ */
 function optionsError<T>(f: () => T): T {
   try {
     return f();

@@ -52,7 +52,10 @@ export async function serveAction(path: string, opts: ServeOptions): Promise<voi
   await closedOnSignal(app.close.bind(app));
 }
 
-/** Resolves once a SIGINT or SIGTERM has closed the server (in-flight requests finish); a second signal, or 10 s, forces exit. */
+/**
+ * Resolves once a SIGINT or SIGTERM has closed the server (in-flight
+ * requests finish); a second signal, or 10 s, forces exit.
+ */
 function closedOnSignal(close: () => Promise<void>): Promise<void> {
   return new Promise((resolve) => {
     let stopping = false;

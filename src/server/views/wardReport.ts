@@ -6,7 +6,8 @@
  * measure contributions of `explainArea`, as shares of the index), each measure's percentile,
  * the raw indicator values beside the median of all wards with their status, period and source,
  * and the attribution. With more than 20 indicators the indicator table starts a second printed
- * page (an annex); the first page holds the summary and the measures. Everything is text from the served run; names are HTML-escaped.
+ * page (an annex); the first page holds the summary and the measures.
+ * Everything is text from the served run; names are HTML-escaped.
  */
 import { explainArea } from '../../core/explain.ts';
 import { classColour } from '../../core/palette.ts';
@@ -44,7 +45,10 @@ function rings(g: Feature['geometry']): Ring[] {
   return [];
 }
 
-/** The map extract: wards whose extent meets the ward's extent grown by half its size, in an equirectangular SVG (cos-latitude scaled). */
+/**
+ * The map extract: wards whose extent meets the ward's extent grown
+ * by half its size, in an equirectangular SVG (cos-latitude scaled).
+ */
 export function mapExtract(
   features: readonly Feature[],
   code: string,

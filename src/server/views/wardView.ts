@@ -12,7 +12,10 @@ import type { RobustnessRow } from '../robustnessTable.ts';
 import { median } from '../../core/stats/quantile.ts';
 import { jsonNumber, wardRow } from './wardsView.ts';
 
-/** Median of each indicator's raw value over all areas with a value (computed once per run, shown beside a ward's value). */
+/**
+ * Median of each indicator's raw value over all areas with a
+ * value (computed once per run, shown beside a ward's value).
+ */
 export function rawMedians(result: Result): Record<string, number | null> {
   return Object.fromEntries(result.indicatorIds.map((id) => [id, jsonNumber(median(result.raw[id]))]));
 }

@@ -6,7 +6,10 @@
  */
 import type { z } from 'zod';
 
-/** 1: a higher value means higher priority; −1: the reverse (framework.ts's Direction; not imported, so the registry does not depend on the schema it feeds). */
+/**
+ * 1: a higher value means higher priority; −1: the reverse (framework.ts's
+ * Direction; not imported, so the registry does not depend on the schema it feeds).
+ */
 export type Direction = 1 | -1;
 
 export interface NormaliseContext {
