@@ -21,7 +21,10 @@ export interface PreparedBundle {
   };
   /** Ward-level indicator values after denominate and apportion, by indicator id. */
   raw: Record<string, (number | null)[]>;
-  /** Ward-level smoothed rates of the indicators declaring `smooth` (absent in bundles written before smoothing existed). */
+  /**
+   * Ward-level smoothed rates of the indicators declaring `smooth` (absent in bundles written
+   * before smoothing existed).
+   */
   smoothed?: Record<string, (number | null)[]>;
   excluded: Excluded[];
   log: StepRecord[];

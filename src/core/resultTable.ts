@@ -1,6 +1,7 @@
 /**
  * The results table: one row per area with ranks, scores and every indicator raw (crude rate),
- * smoothed (indicators declaring `smooth` only), treated and normalised, plus flags. One definition of the columns feeds CSV, Arrow and GeoJSON outputs.
+ * smoothed (indicators declaring `smooth` only), treated and normalised, plus flags. One
+ * definition of the columns feeds CSV, Arrow and GeoJSON outputs.
  */
 import type { Result } from './types.ts';
 
