@@ -161,10 +161,18 @@ function putDigits(buf: Uint8Array, at: number, v: number): number {
   let len = 1;
   while (len < 10 && v >= POW10[len]) len++;
   const end = at + len;
-  for (let p = end - 1; p >= at; p--) {
+  let p = end - 1;
+  // above 2³¹ − 1, double arithmetic (exact on integers) until the rest fits int32 arithmetic
+  for (; v > 0x7fffffff; p--) {
     const q = Math.floor(v / 10);
     buf[p] = 48 + (v - q * 10);
     v = q;
+  }
+  let x = v | 0;
+  for (; p >= at; p--) {
+    const q = (x / 10) | 0;
+    buf[p] = 48 + x - q * 10;
+    x = q;
   }
   return end;
 }

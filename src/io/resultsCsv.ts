@@ -26,42 +26,48 @@ export function resultsCsvChunks(result: Result, sink: (chunk: Uint8Array) => vo
   const numeric = cols.map((c) => c.kind === 'number');
   const arrays = cols.map((c) => c.array);
   const encoder = new TextEncoder();
+  // `buf` and `at` stay local to this loop (no closure writes them), so they can live in registers.
   let buf = new Uint8Array(CHUNK);
   let at = 0;
-  const flush = () => {
-    if (at > 0) sink(buf.subarray(0, at));
-    at = 0;
-  };
-  const putText = (s: string) => {
-    // UTF-8 takes at most 3 bytes per UTF-16 code unit; one more for the separator
-    if (at + 3 * s.length + 1 > buf.length) {
-      flush();
-      if (3 * s.length + 1 > buf.length) buf = new Uint8Array(3 * s.length + 1);
-    }
-    for (let j = 0; j < s.length; j++) {
-      const c = s.charCodeAt(j);
-      if (c >= 0x80) {
-        at += encoder.encodeInto(j === 0 ? s : s.slice(j), buf.subarray(at)).written;
-        return;
-      }
-      buf[at++] = c;
-    }
-  };
-  // Each cell makes room for itself and the separator after it (',' or the line's '\n').
-  putText(cols.map((c) => csvCell(neutraliseFormula(c.name))).join(','));
+  const header = cols.map((c) => csvCell(neutraliseFormula(c.name))).join(',');
+  if (3 * header.length + 1 > buf.length) buf = new Uint8Array(3 * header.length + 1);
+  at = putText(buf, at, header, encoder);
   buf[at++] = 10;
+  // Each cell makes room for itself and the separator after it (',' or the line's '\n').
   const last = width - 1;
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < width; k++) {
       if (numeric[k]) {
-        if (at + NUMBER_ROOM > buf.length) flush();
+        if (at + NUMBER_ROOM > buf.length) {
+          sink(buf.subarray(0, at));
+          at = 0;
+        }
         const a = arrays[k];
         at = putOutputNumber(buf, at, a !== undefined ? a[i] : (cols[k].values(i) as number));
-      } else putText(csvCell(neutraliseFormula(cols[k].values(i) as string)));
+      } else {
+        const s = csvCell(neutraliseFormula(cols[k].values(i) as string));
+        // UTF-8 takes at most 3 bytes per UTF-16 code unit; one more for the separator
+        if (at + 3 * s.length + 1 > buf.length) {
+          sink(buf.subarray(0, at));
+          at = 0;
+          if (3 * s.length + 1 > buf.length) buf = new Uint8Array(3 * s.length + 1);
+        }
+        at = putText(buf, at, s, encoder);
+      }
       buf[at++] = k < last ? 44 : 10; // ',' or '\n'
     }
   }
-  flush();
+  if (at > 0) sink(buf.subarray(0, at));
+}
+
+/** Writes s as UTF-8 at `at` (room checked by the caller); ASCII byte by byte, the rest by the encoder. */
+function putText(buf: Uint8Array, at: number, s: string, encoder: TextEncoder): number {
+  for (let j = 0; j < s.length; j++) {
+    const c = s.charCodeAt(j);
+    if (c >= 0x80) return at + encoder.encodeInto(j === 0 ? s : s.slice(j), buf.subarray(at)).written;
+    buf[at++] = c;
+  }
+  return at;
 }
 
 /** results.csv as one string (for tests and callers that want the text). */
