@@ -75,7 +75,7 @@ export function rankable(prepared: ReferenceInputs, methods: Methods): Uint8Arra
   for (const s of specs) columns[s.id] = raw[s.id];
   const filled = impute(columns, methods.impute.method, areas.parent, areas.parentCodes.length).columns;
   const presence: Record<string, Float64Array> = {};
-  for (const [id, col] of Object.entries(filled)) presence[id] = Float64Array.from(col, (v) => (v === v ? 1 : NaN));
+  for (const [id, col] of Object.entries(filled)) presence[id] = presenceOf(col);
   const mGroups = measureGroups(
     framework.measures,
     new Map(specs.map((s) => [s.id, s.measure])),
@@ -96,5 +96,14 @@ export function rankable(prepared: ReferenceInputs, methods: Methods): Uint8Arra
     methods.combine.min_coverage,
     n,
   ).value;
-  return Uint8Array.from(index, (v) => (v === v ? 1 : 0));
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) out[i] = index[i] === index[i] ? 1 : 0;
+  return out;
+}
+
+/** 1 where a value is present, NaN where missing. (A plain loop: TypedArray.from with a map function runs ≈ 20× slower in V8.) */
+function presenceOf(col: Float64Array): Float64Array {
+  const out = new Float64Array(col.length);
+  for (let i = 0; i < col.length; i++) out[i] = col[i] === col[i] ? 1 : NaN;
+  return out;
 }
