@@ -19,3 +19,8 @@ export const VIRIDIS_10 = [
   '#fde725',
 ] as const;
 export const NO_DATA = '#d4d4d4';
+
+/** Fill colour of a decile class: 1…10 → viridis from dark to light; anything else (0: no data) → NO_DATA. */
+export function classColour(cls: number): string {
+  return cls >= 1 && cls <= 10 ? VIRIDIS_10[cls - 1] : NO_DATA;
+}

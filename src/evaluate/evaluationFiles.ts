@@ -104,7 +104,7 @@ export function evaluationPlanMarkdown(p: EvaluationPlan, meta: EvaluationMeta):
   );
   L.push(
     `**Design:** ${p.design === 'randomised-pairs' ? 'matched-pair randomisation (below), analysed against the pair partner, with synthetic controls as a secondary comparison' : 'synthetic control per pilot (Abadie, Diamond & Hainmueller 2010)'}; ` +
-      `donors: the ${p.settings.donors} comparison-pool wards closest to the pilot in measure profile (pool: not a pilot, not excluded, not adjacent to a pilot, at least ${p.settings.bufferKm} km from every pilot); ` +
+      `donors: the ${p.settings.donors} comparison-pool wards closest to the pilot in measure profile (pool: not a pilot, not excluded, not flagged by an exclude_flags rule, not adjacent to a pilot, at least ${p.settings.bufferKm} km from every pilot); ` +
       `weights non-negative, summing to 1, fitted on the pre-period series divided by its own mean (the pilot's level is extreme by selection; its trajectory is matched).`,
     '',
   );

@@ -18,6 +18,8 @@ export const INPUT_LIMITS = {
   table: 64 * MiB,
   /** GeoJSON boundaries and basemap layers (parsed whole; V8 strings stop near 512 MiB). */
   geojson: 256 * MiB,
+  /** JSON outputs a server reads back (prepared.json, evaluation-plan.json, manifest.json). */
+  json: 256 * MiB,
   /** Arrow IPC data files (read whole). */
   arrow: 1024 * MiB,
   /** CSV data files (streamed in 1 MiB chunks; memory does not grow with the file). */

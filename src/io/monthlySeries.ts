@@ -16,12 +16,13 @@
  *   boundary vintage); framework areas absent from the file (the City of London has no MPS
  *   data) have `hasData = 0` and NaN counts.
  */
+import { existsSync } from 'node:fs';
 import { InputError, type Problem } from '../core/errors.ts';
 import type { MonthlySpec } from '../core/framework.ts';
 import { monthLabel, monthOrdinal, type MonthlySeries } from '../core/monthlySeries.ts';
 import { columnIndex, parseCsv } from './csv.ts';
 import { resolveInside } from './paths.ts';
-import { readSourceText } from './readText.ts';
+import { INPUT_LIMITS, readInput } from './inputFile.ts';
 
 export const MONTHLY_COLUMNS = ['area_code', 'series', 'month', 'count'] as const;
 
@@ -145,16 +146,15 @@ export function readMonthlySeries(
       field: 'monthly.file',
       expected: 'a path inside the folder of the framework file',
     });
-  let text: string;
-  try {
-    text = readSourceText(path);
-  } catch {
-    throw new InputError(`file "${spec.file}" not found or unreadable`, {
+  if (!existsSync(path))
+    throw new InputError(`file "${spec.file}" not found`, {
       file: label,
       field: 'monthly.file',
       expected: 'an existing file, relative to the framework file',
     });
-  }
+  // opened with the input checks of every framework file: a FIFO, device or folder in its place,
+  // or a file over the table limit, is a located error rather than a read that never ends
+  const text = readInput(path, spec.file, INPUT_LIMITS.table).toString('utf8');
   const m = parseMonthlySeries(text, spec.file, codes);
   if (!m.counts.has(spec.primary)) {
     throw new InputError(`the primary series "${spec.primary}" is not in ${spec.file}`, {

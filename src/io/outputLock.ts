@@ -4,9 +4,13 @@
  * same folder waits for it (polling every 100 ms, at most WARDRANK_LOCK_WAIT_MS, default 30 s:
  * writing a folder takes well under that), then is refused with a message naming the holder. A
  * lock whose process no longer exists on this host (a run killed with -9) is stale: it is taken
- * over.
+ * over. Two waiters may judge the same lock stale at once; if both deleted it, the slower one
+ * could delete the faster one's new, live lock. So a takeover holds a second lock
+ * (`.NAME.lock.break`, also `wx`) and, under it, deletes the lock file only if its content is
+ * still exactly what was judged stale (`breakStaleLock`). A break lock older than 10 s (its
+ * holder died in those few microseconds) is removed.
  */
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../core/errors.ts';
@@ -30,9 +34,10 @@ export function acquireOutputLock(dir: string, waitMs = lockWaitMs()): () => voi
       return () => rmSync(path, { force: true });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const holder = readHolder(path);
+      const seen = readLock(path);
+      const holder = seen === undefined ? undefined : parseHolder(seen);
       if (holder && isStale(holder)) {
-        rmSync(path, { force: true });
+        breakStaleLock(path, seen!);
         stale++;
         continue;
       }
@@ -67,12 +72,52 @@ interface Holder {
   host: string;
 }
 
-function readHolder(path: string): Holder | undefined {
+function readLock(path: string): string | undefined {
   try {
-    const h = JSON.parse(readFileSync(path, 'utf8')) as Partial<Holder>;
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function parseHolder(text: string): Holder | undefined {
+  try {
+    const h = JSON.parse(text) as Partial<Holder>;
     return Number.isSafeInteger(h.pid) && typeof h.host === 'string' ? (h as Holder) : undefined;
   } catch {
     return undefined; // being written this instant, or not ours: treat as held
+  }
+}
+
+const BREAK_STALE_MS = 10_000;
+
+/**
+ * Deletes lock file `path` if its content is still exactly `seen` (the content judged stale),
+ * holding `path.break` meanwhile so no other process deletes or replaces it between the check
+ * and the delete. Returns whether it deleted the lock; false when someone else is breaking it
+ * or the lock has changed (a new holder took it: it is live and left alone).
+ */
+export function breakStaleLock(path: string, seen: string): boolean {
+  const breakPath = `${path}.break`;
+  let fd: number;
+  try {
+    fd = openSync(breakPath, 'wx');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    try {
+      if (Date.now() - statSync(breakPath).mtimeMs > BREAK_STALE_MS) rmSync(breakPath, { force: true });
+    } catch {
+      // removed by its holder meanwhile
+    }
+    return false;
+  }
+  try {
+    closeSync(fd);
+    if (readLock(path) !== seen) return false;
+    rmSync(path, { force: true });
+    return true;
+  } finally {
+    rmSync(breakPath, { force: true });
   }
 }
 

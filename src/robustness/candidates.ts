@@ -3,12 +3,14 @@
  * is a candidate when, over the uncertainty runs,
  *
  *   (a) P(top k) ≥ `min_p_top_k` (default ½: in the pilot's top k in at least half the runs), or
- *   (b) its 95th-percentile rank ≤ `max_p95_rank` (default `decile`: ⌈R/10⌉ with R the wards
- *       ranked nominally — so in the top decile in at least 95 % of runs: a narrow interval
- *       near the top).
+ *   (b) its 95th-percentile rank ≤ `max_p95_rank` (default `decile`: `topDecileMaxRank(R)`, the
+ *       largest rank in the top decile as `decileOf` defines it, with R the wards ranked
+ *       nominally — ⌊R/10⌋ to the half below, e.g. 67.5 for R = 679 — so in the top decile in at
+ *       least 95 % of runs: a narrow interval near the top).
  *
  * Each row says which rule(s) it met; rows are in median-rank order.
  */
+import { topDecileMaxRank } from '../core/steps/rank.ts';
 import type { RobustnessSettings } from './settings.ts';
 import { byMedianRank, type WardInterval } from './wardIntervals.ts';
 
@@ -17,7 +19,7 @@ export interface Candidate extends WardInterval {
 }
 
 export function p95Cutoff(settings: RobustnessSettings['candidates'], rankedNominal: number): number {
-  return settings.max_p95_rank === 'decile' ? Math.ceil(rankedNominal / 10) : settings.max_p95_rank;
+  return settings.max_p95_rank === 'decile' ? topDecileMaxRank(rankedNominal) : settings.max_p95_rank;
 }
 
 export function robustCandidates(

@@ -228,7 +228,7 @@ export function decisionNote(plan: PilotPlan, r: Result, meta: NoteMeta): NoteDo
       `${m.propensity ? `, within a propensity caliper of ${s.matching.caliper} SD of the logit (${fmt(m.propensity.caliperLogit, 3)})` : ''}` +
       `${s.matching.same_inner_outer ? ', within the same inner/outer London class' : ''}; ` +
       `${s.matching.replacement ? 'with replacement (a ward may serve several pilots)' : 'without replacement (each comparison ward serves one pilot)'}. ` +
-      `Pool: ${count(m.pool.eligible)} wards, after leaving out pilots (${left.pilot}), excluded wards (${left.excluded}), wards adjacent to a pilot (${left.adjacent}) ` +
+      `Pool: ${count(m.pool.eligible)} wards, after leaving out pilots (${left.pilot}), excluded wards (${left.excluded}), ${left.flagged ? `wards left out of the pilots by a flag rule (${left.flagged}), ` : ''}wards adjacent to a pilot (${left.adjacent}) ` +
       `and wards within ${s.buffer_km} km of a pilot (${left.buffer}${left.noCentroid ? `, plus ${left.noCentroid} without a centroid` : ''}).`,
   });
   blocks.push({

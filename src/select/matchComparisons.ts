@@ -71,10 +71,11 @@ export function matchComparisons(
   pilots: readonly Unit[],
   excluded: ReadonlySet<number>,
   s: MatchingSettings & { comparisons: number; buffer_km: number },
+  flagged: ReadonlySet<number> = new Set(),
 ): Matching {
   const n = r.areas.codes.length;
   const warnings: string[] = [];
-  const pool = comparisonPool(r, g, pilots, excluded, s.buffer_km);
+  const pool = comparisonPool(r, g, pilots, excluded, s.buffer_km, flagged);
   if (s.buffer_km > 0 && !g.lon) warnings.push('no centroids: the spillover buffer was not applied');
   const { measureIds, dropped, z } = standardisedProfiles(r);
   const p = measureIds.length;

@@ -78,11 +78,14 @@ export function pilotPlan(result: Result, g: Geography, declared: PilotSettings,
       robustness: robustness?.get(result.areas.codes[unit.seed]),
     };
   });
-  const matching = matchComparisons(result, g, chosen, selection.excluded, {
-    ...settings.matching,
-    comparisons: settings.comparisons,
-    buffer_km: settings.buffer_km,
-  });
+  const matching = matchComparisons(
+    result,
+    g,
+    chosen,
+    selection.excluded,
+    { ...settings.matching, comparisons: settings.comparisons, buffer_km: settings.buffer_km },
+    selection.flagged,
+  );
   const balance = balanceTable(result, chosen, matching.pool.eligible, matching.matches);
   return {
     settings,

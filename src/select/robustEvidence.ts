@@ -4,6 +4,7 @@
  * ward is listed as a robust candidate. Built from `robustness.csv` (and `robust-candidates.csv`
  * when present) by the CLI; wards absent from the file get NaN (and are not candidates).
  */
+import { topDecileMaxRank } from '../core/steps/rank.ts';
 import type { RobustnessRow } from '../core/types.ts';
 
 export interface RobustEvidence {
@@ -14,7 +15,7 @@ export interface RobustEvidence {
   pTopDecile: Float64Array;
   /** 1 = listed in robust-candidates.csv; undefined when that file was not read. */
   candidate?: Uint8Array;
-  /** Wards with a nominal rank in the robustness run (R, the denominator of "top decile" = ⌈R/10⌉). */
+  /** Wards with a nominal rank in the robustness run (R: the top decile is ranks up to topDecileMaxRank(R), ≈ R/10). */
   rankedNominal: number;
 }
 
@@ -41,14 +42,14 @@ export function robustEvidence(
   };
 }
 
-/** The top-decile cut-off ⌈R/10⌉ used by robustness (a rank at or above it is in the top decile). */
+/** The largest rank in the top decile of R ranked wards (`topDecileMaxRank`, the robustness candidates' default cut-off). */
 export function decileCut(ev: RobustEvidence): number {
-  return Math.ceil(ev.rankedNominal / 10);
+  return topDecileMaxRank(ev.rankedNominal);
 }
 
 /**
  * A ward's interval is wide when its 95th-percentile rank falls outside the top decile
- * (p95 > ⌈R/10⌉): in more than 5 % of defensible method choices it is not a top-decile ward.
+ * (p95 > decileCut): in more than 5 % of defensible method choices it is not a top-decile ward.
  */
 export function wideInterval(ev: RobustEvidence, i: number): boolean {
   return ev.p95Rank[i] > decileCut(ev);

@@ -71,6 +71,8 @@ export interface Selection {
   /** Whether the final search finished (the set is proven optimal). */
   proven: boolean;
   excluded: Set<number>;
+  /** Ranked wards left out by an `exclude_flags` rule (flagged 1 in any of its columns). */
+  flagged: Set<number>;
   eligibility: Eligibility;
   borough?: BoroughChoice;
   /** Ranked wards above the lowest-ranked pilot that were not chosen, in rank order. */
@@ -106,6 +108,8 @@ export function selectPilots(r: Ranking, g: Geography, s: PilotSettings, ctx: Se
     flags.set(f, col);
   }
   const elig = eligibility(r, s, excluded, flags, ev);
+  const flagged = new Set<number>();
+  for (const col of flags.values()) col.forEach((v, i) => v === 1 && flagged.add(i));
   if (s.non_adjacent && !g.neighbours)
     warnings.push('no adjacency file: pilots were not checked for sharing a boundary');
   if ((s.min_distance_km > 0 || s.cluster) && !g.lon)
@@ -151,6 +155,7 @@ export function selectPilots(r: Ranking, g: Geography, s: PilotSettings, ctx: Se
     nodes: solved.nodes,
     proven: solved.complete,
     excluded,
+    flagged,
     eligibility: elig,
     borough,
     passedOver,

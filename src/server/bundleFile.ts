@@ -4,11 +4,12 @@
  * area list, and, when the folder has a manifest.json, the same SHA-256 as the manifest
  * recorded (a hand-edited or half-copied file is refused rather than served as published).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PreparedBundle } from '../core/bundle.ts';
 import { InputError } from '../core/errors.ts';
 import { sha256Hex } from '../shared/sha256.ts';
+import { INPUT_LIMITS, readInput } from '../io/inputFile.ts';
 
 const FILE = 'prepared.json';
 
@@ -19,7 +20,8 @@ export function readBundleFile(dir: string): { bundle: PreparedBundle; text: str
       file: path,
       expected: 'a framework YAML file, or an output folder written by `wardrank run`',
     });
-  const bytes = readFileSync(path);
+  // opened with the CLI's input checks: a FIFO or device in its place is refused, not read forever
+  const bytes = readInput(path, FILE, INPUT_LIMITS.json);
   const recorded = manifestHash(dir);
   if (recorded !== undefined && recorded !== sha256Hex(bytes)) {
     throw new InputError('prepared.json does not match the SHA-256 recorded in manifest.json', {
@@ -43,8 +45,9 @@ export function readBundleFile(dir: string): { bundle: PreparedBundle; text: str
 function manifestHash(dir: string): string | undefined {
   const path = join(dir, 'manifest.json');
   if (!existsSync(path)) return undefined;
+  const text = readInput(path, 'manifest.json', INPUT_LIMITS.json).toString('utf8');
   try {
-    const m = JSON.parse(readFileSync(path, 'utf8')) as { outputs?: Record<string, unknown> };
+    const m = JSON.parse(text) as { outputs?: Record<string, unknown> };
     const h = m.outputs?.[FILE];
     return typeof h === 'string' ? h : undefined;
   } catch {

@@ -9,7 +9,7 @@
  *   (`pilots/pilots.csv` + `pilots/comparisons.csv`, or the same files directly in the folder)
  *   and the robustness summary (`robustness/robustness.csv`, or `robustness.csv`).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { csvRecords } from './csvRecords.ts';
 import { dirname, join, resolve } from 'node:path';
 import type { MonthlySpec } from '../core/framework.ts';
@@ -19,6 +19,7 @@ import { formatProblem, InputError } from '../core/errors.ts';
 import { prepare, score } from '../core/run.ts';
 import type { Result } from '../core/types.ts';
 import { parseCsv } from '../io/csv.ts';
+import { INPUT_LIMITS, readInput } from '../io/inputFile.ts';
 import { BOUNDARIES_FILE, basemapFile, geometryFiles } from '../io/geometryFiles.ts';
 import { loadFramework } from '../io/loadFramework.ts';
 import { readBundleFile } from './bundleFile.ts';
@@ -90,7 +91,7 @@ export function sourceFromOutput(dir: string): Source {
     // Layer ids come from a file; only `[a-z0-9_]+` ids (the framework schema's) become paths.
     if (!/^geo\/(basemap\/[a-z0-9_]+|boundaries)\.json$/.test(name)) continue;
     const file = join(dir, name);
-    if (existsSync(file)) geometry.set(name, readFileSync(file));
+    if (existsSync(file)) geometry.set(name, readInput(file, name, INPUT_LIMITS.geojson));
     else if (name !== BOUNDARIES_FILE || bundle.framework.areas.boundaries)
       warnings.push(`${name} not in the output folder (re-run \`wardrank run\` to copy the map geometry)`);
   }
@@ -126,16 +127,16 @@ function readPilots(dir: string): PilotTables | undefined {
     const comparisons = join(folder, 'comparisons.csv');
     const label = (name: string) => (folder === dir ? name : `pilots/${name}`);
     const tables = pilotTables(
-      parseCsv(readFileSync(pilots, 'utf8'), { file: label('pilots.csv') }),
+      parseCsv(readTable(pilots, label('pilots.csv')), { file: label('pilots.csv') }),
       existsSync(comparisons)
-        ? parseCsv(readFileSync(comparisons, 'utf8'), { file: label('comparisons.csv') })
+        ? parseCsv(readTable(comparisons, label('comparisons.csv')), { file: label('comparisons.csv') })
         : undefined,
     );
     // The evaluation's balance table (pilots vs comparison wards before/after matching), passed
     // through when present; and which files the selection folder holds, so the map can say what exists.
     const balance = join(folder, 'balance.csv');
     if (existsSync(balance))
-      tables.balance = csvRecords(parseCsv(readFileSync(balance, 'utf8'), { file: label('balance.csv') }));
+      tables.balance = csvRecords(parseCsv(readTable(balance, label('balance.csv')), { file: label('balance.csv') }));
     // The evaluation plan's design, donors, fit and power, summarised for the ward panel.
     const plan = join(folder, 'evaluation-plan.json');
     if (existsSync(plan))
@@ -154,9 +155,19 @@ function readPilots(dir: string): PilotTables | undefined {
   return undefined;
 }
 
+/**
+ * A file of the output folder as text, opened with the CLI's input checks (inputFile.ts): a
+ * FIFO, device or folder in its place, or a file over the size limit, is a located InputError at
+ * start-up rather than a server that blocks or runs out of memory.
+ */
+function readTable(path: string, label: string): string {
+  return readInput(path, label, INPUT_LIMITS.table).toString('utf8');
+}
+
 function readJson(path: string, file: string): unknown {
+  const text = readInput(path, file, INPUT_LIMITS.json).toString('utf8');
   try {
-    return JSON.parse(readFileSync(path, 'utf8'));
+    return JSON.parse(text);
   } catch (e) {
     throw new InputError(`not valid JSON: ${(e as Error).message}`, { file });
   }
@@ -165,7 +176,7 @@ function readJson(path: string, file: string): unknown {
 function readOptionalRobustness(dir: string): Map<string, RobustnessRow> | undefined {
   for (const name of ['robustness/robustness.csv', 'robustness.csv']) {
     const file = join(dir, name);
-    if (existsSync(file)) return readRobustness(readFileSync(file, 'utf8'), name);
+    if (existsSync(file)) return readRobustness(readTable(file, name), name);
   }
   return undefined;
 }

@@ -3,7 +3,8 @@
  * rule, and a cross-check of the real 2018 MPS file re-shaped by the test helper against sums
  * taken directly from the source rows.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -108,6 +109,15 @@ describe('readMonthlySeries', () => {
     expect(problemOf(() => readMonthlySeries(dir, { ...spec, file: 'nope.csv' }, ['A']))).toMatchObject({
       field: 'monthly.file',
     });
+  });
+
+  it('opens the file with the input checks: a FIFO or a folder in its place is a located error, not a hang', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'monthly-'));
+    execFileSync('mkfifo', [join(dir, 'fifo.csv')]);
+    mkdirSync(join(dir, 'folder.csv'));
+    const spec = { file: 'fifo.csv', period: '2024-01', source: 'test', primary: 'vwi' };
+    expect(() => readMonthlySeries(dir, spec, ['A'])).toThrow(/fifo\.csv: is a FIFO \(named pipe\), not a file/);
+    expect(() => readMonthlySeries(dir, { ...spec, file: 'folder.csv' }, ['A'])).toThrow(/folder\.csv: is a folder/);
   });
 
   it('is an optional, strict framework key', () => {

@@ -90,7 +90,7 @@ function assertCompleteRun(out: string): void {
     expect(sha(readFileSync(join(out, name))), name).toBe(hash);
 }
 
-const debris = (dir: string) => readdirSync(dir).filter((f) => /^\..*\.(tmp-|old-|v-|link-|lock$)/.test(f));
+const debris = (dir: string) => readdirSync(dir).filter((f) => /^\..*\.(tmp-|old-|v-|link-|lock$|break$)/.test(f));
 
 describe('--out refuses what wardrank did not write (exit 1, the path named, every file unchanged)', () => {
   it('a non-empty folder without the marker (mydocs/thesis.docx)', async () => {

@@ -156,9 +156,18 @@ describe('comparisonPool', () => {
     const p = comparisonPool(r, g, [unit(0)], new Set([4]), 2);
     // W01 adjacent; W02 at 2.22 km is outside 2 km; W03 in; W04 excluded.
     expect([...p.eligible]).toEqual([0, 0, 1, 1, 0]);
-    expect(p.leftOut).toEqual({ pilot: 1, excluded: 1, adjacent: 1, buffer: 0, noCentroid: 0 });
+    expect(p.leftOut).toEqual({ pilot: 1, excluded: 1, flagged: 0, adjacent: 1, buffer: 0, noCentroid: 0 });
     const wider = comparisonPool(r, g, [unit(0)], new Set(), 2.5);
     expect([...wider.eligible]).toEqual([0, 0, 0, 1, 1]);
     expect(wider.leftOut.buffer).toBe(1);
+  });
+
+  it('leaves out wards a flag rule kept out of the pilots (e.g. central_activity), counted apart from the exclude list', () => {
+    const r = syntheticRanking([5, 4, 3, 2, 1], [0, 0, 0, 0, 0]);
+    const g = graph(5, [[0, 1]], [0, 0.01, 0.02, 0.03, 0.04], [0, 0, 0, 0, 0]);
+    const p = comparisonPool(r, g, [unit(0)], new Set([4]), 2, new Set([3, 4]));
+    // W04 is on the exclude list and flagged: counted once, as excluded; W03 flagged only.
+    expect([...p.eligible]).toEqual([0, 0, 1, 0, 0]);
+    expect(p.leftOut).toEqual({ pilot: 1, excluded: 1, flagged: 1, adjacent: 1, buffer: 0, noCentroid: 0 });
   });
 });

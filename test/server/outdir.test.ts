@@ -5,8 +5,8 @@
  * it by other commands appear in the API. The pilot and robustness tables here are synthetic,
  * written by the test.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -225,6 +225,16 @@ describe('serving an output folder', () => {
     expect(() => loadSource(badGeo)).toThrow(InputError);
     expect(() => loadSource(badGeo)).toThrow(/geo\/boundaries\.json:type: not a GeoJSON FeatureCollection/);
 
+    // Files of the folder are opened with the CLI's input checks: a FIFO would block a plain read.
+    const fifoPilots = copy('fifo-pilots');
+    mkdirSync(join(fifoPilots, 'pilots'));
+    execFileSync('mkfifo', [join(fifoPilots, 'pilots', 'pilots.csv')]);
+    expect(() => loadSource(fifoPilots)).toThrow(/pilots\/pilots\.csv: is a FIFO \(named pipe\), not a file/);
+    const fifoBundle = copy('fifo-bundle');
+    rmSync(join(fifoBundle, 'prepared.json'));
+    execFileSync('mkfifo', [join(fifoBundle, 'prepared.json')]);
+    expect(() => loadSource(fifoBundle)).toThrow(/prepared\.json: is a FIFO \(named pipe\), not a file/);
+
     expect(() => loadSource(work)).toThrow(/no prepared\.json in this folder/);
     expect(() => loadSource(join(work, 'missing'))).toThrow(/not found/);
   });
@@ -232,7 +242,6 @@ describe('serving an output folder', () => {
   it('an old output folder without geo/ still serves the API, warns, and 404s the geometry', async () => {
     const dir = join(work, 'old');
     cpSync(out, dir, { recursive: true, dereference: true });
-    const { rmSync } = await import('node:fs');
     rmSync(join(dir, 'geo'), { recursive: true });
     const s = loadSource(dir);
     expect(s.warnings).toEqual([

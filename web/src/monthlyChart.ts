@@ -6,13 +6,14 @@
  */
 import type { MonthlyResponse } from '../../src/core/apiTypes.ts';
 import { el, fmt } from './dom.ts';
+import { VIRIDIS_10 } from './palette.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const W = 320;
 const H = 150;
 const PAD = { l: 34, r: 8, t: 8, b: 22 };
 const LINES = [
-  { key: 'ward', label: 'This ward', colour: '#440154', dash: '' },
+  { key: 'ward', label: 'This ward', colour: VIRIDIS_10[0], dash: '' },
   { key: 'borough', label: 'Borough, mean per ward', colour: '#21908d', dash: '5 3' },
   { key: 'london', label: 'London, mean per ward', colour: '#4a4a4a', dash: '2 3' },
 ] as const;

@@ -1,12 +1,7 @@
 /** Colours of the map's classes: the shared viridis deciles (src/core/palette.ts) and no-data grey. */
-import { NO_DATA, VIRIDIS_10 } from '../../src/core/palette.ts';
+import { classColour, NO_DATA, VIRIDIS_10 } from '../../src/core/palette.ts';
 
-export { NO_DATA, VIRIDIS_10 };
-
-/** Fill colour of a class: 1…10 → viridis from dark to light; 0 → no data. */
-export function classColour(cls: number): string {
-  return cls >= 1 && cls <= 10 ? VIRIDIS_10[cls - 1] : NO_DATA;
-}
+export { classColour, NO_DATA, VIRIDIS_10 };
 
 /** MapLibre expression colouring a ward by its feature-state `cls`. */
 export function fillColourExpression(): unknown[] {

@@ -10,6 +10,7 @@ import type { Explanation } from '../../src/core/explain.ts';
 import type { ComparisonRow, PilotRow, Robustness } from './api.ts';
 import type { WardTable } from './wardTable.ts';
 import { el, fmt, fmtRank } from './dom.ts';
+import { VIRIDIS_10 } from './palette.ts';
 import { evaluationSection } from './evaluationText.ts';
 import type { EvaluationSummary } from '../../src/core/apiTypes.ts';
 
@@ -118,7 +119,8 @@ function contributionRow(
       width > 0
         ? el('div', {
             class: `bar-fill${c.contribution < 0 ? ' bar-negative' : ''}`,
-            style: `width:${width.toFixed(1)}%`,
+            // a positive contribution in the decile palette's third step (the shared palette lives in TypeScript)
+            style: `width:${width.toFixed(1)}%${c.contribution < 0 ? '' : `;background:${VIRIDIS_10[2]}`}`,
           })
         : null,
     ),

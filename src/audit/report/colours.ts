@@ -13,6 +13,9 @@ const ORANGE: [number, number, number] = [179, 88, 6];
 
 /** Okabe–Ito: orange, sky blue, bluish green, yellow, blue, vermillion, reddish purple, grey. */
 export const OKABE_ITO = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#999999'];
+/** The report's two roles: a measured quantity (Okabe–Ito blue) and its reference (grey). */
+export const MEASURED = OKABE_ITO[4];
+export const REFERENCE = OKABE_ITO[7];
 
 /** r ∈ [−1, 1] → orange (−1) … white (0) … blue (+1); grey for a missing value. */
 export function divergingColour(r: number): string {

@@ -3,9 +3,10 @@
  * for a table cell: one per indicator, raw and after treatment.
  */
 import type { Histogram } from '../histogram.ts';
+import { MEASURED } from './colours.ts';
 import { esc } from './html.ts';
 
-export function histogramSvg(h: Histogram, label: string, width = 160, height = 48, fill = '#0072B2'): string {
+export function histogramSvg(h: Histogram, label: string, width = 160, height = 48, fill = MEASURED): string {
   const pad = 10;
   const barsH = height - pad;
   const maxCount = Math.max(1, ...h.counts);

@@ -7,12 +7,13 @@
 import type { Audit } from '../audit.ts';
 import { esc, num, numCell, pct, table, type Cell } from './html.ts';
 import { heatmapLegendSvg, heatmapSvg } from './heatmapSvg.ts';
+import { MEASURED, REFERENCE } from './colours.ts';
 import { histogramSvg } from './histogramSvg.ts';
 import { weightsSvg } from './weightsSvg.ts';
 
 const CSS = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#111;max-width:1100px;margin:0 auto;padding:1.5rem}
-h1{font-size:1.6rem;margin-bottom:.2rem}h2{border-bottom:2px solid #0072B2;padding-bottom:.2rem;margin-top:2.2rem}h3{margin-top:1.4rem}
+h1{font-size:1.6rem;margin-bottom:.2rem}h2{border-bottom:2px solid ${MEASURED};padding-bottom:.2rem;margin-top:2.2rem}h3{margin-top:1.4rem}
 table{border-collapse:collapse;margin:.6rem 0 1rem;font-size:12.5px}th,td{border:1px solid #ccc;padding:2px 6px;vertical-align:middle}
 th{background:#eef3f8;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums}td.flag{background:#fde0c5;font-weight:600}
 caption{text-align:left;font-weight:600;padding:.2rem 0}.note{color:#444;font-size:12.5px}.fig{margin:.5rem 0 1rem}
@@ -136,7 +137,7 @@ function coverage(a: Audit): string {
 function distributions(a: Audit, name: (id: string) => string): string {
   const rows = a.distributions.map((d) => [
     `${esc(name(d.id))} <span class="note">(${esc(d.id)})</span>`,
-    histogramSvg(d.raw, `${name(d.id)}: raw values`, 160, 48, '#999999'),
+    histogramSvg(d.raw, `${name(d.id)}: raw values`, 160, 48, REFERENCE),
     histogramSvg(d.treated, `${name(d.id)}: after treatment`),
     numCell(d.skewBefore, 2, Math.abs(d.skewBefore) > 2),
     numCell(d.kurtosisBefore, 2, d.kurtosisBefore > 3.5),

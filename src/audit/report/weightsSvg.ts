@@ -4,6 +4,7 @@
  * (normalised r²). A long grey bar with a short blue one is a silenced component.
  */
 import type { EffectiveWeight } from '../effectiveWeights.ts';
+import { MEASURED, REFERENCE } from './colours.ts';
 import { esc } from './html.ts';
 
 export function weightsSvg(
@@ -26,15 +27,15 @@ export function weightsSvg(
           : '';
       return (
         `<text x="${labelW - 6}" y="${y + 12}" font-size="10" text-anchor="end">${esc(label(w.id))}</text>` +
-        bar(w.nominal, 2, '#999999') +
-        bar(w.effective, 11, '#0072B2') +
+        bar(w.nominal, 2, REFERENCE) +
+        bar(w.effective, 11, MEASURED) +
         `<text x="${labelW + barW + 6}" y="${y + 12}" font-size="10">${Number.isFinite(w.ratio) ? `×${w.ratio.toFixed(2)}` : '–'}</text>`
       );
     })
     .join('');
   const legend =
-    `<rect x="${labelW}" y="2" width="10" height="8" fill="#999999"/><text x="${labelW + 14}" y="10" font-size="9">nominal</text>` +
-    `<rect x="${labelW + 70}" y="2" width="10" height="8" fill="#0072B2"/><text x="${labelW + 84}" y="10" font-size="9">effective (normalised r²)</text>` +
+    `<rect x="${labelW}" y="2" width="10" height="8" fill="${REFERENCE}"/><text x="${labelW + 14}" y="10" font-size="9">nominal</text>` +
+    `<rect x="${labelW + 70}" y="2" width="10" height="8" fill="${MEASURED}"/><text x="${labelW + 84}" y="10" font-size="9">effective (normalised r²)</text>` +
     `<text x="${labelW + barW + 6}" y="10" font-size="9">ratio</text>`;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(title)}"><title>${esc(title)}</title>${legend}${rows}</svg>`;
 }

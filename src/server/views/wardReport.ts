@@ -9,6 +9,7 @@
  * page (an annex); the first page holds the summary and the measures. Everything is text from the served run; names are HTML-escaped.
  */
 import { explainArea } from '../../core/explain.ts';
+import { classColour } from '../../core/palette.ts';
 import { rankVerdict, verdictText } from '../../core/rankVerdict.ts';
 import { median } from '../../core/stats/quantile.ts';
 import { shareBelow } from '../../core/stats/shareBelow.ts';
@@ -24,18 +25,6 @@ const num = (v: number, digits = 3) =>
       : String(Number(v.toPrecision(digits)))
     : '–';
 const pct = (v: number) => (Number.isFinite(v) ? `${Math.round(v * 100)} %` : '–');
-const VIRIDIS_10 = [
-  '#440154',
-  '#482878',
-  '#3e4989',
-  '#31688e',
-  '#26828e',
-  '#1f9e89',
-  '#35b779',
-  '#6ece58',
-  '#b5de2b',
-  '#fde725',
-];
 const STATUS_WORDS: Record<string, string> = {
   real: 'real data',
   proxy: 'proxy',
@@ -94,7 +83,7 @@ export function mapExtract(
   });
   const fills = near.map((f) => {
     const cls = classOf(String(f.properties?.code ?? ''));
-    return `<path d="${path(f)}" fill="${cls >= 1 && cls <= 10 ? VIRIDIS_10[cls - 1] : '#d4d4d4'}" stroke="#fff" stroke-width="0.6"/>`;
+    return `<path d="${path(f)}" fill="${classColour(cls)}" stroke="#fff" stroke-width="0.6"/>`;
   });
   return `<svg class="extract" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Map extract: the ward outlined in pink among its neighbours, coloured by priority decile (darker = higher priority)"><rect width="100%" height="100%" fill="#f4f2ee"/>${fills.join('')}<path d="${path(target)}" fill="none" stroke="#000" stroke-width="5"/><path d="${path(target)}" fill="none" stroke="#ff5fd2" stroke-width="2.5"/></svg>`;
 }
