@@ -58,20 +58,31 @@ export function resultsCsvChunks(result: Result, sink: (chunk: Uint8Array) => vo
     // every cell is followed by one separator (',' or '\n')
     size += (to - from) * width;
     if (size > out.length) out = new Uint8Array(size);
-    sink(out.subarray(0, assemble(blocks, to - from, out)));
+    sink(
+      out.subarray(
+        0,
+        assemble(
+          blocks.map((b) => b.bytes),
+          blocks.map((b) => b.ends),
+          to - from,
+          out,
+        ),
+      ),
+    );
   }
 }
 
 /** The lines of a block, from the columns' cells: cells joined by ',', each line ended by '\n'. */
-function assemble(blocks: readonly ColumnBlock[], rows: number, out: Uint8Array): number {
-  const width = blocks.length;
+function assemble(bytesOf: Uint8Array[], endsOf: Int32Array[], rows: number, out: Uint8Array): number {
+  const last = bytesOf.length - 1;
   let at = 0;
   for (let r = 0; r < rows; r++) {
-    for (let k = 0; k < width; k++) {
-      const { bytes, ends } = blocks[k];
+    for (let k = 0; k <= last; k++) {
+      const bytes = bytesOf[k];
+      const ends = endsOf[k];
       const end = ends[r];
       for (let p = r === 0 ? 0 : ends[r - 1]; p < end; p++) out[at++] = bytes[p];
-      out[at++] = k < width - 1 ? 44 : 10; // ',' or '\n'
+      out[at++] = k < last ? 44 : 10; // ',' or '\n'
     }
   }
   return at;
