@@ -12,13 +12,17 @@ import type { Result } from '../core/types.ts';
 import { loadFramework, type Loaded } from '../io/loadFramework.ts';
 import { fmt, fmtRank, textTable } from './format.ts';
 
-/** Loads, prepares and scores; an infinite value at any step, or an empty ranking (no area ranked) unless `allowEmpty`, is an input error. */
+/**
+ * Loads, prepares and scores; an infinite value at any step, or an empty ranking (no area ranked)
+ * unless `allowEmpty`, is an input error. `warnings: false` for a command that prints no loading
+ * warnings skips the checks that can only warn (LoadOptions).
+ */
 export function timedRun(
   path: string,
-  options: { allowEmpty?: boolean } = {},
+  options: { allowEmpty?: boolean; warnings?: boolean } = {},
 ): { loaded: Loaded; prepared: Prepared; result: Result; timings: Record<string, number> } {
   const t0 = performance.now();
-  const loaded = loadFramework(path);
+  const loaded = loadFramework(path, { warnings: options.warnings });
   const t1 = performance.now();
   const prepared = prepare(loaded.framework, loaded.inputs);
   const result = score(prepared);

@@ -63,8 +63,59 @@ export interface Explanation {
   })[];
 }
 
-export function explainArea(result: Result, i: number): Explanation {
+/** Which measures of the run each category holds, and which indicators each measure, with their specs. */
+interface Structure {
+  categories: {
+    id: string;
+    spec: Result['framework']['categories'][number];
+    measures: {
+      id: string;
+      spec: Result['framework']['measures'][number];
+      indicators: { id: string; spec: Result['framework']['indicators'][number] }[];
+    }[];
+  }[];
+}
+
+/** Built once per result: explaining the top 20 areas looks the ids up once, not per area. */
+const structures = new WeakMap<Result, Structure>();
+
+function structure(result: Result): Structure {
+  let s = structures.get(result);
+  if (s) return s;
   const f = result.framework;
+  const first = <T extends { id: string }>(xs: readonly T[]) => {
+    const m = new Map<string, T>();
+    for (const x of xs) if (!m.has(x.id)) m.set(x.id, x);
+    return m;
+  };
+  const categoryById = first(f.categories);
+  const measureById = first(f.measures);
+  const indicatorById = first(f.indicators);
+  s = {
+    categories: result.categoryIds.map((cid) => ({
+      id: cid,
+      spec: categoryById.get(cid)!,
+      measures: result.measureIds
+        .filter((id) => measureById.get(id)!.category === cid)
+        .map((mid) => ({
+          id: mid,
+          spec: measureById.get(mid)!,
+          indicators: result.indicatorIds
+            .filter((id) => indicatorById.get(id)!.measure === mid)
+            .map((id) => ({ id, spec: indicatorById.get(id)! })),
+        })),
+    })),
+  };
+  structures.set(result, s);
+  return s;
+}
+
+export function explainArea(result: Result, i: number): Explanation {
+  return explain(result, i, true);
+}
+
+/** `withIndicators` false leaves each measure's indicator list empty (the drivers do not need it). */
+function explain(result: Result, i: number, withIndicators: boolean): Explanation {
   const m = result.methods;
   const combine = m.combine.method;
   const measuresArithmetic = m.aggregate.measures === 'arithmetic';
@@ -72,18 +123,20 @@ export function explainArea(result: Result, i: number): Explanation {
   const onIndexScale = combine === 'arithmetic' && measuresArithmetic;
   const W = presentWeights(result.categoryIds, result.weights.categories, (id) => result.categories[id][i]);
   const term = (arithmetic: boolean, w: number, s: number) => (s === s ? (arithmetic ? w * s : w * Math.log(s)) : NaN);
-  const categories = result.categoryIds.map((cid) => {
-    const cat = f.categories.find((c) => c.id === cid)!;
-    const mids = result.measureIds.filter((id) => f.measures.find((x) => x.id === id)!.category === cid);
+  const categories = structure(result).categories.map(({ id: cid, spec: cat, measures: inCategory }) => {
+    const mids = inCategory.map((x) => x.id);
     const wm = presentWeights(mids, result.weights.measures, (id) => result.measures[id][i]);
     const outer = onIndexScale ? W[cid] : 1;
-    const measures = mids.map((mid) => {
-      const ms = f.measures.find((x) => x.id === mid)!;
-      const iids = result.indicatorIds.filter((id) => f.indicators.find((s) => s.id === id)!.measure === mid);
-      const wi = presentWeights(iids, result.weights.indicators, (id) => result.normalised[id][i]);
+    const measures = inCategory.map(({ id: mid, spec: ms, indicators: inMeasure }) => {
+      const wi = withIndicators
+        ? presentWeights(
+            inMeasure.map((x) => x.id),
+            result.weights.indicators,
+            (id) => result.normalised[id][i],
+          )
+        : {};
       const inner = onIndexScale && indicatorsArithmetic ? outer * wm[mid] : 1;
-      const indicators = iids.map((id) => {
-        const spec = f.indicators.find((s) => s.id === id)!;
+      const indicators = (withIndicators ? inMeasure : []).map(({ id, spec }) => {
         const x = result.normalised[id][i];
         const weight = inner * wi[id];
         return {
@@ -155,7 +208,7 @@ export function explainArea(result: Result, i: number): Explanation {
 
 /** The k largest drivers of a ward's index (see `Explanation.drivers`): what "pushed up most by" lists. */
 export function topDrivers(result: Result, i: number, k = 3): Contribution[] {
-  return explainArea(result, i)
+  return explain(result, i, false)
     .drivers.slice(0, k)
     .map(({ level: _l, ...d }) => d);
 }

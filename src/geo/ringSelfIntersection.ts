@@ -18,7 +18,7 @@
  * segments, the shared end point. Reference: Shamos & Hoey (1976), "Geometric intersection
  * problems"; de Berg et al., Computational Geometry, ch. 2.
  */
-import { onSegment, orient } from './segmentPredicates.ts';
+import { segmentsMeet } from './segmentPredicates.ts';
 export function ringSelfIntersection(ring: readonly (readonly number[])[]): [number, number] | undefined {
   const xs = new Float64Array(ring.length);
   const ys = new Float64Array(ring.length);
@@ -62,31 +62,5 @@ export function ringSelfIntersection(ring: readonly (readonly number[])[]): [num
     }
     active[live++] = s;
   }
-  return undefined;
-}
-
-/** Where segments ab and cd meet (their crossing point, or a shared end point), if they do. */
-function segmentsMeet(
-  ax: number,
-  ay: number,
-  bx: number,
-  by: number,
-  cx: number,
-  cy: number,
-  dx: number,
-  dy: number,
-): [number, number] | undefined {
-  const d1 = orient(cx, cy, dx, dy, ax, ay);
-  const d2 = orient(cx, cy, dx, dy, bx, by);
-  const d3 = orient(ax, ay, bx, by, cx, cy);
-  const d4 = orient(ax, ay, bx, by, dx, dy);
-  if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) {
-    const t = d1 / (d1 - d2);
-    return [ax + t * (bx - ax), ay + t * (by - ay)];
-  }
-  if (d1 === 0 && onSegment(cx, cy, dx, dy, ax, ay)) return [ax, ay];
-  if (d2 === 0 && onSegment(cx, cy, dx, dy, bx, by)) return [bx, by];
-  if (d3 === 0 && onSegment(ax, ay, bx, by, cx, cy)) return [cx, cy];
-  if (d4 === 0 && onSegment(ax, ay, bx, by, dx, dy)) return [dx, dy];
   return undefined;
 }

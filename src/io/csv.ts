@@ -7,7 +7,7 @@
  * is row 1, the first data row is row 2.
  */
 import { InputError } from '../core/errors.ts';
-import { CsvRecordParser } from './csvRecords.ts';
+import { CsvColumnScanner } from './csvColumnScanner.ts';
 
 export interface CsvTable {
   file: string;
@@ -30,9 +30,12 @@ export function parseCsv(text: string, options: ParseCsvOptions): CsvTable {
   const { file } = options;
   checkUtf8(text, file);
   const records: string[][] = [];
-  const parser = new CsvRecordParser(file, (rec) => records.push(rec));
-  parser.push(text);
-  parser.end();
+  const scanner = new CsvColumnScanner(file, (cells, count) => {
+    records.push(cells.slice(0, count));
+    return undefined; // keep every cell
+  });
+  scanner.push(text);
+  scanner.end();
   const header = checkHeader(records[0], file);
   const rows: string[][] = [];
   for (let r = 1; r < records.length; r++) {

@@ -1,8 +1,9 @@
 /**
  * An incremental RFC 4180 record parser: feed it text in chunks of any size (a quoted field may
  * span chunks and lines) and it emits one record at a time, so a 200 MB file is read with
- * bounded memory. `parseCsv` (whole text) and `readColumns` (streamed file) both use it: one
- * parser, one set of rules.
+ * bounded memory. The data build's scripts use it; the CLI's readers (`parseCsv`, `readColumns`)
+ * use `CsvColumnScanner` (csvColumnScanner.ts), which follows the same rules, limits and errors
+ * and is cross-checked against this parser in test/io/csvColumnScanner.test.ts.
  *
  * Rules: a field starting with `"` is quoted, `""` inside it is a quote; CRLF or LF ends a
  * record; a UTF-8 BOM at the very start is dropped; text after a closing quote is an error.

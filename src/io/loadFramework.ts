@@ -3,7 +3,7 @@
  * returns the pipeline's inputs. Every problem found is reported at once, each naming the file,
  * row and column or field, so an analyst can fix a spreadsheet in one pass.
  */
-import { sha256File, sha256Hex } from '../shared/sha256.ts';
+import { sha256Hex } from '../shared/sha256.ts';
 import { existsSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
@@ -36,16 +36,25 @@ export interface Loaded {
 const MAX_YAML_BYTES = INPUT_LIMITS.yaml;
 const MAX_DEPTH = 12;
 
+export interface LoadOptions {
+  /**
+   * false: skip the checks that can only warn (two areas with the same geometry, a
+   * self-intersecting ring), for commands that print no warnings (`top`, `explain`); every
+   * error is still checked. Default true.
+   */
+  warnings?: boolean;
+}
+
 /** Loads and validates; throws an InputError listing every error. */
-export function loadFramework(path: string): Loaded {
-  const { loaded, problems } = validateFramework(path);
+export function loadFramework(path: string, options: LoadOptions = {}): Loaded {
+  const { loaded, problems } = validateFramework(path, options);
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length || !loaded) throw InputError.of(errors.length ? errors : problems);
   return loaded;
 }
 
 /** Loads and validates, returning every problem (errors and warnings) rather than throwing. */
-export function validateFramework(path: string): { loaded?: Loaded; problems: Problem[] } {
+export function validateFramework(path: string, options: LoadOptions = {}): { loaded?: Loaded; problems: Problem[] } {
   const problems: Problem[] = [];
   const file = resolve(path);
   const label = basename(file);
@@ -120,7 +129,11 @@ export function validateFramework(path: string): { loaded?: Loaded; problems: Pr
         );
       }
       if (geo !== undefined)
-        problems.push(...checkBoundaries(geo, yamlFile.areas.boundaries!, areas.codes, yamlFile.areas.extent));
+        problems.push(
+          ...checkBoundaries(geo, yamlFile.areas.boundaries!, areas.codes, yamlFile.areas.extent, {
+            warnings: options.warnings ?? true,
+          }),
+        );
     }
     for (const { layer, abs } of basemaps) {
       const bytes = abs ? tryRead(abs, INPUT_LIMITS.geojson) : undefined;
@@ -135,7 +148,7 @@ export function validateFramework(path: string): { loaded?: Loaded; problems: Pr
       yamlFile.indicators,
       areas,
       dir,
-      (abs) => (hashes[relative(dir, abs)] = sha256File(abs)),
+      (abs, sha256) => (hashes[relative(dir, abs)] = sha256),
       problems,
       badRows,
     );
@@ -260,7 +273,9 @@ function parseFrameworkYaml(
     });
     return undefined;
   }
-  const parsed = frameworkFileSchema.safeParse(value);
+  // jitless: zod would first compile a parser for each object schema (new Function), which costs
+  // more than the one parse a command does (≈ 15 ms vs ≈ 5 ms, docs/performance.md); same result
+  const parsed = frameworkFileSchema.safeParse(value, { jitless: true });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems.push(zodProblem(label, issue));
     return undefined;
@@ -430,7 +445,8 @@ export function readIndicatorData(
   tableLabel: string,
   areas: Areas,
   dir: string,
-  hashFile: (abs: string) => void,
+  /** Called with each data file read and the SHA-256 of its bytes. */
+  hashFile: (abs: string, sha256: string) => void,
   problems: Problem[],
   badRows: ReadonlySet<number | undefined> = new Set(),
 ): { data: Record<string, IndicatorData>; excluded: Excluded[] } {
@@ -439,6 +455,8 @@ export function readIndicatorData(
   const wardIndex = new Map(areas.codes.map((c, i) => [c, i]));
   const boroughIndex = new Map(areas.parentCodes.map((c, i) => [c, i]));
   const byFile = new Map<string, { label: string; specs: IndicatorSpec[] }>();
+  // many indicators share a file: resolve (real path) and test each file once
+  const located = new Map<string, { abs: string | undefined; exists: boolean }>();
   f.indicators.forEach((spec, k) => {
     if (badRows.has(k + 2)) return; // its row is already reported
     if (spec.status === 'no-public-source') {
@@ -446,7 +464,13 @@ export function readIndicatorData(
       return;
     }
     if (!spec.file) return;
-    const abs = resolveInside(dir, spec.file!);
+    let where = located.get(spec.file);
+    if (!where) {
+      const abs = resolveInside(dir, spec.file);
+      where = { abs, exists: abs !== undefined && existsSync(abs) };
+      located.set(spec.file, where);
+    }
+    const abs = where.abs;
     if (!abs) {
       problems.push({
         file: tableLabel,
@@ -458,7 +482,7 @@ export function readIndicatorData(
       });
       return;
     }
-    if (!existsSync(abs)) {
+    if (!where.exists) {
       if (spec.optional)
         excluded.push({ id: spec.id, reason: `no data supplied (optional file ${spec.file} not found)` });
       else
@@ -482,13 +506,15 @@ export function readIndicatorData(
     try {
       // Two levels may key on the same column name; read each (column, level) once.
       const byLevel = groupBy([...keyRequests.entries()], ([k]) => k.split('\u0000')[1]);
+      let sha256 = '';
       for (const entries of byLevel.values()) {
         const cols = readColumns(abs, label, { keys: entries.map(([, r]) => r), numbers }, problems);
+        sha256 ||= cols.sha256;
         for (const s of specs)
           if (entries.some(([k]) => k === keyName(s)))
             data[s.id] = alignColumn(cols, s, problems, s.level === 'borough' ? areas.parentCodes : areas.codes);
       }
-      hashFile(abs); // after readColumns checked on the open descriptor that it is a regular file
+      hashFile(abs, sha256); // the bytes readColumns parsed, after it checked the open descriptor is a regular file
     } catch (e) {
       if (e instanceof InputError) problems.push(...e.problems);
       else throw e;

@@ -8,7 +8,6 @@
 import type { IndicatorSpec } from '../core/framework.ts';
 import { InputError, type Problem } from '../core/errors.ts';
 import type { IndicatorData } from '../core/types.ts';
-import { sha256File } from '../shared/sha256.ts';
 import { relative } from 'node:path';
 import { readIndicatorData, type Loaded } from './loadFramework.ts';
 
@@ -27,7 +26,7 @@ export function loadVariantData(loaded: Loaded, specs: readonly IndicatorSpec[])
     `${relative(loaded.dir, loaded.path) || 'framework.yaml'} (robustness.factors)`,
     loaded.inputs.areas,
     loaded.dir,
-    (abs) => (loaded.hashes[relative(loaded.dir, abs)] ??= sha256File(abs)),
+    (abs, sha256) => (loaded.hashes[relative(loaded.dir, abs)] ??= sha256),
     problems,
   );
   const errors = problems.filter((p) => p.severity === 'error');

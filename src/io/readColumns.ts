@@ -9,9 +9,11 @@ import { closeSync, readSync } from 'node:fs';
 import { INPUT_LIMITS, openInput, readInput } from './inputFile.ts';
 import { arrowModule } from './arrowModule.ts';
 import { InputError, type Problem } from '../core/errors.ts';
-import { CsvRecordParser } from './csvRecords.ts';
-import { checkHeader, checkUtf8, isBlank, raggedRow } from './csv.ts';
-import { inRange, parseNumberCell } from './numbers.ts';
+import { createHash } from 'node:crypto';
+import { sha256Hex } from '../shared/sha256.ts';
+import { CsvColumnScanner } from './csvColumnScanner.ts';
+import { checkHeader, checkUtf8, raggedRow } from './csv.ts';
+import { inRange, parseNumberCell, quickNumberCell } from './numbers.ts';
 
 export interface KeyRequest {
   column: string;
@@ -41,6 +43,8 @@ export interface Columns {
   rowNumber: Int32Array;
   keys: Record<string, KeyColumn>;
   numbers: Record<string, Float64Array>;
+  /** SHA-256 (hex) of the bytes read: the file as it was parsed, for the manifest. */
+  sha256: string;
 }
 
 const CHUNK = 1 << 20;
@@ -70,6 +74,7 @@ function readCsvColumns(path: string, label: string, request: ColumnRequest, pro
   const { fd } = openInput(path, label, INPUT_LIMITS.data);
   const keyCols = request.keys.map((k) => k.column);
   const numCols = request.numbers;
+  const keyIndex = request.keys.map((k) => k.index);
   let header: string[] | undefined;
   let keyIdx: number[] = [];
   let numIdx: number[] = [];
@@ -81,20 +86,23 @@ function readCsvColumns(path: string, label: string, request: ColumnRequest, pro
   const unknown = keyCols.map(() => ({ count: 0, examples: [] as string[] }));
   const numArrays = numCols.map(() => new Growable());
   const cellProblems = new Map<string, number>();
-  const onRecord = (rec: string[], row: number) => {
+  const onRecord = (cells: string[], count: number, row: number): Uint8Array | undefined => {
     if (!header) {
-      header = checkHeader(rec, label);
+      header = checkHeader(cells.slice(0, count), label);
       keyIdx = keyCols.map((c) => requireColumn(header!, c, label));
       numIdx = numCols.map((c) => requireColumn(header!, c, label));
-      return;
+      const keep = new Uint8Array(header.length);
+      for (const k of keyIdx) keep[k] = 1;
+      for (const k of numIdx) keep[k] = 1;
+      return keep;
     }
-    if (isBlank(rec)) return;
-    if (rec.length !== header.length) throw raggedRow(label, row, rec.length, header.length);
+    if (count === 1 && cells[0].trim() === '') return undefined; // a blank line
+    if (count !== header.length) throw raggedRow(label, row, count, header.length);
     rowsRead++;
     let known = false;
     for (let k = 0; k < keyIdx.length; k++) {
-      const code = rec[keyIdx[k]].trim();
-      const i = request.keys[k].index.get(code);
+      const code = cells[keyIdx[k]].trim();
+      const i = keyIndex[k].get(code);
       rowAreas[k] = i ?? -1;
       if (i !== undefined) known = true;
       else if (code !== '') {
@@ -102,11 +110,17 @@ function readCsvColumns(path: string, label: string, request: ColumnRequest, pro
         if (unknown[k].examples.length < 5) unknown[k].examples.push(code);
       }
     }
-    if (!known) return; // a row for an area outside the framework: not kept, not parsed
+    if (!known) return undefined; // a row for an area outside the framework: not kept, not parsed
     for (let k = 0; k < keyIdx.length; k++) keyArrays[k].set(rows, rowAreas[k]);
     rowNumbers.set(rows, row);
     for (let k = 0; k < numIdx.length; k++) {
-      const p = parseNumberCell(rec[numIdx[k]]);
+      const cell = cells[numIdx[k]];
+      const quick = quickNumberCell(cell);
+      if (quick !== undefined) {
+        numArrays[k].set(rows, quick);
+        continue;
+      }
+      const p = parseNumberCell(cell);
       if (p.ok) numArrays[k].set(rows, p.value);
       else {
         numArrays[k].set(rows, NaN);
@@ -124,21 +138,24 @@ function readCsvColumns(path: string, label: string, request: ColumnRequest, pro
       }
     }
     rows++;
+    return undefined;
   };
-  const parser = new CsvRecordParser(label, onRecord);
+  const scanner = new CsvColumnScanner(label, onRecord);
   const decoder = new TextDecoder('utf-8');
   const buffer = Buffer.allocUnsafe(CHUNK);
+  const hash = createHash('sha256');
   let rowOffset = 0;
   try {
     for (;;) {
       const read = readSync(fd, buffer, 0, CHUNK, null);
+      if (read > 0) hash.update(buffer.subarray(0, read));
       const text = decoder.decode(buffer.subarray(0, read), { stream: read > 0 });
       checkUtf8(text, label, rowOffset);
-      for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) rowOffset++;
-      parser.push(text);
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) rowOffset++;
+      scanner.push(text);
       if (read === 0) break;
     }
-    parser.end();
+    scanner.end();
   } finally {
     closeSync(fd);
   }
@@ -174,6 +191,7 @@ function readCsvColumns(path: string, label: string, request: ColumnRequest, pro
       ]),
     ),
     numbers: Object.fromEntries(numCols.map((c, k) => [c, numArrays[k].data.slice(0, rows)])),
+    sha256: hash.digest('hex'),
   };
 }
 
@@ -191,8 +209,10 @@ function requireColumn(header: string[], column: string, file: string): number {
 
 function readArrowColumns(path: string, label: string, request: ColumnRequest, problems: Problem[]): Columns {
   let table;
+  let bytes: Buffer;
   try {
-    table = arrowModule().tableFromIPC(readInput(path, label, INPUT_LIMITS.arrow));
+    bytes = readInput(path, label, INPUT_LIMITS.arrow);
+    table = arrowModule().tableFromIPC(bytes);
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(`not a readable Arrow IPC file (${(e as Error).message.split('\n')[0]})`, {
@@ -261,6 +281,7 @@ function readArrowColumns(path: string, label: string, request: ColumnRequest, p
     rowNumber: Int32Array.from({ length: rows }, (_, r) => r + 1),
     keys,
     numbers,
+    sha256: sha256Hex(bytes),
   };
 }
 

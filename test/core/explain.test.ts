@@ -84,4 +84,24 @@ describe('explain: contributions that add up', () => {
       );
     }
   });
+
+  it("top drivers (worked out without the indicator level) = the explanation's drivers, on London under every combination", () => {
+    const london = loadFramework('data/london/framework.yaml');
+    const p = prepare(london.framework, london.inputs);
+    for (const combine of ['arithmetic', 'geometric', 'exponential'] as const)
+      for (const measures of ['arithmetic', 'geometric'] as const) {
+        const methods = withMethods(london.framework.methods, {
+          combine: { method: combine, min_coverage: 1 },
+          aggregate: { indicators: 'arithmetic', measures },
+          normalise: { method: 'minmax' },
+        });
+        const r = score(p, { methods });
+        for (let i = 0; i < r.areas.codes.length; i++)
+          expect(topDrivers(r, i, 3)).toEqual(
+            explainArea(r, i)
+              .drivers.slice(0, 3)
+              .map(({ level: _l, ...d }) => d),
+          );
+      }
+  });
 });

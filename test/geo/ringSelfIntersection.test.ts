@@ -142,7 +142,33 @@ describe('checkBoundaries: self-intersecting rings are a warning naming area, fe
     ]);
   });
 
-  it('every command sees it: the small fixture with A02 drawn as the bow-tie loads with the warning', () => {
+  it('warnings: false (top, explain) skips exactly the two warnings and keeps every error', () => {
+    const more = structuredClone(geo);
+    const a01 = more.features[0];
+    // A04 draws A01's shape (a duplicate: warning); A05's ring is not closed (error); A06 has no feature (error)
+    more.features.push({ ...structuredClone(a01), properties: { code: 'A04' } });
+    const open = structuredClone(a01);
+    open.properties = { code: 'A05' };
+    const ring = open.geometry.type === 'Polygon' ? open.geometry.coordinates[0] : open.geometry.coordinates[0][0];
+    ring[ring.length - 1] = [ring[0][0] + 0.001, ring[0][1]];
+    more.features.push(open);
+    const codes = ['A01', 'A02', 'A03', 'A04', 'A05', 'A06'];
+    const all = checkBoundaries(more, 'areas.geojson', codes);
+    expect(all.filter((p) => p.severity === 'warning').map((p) => p.message)).toEqual([
+      'area "A02" has a self-intersecting ring: it meets itself at [0.015, 0.005]',
+      'area "A03" has a self-intersecting ring: it meets itself at [0.035, 0.015]',
+      'area "A04" has the same geometry as "A01"',
+    ]);
+    expect(all.filter((p) => p.severity === 'error').map((p) => p.message)).toEqual([
+      'a ring that is not closed',
+      '1 area(s) have no feature: A06',
+    ]);
+    expect(checkBoundaries(more, 'areas.geojson', codes, undefined, { warnings: false })).toEqual(
+      all.filter((p) => p.severity === 'error'),
+    );
+  });
+
+  it('every command that prints warnings sees it: the small fixture with A02 drawn as the bow-tie loads with the warning', () => {
     const root = mkdtempSync(join(tmpdir(), 'wardrank-bowtie-'));
     try {
       cpSync('test/fixtures/small', root, { recursive: true });
@@ -153,6 +179,11 @@ describe('checkBoundaries: self-intersecting rings are a warning naming area, fe
       expect(loaded.warnings.map((w) => `${w.field}: ${w.message}`)).toContain(
         'features[1] (A02).geometry.coordinates[0]: area "A02" has a self-intersecting ring: it meets itself at [0.015, 0.005]',
       );
+      // top and explain load without the warning-only checks: the same framework otherwise
+      const quiet = loadFramework(join(root, 'framework.yaml'), { warnings: false });
+      expect(quiet.warnings).toEqual(loaded.warnings.filter((w) => !/self-intersecting|same geometry/.test(w.message)));
+      expect(quiet.inputs).toEqual(loaded.inputs);
+      expect(quiet.hashes).toEqual(loaded.hashes);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -2,7 +2,7 @@
  * Plane geometry of line segments: distance and intersection, with exact orientation tests
  * on the input doubles where the answer must not depend on rounding (shared endpoints).
  */
-import { onSegment, orient } from '../../../src/geo/segmentPredicates.ts';
+import { orient, segmentsMeet } from '../../../src/geo/segmentPredicates.ts';
 
 /** Distance from point p to segment ab (projection clamped to the segment). */
 export function pointSegmentDistance(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
@@ -25,17 +25,7 @@ export function segmentsIntersect(
   dx: number,
   dy: number,
 ): boolean {
-  const d1 = orient(cx, cy, dx, dy, ax, ay);
-  const d2 = orient(cx, cy, dx, dy, bx, by);
-  const d3 = orient(ax, ay, bx, by, cx, cy);
-  const d4 = orient(ax, ay, bx, by, dx, dy);
-  if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) return true;
-  return (
-    (d1 === 0 && onSegment(cx, cy, dx, dy, ax, ay)) ||
-    (d2 === 0 && onSegment(cx, cy, dx, dy, bx, by)) ||
-    (d3 === 0 && onSegment(ax, ay, bx, by, cx, cy)) ||
-    (d4 === 0 && onSegment(ax, ay, bx, by, dx, dy))
-  );
+  return segmentsMeet(ax, ay, bx, by, cx, cy, dx, dy) !== undefined;
 }
 
 /** Shortest distance between closed segments ab and cd (0 when they intersect). */

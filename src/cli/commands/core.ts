@@ -100,7 +100,8 @@ export function registerCoreCommands(program: Command): void {
     .option('-n, --n <n>', 'how many', positiveInt('-n'), 20)
     .action(async (path: string, opts: { n: number }) => {
       const { timedRun, topTable } = await import('../pipeline.ts');
-      const { result } = timedRun(path);
+      // top prints no warnings, so it skips the checks that can only warn
+      const { result } = timedRun(path, { warnings: false });
       process.stdout.write(topTable(result, opts.n) + '\n');
     });
 
@@ -117,7 +118,8 @@ export function registerCoreCommands(program: Command): void {
         import('../pipeline.ts'),
         import('../../core/explain.ts'),
       ]);
-      const { result } = timedRun(path);
+      // explain prints no warnings, so it skips the checks that can only warn
+      const { result } = timedRun(path, { warnings: false });
       const hits = findArea(result, query);
       if (hits.length === 0) throw new UsageError(`no area matches "${query}"`);
       if (hits.length > 1) {
