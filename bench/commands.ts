@@ -7,7 +7,8 @@
  *   - `wardrank run` on England's 32,844 LSOAs (bench/england.ts; ≤ 1.5 s, ≤ 300 MB) beside
  *     DuckDB doing the same load → compute → write (bench/duckdbEngland.mjs), after checking
  *     that both give every LSOA the same rank.
- * Medians of `runs` after one warm-up run. The CLI runs from dist/ (`npm run build` first).
+ * Medians of `runs` after one warm-up run; `node -e 0` and `--help` are timed in turn (A B A B …).
+ * The CLI runs from dist/ (`npm run build` first).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -47,6 +48,13 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+interface Command {
+  implementation: string;
+  argv: string[];
+  target?: { ms?: number; mb?: number };
+  note?: string;
+}
+
 function measure(
   scenario: string,
   implementation: string,
@@ -55,8 +63,18 @@ function measure(
   target?: { ms?: number; mb?: number },
   note?: string,
 ): Row {
-  once(argv);
-  const samples = Array.from({ length: runs }, () => once(argv));
+  return measureInTurn(scenario, [{ implementation, argv, target, note }], runs)[0];
+}
+
+/** Commands timed in turn (A B A B …, each after one warm-up), so a change in the machine's load hits each alike. */
+function measureInTurn(scenario: string, commands: Command[], runs: number): Row[] {
+  for (const c of commands) once(c.argv);
+  const samples: Sample[][] = commands.map(() => []);
+  for (let k = 0; k < runs; k++) commands.forEach((c, i) => samples[i].push(once(c.argv)));
+  return commands.map((c, i) => row(scenario, c, samples[i]));
+}
+
+function row(scenario: string, { implementation, target, note }: Command, samples: Sample[]): Row {
   const wall = samples.map((s) => s.wallMs);
   const cpu = samples.every((s) => s.cpuMs !== undefined) ? median(samples.map((s) => s.cpuMs!)) : undefined;
   const rss = samples.every((s) => s.rssMb !== undefined) ? Math.max(...samples.map((s) => s.rssMb!)) : undefined;
@@ -66,7 +84,7 @@ function measure(
     medianMs: median(wall),
     minMs: Math.min(...wall),
     cpuMs: cpu,
-    runs,
+    runs: samples.length,
     rssMb: rss,
     note,
   };
@@ -95,8 +113,16 @@ export function commandRows(options: { only?: string; quick?: boolean }): Row[] 
     return [{ scenario: 'CLI', implementation: '—', note: 'skipped: no build (run `npm run build`)' }];
   const startup = 'CLI start-up';
   if (want(`${startup} node -e 0 wardrank --help`)) {
-    rows.push(measure(startup, '`node -e 0` (the floor)', ['-e', '0'], 9));
-    rows.push(measure(startup, '`wardrank --help`', [BIN, '--help'], 9, { ms: 150 }));
+    rows.push(
+      ...measureInTurn(
+        startup,
+        [
+          { implementation: '`node -e 0` (the floor)', argv: ['-e', '0'] },
+          { implementation: '`wardrank --help`', argv: [BIN, '--help'], target: { ms: 150 } },
+        ],
+        9,
+      ),
+    );
   }
   if (existsSync(LONDON) && want('London wards (real data) wardrank top')) {
     rows.push(

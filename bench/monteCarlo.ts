@@ -9,12 +9,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Prepared } from '../src/core/run.ts';
 import type { Timing } from './measure.ts';
+import type { DataVariants } from '../src/robustness/dataVariants.ts';
 
 interface MonteCarloModule {
   runMonteCarlo(
     prepared: Prepared,
     settings: unknown,
-    options: { workers: number; uncertaintyOnly: boolean },
+    options: { workers: number; uncertaintyOnly: boolean; data?: DataVariants },
   ): Promise<{ timings?: { runsPerSecond?: number; evaluateMs?: number } }>;
 }
 
@@ -47,13 +48,15 @@ export async function monteCarloThroughput(
  * times. Timing: the evaluation of the runs (`timings.evaluateMs`: worker start-up that is not
  * hidden behind the nominal ranking and sampling, every run, merging), median and minimum over the
  * repeats; CPU: the process's CPU time over the evaluation (all threads). The note gives the whole
- * `runMonteCarlo` call too (design, nominal ranking, sampling, evaluation, intervals).
+ * `runMonteCarlo` call too (design, nominal ranking, sampling, evaluation, intervals). `data`: the
+ * data factors' columns, as the CLI passes them (without it those factors are not applied).
  */
 export async function monteCarloAtScale(
   prepared: Prepared,
   workers: number,
   runs = 10_000,
   repeats = 3,
+  data?: DataVariants,
 ): Promise<{ timing?: Timing; note?: string }> {
   if (!existsSync(RUNNER)) return { note: 'pending: src/robustness/runMonteCarlo.ts not written yet' };
   const { runMonteCarlo } = (await import(RUNNER)) as MonteCarloModule;
@@ -66,7 +69,7 @@ export async function monteCarloAtScale(
   for (let k = 0; k < repeats; k++) {
     const c0 = process.cpuUsage();
     const t = performance.now();
-    const result = await runMonteCarlo(prepared, settings, { workers, uncertaintyOnly: true });
+    const result = await runMonteCarlo(prepared, settings, { workers, uncertaintyOnly: true, data });
     whole.push(performance.now() - t);
     const c = process.cpuUsage(c0);
     const ms = result.timings?.evaluateMs ?? NaN;
@@ -77,6 +80,6 @@ export async function monteCarloAtScale(
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   return {
     timing: { medianMs: median(evaluation), minMs: Math.min(...evaluation), cpuMs: median(cpu), runs: repeats },
-    note: `${runs.toLocaleString('en-GB')} runs, Sobol off, fresh threads each time: evaluation of the runs; whole runMonteCarlo call median ${(median(whole) / 1000).toFixed(2)} s`,
+    note: `${runs.toLocaleString('en-GB')} runs, Sobol off, ${data ? "the framework's data factors applied, " : ''}fresh threads each time: evaluation of the runs; whole runMonteCarlo call median ${(median(whole) / 1000).toFixed(2)} s`,
   };
 }

@@ -13,6 +13,8 @@ import { naivePipeline, toRows } from './naive.ts';
 import { duckdbLoad, duckdbPipeline } from './duckdb.ts';
 import { measure, peakRssMb, type Timing } from './measure.ts';
 import { monteCarloAtScale, monteCarloThroughput } from './monteCarlo.ts';
+import { loadVariantData } from '../src/io/loadVariants.ts';
+import { keyedVariantData, variantSpecs, type DataVariants } from '../src/robustness/dataVariants.ts';
 
 export type DataRef = { synthetic: { areas: number; indicators: number; seed?: number } } | { framework: string };
 
@@ -39,6 +41,15 @@ function load(data: DataRef): { framework: Framework; inputs: Inputs } {
   if ('synthetic' in data) return syntheticFramework(data.synthetic);
   const { framework, inputs } = loadFramework(data.framework);
   return { framework, inputs };
+}
+
+/** The inputs and alternative data columns of the framework's data factors, as `wardrank robustness` loads them. */
+async function variantData(path: string): Promise<DataVariants> {
+  const loaded = loadFramework(path);
+  const { parseRobustnessSettings } = await import('../src/robustness/settings.ts');
+  const settings = parseRobustnessSettings(loaded.framework.robustness ?? {});
+  const specs = variantSpecs(loaded.framework, settings.factors);
+  return { inputs: loaded.inputs, data: keyedVariantData(specs, loadVariantData(loaded, specs)) };
 }
 
 async function runScenario(s: Scenario): Promise<ScenarioResult> {
@@ -96,7 +107,9 @@ async function runScenario(s: Scenario): Promise<ScenarioResult> {
       return { ...r, rssMb: peakRssMb() };
     }
     case 'montecarlo-scale': {
-      const r = await monteCarloAtScale(prepare(framework, inputs), s.workers, s.runs);
+      // as the CLI: the data factors' alternative columns (denominators, vintages) read by the loader
+      const data = 'framework' in s.data ? await variantData(s.data.framework) : undefined;
+      const r = await monteCarloAtScale(prepare(framework, inputs), s.workers, s.runs, 3, data);
       return { ...r, rssMb: peakRssMb() };
     }
   }

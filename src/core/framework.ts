@@ -4,7 +4,7 @@
  * reads; `src/io/loadFramework.ts` builds them from YAML + CSV and `frameworkSchema` validates
  * the YAML part. Pure: no I/O, so the browser can re-run the index from the same object.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { NORMALISE_METHOD_IDS, normaliseParamShape, type NormaliseMethod } from './methods/normalise/registry.ts';
 import { AGGREGATE_METHOD_IDS, type AggregateMethod } from './methods/aggregate/registry.ts';
 

@@ -409,30 +409,78 @@ function hasMissing(col: Float64Array): boolean {
 /**
  * The `score()` options of one run: the design's base with each factor's value applied.
  * `values[f]` holds factor f's values for every run (row-major, `factorWidth(f)` per run).
+ *
+ * Everything but the weights depends only on the run's discrete choices, which thousands of runs
+ * share: `methods` is built once per combination of the method factors' choices, `data` once per
+ * combination of the data factors' choices, `omit` once per choice, and the same objects are
+ * returned to every run with those choices. The fast path keys its caches by those objects'
+ * identity (fastScore.ts), which is why they must not be modified.
  */
 export function runOptions(design: Design, values: readonly Float64Array[], row: number): RunOptions {
-  const b = design.base.methods;
-  let methods: Methods = b;
   const weights: NonNullable<ScoreOptions['weights']> = {};
-  let omit: string[] = [];
-  let boroughStandIns = design.base.boroughStandIns;
-  let data: Record<string, SpecPatch> = {};
   design.factors.forEach((f, k) => {
+    if (f.kind !== 'weights') return;
     const w = factorWidth(f);
     const v = values[k];
-    if (f.kind === 'weights') {
-      const out: Record<string, number> = {};
-      for (let j = 0; j < w; j++) out[f.members[j]] = v[row * w + j];
-      weights[f.level] = out;
-      return;
-    }
+    const out: Record<string, number> = {};
+    for (let j = 0; j < w; j++) out[f.members[j]] = v[row * w + j];
+    weights[f.level] = out;
+  });
+  const { methods, omit, boroughStandIns, data } = discreteOptions(design, values, row);
+  return { methods, weights, omit, boroughStandIns, data };
+}
+
+/**
+ * Per design, the parts of its runs' options already built, by the choices they depend on:
+ * methods by the method factors' choices, data patches by the data factors' choices, the
+ * left-out list by the omit choice.
+ */
+interface ChoiceMemo {
+  methods: Map<string, Methods>;
+  data: Map<string, SpecPatches>;
+  omit: Map<string, string[]>;
+}
+
+const choiceMemo = new WeakMap<Design, ChoiceMemo>();
+
+/** A run's `methods`, `omit`, `boroughStandIns` and `data`: each built once per combination of the choices it depends on. */
+function discreteOptions(design: Design, values: readonly Float64Array[], row: number): Omit<RunOptions, 'weights'> {
+  let memo = choiceMemo.get(design);
+  if (!memo) choiceMemo.set(design, (memo = { methods: new Map(), data: new Map(), omit: new Map() }));
+  let methodsKey = '';
+  let dataKey = '';
+  let left = 'none';
+  let boroughStandIns = design.base.boroughStandIns;
+  design.factors.forEach((f, k) => {
+    if (f.kind === 'weights') return;
+    const c = values[k][row];
+    if (f.declared) {
+      if ('patches' in f.declared) dataKey += `${k}:${c},`;
+      else methodsKey += `${k}:${c},`;
+    } else if (f.id === 'omit') left = f.choices[c];
+    else if (f.id === 'borough_stand_ins') boroughStandIns = f.choices[c] === 'on';
+    else methodsKey += `${k}:${c},`;
+  });
+  let methods = memo.methods.get(methodsKey);
+  if (!methods) memo.methods.set(methodsKey, (methods = applyMethodChoices(design, values, row)));
+  let data = memo.data.get(dataKey);
+  if (!data) memo.data.set(dataKey, (data = applyDataChoices(design, values, row)));
+  let omit = memo.omit.get(left);
+  if (!omit) memo.omit.set(left, (omit = left === 'none' ? [] : [left]));
+  return { methods, omit, boroughStandIns, data };
+}
+
+/** The design's base methods with each method factor's choice applied (factor order). */
+function applyMethodChoices(design: Design, values: readonly Float64Array[], row: number): Methods {
+  let methods: Methods = design.base.methods;
+  design.factors.forEach((f, k) => {
+    if (f.kind === 'weights') return;
+    const v = values[k];
     const choice = f.choices[v[row]];
     if (f.declared) {
       const d = f.declared;
-      if ('patches' in d) {
-        for (const [id, patch] of Object.entries(d.patches[v[row]]))
-          if (Object.keys(patch).length) data = { ...data, [id]: { ...data[id], ...patch } };
-      } else methods = { ...methods, [d.step]: { ...methods[d.step], [d.parameter]: d.values[v[row]] } };
+      if (!('patches' in d))
+        methods = { ...methods, [d.step]: { ...methods[d.step], [d.parameter]: d.values[v[row]] } };
       return;
     }
     switch (f.id) {
@@ -454,15 +502,21 @@ export function runOptions(design: Design, values: readonly Float64Array[], row:
       case 'combine':
         methods = { ...methods, combine: { ...methods.combine, method: choice as CombineMethod } };
         break;
-      case 'omit':
-        omit = choice === 'none' ? [] : [choice];
-        break;
-      case 'borough_stand_ins':
-        boroughStandIns = choice === 'on';
-        break;
     }
   });
-  return { methods, weights, omit, boroughStandIns, data };
+  return methods;
+}
+
+/** The indicator-table patches of the data factors' choices (factor order; later cells win). */
+function applyDataChoices(design: Design, values: readonly Float64Array[], row: number): SpecPatches {
+  let data: Record<string, SpecPatch> = {};
+  design.factors.forEach((f, k) => {
+    const d = f.kind === 'discrete' ? f.declared : undefined;
+    if (!d || !('patches' in d)) return;
+    for (const [id, patch] of Object.entries(d.patches[values[k][row]]))
+      if (Object.keys(patch).length) data = { ...data, [id]: { ...data[id], ...patch } };
+  });
+  return data;
 }
 
 /** One run's choices: `score()`'s options, plus the indicator-table patches of its data (see dataVariants.ts). */

@@ -30,7 +30,7 @@
  *   every indicator that declares smoothing.
  * - Each run draws one value uniformly (a "trigger" factor, as the built-in method sets are).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { methodsSchema } from '../core/framework.ts';
 
 export const METHOD_STEPS = ['impute', 'treat', 'normalise', 'aggregate', 'combine', 'weights', 'statistics'] as const;

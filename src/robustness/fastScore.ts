@@ -28,6 +28,10 @@
  *   (the group: its id, members present, weights and coverage threshold) and each run's measure
  *   layout per {columns, method, omit, stand-ins}, so such a run only aggregates categories,
  *   combines and ranks.
+ *
+ * Runs with the same method and data choices receive the same `methods` and `data` objects
+ * (`runOptions`), so a run finds its data and columns by those objects' identity and the keys
+ * above are serialised once per combination of choices, not once per run.
  */
 import type { Methods } from '../core/framework.ts';
 import { indicatorInputs, type Prepared } from '../core/run.ts';
@@ -41,7 +45,7 @@ import { indicatorWeights } from '../core/steps/deriveWeights.ts';
 import { combineColumns } from '../core/steps/combine.ts';
 import type { RowMeanBuffers } from '../core/stats/weightedMean.ts';
 import { rankDescending } from '../core/stats/rankDescending.ts';
-import { PreparedVariants, type DataVariants } from './dataVariants.ts';
+import { PreparedVariants, type DataVariants, type SpecPatches } from './dataVariants.ts';
 import type { RunOptions } from './design.ts';
 import { stableKey } from './factorSpec.ts';
 
@@ -131,7 +135,11 @@ export class FastScorer {
   /** Exponentially transformed category scores (one per category) and the index buffers, reused across runs. */
   private readonly transformed: Float64Array[];
   private readonly indexOut: RowMeanBuffers;
+  /** Category score buffers (one per framework category, used in group order), reused across runs. */
+  private readonly categoryOut: RowMeanBuffers[];
   private readonly coveredOut: RowMeanBuffers;
+  /** A run's data and normalised columns per (methods, data patches) object pair: see `runColumns`. */
+  private readonly columnsOf = new WeakMap<Methods, WeakMap<SpecPatches, { prepared: Prepared; cols: Columns }>>();
   /** Geometric-mean inputs (logarithms) of cached columns: core aggregateGroups' `logMemo`. */
   private readonly logMemo = new WeakMap<Float64Array, Float64Array>();
 
@@ -145,6 +153,10 @@ export class FastScorer {
     this.transformed = prepared.framework.categories.map(() => new Float64Array(this.n));
     this.indexOut = { value: new Float64Array(this.n), coverage: new Float64Array(this.n) };
     this.coveredOut = { value: new Float64Array(this.n), coverage: new Float64Array(this.n) };
+    this.categoryOut = prepared.framework.categories.map(() => ({
+      value: new Float64Array(this.n),
+      coverage: new Float64Array(this.n),
+    }));
     const withData = new Set(prepared.specs.map((s) => s.measure));
     this.nominalLayout = prepared.framework.categories
       .map((c) => ({
@@ -164,9 +176,7 @@ export class FastScorer {
     const { framework } = this.prepared;
     const { methods, weights: w } = options;
     const n = this.n;
-    const dataKey = PreparedVariants.key(options.data);
-    const prepared = this.variants.get(options.data, dataKey);
-    const cols = this.cache.columns(prepared, dataKey, methods);
+    const { prepared, cols } = this.runColumns(options);
     const m =
       w.indicators === undefined
         ? this.cachedMeasures(prepared, cols, options)
@@ -175,7 +185,14 @@ export class FastScorer {
     const measureWeight: Record<string, number> = {};
     for (const x of framework.measures) measureWeight[x.id] = w.measures?.[x.id] ?? x.weight;
     const cGroups = categoryGroups(framework.categories, framework.measures, m.ids, measureWeight);
-    const categoriesOut = aggregateGroups(cGroups, m.scores, methods.aggregate.measures, n, this.logMemo);
+    const categoriesOut = aggregateGroups(
+      cGroups,
+      m.scores,
+      methods.aggregate.measures,
+      n,
+      this.logMemo,
+      this.categoryOut,
+    );
     const categoryWeight: Record<string, number> = {};
     for (const g of cGroups) categoryWeight[g.id] = w.categories?.[g.id] ?? this.categoryById.get(g.id)!.weight;
     // as combine(): the categories in group order, their weights, the combination's method and coverage
@@ -190,6 +207,25 @@ export class FastScorer {
       scratch,
     ).value;
     return { index, rank: rankDescending(index, this.rank), emptied: this.emptied(m.ids, cGroups) };
+  }
+
+  /**
+   * The run's data and normalised columns. They depend on its methods and data patches only, and
+   * runs with the same discrete choices share those objects (`runOptions`), so the keys are
+   * computed once per pair of objects rather than once per run; the caches under them stay
+   * keyed by `stableKey`.
+   */
+  private runColumns(options: RunOptions): { prepared: Prepared; cols: Columns } {
+    const { methods, data } = options;
+    let byData = this.columnsOf.get(methods);
+    if (!byData) this.columnsOf.set(methods, (byData = new WeakMap()));
+    let found = byData.get(data);
+    if (!found) {
+      const dataKey = PreparedVariants.key(data);
+      const prepared = this.variants.get(data, dataKey);
+      byData.set(data, (found = { prepared, cols: this.cache.columns(prepared, dataKey, methods) }));
+    }
+    return found;
   }
 
   /** The measures of a run whose indicator weights are nominal: one layout per {columns, method, omit, stand-ins}. */

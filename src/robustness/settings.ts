@@ -30,7 +30,7 @@
  * (SD = √(p(1−p)/(c+1)) for a member of share p). Uniform: w' = w · (1 + s·(2u − 1)),
  * u ~ U(0, 1), each weight independently; weights are relative, so only ratios matter.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   AGGREGATE_METHODS,
   COMBINE_METHODS,

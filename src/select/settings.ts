@@ -24,7 +24,7 @@
  *   evaluation: { design: synthetic-control, post_months: [12, 24], near_miss: [5, 30], seed: 20190401, placebo_shift: 12, donors: 40, plausible_reduction: 0.2 }
  * ```
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError, type Problem } from '../core/errors.ts';
 
 export const matchingSchema = z

@@ -3,7 +3,9 @@
  * the map and the CLI build), installed from the tarball into an empty folder with the npm cache
  * only (`--offline`), then `npx wardrank validate`, `run`, `robustness` on two worker threads
  * (the worker script must come from the build: esbuild is a devDependency, not installed) and
- * `serve`, which must answer on 127.0.0.1 with the map and the API.
+ * `serve`, which must answer on 127.0.0.1 with the map and the API. The packages bundled into
+ * dist/ (devDependencies, not installed) must work without an install and have their licences in
+ * dist/THIRD-PARTY-NOTICES.md.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -100,6 +102,28 @@ describe('npm pack + install into an empty folder', () => {
     // build-time packages are not installed with it
     for (const dev of ['tsx', 'esbuild', 'maplibre-gl', 'vite', '@turf/turf'])
       expect(existsSync(join(installed, dev)), dev).toBe(false);
+  });
+
+  it('ships the licence of each package bundled into dist/, which is not installed', async () => {
+    const files = (await import(join(work, 'files.json'), { with: { type: 'json' } })).default as string[];
+    expect(files).toContain('dist/THIRD-PARTY-NOTICES.md');
+    // the packages whose files the build bundled (esbuild's list of inputs)
+    const meta = JSON.parse(readFileSync(join(ROOT, 'dist/meta.json'), 'utf8')) as { inputs: Record<string, unknown> };
+    const bundled = [
+      ...new Set(Object.keys(meta.inputs).flatMap((i) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(i)?.[1] ?? [])),
+    ].sort();
+    expect(bundled).toEqual(['commander', 'yaml', 'zod']);
+    const notices = readFileSync(join(app, 'node_modules/wardrank/dist/THIRD-PARTY-NOTICES.md'), 'utf8');
+    for (const name of bundled) {
+      const pkg = JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as {
+        version: string;
+        license: string;
+      };
+      expect(notices).toContain(`## ${name} ${pkg.version} (${pkg.license})`);
+      const licence = readFileSync(join(ROOT, 'node_modules', name, 'LICENSE'), 'utf8').trim();
+      expect(notices).toContain(licence);
+      expect(existsSync(join(app, 'node_modules', name)), name).toBe(false);
+    }
   });
 
   it('validate, run and robustness (2 worker threads) work from the installed package', () => {

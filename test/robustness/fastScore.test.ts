@@ -145,4 +145,31 @@ describe('fast path', () => {
     ]);
     expect(expectSameAsScore(prepared, settings, 300, 6, data)).toBe(300 * 10);
   });
+
+  it('hands runs with the same choices the same methods, data and left-out objects, equal to what their choices give', () => {
+    const loaded = loadFramework('test/fixtures/small/framework.yaml');
+    const prepared = prepare(loaded.framework, loaded.inputs);
+    const design = buildDesign(prepared, everything);
+    const plan = samplePlan(design, 400, false, seededRng(8));
+    const discrete = design.factors.flatMap((f, k) => (f.kind === 'discrete' ? [{ id: f.id, k }] : []));
+    const methodFactors = discrete.filter((f) => !['omit', 'borough_stand_ins'].includes(f.id));
+    const choices = (row: number, fs: { k: number }[]) => fs.map((f) => plan.values[f.k][row]).join(',');
+    const seen = new Map<string, ReturnType<typeof runOptions>['methods']>();
+    let shared = 0;
+    for (let row = 0; row < plan.rows; row++) {
+      const options = runOptions(design, plan.values, row);
+      // a copy of the design has no built objects yet: every part is built afresh from the choices
+      const fresh = runOptions({ ...design }, plan.values, row);
+      expect(options).toEqual(fresh);
+      const key = choices(row, methodFactors);
+      const earlier = seen.get(key);
+      if (earlier) {
+        expect(options.methods).toBe(earlier);
+        shared++;
+      } else seen.set(key, options.methods);
+    }
+    // 4 impute × 2 treat × 6 normalise × 2 aggregate × 2 combine = 192 method combinations for 400 runs
+    expect(seen.size).toBeLessThanOrEqual(192);
+    expect(shared).toBe(400 - seen.size);
+  });
 });

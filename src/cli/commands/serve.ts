@@ -1,12 +1,12 @@
-/** serve: the map and its read-only JSON API, for a framework file or a `wardrank run` output folder. */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+/**
+ * serve: the map and its read-only JSON API, for a framework file or a `wardrank run` output
+ * folder. What it accepts is defined here; the server (fastify and its plugins) and the loaders
+ * are imported by the action (src/cli/actions/serve.ts) when it runs, so other commands start fast.
+ */
 import type { Command } from 'commander';
+import type { ServeOptions } from '../actions/serve.ts';
 import { DEFAULT_WEB_ROOT } from '../../server/webRoot.ts';
 import { UsageError } from '../usage.ts';
-
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
-const FORCE_EXIT_MS = 10_000;
 
 export function registerServeCommand(program: Command): void {
   program
@@ -20,68 +20,7 @@ export function registerServeCommand(program: Command): void {
       '--also <sources...>',
       'further indexes (framework files or output folders), each served under /<folder name>/ and selectable in the map; the first <source> stays the default at /',
     )
-    .action(async (path: string, opts: { port: number; host: string; web: string; also?: string[] }) => {
-      // The server and its dependencies load only when serving, so other commands start fast.
-      const [{ buildApp }, { loadSource }, { indexIds }] = await Promise.all([
-        import('../../server/app.ts'),
-        import('../../server/source.ts'),
-        import('../../server/routes/indexes.ts'),
-      ]);
-      const source = loadSource(path);
-      for (const w of source.warnings) process.stderr.write(`warning: ${w}\n`);
-      const extraPaths = opts.also ?? [];
-      const ids = indexIds(extraPaths);
-      const also = extraPaths.map((p, k) => {
-        const s = loadSource(p);
-        for (const w of s.warnings) process.stderr.write(`warning: ${p}: ${w}\n`);
-        return { id: ids[k], source: s };
-      });
-      const app = buildApp(source, { webRoot: opts.web, also });
-      try {
-        await app.listen({ port: opts.port, host: opts.host });
-      } catch (e) {
-        throw new UsageError(
-          `cannot listen on ${opts.host}:${opts.port}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message} (choose another --port or --host)`,
-        );
-      }
-      const address = app.server.address();
-      const port = typeof address === 'object' && address ? address.port : opts.port;
-      const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
-      const ranked = source.result.rank.filter((r) => r === r).length;
-      process.stdout.write(
-        `wardrank: serving ${source.result.framework.name} (${ranked} ranked wards) from ${source.path}\n  http://${host}:${port}/\n`,
-      );
-      for (const a of also)
-        process.stdout.write(
-          `  also ${a.source.result.framework.name} from ${a.source.path}\n  http://${host}:${port}/${a.id}/\n`,
-        );
-      if (!LOOPBACK.has(opts.host))
-        process.stderr.write(`warning: listening on ${opts.host}: reachable from other machines\n`);
-      if (!existsSync(join(opts.web, 'index.html')))
-        process.stderr.write(
-          `warning: no map build in ${opts.web}: run \`npm run build:web\` (the API works meanwhile)\n`,
-        );
-      await closedOnSignal(app.close.bind(app));
-    });
-}
-
-/** Resolves once a SIGINT or SIGTERM has closed the server (in-flight requests finish); a second signal, or 10 s, forces exit. */
-function closedOnSignal(close: () => Promise<void>): Promise<void> {
-  return new Promise((resolve) => {
-    let stopping = false;
-    const stop = (signal: NodeJS.Signals) => {
-      if (stopping) process.exit(130);
-      stopping = true;
-      process.stderr.write(`wardrank: ${signal}: closing (again to force)\n`);
-      setTimeout(() => process.exit(1), FORCE_EXIT_MS).unref();
-      close().then(resolve, (e: Error) => {
-        process.stderr.write(`wardrank: error while closing: ${e.message}\n`);
-        resolve();
-      });
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+    .action(async (path: string, opts: ServeOptions) => (await import('../actions/serve.ts')).serveAction(path, opts));
 }
 
 export function tcpPort(value: string): number {

@@ -15,6 +15,7 @@
 import type { AggregateMethod, CategorySpec, MeasureSpec } from '../framework.ts';
 import type { StepRecord } from '../types.ts';
 import { aggregator } from '../methods/aggregate/registry.ts';
+import type { RowMeanBuffers } from '../stats/weightedMean.ts';
 
 export interface Group {
   id: string;
@@ -32,7 +33,9 @@ export interface AggregateOutput {
 /**
  * Aggregates member columns into one column per group. `logMemo` (optional) lets a caller that
  * aggregates the same columns many times (the robustness runs) keep each column's geometric-mean
- * input across calls, as its logarithm: the same numbers, each logarithm taken once.
+ * input across calls, as its logarithm: the same numbers, each logarithm taken once. `into`
+ * (optional, one per group in order) supplies the output arrays, so such a caller does not
+ * allocate per call; the scores are then those arrays, overwritten by its next call.
  */
 export function aggregateGroups(
   groups: readonly Group[],
@@ -40,15 +43,17 @@ export function aggregateGroups(
   kind: AggregateMethod,
   n: number,
   logMemo?: WeakMap<Float64Array, Float64Array>,
+  into?: readonly RowMeanBuffers[],
 ): AggregateOutput {
   const scores: Record<string, Float64Array> = {};
   const uncovered: Record<string, number> = {};
   const method = aggregator(kind);
   // logMemo: a geometric mean over columns the caller keeps takes each column's logarithm once
   const logged = logMemo !== undefined && kind === 'geometric';
-  for (const g of groups) {
+  for (let k = 0; k < groups.length; k++) {
+    const g = groups[k];
     const cols = g.members.map((id) => (logged ? memoLog(logMemo!, columns[id]) : columns[id]));
-    const { value } = method.mean(cols, g.weights, g.minCoverage, n, undefined, logged);
+    const { value } = method.mean(cols, g.weights, g.minCoverage, n, into?.[k], logged);
     scores[g.id] = value;
     let missing = 0;
     for (let i = 0; i < n; i++) if (value[i] !== value[i]) missing++;
@@ -60,7 +65,12 @@ export function aggregateGroups(
 /** ln of a column, remembered in `memo`. */
 function memoLog(memo: WeakMap<Float64Array, Float64Array>, column: Float64Array): Float64Array {
   let out = memo.get(column);
-  if (!out) memo.set(column, (out = column.map(Math.log)));
+  if (!out) {
+    // a loop rather than column.map(Math.log): the same logarithms, without a call per value
+    out = new Float64Array(column.length);
+    for (let i = 0; i < column.length; i++) out[i] = Math.log(column[i]);
+    memo.set(column, out);
+  }
   return out;
 }
 

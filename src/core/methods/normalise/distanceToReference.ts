@@ -4,7 +4,7 @@
  * a constant column gives 0. Reference: OECD/JRC (2008) Handbook Table 3 ("distance to a
  * reference").
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Normaliser } from './types.ts';
 import { directed } from './types.ts';
 import { extent } from '../../stats/moments.ts';

@@ -1,5 +1,5 @@
 /** The output interval [l, u] of min-max and goalposts scaling (COINr's `l_u`); l < u; absent = [0, 100]. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const rangeParam = {
   range: z
