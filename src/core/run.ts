@@ -201,7 +201,7 @@ export function score(prepared: Prepared, options: ScoreOptions = {}): Result {
     rank: rk.rank,
     decile: rk.decile,
     parentRank: rk.parentRank,
-    boroughs: boroughSummaries(areas, co.index, rk.rank, rk.decile),
+    boroughs: boroughSummaries(areas, co.index, rk.rank, rk.decile, rk.order),
     excluded,
     treatment: tr.treatment,
     log: [

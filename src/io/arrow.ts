@@ -24,6 +24,7 @@ export interface ColumnTable {
  */
 export function toArrowIpc(table: ColumnTable): Uint8Array {
   const vectors: Record<string, Vector> = {};
+  const used = new Set<ArrayBufferLike>();
   let length = -1;
   for (const name of table.columns) {
     const col = table.values[name];
@@ -36,29 +37,50 @@ export function toArrowIpc(table: ColumnTable): Uint8Array {
       });
     }
     length = col.length;
-    vectors[name] = col instanceof Float64Array ? float64Vector(col) : utf8Vector(col);
+    if (col instanceof Float64Array) {
+      vectors[name] = float64Vector(col, ownBuffer(col, used));
+      used.add(col.buffer);
+    } else vectors[name] = utf8Vector(col);
   }
   const { tableToIPC, Table } = arrowModule();
   return tableToIPC(new Table(vectors), 'file');
 }
 
-/** A Float64 vector; NaN becomes null (validity bit 0) and its value slot 0. */
-function float64Vector(col: Float64Array): Vector {
+/**
+ * Whether a column's bytes can go to the IPC writer as they are: a whole buffer no other column
+ * of the table uses. apache-arrow joins the body's chunks after merging consecutive chunks that
+ * view overlapping or adjacent ranges of one buffer, which would drop a column given twice
+ * (e.g. a category with one measure has the same scores as the measure).
+ */
+function ownBuffer(col: Float64Array, used: ReadonlySet<ArrayBufferLike>): boolean {
+  return col.byteOffset === 0 && col.byteLength === col.buffer.byteLength && !used.has(col.buffer);
+}
+
+/**
+ * A Float64 vector; NaN becomes null (validity bit 0) and its value slot 0. A column without
+ * NaN in a buffer of its own is used as it is (the IPC writer copies its bytes; the vector does
+ * not outlive the call).
+ */
+function float64Vector(col: Float64Array, own: boolean): Vector {
   const n = col.length;
-  const data = new Float64Array(n);
-  const validity = new Uint8Array((n + 7) >> 3);
   let nulls = 0;
-  for (let i = 0; i < n; i++) {
-    const v = col[i];
-    if (v === v) {
-      data[i] = v;
-      validity[i >> 3] |= 1 << (i & 7);
-    } else nulls++;
+  for (let i = 0; i < n; i++) if (col[i] !== col[i]) nulls++;
+  let data = col;
+  let validity: Uint8Array | null = null;
+  if (!nulls && !own) data = col.slice();
+  else if (nulls) {
+    data = new Float64Array(n);
+    validity = new Uint8Array((n + 7) >> 3);
+    for (let i = 0; i < n; i++) {
+      const v = col[i];
+      if (v === v) {
+        data[i] = v;
+        validity[i >> 3] |= 1 << (i & 7);
+      }
+    }
   }
   const { makeVector, makeData, Float64 } = arrowModule();
-  return makeVector(
-    makeData({ type: new Float64(), length: n, nullCount: nulls, nullBitmap: nulls ? validity : null, data }),
-  );
+  return makeVector(makeData({ type: new Float64(), length: n, nullCount: nulls, nullBitmap: validity, data }));
 }
 
 /** A Utf8 vector (no nulls): the strings' UTF-8 bytes end to end, with offsets[i]..offsets[i + 1] for string i. */
@@ -76,7 +98,15 @@ function utf8Vector(col: readonly string[]): Vector {
       grown.set(bytes.subarray(0, at));
       bytes = grown;
     }
-    at += encoder.encodeInto(s, bytes.subarray(at)).written;
+    // ASCII byte by byte (codes, most names); from the first other character on, the encoder
+    for (let j = 0; j < s.length; j++) {
+      const c = s.charCodeAt(j);
+      if (c >= 0x80) {
+        at += encoder.encodeInto(j === 0 ? s : s.slice(j), bytes.subarray(at)).written;
+        break;
+      }
+      bytes[at++] = c;
+    }
     offsets[i + 1] = at;
   }
   const { makeVector, makeData, Utf8 } = arrowModule();

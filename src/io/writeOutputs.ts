@@ -6,7 +6,7 @@
  * setting, the run log, exclusions, warnings, versions, timings), plus the framework's map
  * geometry under geo/ and the declared monthly series (see geometryFiles.ts).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Result } from '../core/types.ts';
 import type { Prepared } from '../core/run.ts';
@@ -14,10 +14,13 @@ import { toBundle } from '../core/bundle.ts';
 import { formatProblem, type Problem } from '../core/errors.ts';
 import { writeDirAtomic } from './atomic.ts';
 import { toArrowIpc, type ColumnTable } from './arrow.ts';
-import { csvCell } from './csv.ts';
-import { formatOutputCsv as formatCsv, neutraliseFormula } from '../core/csvFormat.ts';
-import { outputNumberText, resultColumns, roundForOutput } from './resultTable.ts';
+import { formatOutputCsv as formatCsv } from '../core/csvFormat.ts';
+import { resultColumns, roundForOutput } from './resultTable.ts';
+import { resultsCsvChunks } from './resultsCsv.ts';
+import { sha256Stream } from '../shared/sha256.ts';
 import { sha256, type Loaded } from './loadFramework.ts';
+
+export { resultsCsv } from './resultsCsv.ts';
 import { geometryFiles, monthlyFiles } from './geometryFiles.ts';
 import { PACKAGE_VERSION } from '../shared/packageInfo.ts';
 
@@ -40,12 +43,14 @@ export async function writeOutputs(
   dir: string,
   options: OutputOptions = {},
 ): Promise<string[]> {
-  const files: Record<string, string | Uint8Array> = {
-    'results.csv': resultsCsv(result),
-    'results.arrow': resultsArrow(result),
+  // The three large files are made inside the folder write, one at a time, so each is garbage
+  // before the next is built; results.csv goes to disk in chunks as it is produced (STREAMED).
+  const files: Record<string, string | Uint8Array | (() => string | Uint8Array) | typeof STREAMED> = {
+    'results.csv': STREAMED,
+    'results.arrow': () => resultsArrow(result),
     'boroughs.csv': boroughsCsv(result),
     'treatment.csv': treatmentCsv(result),
-    'prepared.json': JSON.stringify(toBundle(prepared)) + '\n',
+    'prepared.json': () => JSON.stringify(toBundle(prepared)) + '\n',
     // The map's geometry (geo/boundaries.json, geo/basemap/<id>.json), so the folder serves alone.
     ...geometryFiles(loaded),
     // The declared monthly series, so the served folder has the map's time series.
@@ -53,15 +58,24 @@ export async function writeOutputs(
     ...options.extraFiles,
   };
   if (loaded.boundaries) files['results.geojson'] = resultsGeoJson(result, readFileSync(loaded.boundaries, 'utf8'));
-  const outputs = Object.fromEntries(Object.entries(files).map(([name, data]) => [name, sha256(data)]));
-  files['manifest.json'] = JSON.stringify(manifest(result, loaded, outputs, options), null, 2) + '\n';
   await writeDirAtomic(
     dir,
     (tmp) => {
-      for (const [name, data] of Object.entries(files)) {
-        mkdirSync(dirname(join(tmp, name)), { recursive: true });
-        writeFileSync(join(tmp, name), data);
+      const outputs: Record<string, string> = {};
+      for (const [name, file] of Object.entries(files)) {
+        const path = join(tmp, name);
+        mkdirSync(dirname(path), { recursive: true });
+        if (file === STREAMED) outputs[name] = writeChunks(path, (sink) => resultsCsvChunks(result, sink));
+        else {
+          const data = typeof file === 'function' ? file() : file;
+          // UTF-8 once, for both the file and its hash
+          const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+          writeFileSync(path, bytes);
+          outputs[name] = sha256(bytes);
+        }
       }
+      const text = JSON.stringify(manifest(result, loaded, outputs, options), null, 2) + '\n';
+      writeFileSync(join(tmp, 'manifest.json'), text);
     },
     {
       kind: 'run',
@@ -71,27 +85,24 @@ export async function writeOutputs(
       onNote: options.onNote,
     },
   );
-  return Object.keys(files);
+  return Object.keys({ ...files, 'manifest.json': '' });
 }
 
-/**
- * results.csv: the same cells as `formatCsv` over `roundForOutput`ed numbers, each number printed
- * once (by `outputNumberText`), a line at a time so that each line's cells are short-lived.
- */
-export function resultsCsv(result: Result): string {
-  const cols = resultColumns(result);
-  const n = result.areas.codes.length;
-  const numeric = cols.map((c) => c.kind === 'number');
-  const cell = (k: number, i: number): string =>
-    numeric[k] ? outputNumberText(cols[k].values(i) as number) : csvCell(neutraliseFormula(cols[k].values(i)));
-  const lines = new Array<string>(n + 1);
-  lines[0] = cols.map((c) => csvCell(neutraliseFormula(c.name))).join(',');
-  for (let i = 0; i < n; i++) {
-    let line = cell(0, i);
-    for (let k = 1; k < cols.length; k++) line += ',' + cell(k, i);
-    lines[i + 1] = line;
+const STREAMED = Symbol('streamed');
+
+/** Writes a file from the chunks `produce` hands its sink, hashing them on the way; returns the SHA-256. */
+function writeChunks(path: string, produce: (sink: (chunk: Uint8Array) => void) => void): string {
+  const hash = sha256Stream();
+  const fd = openSync(path, 'w');
+  try {
+    produce((chunk) => {
+      for (let done = 0; done < chunk.length;) done += writeSync(fd, chunk, done);
+      hash.update(chunk);
+    });
+  } finally {
+    closeSync(fd);
   }
-  return lines.join('\n') + '\n';
+  return hash.hex();
 }
 
 /** The results table as Arrow IPC; missing values are Arrow nulls. */
@@ -101,8 +112,11 @@ export function resultsArrow(result: Result): Uint8Array {
   const values: ColumnTable['values'] = {};
   for (const c of cols) {
     if (c.kind === 'number') {
-      const col = new Float64Array(n);
-      for (let i = 0; i < n; i++) col[i] = c.values(i) as number;
+      let col = c.array;
+      if (!col) {
+        col = new Float64Array(n);
+        for (let i = 0; i < n; i++) col[i] = c.values(i) as number;
+      }
       values[c.name] = col;
     } else {
       const col = new Array<string>(n);

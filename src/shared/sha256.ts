@@ -9,6 +9,12 @@ export function sha256Hex(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
+/** A SHA-256 fed piece by piece (e.g. a file's chunks as they are written); `hex()` once at the end. */
+export function sha256Stream(): { update(data: Uint8Array): void; hex(): string } {
+  const hash = createHash('sha256');
+  return { update: (data) => void hash.update(data), hex: () => hash.digest('hex') };
+}
+
 /** SHA-256 of a file, read in 1 MiB chunks (bounded memory for large data files). */
 export function sha256File(path: string): string {
   const hash = createHash('sha256');

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import * as ss from 'simple-statistics';
 import { prepare, score } from '../../src/core/run.ts';
 import { withMethods, type Methods } from '../../src/core/framework.ts';
-import { rankable } from '../../src/core/steps/referenceSet.ts';
+import fc from 'fast-check';
+import { rankable, rankableRows } from '../../src/core/steps/referenceSet.ts';
+import { impute } from '../../src/core/steps/impute.ts';
 import { rankAmong } from '../../src/core/stats/rankAmong.ts';
 import { syntheticFramework } from './synthetic.ts';
 
@@ -89,5 +91,71 @@ describe('statistics over the ranked areas only', () => {
     const mid = rankAmong(Float64Array.from([2, 1, 2, 3]), Uint8Array.from([0, 1, 1, 1])).ranks;
     // outsider 2: one member below, one equal → 1 + ½ + ½ = 2
     expect(mid[0]).toBe(2);
+  });
+});
+
+describe('rankable, worked out once per presence pattern', () => {
+  it('equals the row-by-row answer (random structures, weights, gaps; more than 30 indicators too)', () => {
+    const structure = fc
+      .record({
+        indicators: fc.integer({ min: 1, max: 40 }),
+        areas: fc.integer({ min: 1, max: 60 }),
+        gap: fc.double({ min: 0, max: 0.6, noNaN: true }),
+        seed: fc.integer(),
+        imputeMethod: fc.constantFrom('none', 'mean'),
+        minCoverage: fc.constantFrom(0, 0.5, 0.75, 1),
+      })
+      .chain((s) =>
+        fc.record({
+          s: fc.constant(s),
+          measureOf: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: s.indicators, maxLength: s.indicators }),
+          weights: fc.array(fc.constantFrom(0, 0.5, 1, 2), { minLength: s.indicators, maxLength: s.indicators }),
+          categoryOf: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 6, maxLength: 6 }),
+        }),
+      );
+    fc.assert(
+      fc.property(structure, ({ s, measureOf, weights, categoryOf }) => {
+        let seed = s.seed;
+        const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+        const values = Array.from({ length: s.indicators }, () =>
+          Array.from({ length: s.areas }, () => (random() < s.gap ? NaN : random() * 10)),
+        );
+        // measures numbered densely, so every measure has an indicator
+        const used = [...new Set(measureOf)].sort();
+        const { framework, inputs } = syntheticFramework({
+          values,
+          directions: values.map(() => 1),
+          measureOf: measureOf.map((m) => used.indexOf(m)),
+          categoryOf: categoryOf.slice(0, used.length),
+          indicatorWeights: weights,
+          methods: {
+            impute: { method: s.imputeMethod },
+            combine: { method: 'arithmetic', min_coverage: s.minCoverage },
+          } as Partial<Methods>,
+        });
+        const prepared = prepare(framework, inputs);
+        const methods = framework.methods;
+        const columns = Object.fromEntries(prepared.specs.map((x) => [x.id, prepared.raw[x.id]]));
+        const filled = impute(columns, methods.impute.method, inputs.areas.parent, 3).columns;
+        const expected = rankableRows(prepared, methods, filled, s.areas);
+        expect(Array.from(rankable(prepared, methods))).toEqual(Array.from(expected));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('tells apart areas missing different indicators among more than 30 (the pattern spans several words)', () => {
+    // 32 indicators, each its own measure and category; every category needed (min_coverage 1)
+    const k = 32;
+    const values = Array.from({ length: k }, (_, j) => [j === 0 ? NaN : 1, j === 29 ? NaN : 1, j === 30 ? NaN : 1, 1]);
+    const { framework, inputs } = syntheticFramework({
+      values,
+      directions: values.map(() => 1),
+      measureOf: values.map((_, j) => j),
+      categoryOf: values.map((_, j) => j),
+      methods: { combine: { method: 'arithmetic', min_coverage: 1 } } as Partial<Methods>,
+    });
+    const prepared = prepare(framework, inputs);
+    expect(Array.from(rankable(prepared, framework.methods))).toEqual([0, 0, 0, 1]);
   });
 });

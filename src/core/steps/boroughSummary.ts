@@ -22,69 +22,79 @@ export function boroughSummaries(
   index: Float64Array,
   rank: Float64Array,
   decile: Uint8Array,
+  /** The ranked areas in rank order, ties by area index (`rankAreas` gives it); computed when absent. */
+  order: Uint32Array = presentOrder(rank),
 ): BoroughSummary[] {
-  const N = countRanked(rank);
-  const groups: number[][] = areas.parentCodes.map(() => []);
-  for (let i = 0; i < areas.codes.length; i++) if (areas.parent[i] >= 0) groups[areas.parent[i]].push(i);
-  // each borough's ranked wards in rank order, from one sort of all ranks (sorting per borough was the cost)
-  const byRank: number[][] = areas.parentCodes.map(() => []);
-  for (const i of presentOrder(rank)) if (areas.parent[i] >= 0) byRank[areas.parent[i]].push(i);
-  const out: BoroughSummary[] = groups.map((idx, g) => summarise(areas, idx, byRank[g], g, index, rank, decile, N));
-  const avg = Float64Array.from(out, (b) => b.averageScore);
+  const N = order.length;
+  const G = areas.parentCodes.length;
+  const { parent, population } = areas;
+  // Sums per borough in one pass over the areas in index order (the order of the sums, so the
+  // same floating-point results as summing each borough's list).
+  const wards = new Int32Array(G);
+  const rankedWards = new Int32Array(G);
+  const top = new Int32Array(G);
+  const wsum = new Float64Array(G);
+  const score = new Float64Array(G);
+  const rsum = new Float64Array(G);
+  const ext = new Float64Array(G);
+  for (let i = 0; i < rank.length; i++) {
+    const g = parent[i];
+    if (g < 0) continue;
+    wards[g]++;
+    const r = rank[i];
+    if (r !== r) continue;
+    const w = population[i] > 0 ? population[i] : 1;
+    rankedWards[g]++;
+    wsum[g] += w;
+    score[g] += w * index[i];
+    rsum[g] += w * r;
+    const q = r / N;
+    ext[g] += w * Math.min(1, Math.max(0, (0.3 - q) / 0.2));
+    if (decile[i] === 1) top[g]++;
+  }
+  // Local concentration: each borough's wards in rank order until they hold 10 % of its people.
+  const held = new Float64Array(G);
+  const acc = new Float64Array(G);
+  const full = new Uint8Array(G);
+  for (let k = 0; k < N; k++) {
+    const i = order[k];
+    const g = parent[i];
+    if (g < 0 || full[g] || !(wsum[g] > 0)) continue;
+    const take = Math.min(population[i] > 0 ? population[i] : 1, 0.1 * wsum[g] - held[g]);
+    if (take <= 0) {
+      full[g] = 1;
+      continue;
+    }
+    acc[g] += take * rank[i];
+    held[g] += take;
+  }
+  const out: BoroughSummary[] = [];
+  const avg = new Float64Array(G);
+  for (let g = 0; g < G; g++) {
+    const has = wsum[g] > 0;
+    avg[g] = has ? score[g] / wsum[g] : NaN;
+    out.push({
+      code: areas.parentCodes[g],
+      name: areas.parentNames[g],
+      wards: wards[g],
+      rankedWards: rankedWards[g],
+      averageScore: avg[g],
+      averageRank: has ? rsum[g] / wsum[g] : NaN,
+      extent: has ? ext[g] / wsum[g] : NaN,
+      localConcentration: has && held[g] > 0 ? acc[g] / held[g] : NaN,
+      topDecileShare: rankedWards[g] ? top[g] / rankedWards[g] : NaN,
+      rankOfAverageScore: NaN,
+    });
+  }
   const r = rankDescending(avg);
-  out.forEach((b, i) => (b.rankOfAverageScore = r[i]));
+  for (let g = 0; g < G; g++) out[g].rankOfAverageScore = r[g];
   return out;
 }
 
-function countRanked(rank: Float64Array): number {
-  let n = 0;
-  for (let i = 0; i < rank.length; i++) if (rank[i] === rank[i]) n++;
-  return n;
-}
-
-function summarise(
-  areas: Areas,
-  idx: number[],
-  rankedInOrder: number[],
-  g: number,
-  index: Float64Array,
-  rank: Float64Array,
-  decile: Uint8Array,
-  N: number,
-): BoroughSummary {
-  const ranked = idx.filter((i) => rank[i] === rank[i]);
-  const pop = (i: number) => (areas.population[i] > 0 ? areas.population[i] : 1);
-  let wsum = 0;
-  let score = 0;
-  let rsum = 0;
-  let ext = 0;
-  let top = 0;
-  for (const i of ranked) {
-    const w = pop(i);
-    wsum += w;
-    score += w * index[i];
-    rsum += w * rank[i];
-    const q = rank[i] / N;
-    ext += w * Math.min(1, Math.max(0, (0.3 - q) / 0.2));
-    if (decile[i] === 1) top++;
-  }
-  return {
-    code: areas.parentCodes[g],
-    name: areas.parentNames[g],
-    wards: idx.length,
-    rankedWards: ranked.length,
-    averageScore: wsum > 0 ? score / wsum : NaN,
-    averageRank: wsum > 0 ? rsum / wsum : NaN,
-    extent: wsum > 0 ? ext / wsum : NaN,
-    localConcentration: localConcentration(rankedInOrder, rank, pop, wsum),
-    topDecileShare: ranked.length ? top / ranked.length : NaN,
-    rankOfAverageScore: NaN,
-  };
-}
-
 /**
- * Population-weighted mean rank of the top wards holding 10 % of the population (last one in
- * part). `idx` may come in any order; already in rank order, the sort is a single linear pass.
+ * One borough's local concentration: the population-weighted mean rank of its top wards holding
+ * 10 % of its population (last one in part) — what `boroughSummaries` computes for every borough
+ * in one pass over the rank order. `idx` may come in any order.
  */
 export function localConcentration(
   idx: number[],

@@ -7,7 +7,6 @@
  * - parentRank: the same rank computed within each borough.
  */
 import type { StepRecord } from '../types.ts';
-import { rankDescending } from '../stats/rankDescending.ts';
 import { presentOrder } from '../stats/rankAverage.ts';
 
 export interface RankOutput {
@@ -15,21 +14,22 @@ export interface RankOutput {
   decile: Uint8Array;
   parentRank: Float64Array;
   ranked: number;
+  /** The ranked areas in rank order (ties: lower area index first), for the borough summaries. */
+  order: Uint32Array;
   record: StepRecord;
 }
 
 export function rankAreas(index: Float64Array, parent: Int32Array, parentCount: number): RankOutput {
-  const rank = rankDescending(index);
-  let ranked = 0;
-  for (let i = 0; i < rank.length; i++) if (rank[i] === rank[i]) ranked++;
+  const { rank, groupRank: parentRank, order } = ranksInAndWithinGroups(index, parent, parentCount);
+  const ranked = order.length;
   const decile = new Uint8Array(rank.length);
   for (let i = 0; i < rank.length; i++) decile[i] = rank[i] === rank[i] ? decileOf(rank[i], ranked) : 0;
-  const parentRank = rankWithinGroups(index, parent, parentCount);
   return {
     rank,
     decile,
     parentRank,
     ranked,
+    order,
     record: {
       step: 'rank',
       settings: { order: 'descending index', ties: 'average', deciles: 'ceil(10 * rank / N)' },
@@ -68,6 +68,20 @@ export function topDecileMaxRank(n: number): number {
  * each group on its own, without sorting every group separately.
  */
 export function rankWithinGroups(x: Float64Array, group: Int32Array, groupCount: number): Float64Array {
+  return ranksInAndWithinGroups(x, group, groupCount).groupRank;
+}
+
+/**
+ * The descending ranks of x overall (as `rankDescending`) and within each group (as
+ * `rankWithinGroups`), with the order they come from, in one sort and one sweep over its runs
+ * of tied values: a run over positions p…p+k−1 of the order gets the overall rank p + (k + 1)/2.
+ */
+function ranksInAndWithinGroups(
+  x: Float64Array,
+  group: Int32Array,
+  groupCount: number,
+): { rank: Float64Array; groupRank: Float64Array; order: Uint32Array } {
+  const rank = new Float64Array(x.length).fill(NaN);
   const out = new Float64Array(x.length).fill(NaN);
   const neg = new Float64Array(x.length);
   for (let i = 0; i < x.length; i++) neg[i] = -x[i];
@@ -77,7 +91,11 @@ export function rankWithinGroups(x: Float64Array, group: Int32Array, groupCount:
   for (let start = 0; start < order.length;) {
     let end = start + 1;
     while (end < order.length && neg[order[end]] === neg[order[start]]) end++;
-    for (let k = start; k < end; k++) if (group[order[k]] >= 0) tied[group[order[k]]]++;
+    const overall = start + (end - start + 1) / 2;
+    for (let k = start; k < end; k++) {
+      rank[order[k]] = overall;
+      if (group[order[k]] >= 0) tied[group[order[k]]]++;
+    }
     for (let k = start; k < end; k++) {
       const g = group[order[k]];
       if (g >= 0) out[order[k]] = before[g] + (tied[g] + 1) / 2;
@@ -91,5 +109,5 @@ export function rankWithinGroups(x: Float64Array, group: Int32Array, groupCount:
     }
     start = end;
   }
-  return out;
+  return { rank, groupRank: out, order };
 }

@@ -67,19 +67,65 @@ export function referenceSet(prepared: ReferenceInputs, methods: Methods): Refer
   };
 }
 
-/** 1 where an area would get an index under the framework's own weights (presence only). */
+/**
+ * 1 where an area would get an index under the framework's own weights (presence only). The
+ * answer is row by row and depends only on which indicators a row has, so it is worked out once
+ * per presence pattern (England: 32,844 areas, one pattern) and handed to every area with it.
+ */
 export function rankable(prepared: ReferenceInputs, methods: Methods): Uint8Array {
-  const { framework, specs, raw, areas } = prepared;
+  const { specs, raw, areas } = prepared;
   const n = areas.codes.length;
   const columns: Record<string, Float64Array> = {};
   for (const s of specs) columns[s.id] = raw[s.id];
   const filled = impute(columns, methods.impute.method, areas.parent, areas.parentCodes.length).columns;
-  const presence: Record<string, Float64Array> = {};
-  for (const [id, col] of Object.entries(filled)) {
-    const p = new Float64Array(col.length);
-    for (let i = 0; i < col.length; i++) p[i] = col[i] === col[i] ? 1 : NaN;
-    presence[id] = p;
+  const ids = Object.keys(filled);
+  // each area's pattern as bit masks (bit k of word ⌊k/30⌋: indicator k present), numbered in
+  // order of appearance
+  const words = Math.max(1, Math.ceil(ids.length / 30));
+  const mask = new Int32Array(n * words);
+  for (let k = 0; k < ids.length; k++) {
+    const col = filled[ids[k]];
+    const word = Math.floor(k / 30);
+    const bit = 1 << (k % 30);
+    for (let i = 0; i < n; i++) if (col[i] === col[i]) mask[i * words + word] |= bit;
   }
+  const numberOf = new Map<number | string, number>();
+  const firstRow: number[] = [];
+  const pattern = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const key = words === 1 ? mask[i] : mask.subarray(i * words, (i + 1) * words).join(',');
+    let p = numberOf.get(key);
+    if (p === undefined) {
+      p = firstRow.length;
+      firstRow.push(i);
+      numberOf.set(key, p);
+    }
+    pattern[i] = p;
+  }
+  // one row per pattern (its first area's values), then every area takes its pattern's answer
+  const rows: Record<string, Float64Array> = {};
+  for (const id of ids) {
+    const col = filled[id];
+    const row = new Float64Array(firstRow.length);
+    for (let p = 0; p < firstRow.length; p++) row[p] = col[firstRow[p]];
+    rows[id] = row;
+  }
+  const perPattern = rankableRows(prepared, methods, rows, firstRow.length);
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) out[i] = perPattern[pattern[i]];
+  return out;
+}
+
+/** 1 where a row of `columns` (NaN = missing) would get an index under the framework's own weights: row by row. */
+export function rankableRows(
+  prepared: ReferenceInputs,
+  methods: Methods,
+  columns: Record<string, Float64Array>,
+  n: number,
+): Uint8Array {
+  const { framework, specs } = prepared;
+  const presence: Record<string, Float64Array> = {};
+  for (const [id, col] of Object.entries(columns)) presence[id] = presenceOf(col);
   const mGroups = measureGroups(
     framework.measures,
     new Map(specs.map((s) => [s.id, s.measure])),
@@ -100,7 +146,14 @@ export function rankable(prepared: ReferenceInputs, methods: Methods): Uint8Arra
     methods.combine.min_coverage,
     n,
   ).value;
-  const ranked = new Uint8Array(index.length);
-  for (let i = 0; i < index.length; i++) ranked[i] = index[i] === index[i] ? 1 : 0;
-  return ranked;
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) out[i] = index[i] === index[i] ? 1 : 0;
+  return out;
+}
+
+/** 1 where a value is present, NaN where missing. (A plain loop: TypedArray.from with a map function runs ≈ 20× slower in V8.) */
+function presenceOf(col: Float64Array): Float64Array {
+  const out = new Float64Array(col.length);
+  for (let i = 0; i < col.length; i++) out[i] = col[i] === col[i] ? 1 : NaN;
+  return out;
 }
