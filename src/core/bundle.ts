@@ -30,7 +30,9 @@ export interface PreparedBundle {
   log: StepRecord[];
 }
 
-/** Plain loops rather than Array.from(x, f), which costs ≈ 20× more per element in V8 (England: 8 columns of 32,844). */
+/**
+ * Plain loops rather than Array.from(x, f), which costs ≈ 20× more per element in V8 (England: 8 columns of 32,844).
+ */
 function toJson(x: ArrayLike<number>): (number | null)[] {
   const out = new Array<number | null>(x.length);
   for (let i = 0; i < x.length; i++) out[i] = Number.isFinite(x[i]) ? x[i] : null;

@@ -151,7 +151,10 @@ export function rankableRows(
   return out;
 }
 
-/** 1 where a value is present, NaN where missing. (A plain loop: TypedArray.from with a map function runs ≈ 20× slower in V8.) */
+/**
+ * 1 where a value is present, NaN where missing. (A plain loop:
+ * TypedArray.from with a map function runs ≈ 20× slower in V8.)
+ */
 function presenceOf(col: Float64Array): Float64Array {
   const out = new Float64Array(col.length);
   for (let i = 0; i < col.length; i++) out[i] = col[i] === col[i] ? 1 : NaN;
