@@ -207,7 +207,8 @@ export const frameworkFileSchema = z
     indicators: z.string().min(1),
     /** Credits for data not named in the indicator table (boundaries, basemap layers). */
     attribution: z.array(z.string().min(1)).default([]),
-    methods: methodsSchema.default(methodsSchema.parse({})),
+    // a fresh default per parse, built only when the file has no methods (no parse at import time)
+    methods: methodsSchema.default(() => defaultMethods()),
     robustness: z.unknown().optional(),
     pilots: z.unknown().optional(),
     monthly: monthlySpecSchema.optional(),
