@@ -5,15 +5,19 @@
  * character-by-character parser, which keeps only the cells of the columns asked for (and the
  * first cell, to recognise a blank line).
  *
- * The rules, the limits and every error (its message, row and cell number, and the moment it is
- * raised) are those of `CsvRecordParser` (csvRecords.ts); the two are cross-checked on every CSV
- * in data/, on generated CSV cut into chunks at random places and at the limits
- * (test/io/csvColumnScanner.test.ts). Two parsers for one set of rules because the record
- * parser's work per character and per cell was most of the time `wardrank top` spent reading
- * London's tables (docs/performance.md).
+ * Rules: a field starting with `"` is quoted, `""` inside it is a quote; CRLF or LF ends a
+ * record; a UTF-8 BOM at the very start is dropped; text after a closing quote is an error; a
+ * cell of at most MAX_CELL_CHARS (1 MiB) characters, a record of at most MAX_FIELDS (100,000)
+ * cells. Every error (its message, row and cell number, and the moment it is raised) is checked
+ * against a plain character-by-character reference parser (test/io/helpers/csvRecordParser.ts)
+ * on every CSV in data/, on generated CSV cut into chunks at random places and at the limits
+ * (test/io/csvColumnScanner.test.ts).
  */
 import { InputError } from '../core/errors.ts';
-import { MAX_CELL_CHARS, MAX_FIELDS } from './csvRecords.ts';
+
+/** Limits (a located error, not an out-of-memory crash): characters in one cell, cells in one record. */
+export const MAX_CELL_CHARS = 1 << 20;
+export const MAX_FIELDS = 100_000;
 
 /** Longer lines go through the character parser, which applies the cell-length and cell-count limits. */
 const MAX_LINE_CHARS = 1 << 16;

@@ -24,7 +24,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
 import { formatProblem } from '../../src/core/errors.ts';
 import { validateFramework } from '../../src/io/loadFramework.ts';
-import { MAX_CELL_CHARS, MAX_FIELDS } from '../../src/io/csvRecords.ts';
+import { MAX_CELL_CHARS, MAX_FIELDS } from '../../src/io/csvColumnScanner.ts';
 
 const SECRET = 'TOP-SECRET-LINE-do-not-quote';
 

@@ -16,7 +16,7 @@
  */
 import { InputError } from '../../../src/core/errors.ts';
 import { checkUtf8, columnIndex, isBlank, raggedRow, type CsvTable } from '../../../src/io/csv.ts';
-import { CsvRecordParser } from '../../../src/io/csvRecords.ts';
+import { CsvColumnScanner } from '../../../src/io/csvColumnScanner.ts';
 import { addColumn, type BuiltTable } from './builtTable.ts';
 
 const SOURCE = 'MOPAC, Public Attitudes Survey confidence dashboard, borough level (London Datastore); OGL v3.0';
@@ -58,9 +58,13 @@ export const PAS_MEASURES: { measure: string; id: string; question: string }[] =
 export function parsePasCsv(text: string, file: string): CsvTable {
   checkUtf8(text, file);
   const records: string[][] = [];
-  const parser = new CsvRecordParser(file, (rec) => records.push(rec));
-  parser.push(text);
-  parser.end();
+  // every cell of every record kept (the sink returns no column mask); the scanner reuses `cells`
+  const scanner = new CsvColumnScanner(file, (cells, count) => {
+    records.push(cells.slice(0, count));
+    return undefined;
+  });
+  scanner.push(text);
+  scanner.end();
   const first = (records[0] ?? []).map((h) => h.trim());
   let lastNamed = first.length - 1;
   while (lastNamed >= 0 && first[lastNamed] === '') lastNamed--;

@@ -1,22 +1,19 @@
 /**
- * An incremental RFC 4180 record parser: feed it text in chunks of any size (a quoted field may
- * span chunks and lines) and it emits one record at a time, so a 200 MB file is read with
- * bounded memory. The data build's scripts use it; the CLI's readers (`parseCsv`, `readColumns`)
- * use `CsvColumnScanner` (csvColumnScanner.ts), which follows the same rules, limits and errors
- * and is cross-checked against this parser in test/io/csvColumnScanner.test.ts.
+ * The reference for `CsvColumnScanner` (src/io/csvColumnScanner.ts): a plain incremental RFC
+ * 4180 record parser, character by character, that the scanner replaced in the CLI. Kept here
+ * only so test/io/csvColumnScanner.test.ts can check the scanner against a second, simpler
+ * reading of the same rules, limits and errors.
  *
  * Rules: a field starting with `"` is quoted, `""` inside it is a quote; CRLF or LF ends a
  * record; a UTF-8 BOM at the very start is dropped; text after a closing quote is an error.
  * Limits (a located error, not an out-of-memory crash): a cell of at most MAX_CELL_CHARS
  * (1 MiB) characters, a record of at most MAX_FIELDS (100,000) cells.
  */
-import { InputError } from '../core/errors.ts';
+import { InputError } from '../../../src/core/errors.ts';
+import { MAX_CELL_CHARS, MAX_FIELDS } from '../../../src/io/csvColumnScanner.ts';
 
 /** Receives each record with its 1-based row number (the header is row 1, as a spreadsheet shows it). */
 export type RecordSink = (record: string[], row: number) => void;
-
-export const MAX_CELL_CHARS = 1 << 20;
-export const MAX_FIELDS = 100_000;
 
 export class CsvRecordParser {
   private field = '';
