@@ -8,9 +8,10 @@
  * could delete the faster one's new, live lock. So a takeover holds a second lock
  * (`.NAME.lock.break`, also `wx`) and, under it, deletes the lock file only if its content is
  * still exactly what was judged stale (`breakStaleLock`). A break lock older than 10 s (its
- * holder died in those few microseconds) is removed.
+ * holder died in those few microseconds) is removed if it is an empty regular file, as wardrank
+ * creates it; anything else by that name is left alone.
  */
-import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../core/errors.ts';
@@ -108,7 +109,9 @@ export function breakStaleLock(path: string, seen: string): boolean {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     try {
-      if (Date.now() - statSync(breakPath).mtimeMs > BREAK_STALE_MS) rmSync(breakPath, { force: true });
+      // only an empty regular file, as wardrank creates it: anything else by that name is not ours
+      const st = lstatSync(breakPath);
+      if (st.isFile() && st.size === 0 && Date.now() - st.mtimeMs > BREAK_STALE_MS) rmSync(breakPath, { force: true });
     } catch {
       // removed by its holder meanwhile
     }

@@ -1,4 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,6 +47,24 @@ describe('breakStaleLock', () => {
     expect(breakStaleLock(path, lockText(2 ** 22 + 1))).toBe(false);
     expect(existsSync(`${path}.break`)).toBe(false);
     expect(breakStaleLock(path, lockText(2 ** 22 + 1))).toBe(true);
+  });
+
+  it('never removes a file by the break lock’s name that wardrank did not create (not empty, or a link)', () => {
+    const dir = scratch();
+    const path = join(dir, '.out.lock');
+    writeFileSync(path, lockText(2 ** 22 + 1));
+    const old = (Date.now() - 11_000) / 1000;
+    writeFileSync(`${path}.break`, 'a user’s notes');
+    utimesSync(`${path}.break`, old, old);
+    expect(breakStaleLock(path, lockText(2 ** 22 + 1))).toBe(false);
+    expect(readFileSync(`${path}.break`, 'utf8')).toBe('a user’s notes');
+    rmSync(`${path}.break`);
+    writeFileSync(join(dir, 'target'), '');
+    symlinkSync(join(dir, 'target'), `${path}.break`);
+    lutimesSync(`${path}.break`, old, old);
+    expect(breakStaleLock(path, lockText(2 ** 22 + 1))).toBe(false);
+    expect(lstatSync(`${path}.break`).isSymbolicLink()).toBe(true);
+    expect(existsSync(join(dir, 'target'))).toBe(true);
   });
 });
 
