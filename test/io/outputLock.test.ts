@@ -1,6 +1,7 @@
 import {
   existsSync,
   lstatSync,
+  lutimesSync,
   mkdtempSync,
   readFileSync,
   rmSync,
