@@ -1,7 +1,7 @@
 /**
  * Reads `robustness.csv` from a robustness output folder (columns
  * `code,nominal_rank,median_rank,p05_rank,p95_rank,p_top_k,p_top_decile`) into a map by code,
- * for the pilots' rank intervals in the decision note.
+ * for the pilots' rank intervals in the decision note and the served map.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +20,18 @@ export function readRobustness(dir: string): { rows: Map<string, RobustnessRow>;
       file: path,
       expected: 'the output folder of `wardrank robustness`',
     });
-  const t = parseCsv(readInput(path, path, INPUT_LIMITS.table).toString('utf8'), { file: 'robustness.csv' });
+  return {
+    rows: parseRobustnessCsv(readInput(path, path, INPUT_LIMITS.table).toString('utf8'), 'robustness.csv'),
+    path,
+  };
+}
+
+/**
+ * The rows of a robustness.csv text by ward code; numbers parsed strictly (a bad cell is an
+ * InputError naming `label`, row and column), a missing value NaN.
+ */
+export function parseRobustnessCsv(text: string, label: string): Map<string, RobustnessRow> {
+  const t = parseCsv(text, { file: label });
   const ci = columnIndex(t, 'code');
   const all = t.rows.map((_, r) => r);
   const cols = Object.fromEntries(COLUMNS.map((c) => [c, csvNumberColumn(t, all, c)])) as Record<
@@ -31,5 +42,5 @@ export function readRobustness(dir: string): { rows: Map<string, RobustnessRow>;
   t.rows.forEach((row, r) =>
     rows.set(row[ci].trim(), Object.fromEntries(COLUMNS.map((c) => [c, cols[c][r]])) as unknown as RobustnessRow),
   );
-  return { rows, path };
+  return rows;
 }

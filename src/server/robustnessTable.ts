@@ -1,11 +1,9 @@
 /**
- * Reads `robustness.csv` (written by `wardrank robustness`): per ward, the rank's distribution
- * over the sampled method and weight choices. Columns
- * `code,name,nominal_rank,median_rank,p05_rank,p95_rank,p_top_k,p_top_decile`; numbers parsed
- * strictly (a bad cell is an InputError naming file, row and column); missing → null.
+ * The robustness summary the server answers per ward: `robustness.csv` (written by `wardrank
+ * robustness`) read by the CLI's reader (`parseRobustnessCsv`), each row cut to the rank's
+ * distribution over the sampled method and weight choices, a missing value null.
  */
-import { columnIndex, parseCsv } from '../io/csv.ts';
-import { csvNumberColumn } from '../io/csvNumberColumn.ts';
+import { parseRobustnessCsv } from '../io/readRobustness.ts';
 
 export interface RobustnessRow {
   median_rank: number | null;
@@ -19,16 +17,10 @@ const FIELDS = ['median_rank', 'p05_rank', 'p95_rank', 'p_top_k', 'p_top_decile'
 
 /** Ward code → its robustness summary. `label` names the file in error messages. */
 export function readRobustness(text: string, label: string): Map<string, RobustnessRow> {
-  const table = parseCsv(text, { file: label });
-  const code = columnIndex(table, 'code');
-  const rows = table.rows.map((_, r) => r);
-  const columns = FIELDS.map((f) => csvNumberColumn(table, rows, f));
   const out = new Map<string, RobustnessRow>();
-  table.rows.forEach((row, r) => {
-    const rec = Object.fromEntries(
-      FIELDS.map((f, k) => [f, Number.isFinite(columns[k][r]) ? columns[k][r] : null]),
-    ) as unknown as RobustnessRow;
-    out.set(row[code].trim(), rec);
-  });
+  for (const [code, row] of parseRobustnessCsv(text, label)) {
+    const rec = Object.fromEntries(FIELDS.map((f) => [f, Number.isFinite(row[f]) ? row[f] : null]));
+    out.set(code, rec as unknown as RobustnessRow);
+  }
   return out;
 }
