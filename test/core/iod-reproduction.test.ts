@@ -8,17 +8,18 @@
  *   - `imd_average_score`: the population-weighted mean IMD score of the ward's LSOAs (compared
  *     where the GLA assigned whole LSOAs to the ward, as the ONS best-fit lookup does; elsewhere
  *     the GLA split LSOAs between wards and the two legitimately differ).
- * Real data from ../shared/data/deprivation (read-only, beside the repository in CI).
+ * Real data from the raw data's deprivation folder (../shared/data beside the repository in CI;
+ * skipped outside CI without it: test/helpers/rawData.ts).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { parseCsv } from '../../src/io/csv.ts';
 import { exponentialFromRank } from '../../src/core/stats/exponentialTransform.ts';
 import { rankDescending } from '../../src/core/stats/rankDescending.ts';
+import { describeWithRawData, RAW } from '../helpers/rawData.ts';
 
-const SHARED = '../shared/data';
-const available = existsSync(`${SHARED}/deprivation/england_lsoa11_iod2019_domain_ranks.csv.gz`);
+const SHARED = RAW;
 
 // MHCLG (2019) IoD Technical Report, Table 3.1: domain weights.
 const DOMAINS: [string, number][] = [
@@ -33,7 +34,7 @@ const DOMAINS: [string, number][] = [
 
 const csvGz = (path: string) => parseCsv(gunzipSync(readFileSync(path)).toString('utf8'), { file: path });
 
-describe.runIf(available)('IoD 2019 reproduced from its domain ranks (real data)', () => {
+describeWithRawData('IoD 2019 reproduced from its domain ranks (real data)', () => {
   const ranks = csvGz(`${SHARED}/deprivation/england_lsoa11_iod2019_domain_ranks.csv.gz`);
   const N = ranks.rows.length;
   const col = (prefix: string) => ranks.header.findIndex((h) => h.startsWith(prefix));

@@ -9,6 +9,7 @@ import { adjacencyRows, neighboursOf, queenAdjacency } from '../../scripts/lib/g
 import { frameAt } from '../../scripts/lib/geo/localFrame.ts';
 import { parseCsv } from '../../src/io/csv.ts';
 import { INPUTS, RAW } from '../../scripts/build-london-crosswalk.ts';
+import { describeWithRawData } from '../helpers/rawData.ts';
 import { SETTINGS } from '../../scripts/build-london-geo.ts';
 import { fixture, shipped } from './helpers.ts';
 
@@ -73,7 +74,7 @@ describe('queenAdjacency tolerance and T-junctions', () => {
   });
 });
 
-describe('adjacency.csv (London 2018 wards)', () => {
+describeWithRawData('adjacency.csv (London 2018 wards)', () => {
   const table = parseCsv(shipped('adjacency.csv'), { file: 'adjacency.csv' });
   const rows = table.rows.map(([a, b]) => `${a}>${b}`);
   const codes = new Set(parseCsv(shipped('areas.csv'), { file: 'areas.csv' }).rows.map((r) => r[0]));

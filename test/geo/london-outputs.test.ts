@@ -9,6 +9,7 @@ import { area, booleanPointInPolygon, booleanValid } from '@turf/turf';
 import { parseCsv, columnIndex } from '../../src/io/csv.ts';
 import { conflictingArcs } from '../../scripts/lib/geo/simplify.ts';
 import { INPUTS, RAW, sha256 } from '../../scripts/build-london-crosswalk.ts';
+import { describeWithRawData } from '../helpers/rawData.ts';
 import { LONDON, shipped } from './helpers.ts';
 
 type Areas = FeatureCollection<Polygon | MultiPolygon>;
@@ -70,7 +71,7 @@ describe('areas.csv', () => {
   });
 });
 
-describe('wards.geojson, wards.topojson, boroughs.geojson', () => {
+describeWithRawData('wards.geojson, wards.topojson, boroughs.geojson', () => {
   const raw = JSON.parse(readFileSync(join(RAW, INPUTS.wards2018), 'utf8')) as Areas;
   it('are under the size limits, the TopoJSON smaller', () => {
     expect(Buffer.byteLength(wardsText)).toBeLessThan(1.5e6);

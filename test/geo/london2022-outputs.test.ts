@@ -10,6 +10,7 @@ import { booleanPointInPolygon, booleanValid } from '@turf/turf';
 import { columnIndex, parseCsv } from '../../src/io/csv.ts';
 import { buildWardCrosswalk, crosswalkCsv, lsoaPopulationAreas, sha256 } from '../../scripts/build-london-crosswalk.ts';
 import { CROSSWALK_FILE_2022, wardFeatures2022 } from '../../scripts/build-london-geo.ts';
+import { describeWithRawData } from '../helpers/rawData.ts';
 import { REPO } from './helpers.ts';
 
 type Areas = FeatureCollection<Polygon | MultiPolygon>;
@@ -90,7 +91,7 @@ describe('data/london boundaries', () => {
   });
 });
 
-describe('rebuilt from the raw data now', () => {
+describeWithRawData('rebuilt from the raw data now', () => {
   it('the base areas, their populations and the 2013 → 2022 crosswalk are what the build computes', () => {
     const base = wardFeatures2022();
     expect(base.records.map((r) => r.code)).toEqual(areas.rows.map((r) => r[0]));

@@ -6,6 +6,7 @@ import { frameAt } from '../../scripts/lib/geo/localFrame.ts';
 import { removeRepeatedPositions } from '../../scripts/lib/geo/repair.ts';
 import { queenAdjacency, adjacencyRows } from '../../scripts/lib/geo/adjacency.ts';
 import { wardFeatures } from '../../scripts/build-london-geo.ts';
+import { describeWithRawData } from '../helpers/rawData.ts';
 
 const { kx, ky } = frameAt(51.5);
 /** Metres east/north of (0°, 51.5°) → lon/lat. */
@@ -126,7 +127,7 @@ describe('conflictingArcs', () => {
   });
 });
 
-describe('simplification of real wards (one borough: Southwark, E09000028)', () => {
+describeWithRawData('simplification of real wards (one borough: Southwark, E09000028)', () => {
   const { wards } = wardFeatures();
   const subset: FeatureCollection<Polygon> = {
     type: 'FeatureCollection',

@@ -13,6 +13,7 @@ import { prepare, score } from '../../src/core/run.ts';
 import { resultsCsv, resultsCsvChunks } from '../../src/io/resultsCsv.ts';
 import type { Result } from '../../src/core/types.ts';
 import { englandFramework } from '../../bench/england.ts';
+import { withoutRawData } from '../helpers/rawData.ts';
 
 const slow = (v: number) => csvCell(roundForOutput(v));
 
@@ -204,7 +205,7 @@ function expectedCsv(r: Result): string {
 describe('putOutputNumber on the England run', () => {
   // the bench framework of 32,844 LSOAs, built from ../shared/data/deprivation when present
   const england = englandFramework();
-  it.skipIf(!england)('writes outputNumberText(v) for every number of every result column', () => {
+  it.skipIf(withoutRawData)('writes outputNumberText(v) for every number of every result column', () => {
     const loaded = loadFramework(england!);
     const r = score(prepare(loaded.framework, loaded.inputs));
     let checked = 0;
