@@ -14,15 +14,15 @@ import { fmt, fmtRank, textTable } from './format.ts';
 
 /**
  * Loads, prepares and scores; an infinite value at any step, or an empty ranking (no area ranked)
- * unless `allowEmpty`, is an input error. `warnings: false` for a command that prints no loading
- * warnings skips the checks that can only warn (LoadOptions).
+ * unless `allowEmpty`, is an input error. `geometry: false` for a command whose output does not use
+ * the boundary and basemap files leaves them unread (LoadOptions).
  */
 export function timedRun(
   path: string,
-  options: { allowEmpty?: boolean; warnings?: boolean } = {},
+  options: { allowEmpty?: boolean; geometry?: boolean } = {},
 ): { loaded: Loaded; prepared: Prepared; result: Result; timings: Record<string, number> } {
   const t0 = performance.now();
-  const loaded = loadFramework(path, { warnings: options.warnings });
+  const loaded = loadFramework(path, { geometry: options.geometry });
   const t1 = performance.now();
   const prepared = prepare(loaded.framework, loaded.inputs);
   const result = score(prepared);

@@ -6,8 +6,6 @@
  * with the same geometry, and a ring that crosses, touches or doubles back on itself (the first
  * such ring of each area, with the point: `ringSelfIntersection`, rounded to 7 decimals ≈ 1 cm).
  * Pure: takes the parsed JSON, returns problems located by feature index and code.
- * `warnings: false` skips the two warning checks (for commands that print no warnings) and
- * still reports every error.
  */
 import type { Problem } from '../core/errors.ts';
 import { ringSelfIntersection } from './ringSelfIntersection.ts';
@@ -19,9 +17,7 @@ export function checkBoundaries(
   file: string,
   areaCodes: readonly string[],
   extent: readonly [number, number, number, number] = [-180, -90, 180, 90],
-  options: { warnings?: boolean } = {},
 ): Problem[] {
-  const warnings = options.warnings ?? true;
   const problems: Problem[] = [];
   const bad = (field: string, message: string, expected: string) =>
     problems.push({ file, field, message, expected, severity: 'error' });
@@ -58,19 +54,17 @@ export function checkBoundaries(
       return bad(`${where}.geometry.type`, `geometry type "${g.type}"`, 'Polygon or MultiPolygon');
     if (polygons.length === 0)
       return bad(`${where}.geometry.coordinates`, `area "${code}" has an empty ${g.type}`, 'at least one polygon');
-    if (warnings) {
-      const key = JSON.stringify(polygons);
-      const same = shapes.get(key);
-      if (same !== undefined)
-        problems.push({
-          file,
-          field: `${where}.geometry`,
-          message: `area "${code}" has the same geometry as "${same}"`,
-          expected: 'a distinct boundary per area',
-          severity: 'warning',
-        });
-      else shapes.set(key, code);
-    }
+    const key = JSON.stringify(polygons);
+    const same = shapes.get(key);
+    if (same !== undefined)
+      problems.push({
+        file,
+        field: `${where}.geometry`,
+        message: `area "${code}" has the same geometry as "${same}"`,
+        expected: 'a distinct boundary per area',
+        severity: 'warning',
+      });
+    else shapes.set(key, code);
     let crossing: { field: string; at: [number, number] } | undefined;
     for (const [pi, rings] of polygons.entries()) {
       if (!Array.isArray(rings) || rings.length === 0)
@@ -78,7 +72,7 @@ export function checkBoundaries(
       for (const [ri, ring] of (rings as Position[][]).entries()) {
         const problem = ringProblem(ring, west, south, east, north);
         if (problem) return bad(`${where}.geometry`, problem.message, problem.expected);
-        const at = crossing || !warnings ? undefined : ringSelfIntersection(ring);
+        const at = crossing ? undefined : ringSelfIntersection(ring);
         if (at)
           crossing = { field: `${where}.geometry.coordinates${g.type === 'Polygon' ? '' : `[${pi}]`}[${ri}]`, at };
       }

@@ -38,11 +38,11 @@ const MAX_DEPTH = 12;
 
 export interface LoadOptions {
   /**
-   * false: skip the checks that can only warn (two areas with the same geometry, a
-   * self-intersecting ring), for commands that print no warnings (`top`, `explain`); every
-   * error is still checked. Default true.
+   * false: do not read the boundary and basemap files, for commands whose output does not use
+   * them (`top`, `explain` print the ranking, which never reads geometry); their paths are still
+   * checked (inside the framework folder, present). Default true: read and check them.
    */
-  warnings?: boolean;
+  geometry?: boolean;
 }
 
 /** Loads and validates; throws an InputError listing every error. */
@@ -113,7 +113,8 @@ export function validateFramework(path: string, options: LoadOptions = {}): { lo
     // Every stage is checked even when an earlier one failed, so one pass reports everything;
     // only what depends on a failed part is skipped (without areas, nothing can be joined).
     if (!areas) return { problems };
-    if (boundaries) {
+    const geometry = options.geometry ?? true;
+    if (boundaries && geometry) {
       let geo: unknown;
       const bytes = tryRead(boundaries, INPUT_LIMITS.geojson);
       try {
@@ -129,13 +130,9 @@ export function validateFramework(path: string, options: LoadOptions = {}): { lo
         );
       }
       if (geo !== undefined)
-        problems.push(
-          ...checkBoundaries(geo, yamlFile.areas.boundaries!, areas.codes, yamlFile.areas.extent, {
-            warnings: options.warnings ?? true,
-          }),
-        );
+        problems.push(...checkBoundaries(geo, yamlFile.areas.boundaries!, areas.codes, yamlFile.areas.extent));
     }
-    for (const { layer, abs } of basemaps) {
+    for (const { layer, abs } of geometry ? basemaps : []) {
       const bytes = abs ? tryRead(abs, INPUT_LIMITS.geojson) : undefined;
       if (bytes) problems.push(...checkBasemap(bytes, layer.file));
     }

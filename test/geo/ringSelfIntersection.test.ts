@@ -142,7 +142,7 @@ describe('checkBoundaries: self-intersecting rings are a warning naming area, fe
     ]);
   });
 
-  it('warnings: false (top, explain) skips exactly the two warnings and keeps every error', () => {
+  it('warnings and errors together: each reported once, warnings in area order', () => {
     const more = structuredClone(geo);
     const a01 = more.features[0];
     // A04 draws A01's shape (a duplicate: warning); A05's ring is not closed (error); A06 has no feature (error)
@@ -163,9 +163,6 @@ describe('checkBoundaries: self-intersecting rings are a warning naming area, fe
       'a ring that is not closed',
       '1 area(s) have no feature: A06',
     ]);
-    expect(checkBoundaries(more, 'areas.geojson', codes, undefined, { warnings: false })).toEqual(
-      all.filter((p) => p.severity === 'error'),
-    );
   });
 
   it('every command that prints warnings sees it: the small fixture with A02 drawn as the bow-tie loads with the warning', () => {
@@ -179,11 +176,14 @@ describe('checkBoundaries: self-intersecting rings are a warning naming area, fe
       expect(loaded.warnings.map((w) => `${w.field}: ${w.message}`)).toContain(
         'features[1] (A02).geometry.coordinates[0]: area "A02" has a self-intersecting ring: it meets itself at [0.015, 0.005]',
       );
-      // top and explain load without the warning-only checks: the same framework otherwise
-      const quiet = loadFramework(join(root, 'framework.yaml'), { warnings: false });
-      expect(quiet.warnings).toEqual(loaded.warnings.filter((w) => !/self-intersecting|same geometry/.test(w.message)));
+      // top and explain do not read the boundaries: no geometry warning, the same inputs, and
+      // every file hashed except the boundaries
+      const quiet = loadFramework(join(root, 'framework.yaml'), { geometry: false });
+      expect(quiet.warnings).toEqual(loaded.warnings.filter((w) => w.file !== 'areas.geojson'));
       expect(quiet.inputs).toEqual(loaded.inputs);
-      expect(quiet.hashes).toEqual(loaded.hashes);
+      const { ['areas.geojson']: boundaries, ...others } = loaded.hashes;
+      expect(boundaries).toMatch(/^[0-9a-f]{64}$/);
+      expect(quiet.hashes).toEqual(others);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

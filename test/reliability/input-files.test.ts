@@ -37,14 +37,17 @@ function scratch(): { root: string; fw: string; outside: string } {
   return { root, fw, outside };
 }
 
-async function cli(...args: string[]): Promise<{ status: number; stderr: string }> {
+async function cli(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  let stdout = '';
   let stderr = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  const o = vi
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((c: string | Uint8Array) => ((stdout += String(c)), true));
   const e = vi
     .spyOn(process.stderr, 'write')
     .mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true));
   try {
-    return { status: await runCli(['node', 'wardrank', ...args]), stderr };
+    return { status: await runCli(['node', 'wardrank', ...args]), stdout, stderr };
   } finally {
     o.mockRestore();
     e.mockRestore();
@@ -180,6 +183,57 @@ describe('paths confined to the framework folder (real paths)', () => {
     const r = await cli('validate', join(fw, 'framework.yaml'));
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/streets\.json:type: not a GeoJSON FeatureCollection/);
+  });
+});
+
+describe('top and explain do not read the boundary and basemap files (their output never uses them)', () => {
+  const withBasemap = (fw: string) =>
+    writeFileSync(
+      join(fw, 'framework.yaml'),
+      readFileSync(join(fw, 'framework.yaml'), 'utf8').replace(
+        /^areas:\n/m,
+        'areas:\n  basemap:\n    - { id: streets, name: Streets, kind: lines, file: streets.json }\n',
+      ),
+    );
+
+  it('broken geometry files: validate and run refuse them; top and explain print what they print on intact files', async () => {
+    const intact = scratch();
+    writeFileSync(join(intact.fw, 'streets.json'), '{"type":"FeatureCollection","features":[]}');
+    withBasemap(intact.fw);
+    const broken = scratch();
+    writeFileSync(join(broken.fw, 'streets.json'), '{"type":"Topology"}');
+    withBasemap(broken.fw);
+    writeFileSync(join(broken.fw, 'areas.geojson'), '{"type": "FeatureCollection", "features": [');
+    const v = await cli('validate', join(broken.fw, 'framework.yaml'));
+    expect(v.status).toBe(1);
+    expect(v.stderr).toMatch(/areas\.geojson:\(file\): not valid JSON/);
+    expect(v.stderr).toMatch(/streets\.json:type: not a GeoJSON FeatureCollection/);
+    expect((await cli('run', join(broken.fw, 'framework.yaml'), '--out', join(broken.root, 'out'))).status).toBe(1);
+    for (const args of [
+      ['top', '-n', '3'],
+      ['explain', 'A02'],
+    ]) {
+      const good = await cli(args[0], join(intact.fw, 'framework.yaml'), ...args.slice(1));
+      const bad = await cli(args[0], join(broken.fw, 'framework.yaml'), ...args.slice(1));
+      expect(good.status, good.stderr).toBe(0);
+      expect(good.stdout.split('\n').length).toBeGreaterThan(4);
+      expect(bad).toEqual(good);
+    }
+  });
+
+  it('their paths are still checked: missing, or leaving the folder, is refused by top too', async () => {
+    const missing = scratch();
+    rmSync(join(missing.fw, 'areas.geojson'));
+    const r = await cli('top', join(missing.fw, 'framework.yaml'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/framework\.yaml:areas\.boundaries: file "areas\.geojson" not found/);
+    const outside = scratch();
+    symlinkSync(outside.outside, join(outside.fw, 'streets.json'));
+    withBasemap(outside.fw);
+    const e = await cli('explain', join(outside.fw, 'framework.yaml'), 'A02');
+    expect(e.status).toBe(1);
+    expect(e.stderr).toMatch(/areas\.basemap\[0\]\.file: path "streets\.json" leaves the framework folder/);
+    expect(e.stderr).not.toContain(SECRET);
   });
 });
 

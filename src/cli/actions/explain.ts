@@ -5,8 +5,8 @@ import { timedRun } from '../pipeline.ts';
 import { UsageError } from '../usage.ts';
 
 export function explainAction(path: string, query: string, opts: { json?: boolean }): void {
-  // explain prints no warnings, so it skips the checks that can only warn
-  const { result } = timedRun(path, { warnings: false });
+  // the ranking never reads geometry, so the boundary and basemap files are not read
+  const { result } = timedRun(path, { geometry: false });
   const hits = findArea(result, query);
   if (hits.length === 0) throw new UsageError(`no area matches "${query}"`);
   if (hits.length > 1) {
