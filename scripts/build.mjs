@@ -8,7 +8,7 @@
  *
  * Packages: the runtime `dependencies` of package.json stay external (installed with the
  * package). Every other package the code imports is bundled into dist/: the small pure-JavaScript
- * ones, commander, yaml and zod (devDependencies, so an install does not fetch them twice).
+ * ones, commander, js-yaml and zod (devDependencies, so an install does not fetch them twice).
  * Bundled, they load as a few files instead of hundreds and esbuild drops what is unused (zod's
  * locales): `validate` on the small fixture took ≈ 0.27 s of CPU instead of ≈ 0.41 s
  * (docs/performance.md). Their licences travel with them: the build writes
@@ -40,7 +40,7 @@ const result = await build({
   platform: 'node',
   target: 'node20.19',
   external,
-  // CommonJS packages bundled into ES modules (commander, yaml) `require` Node's built-ins:
+  // CommonJS packages bundled into ES modules (commander) `require` Node's built-ins:
   // esbuild's require shim calls the module's `require` when there is one
   banner: {
     js: "import { createRequire as __wardrankCreateRequire } from 'node:module';\nconst require = __wardrankCreateRequire(import.meta.url);",

@@ -6,7 +6,6 @@
 import { sha256Hex } from '../shared/sha256.ts';
 import { existsSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { frameworkFileSchema, type Framework, type FrameworkFile, type IndicatorSpec } from '../core/framework.ts';
 import { InputError, type Problem } from '../core/errors.ts';
@@ -18,6 +17,7 @@ import { readIndicatorTable } from './indicatorTable.ts';
 import { resolveInsideReal as resolveInside } from './paths.ts';
 import { INPUT_LIMITS, readInput } from './inputFile.ts';
 import { checkBoundaries } from '../geo/checkBoundaries.ts';
+import { yamlValue } from './yamlValue.ts';
 
 export interface Loaded {
   /** Absolute path of the framework file. */
@@ -34,7 +34,6 @@ export interface Loaded {
 }
 
 const MAX_YAML_BYTES = INPUT_LIMITS.yaml;
-const MAX_DEPTH = 12;
 
 export interface LoadOptions {
   /**
@@ -238,44 +237,14 @@ function parseFrameworkYaml(
     problems.push(...e.problems.map((p) => ({ ...p, message: p.message.replace(/^file is /, 'framework file is ') })));
     return undefined;
   }
-  // maxAliasCount stops "billion laughs" alias bombs before they expand.
-  const lines = new LineCounter();
-  const doc = parseDocument(bytes.toString('utf8'), { prettyErrors: false, uniqueKeys: true, lineCounter: lines });
-  if (doc.errors.length) {
-    for (const e of doc.errors)
-      problems.push({
-        file: label,
-        row: lines.linePos(e.pos[0]).line,
-        message: `YAML: ${e.message.split('\n')[0]}`,
-        expected: 'valid YAML',
-        severity: 'error',
-      });
-    return undefined;
-  }
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: 50 });
-  } catch (e) {
-    problems.push({
-      file: label,
-      message: `YAML: ${(e as Error).message}`,
-      expected: 'YAML without excessive aliases',
-      severity: 'error',
-    });
-    return undefined;
-  }
-  if (depth(value) > MAX_DEPTH) {
-    problems.push({
-      file: label,
-      message: 'YAML nested too deeply',
-      expected: `at most ${MAX_DEPTH} levels`,
-      severity: 'error',
-    });
+  const yaml = yamlValue(bytes.toString('utf8'), label);
+  if ('problems' in yaml) {
+    problems.push(...yaml.problems);
     return undefined;
   }
   // jitless: zod would first compile a parser for each object schema (new Function), which costs
   // more than the one parse a command does (≈ 15 ms vs ≈ 5 ms, docs/performance.md); same result
-  const parsed = frameworkFileSchema.safeParse(value, { jitless: true });
+  const parsed = frameworkFileSchema.safeParse(yaml.value, { jitless: true });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems.push(zodProblem(label, issue));
     return undefined;
@@ -289,16 +258,6 @@ function zodProblem(file: string, issue: z.core.$ZodIssue): Problem {
     .join('')
     .replace(/^\./, '');
   return { file, field: field || '(top level)', message: issue.message, severity: 'error' };
-}
-
-function depth(v: unknown, d = 0): number {
-  if (d > MAX_DEPTH) return d;
-  if (v && typeof v === 'object') {
-    let m = d;
-    for (const x of Object.values(v)) m = Math.max(m, depth(x, d + 1));
-    return m;
-  }
-  return d;
 }
 
 /** Cross-references inside the YAML: unique ids, known categories, some positive weight. */

@@ -112,7 +112,7 @@ describe('npm pack + install into an empty folder', () => {
     const bundled = [
       ...new Set(Object.keys(meta.inputs).flatMap((i) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(i)?.[1] ?? [])),
     ].sort();
-    expect(bundled).toEqual(['commander', 'yaml', 'zod']);
+    expect(bundled).toEqual(['commander', 'js-yaml', 'zod']);
     const notices = readFileSync(join(app, 'node_modules/wardrank/dist/THIRD-PARTY-NOTICES.md'), 'utf8');
     for (const name of bundled) {
       const pkg = JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as {

@@ -45,7 +45,7 @@ function staticClosure(meta: Metafile, entry: string): { files: string[]; inputs
 
 /** What start-up must not load: the name it is reported by and whether a bundled input or an external import is it. */
 const FORBIDDEN: { name: string; input: RegExp; external?: RegExp }[] = [
-  ...['zod', 'yaml'].map((pkg) => ({
+  ...['zod', 'js-yaml'].map((pkg) => ({
     name: pkg,
     input: new RegExp(`(^|/)node_modules/${pkg}/`),
     external: new RegExp(`^${pkg}($|/)`),

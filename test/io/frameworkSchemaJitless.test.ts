@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import fc from 'fast-check';
-import { parse } from 'yaml';
+import { load as parse } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { frameworkFileSchema } from '../../src/core/framework.ts';
 
