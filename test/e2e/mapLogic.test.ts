@@ -1,6 +1,7 @@
 /**
  * The map's pure pieces, without a browser: decile classes, the permalink format, ward search
- * ranking, label placement and the layer picker's grouping. Expectations are worked by hand.
+ * ranking, label placement, the layer picker's grouping and the CSV download (checked against
+ * the CLI's results.csv writer). Expectations are worked by hand.
  */
 import { describe, expect, it } from 'vitest';
 import { decileClasses } from '../../web/src/classify.ts';
@@ -12,6 +13,11 @@ import { classColour, NO_DATA, VIRIDIS_10 } from '../../web/src/palette.ts';
 import { topWards } from '../../web/src/topList.ts';
 import type { FrameworkInfo } from '../../web/src/api.ts';
 import type { WardTable } from '../../web/src/wardTable.ts';
+import { resultCsv } from '../../web/src/downloads.ts';
+import { resultsCsvChunks } from '../../src/io/resultsCsv.ts';
+import { loadFramework } from '../../src/io/loadFramework.ts';
+import { run } from '../../src/core/run.ts';
+import { parseCsv } from '../../src/io/csv.ts';
 
 describe('decileClasses', () => {
   it('puts the highest score in decile 1 and the lowest in 10, missing in 0', () => {
@@ -180,5 +186,29 @@ describe('topWards', () => {
     const t = { rank: Float64Array.from([3, NaN, 1, 4.5, 2, 4.5]) } as unknown as WardTable;
     expect(topWards(t, 10)).toEqual([2, 4, 0, 3, 5]);
     expect(topWards(t, 2)).toEqual([2, 4]);
+  });
+});
+
+describe('resultCsv (the map’s CSV download)', () => {
+  it('is byte for byte what the CLI writes as results.csv, formula-looking names neutralised in both', () => {
+    const loaded = loadFramework('test/fixtures/small/framework.yaml');
+    const result = run(loaded.framework, loaded.inputs);
+    // names a spreadsheet would run as formulas; a negative number stays a number
+    const names = ['=HYPERLINK("http://example.org")', '+1+1', '-2', '@SUM(A1)'];
+    names.forEach((name, i) => (result.areas.names[i] = name));
+    const chunks: Uint8Array[] = [];
+    resultsCsvChunks(result, (c) => chunks.push(c.slice()));
+    const cli = Buffer.concat(chunks).toString('utf8');
+    const map = resultCsv(result);
+    expect(map).toBe(cli);
+    const table = parseCsv(map, { file: 'wardrank-results.csv' });
+    const nameColumn = table.header.indexOf('name');
+    expect(nameColumn).toBeGreaterThanOrEqual(0);
+    expect(table.rows.slice(0, 4).map((r) => r[nameColumn])).toEqual([
+      `'=HYPERLINK("http://example.org")`,
+      `'+1+1`,
+      '-2',
+      `'@SUM(A1)`,
+    ]);
   });
 });

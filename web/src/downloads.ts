@@ -1,10 +1,11 @@
 /**
- * Downloads: the current results table as CSV (the columns of the CLI's results.csv, via the
- * same core code, under the weights on screen) and the map as PNG with its borough names, and
- * its title and the attribution drawn underneath, so a pasted image keeps its licence statement.
+ * Downloads: the current results table as CSV (the columns and text of the CLI's results.csv,
+ * formula-neutralised cells included, via the same core code, under the weights on screen) and
+ * the map as PNG with its borough names, and its title and the attribution drawn underneath, so
+ * a pasted image keeps its licence statement.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { formatCsv } from '../../src/core/csvFormat.ts';
+import { formatOutputCsv } from '../../src/core/csvFormat.ts';
 import { resultColumns, roundForOutput } from '../../src/core/resultTable.ts';
 import type { Result } from '../../src/core/types.ts';
 import { classColour } from './palette.ts';
@@ -14,7 +15,7 @@ export function resultCsv(result: Result): string {
   const rows = Array.from({ length: result.areas.codes.length }, (_, i) =>
     cols.map((c) => (c.kind === 'number' ? roundForOutput(c.values(i) as number) : c.values(i))),
   );
-  return formatCsv(
+  return formatOutputCsv(
     cols.map((c) => c.name),
     rows,
   );
