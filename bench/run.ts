@@ -20,6 +20,8 @@ import { commandRows } from './commands.ts';
 const ROOT = join(import.meta.dirname, '..');
 const LONDON = join(ROOT, 'data', 'london-2018', 'framework.yaml');
 const LONDON_CURRENT = join(ROOT, 'data', 'london', 'framework.yaml');
+/** The engine and Monte Carlo rows' London: the 2018 index, which their targets were set on. */
+const LONDON_2018_LABEL = 'London 2018 wards (data/london-2018, real data)';
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'small', 'framework.yaml');
 const RERANK_ARTIFACT = join(ROOT, 'test-artifacts', 'rerank-ms.json');
 const args = process.argv.slice(2);
@@ -115,7 +117,7 @@ async function peers(scenario: string, data: DataRef, target?: { ms?: number; mb
 }
 
 function londonData(): { data: DataRef; label: string; skipped?: string } {
-  if (existsSync(LONDON)) return { data: { framework: LONDON }, label: 'London wards (real data)' };
+  if (existsSync(LONDON)) return { data: { framework: LONDON }, label: LONDON_2018_LABEL };
   return {
     data: { framework: FIXTURE },
     label: 'fixture small (10 areas)',
@@ -155,7 +157,7 @@ async function main(): Promise<void> {
   }
   if (london.skipped)
     rows.push({
-      scenario: 'London wards (real data)',
+      scenario: LONDON_2018_LABEL,
       implementation: '—',
       note: `${london.skipped}; using test/fixtures/small`,
     });
