@@ -4,9 +4,12 @@
  * dist/ first). The command registrations (src/cli/commands/) may load commander, the usage
  * helpers and small constants only; each command's code is an `await import()` (a chunk loaded
  * when it runs), which is not followed here. None of the packages or modules below may be in
- * that static closure, bundled or external.
+ * that static closure, bundled or external. And `--help` run from the build does not load
+ * Node's child_process module (scripts/build.mjs gives commander a lazy stand-in).
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -108,5 +111,32 @@ describe('start-up imports (dist/meta.json)', () => {
       },
     };
     expect(forbiddenIn(staticClosure(eager, 'dist/cli.js'))).toEqual(['zod', 'src/core/run.ts']);
+  });
+});
+
+describe("start-up: Node's own modules", () => {
+  it('`wardrank --help` does not load node:child_process (commander gets a stand-in that loads it on first use)', () => {
+    const script = [
+      "const { runCli } = await import('./dist/cli.js');",
+      'process.stdout.write = () => true;',
+      "await runCli(['node', 'wardrank', '--help']);",
+      "const loaded = (m) => process.moduleLoadList.includes('NativeModule ' + m);",
+      "process.stderr.write(JSON.stringify({ events: loaded('events'), child_process: loaded('child_process') }));",
+    ].join('\n');
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    // events is loaded (commander uses it), so the list is read correctly; child_process is not
+    expect(JSON.parse(r.stderr)).toEqual({ events: true, child_process: false });
+  });
+
+  it('the stand-in loads the real module when a property is read', () => {
+    const shim =
+      /var require_lazy_child_process = __commonJS\(\{\n\s+"[^"]+"\(exports, module\) \{\n([\s\S]*?)\n\s+\}\n\}\);/.exec(
+        readFileSync(join(ROOT, 'dist/cli.js'), 'utf8'),
+      );
+    expect(shim, 'the stand-in is in dist/cli.js').not.toBeNull();
+    const module = { exports: {} as { spawn?: unknown } };
+    new Function('module', '__require', shim![1])(module, createRequire(import.meta.url));
+    expect(module.exports.spawn).toBe(createRequire(import.meta.url)('node:child_process').spawn);
   });
 });
