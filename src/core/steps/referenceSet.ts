@@ -9,7 +9,7 @@
  * aggregation (measures' and categories' `min_coverage`, `methods.combine.min_coverage`):
  * an area is a member when it would get an index. The set does not depend on the run's other
  * choices (weights, indicators left out), so every run of a robustness analysis with the same
- * imputation shares it. `over: all` uses every area with a value, as before.
+ * imputation shares it. `over: all` uses every area with a value.
  */
 import type { Framework, IndicatorSpec, Methods } from '../framework.ts';
 import type { Areas, StepRecord } from '../types.ts';
