@@ -4,7 +4,7 @@
  * reads; `src/io/loadFramework.ts` builds them from YAML + CSV and `frameworkSchema` validates
  * the YAML part. Pure: no I/O, so the browser can re-run the index from the same object.
  */
-import * as z from 'zod';
+import * as z from './zod.ts';
 import { NORMALISE_METHOD_IDS, normaliseParamShape, type NormaliseMethod } from './methods/normalise/registry.ts';
 import { AGGREGATE_METHOD_IDS, type AggregateMethod } from './methods/aggregate/registry.ts';
 
@@ -70,110 +70,92 @@ export interface IndicatorSpec {
   notes: string;
 }
 
-const id = z.string().regex(/^[a-z0-9_]+$/, 'an id of lower-case letters, digits and _');
-// bounded so weighted sums stay finite (docs/reliability.md)
-const weight = z.number().finite().nonnegative().max(1e15);
+const id = z.string().check(z.regex(/^[a-z0-9_]+$/, 'an id of lower-case letters, digits and _'));
+// bounded so weighted sums stay finite (docs/reliability.md); zod numbers are finite already
+const weight = z.number().check(z.nonnegative(), z.lte(1e15));
+const share = (fallback: number) => z._default(z.number().check(z.gte(0), z.lte(1)), fallback);
+const text = () => z.string().check(z.minLength(1));
 
-export const methodsSchema = z
-  .object({
-    impute: z
-      .object({ method: z.enum(IMPUTE_METHODS).default('none') })
-      .strict()
-      .default({ method: 'none' }),
-    treat: z
-      .object({
-        method: z.enum(TREAT_METHODS).default('coinr'),
-        skew: z.number().positive().default(2),
-        kurtosis: z.number().default(3.5),
-        max_winsorised: z.number().int().nonnegative().max(1000).default(5),
-      })
-      .strict()
-      .default({ method: 'coinr', skew: 2, kurtosis: 3.5, max_winsorised: 5 }),
-    normalise: z
-      .object({
-        method: z.enum(NORMALISE_METHODS).default('zscore'),
-        ...(normaliseParamShape() as {
-          reference: z.ZodDefault<z.ZodUnion<[z.ZodLiteral<'median'>, z.ZodLiteral<'max'>, z.ZodNumber]>>;
-          range: z.ZodOptional<z.ZodType<[number, number]>>;
-        }),
-      })
-      .strict()
-      .prefault({}),
-    aggregate: z
-      .object({
-        indicators: z.enum(AGGREGATE_METHODS).default('arithmetic'),
-        measures: z.enum(AGGREGATE_METHODS).default('arithmetic'),
-      })
-      .strict()
-      .default({ indicators: 'arithmetic', measures: 'arithmetic' }),
-    combine: z
-      .object({
-        method: z.enum(COMBINE_METHODS).default('arithmetic'),
-        /** Share of category weight a ward needs to be ranked (1: every category with data). */
-        min_coverage: z.number().min(0).max(1).default(1),
-      })
-      .strict()
-      .default({ method: 'arithmetic', min_coverage: 1 }),
-    rank: z
-      .object({ top_k: z.number().int().positive().default(3) })
-      .strict()
-      .default({ top_k: 3 }),
-    /**
-     * Indicator weights within measures: declared in the table, or derived by PCA (src/core/steps/deriveWeights.ts).
-     */
-    weights: z
-      .object({ indicators: z.enum(['declared', 'pca']).default('declared') })
-      .strict()
-      .prefault({}),
-    /** Which areas feed the statistics of treatment and normalisation (src/core/steps/referenceSet.ts). */
-    statistics: z
-      .object({ over: z.enum(['ranked', 'all']).default('ranked') })
-      .strict()
-      .prefault({}),
-  })
-  .strict();
+export const methodsSchema = z.strictObject({
+  impute: z._default(z.strictObject({ method: z._default(z.enum(IMPUTE_METHODS), 'none') }), { method: 'none' }),
+  treat: z._default(
+    z.strictObject({
+      method: z._default(z.enum(TREAT_METHODS), 'coinr'),
+      skew: z._default(z.number().check(z.positive()), 2),
+      kurtosis: z._default(z.number(), 3.5),
+      max_winsorised: z._default(z.number().check(z.int(), z.nonnegative(), z.lte(1000)), 5),
+    }),
+    { method: 'coinr', skew: 2, kurtosis: 3.5, max_winsorised: 5 },
+  ),
+  normalise: z.prefault(
+    z.strictObject({
+      method: z._default(z.enum(NORMALISE_METHODS), 'zscore'),
+      ...(normaliseParamShape() as {
+        reference: z.ZodMiniDefault<
+          z.ZodMiniUnion<[z.ZodMiniLiteral<'median'>, z.ZodMiniLiteral<'max'>, z.ZodMiniNumber]>
+        >;
+        range: z.ZodMiniOptional<z.ZodMiniType<[number, number]>>;
+      }),
+    }),
+    {},
+  ),
+  aggregate: z._default(
+    z.strictObject({
+      indicators: z._default(z.enum(AGGREGATE_METHODS), 'arithmetic'),
+      measures: z._default(z.enum(AGGREGATE_METHODS), 'arithmetic'),
+    }),
+    { indicators: 'arithmetic', measures: 'arithmetic' },
+  ),
+  combine: z._default(
+    z.strictObject({
+      method: z._default(z.enum(COMBINE_METHODS), 'arithmetic'),
+      /** Share of category weight a ward needs to be ranked (1: every category with data). */
+      min_coverage: share(1),
+    }),
+    { method: 'arithmetic', min_coverage: 1 },
+  ),
+  rank: z._default(z.strictObject({ top_k: z._default(z.number().check(z.int(), z.positive()), 3) }), { top_k: 3 }),
+  /**
+   * Indicator weights within measures: declared in the table, or derived by PCA (src/core/steps/deriveWeights.ts).
+   */
+  weights: z.prefault(z.strictObject({ indicators: z._default(z.enum(['declared', 'pca']), 'declared') }), {}),
+  /** Which areas feed the statistics of treatment and normalisation (src/core/steps/referenceSet.ts). */
+  statistics: z.prefault(z.strictObject({ over: z._default(z.enum(['ranked', 'all']), 'ranked') }), {}),
+});
 
 export type Methods = z.infer<typeof methodsSchema>;
 
-export const categorySchema = z
-  .object({ id, name: z.string().min(1), weight, min_coverage: z.number().min(0).max(1).default(0.5) })
-  .strict();
-export const measureSchema = z
-  .object({
-    id,
-    name: z.string().min(1),
-    category: id,
-    weight,
-    min_coverage: z.number().min(0).max(1).default(0.5),
-  })
-  .strict();
+export const categorySchema = z.strictObject({ id, name: text(), weight, min_coverage: share(0.5) });
+export const measureSchema = z.strictObject({
+  id,
+  name: text(),
+  category: id,
+  weight,
+  min_coverage: share(0.5),
+});
 
 export type CategorySpec = z.infer<typeof categorySchema>;
 export type MeasureSpec = z.infer<typeof measureSchema>;
 
-export const areasSpecSchema = z
-  .object({
-    file: z.string().min(1),
-    code_column: z.string().default('code'),
-    name_column: z.string().default('name'),
-    parent_column: z.string().default('borough_code'),
-    parent_name_column: z.string().default('borough_name'),
-    population_column: z.string().optional(),
-    /**
-     * 0/1 columns of the areas file carried into results.csv,
-     * prepared.json and the API ward rows (e.g. central_activity).
-     */
-    flag_columns: z.array(z.string().min(1)).optional(),
-    boundaries: z.string().optional(),
-    adjacency: z.string().optional(),
-    /** Expected [west, south, east, north] of the boundaries in degrees: catches swapped lat/lon. */
-    extent: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
-    /** Context layers for the map, GeoJSON files, each drawn as its `kind` says (BASEMAP_KINDS). */
-    basemap: z
-      .array(z.object({ id, name: z.string().min(1), kind: z.enum(BASEMAP_KINDS), file: z.string().min(1) }).strict())
-      .default([]),
-  })
-  .strict();
+export const areasSpecSchema = z.strictObject({
+  file: text(),
+  code_column: z._default(z.string(), 'code'),
+  name_column: z._default(z.string(), 'name'),
+  parent_column: z._default(z.string(), 'borough_code'),
+  parent_name_column: z._default(z.string(), 'borough_name'),
+  population_column: z.optional(z.string()),
+  /**
+   * 0/1 columns of the areas file carried into results.csv,
+   * prepared.json and the API ward rows (e.g. central_activity).
+   */
+  flag_columns: z.optional(z.array(text())),
+  boundaries: z.optional(z.string()),
+  adjacency: z.optional(z.string()),
+  /** Expected [west, south, east, north] of the boundaries in degrees: catches swapped lat/lon. */
+  extent: z.optional(z.tuple([z.number(), z.number(), z.number(), z.number()])),
+  /** Context layers for the map, GeoJSON files, each drawn as its `kind` says (BASEMAP_KINDS). */
+  basemap: z._default(z.array(z.strictObject({ id, name: text(), kind: z.enum(BASEMAP_KINDS), file: text() })), []),
+});
 
 export type AreasSpec = z.infer<typeof areasSpecSchema>;
 
@@ -182,14 +164,12 @@ export type AreasSpec = z.infer<typeof areasSpecSchema>;
  * one row for every area × series × month), used to design the pilots' evaluation: `primary` is
  * the series id of the primary outcome; `period` and `source` are shown wherever it is used.
  */
-export const monthlySpecSchema = z
-  .object({
-    file: z.string().min(1),
-    period: z.string().min(1),
-    source: z.string().min(1),
-    primary: id,
-  })
-  .strict();
+export const monthlySpecSchema = z.strictObject({
+  file: text(),
+  period: text(),
+  source: text(),
+  primary: id,
+});
 
 export type MonthlySpec = z.infer<typeof monthlySpecSchema>;
 
@@ -197,23 +177,21 @@ export type MonthlySpec = z.infer<typeof monthlySpecSchema>;
  * The YAML file. The robustness: and pilots: sections are passed through here
  * and validated by src/robustness/settings.ts and src/select/settings.ts.
  */
-export const frameworkFileSchema = z
-  .object({
-    name: z.string().min(1),
-    description: z.string().default(''),
-    areas: areasSpecSchema,
-    categories: z.array(categorySchema).min(1),
-    measures: z.array(measureSchema).min(1),
-    indicators: z.string().min(1),
-    /** Credits for data not named in the indicator table (boundaries, basemap layers). */
-    attribution: z.array(z.string().min(1)).default([]),
-    // a fresh default per parse, built only when the file has no methods (no parse at import time)
-    methods: methodsSchema.default(() => defaultMethods()),
-    robustness: z.unknown().optional(),
-    pilots: z.unknown().optional(),
-    monthly: monthlySpecSchema.optional(),
-  })
-  .strict();
+export const frameworkFileSchema = z.strictObject({
+  name: text(),
+  description: z._default(z.string(), ''),
+  areas: areasSpecSchema,
+  categories: z.array(categorySchema).check(z.minLength(1)),
+  measures: z.array(measureSchema).check(z.minLength(1)),
+  indicators: text(),
+  /** Credits for data not named in the indicator table (boundaries, basemap layers). */
+  attribution: z._default(z.array(text()), []),
+  // a fresh default per parse, built only when the file has no methods (no parse at import time)
+  methods: z._default(methodsSchema, () => defaultMethods()),
+  robustness: z.optional(z.unknown()),
+  pilots: z.optional(z.unknown()),
+  monthly: z.optional(monthlySpecSchema),
+});
 
 export type FrameworkFile = z.infer<typeof frameworkFileSchema>;
 

@@ -6,7 +6,7 @@
 import { sha256Hex } from '../shared/sha256.ts';
 import { existsSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
-import type { z } from 'zod';
+import type { core } from 'zod/mini';
 import { frameworkFileSchema, type Framework, type FrameworkFile, type IndicatorSpec } from '../core/framework.ts';
 import { InputError, type Problem } from '../core/errors.ts';
 import type { Areas, Excluded, IndicatorData, Inputs } from '../core/types.ts';
@@ -252,7 +252,7 @@ function parseFrameworkYaml(
   return parsed.data;
 }
 
-function zodProblem(file: string, issue: z.core.$ZodIssue): Problem {
+function zodProblem(file: string, issue: core.$ZodIssue): Problem {
   const field = issue.path
     .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
     .join('')

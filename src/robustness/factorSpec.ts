@@ -30,7 +30,7 @@
  *   every indicator that declares smoothing.
  * - Each run draws one value uniformly (a "trigger" factor, as the built-in method sets are).
  */
-import * as z from 'zod';
+import * as z from '../core/zod.ts';
 import { methodsSchema } from '../core/framework.ts';
 
 export const METHOD_STEPS = ['impute', 'treat', 'normalise', 'aggregate', 'combine', 'weights', 'statistics'] as const;
@@ -52,91 +52,93 @@ export const RESERVED_FACTOR_IDS = [
 export type MethodStep = (typeof METHOD_STEPS)[number];
 export type DataStep = (typeof DATA_STEPS)[number];
 
-const id = z.string().regex(/^[a-z0-9_]+$/, 'an id of lower-case letters, digits and _');
+const id = z.string().check(z.regex(/^[a-z0-9_]+$/, 'an id of lower-case letters, digits and _'));
 
-export const sourceValueSchema = z
-  .object({
-    column: z.string().min(1),
-    /** Default: the indicator's own file. */
-    file: z.string().min(1).optional(),
-    /** The period of this vintage, shown with the factor's values. */
-    period: z.string().min(1).optional(),
-  })
-  .strict();
+const text = () => z.string().check(z.minLength(1));
+
+export const sourceValueSchema = z.strictObject({
+  column: text(),
+  /** Default: the indicator's own file. */
+  file: z.optional(text()),
+  /** The period of this vintage, shown with the factor's values. */
+  period: z.optional(text()),
+});
 export type SourceValue = z.infer<typeof sourceValueSchema>;
 
-/** The schema of one `methods.<step>` object (its `.shape` maps each parameter to its own schema). */
-function stepShape(step: MethodStep): Record<string, z.ZodType> {
-  return (methodsSchema.shape[step] as unknown as { unwrap(): z.ZodObject }).unwrap().shape as Record<
-    string,
-    z.ZodType
-  >;
+/**
+ * The schema of one `methods.<step>` object, inside its default (its `.shape` maps each
+ * parameter to its own schema).
+ */
+function stepShape(step: MethodStep): Record<string, z.ZodMiniType> {
+  const wrapped = methodsSchema.shape[step] as unknown as { def: { innerType: z.ZodMiniObject } };
+  return wrapped.def.innerType.shape as Record<string, z.ZodMiniType>;
 }
 
 export const factorSpecSchema = z
-  .object({
+  .strictObject({
     id,
     step: z.enum(FACTOR_STEPS),
-    parameter: z.string().min(1),
-    values: z.array(z.unknown()).min(2, 'at least two values (one value would not vary)'),
-    indicators: z.array(id).min(1).optional(),
+    parameter: text(),
+    values: z.array(z.unknown()).check(z.minLength(2, 'at least two values (one value would not vary)')),
+    indicators: z.optional(z.array(id).check(z.minLength(1))),
   })
-  .strict()
-  .superRefine((f, ctx) => {
-    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-    if ((METHOD_STEPS as readonly string[]).includes(f.step)) {
-      const shape = stepShape(f.step as MethodStep);
-      const field = shape[f.parameter];
-      if (!field)
-        return issue(
-          ['parameter'],
-          `"${f.parameter}" is not a parameter of methods.${f.step}; expected one of: ${Object.keys(shape).join(', ')}`,
-        );
-      if (f.indicators)
-        issue(
-          ['indicators'],
-          `methods.${f.step} applies to every indicator; indicators is for the data steps (${DATA_STEPS.join(', ')})`,
-        );
-      f.values.forEach((v, k) => {
-        const r = field.safeParse(v);
-        if (!r.success || v === undefined)
-          issue(
-            ['values', k],
-            `${JSON.stringify(v)} is not a valid methods.${f.step}.${f.parameter}: ${r.success ? 'a value is required' : r.error.issues[0].message}`,
+  .check(
+    z.superRefine((f, ctx) => {
+      const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+      if ((METHOD_STEPS as readonly string[]).includes(f.step)) {
+        const shape = stepShape(f.step as MethodStep);
+        const field = shape[f.parameter];
+        if (!field)
+          return issue(
+            ['parameter'],
+            `"${f.parameter}" is not a parameter of methods.${f.step}; expected one of: ${Object.keys(shape).join(', ')}`,
           );
-      });
-    } else if (f.step === 'denominate') {
-      if (f.parameter !== 'denominator') issue(['parameter'], 'step denominate has one parameter: denominator');
-      f.values.forEach((v, k) =>
-        typeof v === 'string' && v !== ''
-          ? undefined
-          : issue(['values', k], "a column name of the indicator's data file"),
-      );
-    } else if (f.step === 'smooth') {
-      if (f.parameter !== 'smooth') issue(['parameter'], 'step smooth has one parameter: smooth');
-      f.values.forEach((v, k) =>
-        (SMOOTH_VALUES as readonly unknown[]).includes(v)
-          ? undefined
-          : issue(['values', k], `one of ${SMOOTH_VALUES.join(', ')}`),
-      );
-    } else {
-      if (f.parameter !== 'source') issue(['parameter'], 'step source has one parameter: source');
-      if (f.indicators?.length !== 1)
-        issue(['indicators'], 'exactly one indicator: the one whose data the alternative sources replace');
-      f.values.forEach((v, k) => {
-        const r = sourceValueSchema.safeParse(v);
-        if (!r.success)
+        if (f.indicators)
           issue(
-            ['values', k, ...r.error.issues[0].path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-            `{ column, file?, period? }: ${r.error.issues[0].message}`,
+            ['indicators'],
+            `methods.${f.step} applies to every indicator; indicators is for the data steps (${DATA_STEPS.join(', ')})`,
           );
+        f.values.forEach((v, k) => {
+          const r = field.safeParse(v);
+          if (!r.success || v === undefined)
+            issue(
+              ['values', k],
+              `${JSON.stringify(v)} is not a valid methods.${f.step}.${f.parameter}: ${r.success ? 'a value is required' : r.error.issues[0].message}`,
+            );
+        });
+      } else if (f.step === 'denominate') {
+        if (f.parameter !== 'denominator') issue(['parameter'], 'step denominate has one parameter: denominator');
+        f.values.forEach((v, k) =>
+          typeof v === 'string' && v !== ''
+            ? undefined
+            : issue(['values', k], "a column name of the indicator's data file"),
+        );
+      } else if (f.step === 'smooth') {
+        if (f.parameter !== 'smooth') issue(['parameter'], 'step smooth has one parameter: smooth');
+        f.values.forEach((v, k) =>
+          (SMOOTH_VALUES as readonly unknown[]).includes(v)
+            ? undefined
+            : issue(['values', k], `one of ${SMOOTH_VALUES.join(', ')}`),
+        );
+      } else {
+        if (f.parameter !== 'source') issue(['parameter'], 'step source has one parameter: source');
+        if (f.indicators?.length !== 1)
+          issue(['indicators'], 'exactly one indicator: the one whose data the alternative sources replace');
+        f.values.forEach((v, k) => {
+          const r = sourceValueSchema.safeParse(v);
+          if (!r.success)
+            issue(
+              ['values', k, ...r.error.issues[0].path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+              `{ column, file?, period? }: ${r.error.issues[0].message}`,
+            );
+        });
+      }
+      const keys = f.values.map((v) => stableKey(v));
+      keys.forEach((key, k) => {
+        if (keys.indexOf(key) !== k) issue(['values', k], `${key} is listed twice`);
       });
-    }
-    const keys = f.values.map((v) => stableKey(v));
-    keys.forEach((key, k) => {
-      if (keys.indexOf(key) !== k) issue(['values', k], `${key} is listed twice`);
-    });
-  });
+    }),
+  );
 
 export type FactorSpec = z.infer<typeof factorSpecSchema>;
 

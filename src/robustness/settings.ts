@@ -30,7 +30,7 @@
  * (SD = √(p(1−p)/(c+1)) for a member of share p). Uniform: w' = w · (1 + s·(2u − 1)),
  * u ~ U(0, 1), each weight independently; weights are relative, so only ratios matter.
  */
-import * as z from 'zod';
+import * as z from '../core/zod.ts';
 import {
   AGGREGATE_METHODS,
   COMBINE_METHODS,
@@ -43,97 +43,99 @@ import { factorSpecSchema, RESERVED_FACTOR_IDS } from './factorSpec.ts';
 
 export const WEIGHT_DISTRIBUTIONS = ['none', 'uniform', 'dirichlet'] as const;
 
-const perturbationSchema = z
-  .object({
-    distribution: z.enum(WEIGHT_DISTRIBUTIONS).default('uniform'),
-    /** Uniform: relative half-width, w' ∈ [w(1 − s), w(1 + s)]. */
-    spread: z.number().min(0).max(1).default(0.25),
-    /** Dirichlet: concentration c (Σα); larger is tighter around the nominal shares. */
-    concentration: z.number().positive().max(1e6).default(50),
-  })
-  .strict();
+const perturbationSchema = z.strictObject({
+  distribution: z._default(z.enum(WEIGHT_DISTRIBUTIONS), 'uniform'),
+  /** Uniform: relative half-width, w' ∈ [w(1 − s), w(1 + s)]. */
+  spread: z._default(z.number().check(z.gte(0), z.lte(1)), 0.25),
+  /** Dirichlet: concentration c (Σα); larger is tighter around the nominal shares. */
+  concentration: z._default(z.number().check(z.positive(), z.lte(1e6)), 50),
+});
 
 const uniqueSet = <T extends string>(values: readonly [T, ...T[]], fallback: T[]) =>
-  z
-    .array(z.enum(values))
-    .refine((a) => new Set(a).size === a.length, 'each method at most once')
-    .default(fallback);
+  z._default(
+    z.array(z.enum(values)).check(z.refine((a) => new Set(a).size === a.length, 'each method at most once')),
+    fallback,
+  );
 
 export const robustnessSchema = z
-  .object({
-    runs: z.number().int().positive().max(10_000_000).default(1000),
-    seed: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).default(1),
-    weights: z
-      .object({
-        categories: perturbationSchema.default({ distribution: 'uniform', spread: 0.25, concentration: 50 }),
-        measures: perturbationSchema.default({ distribution: 'uniform', spread: 0.25, concentration: 50 }),
-        indicators: perturbationSchema.default({ distribution: 'none', spread: 0.25, concentration: 50 }),
-      })
-      .strict()
-      .default({
+  .strictObject({
+    runs: z._default(z.number().check(z.int(), z.positive(), z.lte(10_000_000)), 1000),
+    seed: z._default(z.number().check(z.int(), z.nonnegative(), z.lte(Number.MAX_SAFE_INTEGER)), 1),
+    weights: z._default(
+      z.strictObject({
+        categories: z._default(perturbationSchema, { distribution: 'uniform', spread: 0.25, concentration: 50 }),
+        measures: z._default(perturbationSchema, { distribution: 'uniform', spread: 0.25, concentration: 50 }),
+        indicators: z._default(perturbationSchema, { distribution: 'none', spread: 0.25, concentration: 50 }),
+      }),
+      {
         categories: { distribution: 'uniform', spread: 0.25, concentration: 50 },
         measures: { distribution: 'uniform', spread: 0.25, concentration: 50 },
         indicators: { distribution: 'none', spread: 0.25, concentration: 50 },
-      }),
+      },
+    ),
     impute: uniqueSet(IMPUTE_METHODS, ['none', 'mean', 'group-mean']),
     treat: uniqueSet(TREAT_METHODS, []),
     normalise: uniqueSet(NORMALISE_METHODS, ['zscore', 'minmax', 'normal-scores', 'rank']),
     aggregate: uniqueSet(AGGREGATE_METHODS, ['arithmetic', 'geometric']),
     combine: uniqueSet(COMBINE_METHODS, []),
-    leave_one_out: z.boolean().default(true),
-    borough_stand_ins: z.boolean().default(true),
+    leave_one_out: z._default(z.boolean(), true),
+    borough_stand_ins: z._default(z.boolean(), true),
     /** Further factors, each one parameter of one step over a list of values (see factorSpec.ts). */
-    factors: z.array(factorSpecSchema).default([]),
-    sobol: z
-      .object({
-        enabled: z.boolean().default(true),
+    factors: z._default(z.array(factorSpecSchema), []),
+    sobol: z._default(
+      z.strictObject({
+        enabled: z._default(z.boolean(), true),
         /** Bootstrap replicates for the confidence intervals (0: none). */
-        bootstrap: z.number().int().nonnegative().max(100_000).default(500),
-        confidence: z.number().gt(0).lt(1).default(0.95),
-      })
-      .strict()
-      .default({ enabled: true, bootstrap: 500, confidence: 0.95 }),
-    candidates: z
-      .object({
+        bootstrap: z._default(z.number().check(z.int(), z.nonnegative(), z.lte(100_000)), 500),
+        confidence: z._default(z.number().check(z.gt(0), z.lt(1)), 0.95),
+      }),
+      { enabled: true, bootstrap: 500, confidence: 0.95 },
+    ),
+    candidates: z._default(
+      z.strictObject({
         /** A ward is a robust candidate if it is in the top k in at least this share of runs … */
-        min_p_top_k: z.number().min(0).max(1).default(0.5),
+        min_p_top_k: z._default(z.number().check(z.gte(0), z.lte(1)), 0.5),
         /** … or its 95th-percentile rank is at most this (`decile`: the top-decile cut-off, ⌈N/10⌉). */
-        max_p95_rank: z.union([z.literal('decile'), z.number().positive()]).default('decile'),
-      })
-      .strict()
-      .default({ min_p_top_k: 0.5, max_p95_rank: 'decile' }),
+        max_p95_rank: z._default(z.union([z.literal('decile'), z.number().check(z.positive())]), 'decile'),
+      }),
+      { min_p_top_k: 0.5, max_p95_rank: 'decile' },
+    ),
   })
-  .strict()
-  .superRefine((r, ctx) => {
-    // each declared factor has its own id, and no parameter is varied twice
-    const seen = new Map<string, number>();
-    r.factors.forEach((f, k) => {
-      const issue = (path: string, message: string) =>
-        ctx.addIssue({ code: 'custom', path: ['factors', k, path], message });
-      if ((RESERVED_FACTOR_IDS as readonly string[]).includes(f.id))
-        issue('id', `"${f.id}" is a built-in factor; give this one another id`);
-      if (seen.has(f.id)) issue('id', `duplicate factor id "${f.id}" (first at factors[${seen.get(f.id)}])`);
-      seen.set(f.id, k);
-      const builtIn = { impute: r.impute, treat: r.treat, normalise: r.normalise, combine: r.combine } as Record<
-        string,
-        unknown[]
-      >;
-      if (f.parameter === 'method' && (builtIn[f.step]?.length ?? 0) > 0)
-        issue('parameter', `methods.${f.step}.method is already varied by robustness.${f.step}; vary it in one place`);
-      if (f.step === 'aggregate' && r.aggregate.length > 0)
-        issue('parameter', 'methods.aggregate is already varied by robustness.aggregate; vary it in one place');
-      const twin = r.factors.findIndex(
-        (g, j) =>
-          j < k &&
-          g.step === f.step &&
-          g.parameter === f.parameter &&
-          (f.step !== 'source' && f.step !== 'denominate' && f.step !== 'smooth'
-            ? true
-            : overlaps(g.indicators, f.indicators)),
-      );
-      if (twin >= 0) issue('parameter', `${f.step}.${f.parameter} is already varied by factors[${twin}]`);
-    });
-  });
+  .check(
+    z.superRefine((r, ctx) => {
+      // each declared factor has its own id, and no parameter is varied twice
+      const seen = new Map<string, number>();
+      r.factors.forEach((f, k) => {
+        const issue = (path: string, message: string) =>
+          ctx.addIssue({ code: 'custom', path: ['factors', k, path], message });
+        if ((RESERVED_FACTOR_IDS as readonly string[]).includes(f.id))
+          issue('id', `"${f.id}" is a built-in factor; give this one another id`);
+        if (seen.has(f.id)) issue('id', `duplicate factor id "${f.id}" (first at factors[${seen.get(f.id)}])`);
+        seen.set(f.id, k);
+        const builtIn = { impute: r.impute, treat: r.treat, normalise: r.normalise, combine: r.combine } as Record<
+          string,
+          unknown[]
+        >;
+        if (f.parameter === 'method' && (builtIn[f.step]?.length ?? 0) > 0)
+          issue(
+            'parameter',
+            `methods.${f.step}.method is already varied by robustness.${f.step}; vary it in one place`,
+          );
+        if (f.step === 'aggregate' && r.aggregate.length > 0)
+          issue('parameter', 'methods.aggregate is already varied by robustness.aggregate; vary it in one place');
+        const twin = r.factors.findIndex(
+          (g, j) =>
+            j < k &&
+            g.step === f.step &&
+            g.parameter === f.parameter &&
+            (f.step !== 'source' && f.step !== 'denominate' && f.step !== 'smooth'
+              ? true
+              : overlaps(g.indicators, f.indicators)),
+        );
+        if (twin >= 0) issue('parameter', `${f.step}.${f.parameter} is already varied by factors[${twin}]`);
+      });
+    }),
+  );
 
 /** Two indicator lists act on a common indicator (undefined = the default set, which may be any). */
 function overlaps(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {

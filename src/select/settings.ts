@@ -26,88 +26,80 @@
  *                 placebo_shift: 12, donors: 40, plausible_reduction: 0.2 }
  * ```
  */
-import * as z from 'zod';
+import * as z from '../core/zod.ts';
 import { InputError, type Problem } from '../core/errors.ts';
 
-export const matchingSchema = z
-  .object({
-    /**
-     * Profile distance: `mahalanobis` (pooled covariance, the default) or `euclidean` (standardised
-     * Euclidean: the same with the identity for the covariance, so every measure counts equally and
-     * a difference in overall level is not discounted along correlated directions).
-     */
-    metric: z.enum(['mahalanobis', 'euclidean']).default('mahalanobis'),
-    /** Reuse a comparison ward for several pilots (default: no, each ward used once). */
-    replacement: z.boolean().default(false),
-    /** Restrict matches to a caliper on the logit of a propensity score. */
-    propensity: z.boolean().default(false),
-    /** Caliper width in standard deviations of the logit propensity (Austin 2011: 0.2). */
-    caliper: z.number().positive().default(0.2),
-    /** Ridge penalty of the propensity model (a handful of pilots separate perfectly without one). */
-    ridge: z.number().nonnegative().default(1),
-    /** Match only within the same inner/outer London class (areas CSV column `inner_outer`). */
-    same_inner_outer: z.boolean().default(false),
-  })
-  .strict();
+export const matchingSchema = z.strictObject({
+  /**
+   * Profile distance: `mahalanobis` (pooled covariance, the default) or `euclidean` (standardised
+   * Euclidean: the same with the identity for the covariance, so every measure counts equally and
+   * a difference in overall level is not discounted along correlated directions).
+   */
+  metric: z._default(z.enum(['mahalanobis', 'euclidean']), 'mahalanobis'),
+  /** Reuse a comparison ward for several pilots (default: no, each ward used once). */
+  replacement: z._default(z.boolean(), false),
+  /** Restrict matches to a caliper on the logit of a propensity score. */
+  propensity: z._default(z.boolean(), false),
+  /** Caliper width in standard deviations of the logit propensity (Austin 2011: 0.2). */
+  caliper: z._default(z.number().check(z.positive()), 0.2),
+  /** Ridge penalty of the propensity model (a handful of pilots separate perfectly without one). */
+  ridge: z._default(z.number().check(z.nonnegative()), 1),
+  /** Match only within the same inner/outer London class (areas CSV column `inner_outer`). */
+  same_inner_outer: z._default(z.boolean(), false),
+});
 
 /** Rules on robustness evidence a ward must meet to be chosen (applied only when a robustness folder is given). */
-export const eligibilitySchema = z
-  .object({
-    /** Only wards listed in robust-candidates.csv (default true). */
-    robust_candidates: z.boolean().default(true),
-    min_p_top_decile: z.number().min(0).max(1).optional(),
-    max_p95_rank: z.number().positive().optional(),
-  })
-  .strict();
+export const eligibilitySchema = z.strictObject({
+  /** Only wards listed in robust-candidates.csv (default true). */
+  robust_candidates: z._default(z.boolean(), true),
+  min_p_top_decile: z.optional(z.number().check(z.gte(0), z.lte(1))),
+  max_p95_rank: z.optional(z.number().check(z.positive())),
+});
+
+const positiveInt = () => z.number().check(z.int(), z.positive());
 
 /** The evaluation design written to evaluation-plan.md/json. */
-export const evaluationSchema = z
-  .object({
-    design: z.enum(['synthetic-control', 'randomised-pairs']).default('synthetic-control'),
-    /** Follow-up lengths for the power calculation, in months. */
-    post_months: z.array(z.number().int().positive()).default([12, 24]),
-    /** Near-miss comparison wards: ranks from…to (inclusive). */
-    near_miss: z.tuple([z.number().int().positive(), z.number().int().positive()]).default([5, 30]),
-    /** Random seed for the randomised-pairs design (recorded in the plan). */
-    seed: z.number().int().nonnegative().default(20190401),
-    /** Months the in-time placebo moves the start back. */
-    placebo_shift: z.number().int().positive().default(12),
-    /** Donor wards per pilot for the synthetic control: the closest in measure profile among the comparison pool. */
-    donors: z.number().int().min(2).max(200).default(40),
-    /** Effect sizes (fractional reductions) called plausible when judging power. */
-    plausible_reduction: z.number().positive().max(1).default(0.2),
-  })
-  .strict();
+export const evaluationSchema = z.strictObject({
+  design: z._default(z.enum(['synthetic-control', 'randomised-pairs']), 'synthetic-control'),
+  /** Follow-up lengths for the power calculation, in months. */
+  post_months: z._default(z.array(positiveInt()), [12, 24]),
+  /** Near-miss comparison wards: ranks from…to (inclusive). */
+  near_miss: z._default(z.tuple([positiveInt(), positiveInt()]), [5, 30]),
+  /** Random seed for the randomised-pairs design (recorded in the plan). */
+  seed: z._default(z.number().check(z.int(), z.nonnegative()), 20190401),
+  /** Months the in-time placebo moves the start back. */
+  placebo_shift: z._default(positiveInt(), 12),
+  /** Donor wards per pilot for the synthetic control: the closest in measure profile among the comparison pool. */
+  donors: z._default(z.number().check(z.int(), z.gte(2), z.lte(200)), 40),
+  /** Effect sizes (fractional reductions) called plausible when judging power. */
+  plausible_reduction: z._default(z.number().check(z.positive(), z.lte(1)), 0.2),
+});
 
-export const pilotSettingsSchema = z
-  .object({
-    k: z.number().int().positive().max(20).default(3),
-    max_per_borough: z.number().int().positive().optional(),
-    borough: z.string().min(1).optional(),
-    exclude: z.array(z.string().min(1)).default([]),
-    non_adjacent: z.boolean().default(true),
-    min_distance_km: z.number().nonnegative().default(0),
-    cluster: z
-      .object({ population_cap: z.number().positive(), same_borough: z.boolean().default(true) })
-      .strict()
-      .optional(),
-    comparisons: z.number().int().nonnegative().max(50).default(3),
-    buffer_km: z.number().nonnegative().default(1),
-    matching: matchingSchema.default(matchingSchema.parse({})),
-    /**
-     * What the chosen set maximises: `index` (total index score) or `expected`
-     * (expected number of pilots in the top decile over the robustness runs).
-     */
-    objective: z.enum(['index', 'expected']).optional(),
-    eligibility: eligibilitySchema.default(eligibilitySchema.parse({})),
-    exclude_flags: z.array(z.string().min(1)).default([]),
-    preference: z
-      .object({ single_borough: z.boolean().default(false), source: z.string().min(1) })
-      .strict()
-      .optional(),
-    evaluation: evaluationSchema.default(evaluationSchema.parse({})),
-  })
-  .strict();
+const text = () => z.string().check(z.minLength(1));
+
+export const pilotSettingsSchema = z.strictObject({
+  k: z._default(z.number().check(z.int(), z.positive(), z.lte(20)), 3),
+  max_per_borough: z.optional(positiveInt()),
+  borough: z.optional(text()),
+  exclude: z._default(z.array(text()), []),
+  non_adjacent: z._default(z.boolean(), true),
+  min_distance_km: z._default(z.number().check(z.nonnegative()), 0),
+  cluster: z.optional(
+    z.strictObject({ population_cap: z.number().check(z.positive()), same_borough: z._default(z.boolean(), true) }),
+  ),
+  comparisons: z._default(z.number().check(z.int(), z.nonnegative(), z.lte(50)), 3),
+  buffer_km: z._default(z.number().check(z.nonnegative()), 1),
+  matching: z._default(matchingSchema, matchingSchema.parse({})),
+  /**
+   * What the chosen set maximises: `index` (total index score) or `expected`
+   * (expected number of pilots in the top decile over the robustness runs).
+   */
+  objective: z.optional(z.enum(['index', 'expected'])),
+  eligibility: z._default(eligibilitySchema, eligibilitySchema.parse({})),
+  exclude_flags: z._default(z.array(text()), []),
+  preference: z.optional(z.strictObject({ single_borough: z._default(z.boolean(), false), source: text() })),
+  evaluation: z._default(evaluationSchema, evaluationSchema.parse({})),
+});
 
 export type PilotSettings = z.infer<typeof pilotSettingsSchema>;
 export type MatchingSettings = z.infer<typeof matchingSchema>;

@@ -4,7 +4,7 @@
  * entry in `registry.ts`. The framework schema, the docs table and the robustness method lists
  * read the registry.
  */
-import type { z } from 'zod';
+import type { core } from 'zod/mini';
 import type { RowMeanBuffers } from '../../stats/weightedMean.ts';
 
 export interface Aggregator<Id extends string = string> {
@@ -13,7 +13,7 @@ export interface Aggregator<Id extends string = string> {
   formula: string;
   reference: string;
   /** zod shape of the method's settings (none so far; kept so a method can declare some). */
-  params: z.ZodRawShape;
+  params: core.$ZodShape;
   /** True when every input must be > 0 (the normalised indicators are then put on a positive scale). */
   needsPositive: boolean;
   /**

@@ -4,7 +4,7 @@
  * a constant column gives 0. Reference: OECD/JRC (2008) Handbook Table 3 ("distance to a
  * reference").
  */
-import * as z from 'zod';
+import * as z from '../../zod.ts';
 import type { Normaliser } from './types.ts';
 import { directed } from './types.ts';
 import { extent } from '../../stats/moments.ts';
@@ -17,7 +17,7 @@ export const distanceToReference: Normaliser<'distance-to-reference', { referenc
   id: 'distance-to-reference',
   formula: '100·(d·x − ref) / (max − min), ref = reference: median, max or a number',
   reference: 'OECD/JRC Handbook Table 3',
-  params: { reference: z.union([z.literal('median'), z.literal('max'), z.number().finite()]).default('median') },
+  params: { reference: z._default(z.union([z.literal('median'), z.literal('max'), z.number()]), 'median') },
   positive: false,
   apply(x, direction, p, ctx) {
     const reference = p.reference ?? 'median';

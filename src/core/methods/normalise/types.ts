@@ -4,7 +4,7 @@
  * `apply` maps one indicator column onto the common scale, direction applied (higher = higher
  * priority), taking any statistic from the reference set only (see stats/referenceMask.ts).
  */
-import type { z } from 'zod';
+import type { core } from 'zod/mini';
 
 /**
  * 1: a higher value means higher priority; −1: the reverse (framework.ts's
@@ -28,7 +28,7 @@ export interface Normaliser<Id extends string = string, P = Record<string, unkno
   /** Where the method comes from. */
   reference: string;
   /** zod shape of this method's settings (besides `method`); keys may be shared between methods. */
-  params: z.ZodRawShape;
+  params: core.$ZodShape;
   /** True when every output is > 0 for any settings (geometric means can take it as is). */
   positive: boolean;
   apply(x: Float64Array, direction: Direction, params: P, ctx: NormaliseContext): Float64Array;
