@@ -24,6 +24,12 @@ export default tseslint.config(
   { files: ['web/src/**'], languageOptions: { globals: { ...globals.browser } } },
   // tests and benchmarks read parsed JSON (API answers, manifests) whose shape they assert
   { files: ['test/**', 'bench/**'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
+  // the bin is CommonJS (bin/package.json; scripts/build.mjs says why)
+  {
+    files: ['bin/**'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   // tslab runs the notebooks' helpers as CommonJS (notebooks/engine.ts explains why)
   {
     files: ['notebooks/**'],

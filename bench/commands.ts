@@ -109,7 +109,7 @@ function ranks(file: string): Map<string, number> {
 export function commandRows(options: { only?: string; quick?: boolean }): Row[] {
   const rows: Row[] = [];
   const want = (s: string) => !options.only || s.includes(options.only);
-  if (!existsSync(join(ROOT, 'dist', 'cli.js')))
+  if (!existsSync(join(ROOT, 'dist', 'cli.cjs')))
     return [{ scenario: 'CLI', implementation: '—', note: 'skipped: no build (run `npm run build`)' }];
   const startup = 'CLI start-up';
   if (want(`${startup} node -e 0 wardrank --help`)) {

@@ -1,14 +1,21 @@
 #!/usr/bin/env node
 // Runs the built CLI (dist/, made by `npm run build`; `npm ci` and `npm install` build it through
 // the `prepare` script). During development `npm run dev -- <args>` runs the TypeScript sources.
-import { existsSync } from 'node:fs';
+// CommonJS (bin/package.json), like dist/cli.cjs, so starting the CLI does not start Node's
+// ES-module loader (scripts/build.mjs says why).
+'use strict';
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
 
-const entry = new URL('../dist/cli.js', import.meta.url);
+const entry = join(__dirname, '..', 'dist', 'cli.cjs');
 if (!existsSync(entry)) {
   process.stderr.write(
-    'wardrank: the build is missing (dist/cli.js). Run `npm run build` (or `npm ci`) in the package folder.\n',
+    'wardrank: the build is missing (dist/cli.cjs). Run `npm run build` (or `npm ci`) in the package folder.\n',
   );
   process.exit(3);
 }
-const { runCli } = await import(entry.href);
-process.exitCode = await runCli(process.argv);
+require(entry)
+  .runCli(process.argv)
+  .then((code) => {
+    process.exitCode = code;
+  });

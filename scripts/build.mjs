@@ -1,10 +1,21 @@
 #!/usr/bin/env node
 /**
  * Builds the CLI to JavaScript: `npm run build` (run by `npm ci` and `npm install` through the
- * `prepare` lifecycle script, and before `npm pack`). esbuild bundles our TypeScript into dist/
- * as ES modules with code splitting, so `bin/wardrank.js` loads one small entry and each command
- * loads its own code (and packages) only when it runs (`await import()` in the command becomes a
- * chunk).
+ * `prepare` lifecycle script, and before `npm pack`). Two esbuild bundles of our TypeScript:
+ *
+ * - dist/cli.cjs, CommonJS: the start-up path only (src/cli/main.ts: commander, the command
+ *   registrations, their option parsers). `bin/wardrank.js` (CommonJS too, see bin/package.json)
+ *   `require`s it, so `wardrank --help` and a usage error never start Node's ES-module loader,
+ *   which costs ≈ 10–20 ms of every start (docs/performance.md). Each command's
+ *   `await import('../actions/<name>.ts')` stays a dynamic import of dist/actions/<name>.js.
+ * - dist/actions/*.js and dist/worker.js, ES modules with code splitting: each command's code
+ *   (and its packages) loads only when the command runs, code shared by commands in
+ *   dist/chunks/. dist/worker.js is the Monte Carlo worker thread, started by
+ *   src/robustness/workers.ts.
+ *
+ * The few modules both bundles use (the error classes, the option parsers, the package's
+ * version) exist once in each; the CLI recognises its errors by a brand, not by `instanceof`
+ * (src/core/errors.ts, src/cli/usage.ts).
  *
  * Packages: the runtime `dependencies` of package.json stay external (installed with the
  * package). Every other package the code imports is bundled into dist/: the small pure-JavaScript
@@ -14,10 +25,10 @@
  * (docs/performance.md). Their licences travel with them: the build writes
  * dist/THIRD-PARTY-NOTICES.md (name, version, licence and licence text of every bundled package,
  * found from the build's own list of inputs) and fails if a bundled package has no licence file
- * or a licence outside ALLOWED_LICENCES.
+ * or a licence outside ALLOWED_LICENCES. dist/meta.json holds both bundles' metafiles merged
+ * (what each output holds and imports), for test/house/startupImports.test.ts.
  *
- * Entries: dist/cli.js (`runCli`), dist/worker.js (the Monte Carlo worker thread, started by
- * src/robustness/workers.ts from the build). Plain JavaScript so it runs before anything is built.
+ * Plain JavaScript so it runs before anything is built.
  */
 import { build } from 'esbuild';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -52,29 +63,68 @@ const lazyChildProcessForCommander = {
   },
 };
 
+/**
+ * The CommonJS start-up bundle leaves each command's action to the ES-module build: the import
+ * of src/cli/actions/<name>.ts becomes the dynamic import of ./actions/<name>.js (beside cli.cjs).
+ */
+const actionsFromEsmBuild = {
+  name: 'actions-from-esm-build',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/actions\/[a-z-]+\.ts$/ }, (args) => ({
+      path: `./actions/${args.path.slice('../actions/'.length, -'.ts'.length)}.js`,
+      external: true,
+    }));
+  },
+};
+
+const actions = readdirSync(join(root, 'src/cli/actions'))
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => f.slice(0, -'.ts'.length));
+
 rmSync(outdir, { recursive: true, force: true });
-const result = await build({
+const common = {
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli/main.ts', worker: 'src/robustness/workers.ts' },
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20.19',
   external,
-  // CommonJS packages bundled into ES modules (commander) `require` Node's built-ins:
-  // esbuild's require shim calls the module's `require` when there is one
-  banner: {
-    js: "import { createRequire as __wardrankCreateRequire } from 'node:module';\nconst require = __wardrankCreateRequire(import.meta.url);",
-  },
-  plugins: [lazyChildProcessForCommander],
   outdir,
-  chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
   metafile: true,
   logLevel: 'warning',
+};
+const modules = await build({
+  ...common,
+  entryPoints: {
+    worker: 'src/robustness/workers.ts',
+    ...Object.fromEntries(actions.map((a) => [`actions/${a}`, `src/cli/actions/${a}.ts`])),
+  },
+  splitting: true,
+  format: 'esm',
+  // CommonJS packages bundled into ES modules `require` Node's built-ins: esbuild's require
+  // shim calls the module's `require` when there is one
+  banner: {
+    js: "import { createRequire as __wardrankCreateRequire } from 'node:module';\nconst require = __wardrankCreateRequire(import.meta.url);",
+  },
+  chunkNames: 'chunks/[name]-[hash]',
 });
-// what each output file holds, for checking that a command's code stays out of the start-up path
+const startup = await build({
+  ...common,
+  entryPoints: { cli: 'src/cli/main.ts' },
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  // import.meta does not exist in CommonJS: its one use on this path (the package root, in
+  // src/shared/packageInfo.ts) gets the file's URL from __filename
+  define: { 'import.meta.url': '__wardrankFileUrl' },
+  banner: { js: "const __wardrankFileUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [lazyChildProcessForCommander, actionsFromEsmBuild],
+});
+const result = {
+  metafile: {
+    inputs: { ...modules.metafile.inputs, ...startup.metafile.inputs },
+    outputs: { ...modules.metafile.outputs, ...startup.metafile.outputs },
+  },
+};
 writeFileSync(join(outdir, 'meta.json'), JSON.stringify(result.metafile));
 const bundled = bundledPackages(Object.keys(result.metafile.inputs));
 writeFileSync(join(outdir, 'THIRD-PARTY-NOTICES.md'), notices(bundled));

@@ -26,7 +26,17 @@ export function formatProblem(p: Problem | (Location & { message: string })): st
   return `${where ? where + ': ' : ''}${p.message}${expected}`;
 }
 
-/** A user-facing error about bad input: exit code 1 in the CLI, 4xx in the server. */
+/**
+ * What `instanceof InputError` looks for. The CLI's CommonJS entry (dist/cli.cjs) and the
+ * commands' ES modules each bundle a copy of this class (scripts/build.mjs), and the entry must
+ * recognise the commands' errors: a registered symbol is the same in both copies, a class is not.
+ */
+const INPUT_ERROR = Symbol.for('wardrank.InputError');
+
+/**
+ * A user-facing error about bad input: exit code 1 in the CLI, 4xx in the server. Not to be
+ * subclassed (`instanceof` a subclass would accept any InputError).
+ */
 export class InputError extends Error {
   readonly problems: Problem[];
   constructor(message: string, location: Location = {}, more: Problem[] = []) {
@@ -34,6 +44,11 @@ export class InputError extends Error {
     super(formatProblem(first));
     this.name = 'InputError';
     this.problems = [first, ...more];
+    Object.defineProperty(this, INPUT_ERROR, { value: true });
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[INPUT_ERROR] === true;
   }
 
   /** One error carrying several problems (validation reports everything at once). */

@@ -14,7 +14,7 @@
  *   → [0, 18.75, 37.5, 56.25, 75, 25, 43.75, 62.5, 81.25, 100]
  * index = (crime + health)/2.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, existsSync, lstatSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -163,5 +163,20 @@ describe('wardrank CLI on the small fixture', () => {
     expect(execFileSync('node', ['bin/wardrank.js', '--version'], { encoding: 'utf8' }).trim()).toMatch(
       /^\d+\.\d+\.\d+$/,
     );
+  });
+
+  it("the bin gives the same exit codes and messages for errors raised in a command's code", () => {
+    // the built entry (dist/cli.cjs) and the commands' code (dist/actions/, dist/chunks/) each
+    // bundle the error classes: an InputError or UsageError from a command is still one
+    const bin = (...args: string[]) => spawnSync('node', ['bin/wardrank.js', ...args], { encoding: 'utf8' });
+    const missing = bin('top', 'test/fixtures/small/nowhere.yaml');
+    expect([missing.status, missing.stderr]).toEqual([
+      1,
+      'nowhere.yaml: framework file not found (expected a path to a framework YAML file)\n',
+    ]);
+    const unknown = bin('explain', FRAMEWORK, 'Nowhere');
+    expect([unknown.status, unknown.stderr]).toEqual([2, 'wardrank: no area matches "Nowhere"\n']);
+    const flag = bin('top', FRAMEWORK, '-n', 'lots');
+    expect([flag.status, flag.stderr]).toEqual([2, 'wardrank: -n must be a positive whole number, got "lots"\n']);
   });
 });

@@ -92,13 +92,15 @@ describe('npm pack + install into an empty folder', () => {
   it('ships the build, the map and the docs, and no sources, tests or data', async () => {
     const files = (await import(join(work, 'files.json'), { with: { type: 'json' } })).default as string[];
     expect(files).toContain('bin/wardrank.js');
-    expect(files).toContain('dist/cli.js');
+    expect(files).toContain('bin/package.json'); // makes the bin CommonJS
+    expect(files).toContain('dist/cli.cjs');
+    expect(files).toContain('dist/actions/validate.js');
     expect(files).toContain('dist/worker.js');
     expect(files).toContain('web/dist/index.html');
     expect(files).toContain('package.json');
     expect(files.filter((f) => /^(src|test|bench|data|scripts|notebooks)\//.test(f))).toEqual([]);
     const installed = join(app, 'node_modules');
-    expect(existsSync(join(installed, 'wardrank/dist/cli.js'))).toBe(true);
+    expect(existsSync(join(installed, 'wardrank/dist/cli.cjs'))).toBe(true);
     // build-time packages are not installed with it
     for (const dev of ['tsx', 'esbuild', 'maplibre-gl', 'vite', '@turf/turf'])
       expect(existsSync(join(installed, dev)), dev).toBe(false);

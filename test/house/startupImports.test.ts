@@ -1,14 +1,16 @@
 /**
- * What `wardrank --help` (and any usage error) loads: dist/cli.js and what it imports statically,
+ * What `wardrank --help` (and any usage error) loads: dist/cli.cjs and what it imports statically,
  * read from the esbuild metafile the build writes (dist/meta.json; test/globalSetup.ts builds
  * dist/ first). The command registrations (src/cli/commands/) may load commander, the usage
- * helpers and small constants only; each command's code is an `await import()` (a chunk loaded
- * when it runs), which is not followed here. None of the packages or modules below may be in
- * that static closure, bundled or external. And `--help` run from the build does not load
- * Node's child_process module (scripts/build.mjs gives commander a lazy stand-in).
+ * helpers and small constants only; each command's code is an `await import()` of
+ * dist/actions/<name>.js (loaded when it runs), which is not followed here. None of the packages
+ * or modules below may be in that static closure, bundled or external. And `bin/wardrank.js
+ * --help` run from the build starts neither Node's ES-module loader nor its child_process module
+ * (scripts/build.mjs: a CommonJS entry, and a lazy stand-in for commander's child_process).
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -72,9 +74,9 @@ function forbiddenIn(closure: { inputs: string[]; externals: string[] }): string
 
 describe('start-up imports (dist/meta.json)', () => {
   const meta = JSON.parse(readFileSync(join(ROOT, 'dist/meta.json'), 'utf8')) as Metafile;
-  const closure = staticClosure(meta, 'dist/cli.js');
+  const closure = staticClosure(meta, 'dist/cli.cjs');
 
-  it('dist/cli.js loads the command registrations and none of the pipeline, its packages or robustness', () => {
+  it('dist/cli.cjs loads the command registrations and none of the pipeline, its packages or robustness', () => {
     // the walk reached what --help needs (so an empty closure cannot pass)
     expect(closure.inputs).toEqual(
       expect.arrayContaining(['src/cli/main.ts', 'src/cli/commands/core.ts', 'src/cli/commands/pilots.ts']),
@@ -115,28 +117,41 @@ describe('start-up imports (dist/meta.json)', () => {
 });
 
 describe("start-up: Node's own modules", () => {
-  it('`wardrank --help` does not load node:child_process (commander gets a stand-in that loads it on first use)', () => {
-    const script = [
-      "const { runCli } = await import('./dist/cli.js');",
-      'process.stdout.write = () => true;',
-      "await runCli(['node', 'wardrank', '--help']);",
-      "const loaded = (m) => process.moduleLoadList.includes('NativeModule ' + m);",
-      "process.stderr.write(JSON.stringify({ events: loaded('events'), child_process: loaded('child_process') }));",
-    ].join('\n');
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
-    expect(r.status, r.stderr).toBe(0);
-    // events is loaded (commander uses it), so the list is read correctly; child_process is not
-    expect(JSON.parse(r.stderr)).toEqual({ events: true, child_process: false });
+  it('`wardrank --help` starts neither the ES-module loader nor node:child_process', () => {
+    // a preloaded script lists, at exit, Node's own modules that the process loaded
+    const probe = join(mkdtempSync(join(tmpdir(), 'wardrank-startup-')), 'probe.cjs');
+    writeFileSync(
+      probe,
+      "process.on('exit', () => process.stderr.write('\\n' + JSON.stringify(process.moduleLoadList)));\n",
+    );
+    const loadedBy = (...args: string[]) => {
+      const r = spawnSync(process.execPath, ['--require', probe, 'bin/wardrank.js', ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+      const list = JSON.parse(r.stderr.trim().split('\n').pop()!) as string[];
+      return (m: string) => list.includes(`NativeModule ${m}`);
+    };
+    const help = loadedBy('--help');
+    // events is loaded (commander uses it), so the list is read correctly
+    expect(help('events')).toBe(true);
+    expect(help('child_process')).toBe(false);
+    expect(help('internal/modules/esm/loader')).toBe(false);
+    expect(help('internal/modules/esm/translators')).toBe(false);
+    // a command's code is ES modules: running one does start the loader
+    const validate = loadedBy('validate', 'test/fixtures/small/framework.yaml');
+    expect(validate('internal/modules/esm/translators')).toBe(true);
   });
 
   it('the stand-in loads the real module when a property is read', () => {
     const shim =
-      /var require_lazy_child_process = __commonJS\(\{\n\s+"[^"]+"\(exports, module\) \{\n([\s\S]*?)\n\s+\}\n\}\);/.exec(
-        readFileSync(join(ROOT, 'dist/cli.js'), 'utf8'),
+      /var require_lazy_child_process = __commonJS\(\{\n\s+"[^"]+"\(\w+, (\w+)\) \{\n([\s\S]*?)\n\s+\}\n\}\);/.exec(
+        readFileSync(join(ROOT, 'dist/cli.cjs'), 'utf8'),
       );
-    expect(shim, 'the stand-in is in dist/cli.js').not.toBeNull();
+    expect(shim, 'the stand-in is in dist/cli.cjs').not.toBeNull();
     const module = { exports: {} as { spawn?: unknown } };
-    new Function('module', '__require', shim![1])(module, createRequire(import.meta.url));
-    expect(module.exports.spawn).toBe(createRequire(import.meta.url)('node:child_process').spawn);
+    const require = createRequire(import.meta.url);
+    new Function(shim![1], 'require', shim![2])(module, require);
+    expect(module.exports.spawn).toBe(require('node:child_process').spawn);
   });
 });
