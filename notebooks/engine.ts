@@ -4,7 +4,7 @@
  * tslab compiles cells with its own TypeScript 5.0 (CommonJS output, Node10 resolution, not
  * strict), which rejects the engine's `.ts`-suffixed ESM imports ("An import path can only end
  * with a '.ts' extension…"), even for `import type`. So the engine is loaded at run time through
- * tsx's CommonJS API — the same transpiler `npm run dev` and the tests use — with paths relative to the
+ * tsx's CommonJS API — the same transpiler `npm run dev` and the bench use — with paths relative to the
  * repository root (the kernel's working directory). Engine values are typed `any` in cells.
  */
 const tsx = require('tsx/cjs/api');
