@@ -9,11 +9,11 @@
  * (scripts/build.mjs: a CommonJS entry, and a lazy stand-in for commander's child_process).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -119,7 +119,9 @@ describe('start-up imports (dist/meta.json)', () => {
 describe("start-up: Node's own modules", () => {
   it('`wardrank --help` starts neither the ES-module loader nor node:child_process', () => {
     // a preloaded script lists, at exit, Node's own modules that the process loaded
-    const probe = join(mkdtempSync(join(tmpdir(), 'wardrank-startup-')), 'probe.cjs');
+    const dir = mkdtempSync(join(tmpdir(), 'wardrank-startup-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const probe = join(dir, 'probe.cjs');
     writeFileSync(
       probe,
       "process.on('exit', () => process.stderr.write('\\n' + JSON.stringify(process.moduleLoadList)));\n",
